@@ -1,0 +1,79 @@
+/**
+ * Dutch dates as the stukken print them ("vrijdag 29 november 2024"), from and to the ISO
+ * form (yyyy-mm-dd) the document stores. Computed by hand rather than with Intl so that the
+ * output is the same in every runtime, whatever locale data it ships.
+ */
+
+/** Month names in Dutch, January first. */
+export const DUTCH_MONTHS = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+] as const;
+
+const DUTCH_WEEKDAYS = [
+  'zondag',
+  'maandag',
+  'dinsdag',
+  'woensdag',
+  'donderdag',
+  'vrijdag',
+  'zaterdag',
+] as const;
+
+/** True for a real calendar date in yyyy-mm-dd form. */
+export function isIsoDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
+}
+
+/** "2024-11-29" → "vrijdag 29 november 2024"; null for anything that is not an ISO date. */
+export function formatDutchDate(iso: string): string | null {
+  if (!isIsoDate(iso)) return null;
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return `${DUTCH_WEEKDAYS[weekday]} ${day} ${DUTCH_MONTHS[month - 1]} ${year}`;
+}
+
+/**
+ * Reads a date as a Dutch user types it: "29 november 2024", "vrijdag 29 nov 2024",
+ * "29-11-2024", "29/11/2024" or ISO. Returns yyyy-mm-dd, or null when it is no date.
+ */
+export function parseDutchDate(input: string): string | null {
+  const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  if (iso) return toIso(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const numeric = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
+  if (numeric) return toIso(Number(numeric[3]), Number(numeric[2]), Number(numeric[1]));
+  const words = /^(?:[a-z]+,? )?(\d{1,2}) ([a-z]+)\.? (\d{4})$/.exec(text);
+  if (words) {
+    const month = findMonth(words[2] ?? '');
+    if (month !== null) return toIso(Number(words[3]), month, Number(words[1]));
+  }
+  return null;
+}
+
+function findMonth(word: string): number | null {
+  if (word.length < 3) return null;
+  const index = DUTCH_MONTHS.findIndex((name) => name.startsWith(word));
+  return index === -1 ? null : index + 1;
+}
+
+function toIso(year: number, month: number, day: number): string | null {
+  const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : null;
+}
