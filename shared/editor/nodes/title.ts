@@ -1,0 +1,43 @@
+/** The title line: the kind of stuk and its status as attributes, the title itself as text. */
+import { oneOf } from './attrValidators.ts';
+import type { NodeSpec } from 'prosemirror-model';
+import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '../../model/resolution.ts';
+import type { DocumentKind, DocumentStatus } from '../../model/resolution.ts';
+import { getKindHeading } from '../../labels.ts';
+
+export const title: NodeSpec = {
+  attrs: {
+    kind: { default: 'resolutie', validate: oneOf(DOCUMENT_KINDS) },
+    status: { default: 'concept', validate: oneOf(DOCUMENT_STATUSES) },
+  },
+  content: 'text*',
+  marks: '',
+  defining: true,
+  // Isolating: Backspace and Delete at its edges never join it with the preamble.
+  isolating: true,
+  parseDOM: [
+    {
+      tag: 'h1[data-kind]',
+      getAttrs: (dom) => ({
+        kind: readEnum(dom.getAttribute('data-kind'), DOCUMENT_KINDS, 'resolutie'),
+        status: readEnum(dom.getAttribute('data-status'), DOCUMENT_STATUSES, 'concept'),
+      }),
+      contentElement: '.title-text',
+    },
+  ],
+  toDOM: (node) => {
+    const kind = node.attrs.kind as DocumentKind;
+    const status = node.attrs.status as DocumentStatus;
+    return [
+      'h1',
+      { class: 'doc-title', 'data-kind': kind, 'data-status': status },
+      ['span', { class: 'title-kind' }, getKindHeading(kind, status)],
+      ' ',
+      ['span', { class: 'title-text' }, 0],
+    ];
+  },
+};
+
+function readEnum<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback;
+}
