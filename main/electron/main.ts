@@ -1,0 +1,98 @@
+/**
+ * The Electron main process: wiring only. Every decision (window options, navigation,
+ * permissions, IPC senders, CSP, file serving) lives in a plain module beside this one or in
+ * `main/web/`, and every API method is answered by the shared `handleRequest`.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, ipcMain, protocol, session, type WebContents } from 'electron';
+import type { ApiContext } from '../api/context.ts';
+import { getRendererDir } from '../services/appRoot.ts';
+import { CONTENT_SECURITY_POLICY } from '../web/securityHeaders.ts';
+import { APP_ENTRY_URL, APP_SCHEME, createAppProtocolHandler } from './appProtocol.ts';
+import { createIpcApiRoutes } from './ipcRouter.ts';
+import { decideNavigation, isPermissionAllowed } from './security.ts';
+import { createWindowOptions } from './windowOptions.ts';
+
+// Must happen before `ready`: makes app:// a standard, secure origin, so it gets its own
+// origin, may use fetch and is treated like https by the page's security checks.
+protocol.registerSchemesAsPrivileged([
+  {
+    scheme: APP_SCHEME,
+    privileges: {
+      standard: true,
+      secure: true,
+      supportFetchAPI: true,
+      corsEnabled: true,
+      codeCache: true,
+    },
+  },
+]);
+// Every renderer sandboxed, including any that a window option might forget.
+app.enableSandbox();
+
+const preloadPath = path.join(path.dirname(fileURLToPath(import.meta.url)), 'preload.cjs');
+const context: ApiContext = { mode: 'electron', appRoot: app.getAppPath() };
+
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+app.on('window-all-closed', () => {
+  // On macOS an app stays active without windows until the user quits it.
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('activate', () => {
+  if (BrowserWindow.getAllWindows().length === 0) openEditorWindow();
+});
+
+void app.whenReady().then(() => {
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(getRendererDir(context.appRoot)));
+
+  const ses = session.defaultSession;
+  // The protocol handler already sends the CSP; this also covers anything else the session
+  // loads, so no response reaches a page without it.
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+      },
+    });
+  });
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(isPermissionAllowed(permission, details.requestingUrl));
+  });
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isPermissionAllowed(permission, requestingOrigin),
+  );
+
+  for (const route of createIpcApiRoutes(context)) {
+    ipcMain.handle(route.channel, (event, payload: unknown) => {
+      const frame = event.senderFrame;
+      const sender = frame ? { url: frame.url, isTopFrame: frame.parent === null } : null;
+      return route.handle(sender, payload);
+    });
+  }
+
+  openEditorWindow();
+});
+
+function openEditorWindow(): void {
+  const window = new BrowserWindow(createWindowOptions(preloadPath));
+  // The title is the app's, not whatever the page's <title> says.
+  window.on('page-title-updated', (event) => event.preventDefault());
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(APP_ENTRY_URL);
+}
+
+/** Applies to every web contents, including any a bug or an attack might create. */
+function hardenWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event) => {
+    if (decideNavigation(event.url) === 'deny') event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (decideNavigation(event.url) === 'deny') event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}

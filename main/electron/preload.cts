@@ -1,0 +1,22 @@
+/**
+ * The preload of the editor window. It runs sandboxed, so it is CommonJS and may load nothing
+ * but 'electron'; the type import below is erased when compiled. It exposes one function per
+ * contract method on `window.resolutieApi` and never `ipcRenderer` itself, so the page can send
+ * exactly these messages and nothing else. A test compares this list with the contract.
+ */
+import type { ContextBridge, IpcRenderer } from 'electron';
+import type { ResolutieBridge } from '../../shared/api/contract.ts';
+
+// A plain require: TypeScript's ESM import syntax is not allowed in a CommonJS file here
+// (verbatimModuleSyntax), and `import … = require` is not erasable syntax.
+const { contextBridge, ipcRenderer } = require('electron') as {
+  contextBridge: ContextBridge;
+  ipcRenderer: IpcRenderer;
+};
+
+const bridge: ResolutieBridge = {
+  getAppInfo: () => ipcRenderer.invoke('api:getAppInfo'),
+  parseText: (payload) => ipcRenderer.invoke('api:parseText', payload),
+};
+
+contextBridge.exposeInMainWorld('resolutieApi', bridge);

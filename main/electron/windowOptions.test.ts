@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { createWindowOptions, WINDOW_TITLE } from './windowOptions.ts';
+
+describe('createWindowOptions', () => {
+  const options = createWindowOptions('/app/build/node/main/electron/preload.cjs');
+
+  it('isolates and sandboxes the renderer without Node', () => {
+    expect(options.webPreferences).toMatchObject({
+      preload: '/app/build/node/main/electron/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+    });
+  });
+
+  it('titles the window and shows it only when ready', () => {
+    expect(options.title).toBe('Resolutie-editor');
+    expect(WINDOW_TITLE).toBe('Resolutie-editor');
+    expect(options.show).toBe(false);
+  });
+});

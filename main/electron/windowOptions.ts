@@ -1,0 +1,41 @@
+// Only a type comes from 'electron': it is erased when compiled, so this module loads and is
+// tested in plain Node, while the compiler still checks the options against Electron's own API.
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+/** The window title; the page may not change it (see `page-title-updated` in main.ts). */
+export const WINDOW_TITLE = 'Resolutie-editor';
+
+/**
+ * Options of the editor window. The renderer runs as a web page with no Node at all: isolated
+ * from the preload (contextIsolation), in Chromium's OS sandbox (sandbox), without Node in the
+ * page, its workers or frames, with web security on and no `<webview>`. Its only way out is the
+ * API the preload exposes.
+ */
+export function createWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    title: WINDOW_TITLE,
+    width: 1280,
+    height: 860,
+    minWidth: 720,
+    minHeight: 480,
+    // Shown on `ready-to-show`, so the user never sees an empty white frame first.
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      // A file dropped on the window must not replace the app with that file.
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: true,
+    },
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * The one contract between the renderer and the host side (the Electron main process or the
+ * browser-mode Node host). Every method is one entry: a request schema and a response schema.
+ * Transports carry `(method, payload)` and return an {@link ApiResult}; they know no method by
+ * name. Adding a method is one entry here and one handler in `main/api/handlers.ts` (the
+ * compiler insists on the handler), plus one line in the Electron preload, which a test keeps
+ * in step with this table.
+ */
+import type { z } from 'zod';
+import { appInfoSchema } from './appInfo.ts';
+import { parsedResolutionSchema } from './parsedResolutionSchema.ts';
+import { noPayloadSchema, parseTextRequestSchema } from './payloads.ts';
+import type { ApiResult } from './result.ts';
+
+/**
+ * The version of this contract. Raise it when a method changes incompatibly; the HTTP host
+ * refuses a client built against another version (a browser tab left open across an update).
+ */
+export const API_VERSION = 1;
+
+/** The request and response schemas of one method. */
+export interface MethodContract<
+  Request extends z.ZodType = z.ZodType,
+  Response extends z.ZodType = z.ZodType,
+> {
+  request: Request;
+  response: Response;
+}
+
+/** Helps the compiler keep each entry's exact schema types while checking its shape. */
+function defineMethod<Request extends z.ZodType, Response extends z.ZodType>(
+  method: MethodContract<Request, Response>,
+): MethodContract<Request, Response> {
+  return method;
+}
+
+/** The contract: every method the renderer may call. */
+export const apiContract = {
+  /** Name, version and shell of the running app. */
+  getAppInfo: defineMethod({ request: noPayloadSchema, response: appInfoSchema }),
+  /** Reads the plain text of a resolution into its structure, with the shared parser. */
+  parseText: defineMethod({ request: parseTextRequestSchema, response: parsedResolutionSchema }),
+};
+
+/** The name of a method in the contract. */
+export type ApiMethod = keyof typeof apiContract;
+
+/** Every method name, in contract order. */
+export const API_METHODS = Object.keys(apiContract) as ApiMethod[];
+
+/** Whether `name` is a method of the contract (own keys only: `toString` is no method). */
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.hasOwn(apiContract, name);
+}
+
+/** What a caller passes to method `M`. */
+export type ApiRequest<M extends ApiMethod> = z.input<(typeof apiContract)[M]['request']>;
+
+/** What a handler of method `M` receives, after validation. */
+export type ApiValidRequest<M extends ApiMethod> = z.output<(typeof apiContract)[M]['request']>;
+
+/** What method `M` answers. */
+export type ApiResponse<M extends ApiMethod> = z.output<(typeof apiContract)[M]['response']>;
+
+/** The arguments of method `M` as a function: none at all when it takes no payload. */
+export type ApiArgs<M extends ApiMethod> =
+  undefined extends ApiRequest<M> ? [payload?: ApiRequest<M>] : [payload: ApiRequest<M>];
+
+/** The API as the renderer sees it: one async function per method, throwing `ApiError`. */
+export type ResolutieApi = {
+  [M in ApiMethod]: (...args: ApiArgs<M>) => Promise<ApiResponse<M>>;
+};
+
+/**
+ * The API as the Electron preload exposes it on `window.resolutieApi`: one function per method
+ * that resolves to the result envelope and never rejects for an API error.
+ */
+export type ResolutieBridge = {
+  [M in ApiMethod]: (...args: ApiArgs<M>) => Promise<ApiResult<ApiResponse<M>>>;
+};
+
+/** The global name under which the preload exposes the {@link ResolutieBridge}. */
+export const BRIDGE_GLOBAL_NAME = 'resolutieApi';

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { getUtf8ByteLength, MAX_TEXT_BYTES } from './limits.ts';
+
+/**
+ * The request schema of a method that takes nothing. JSON cannot say `undefined`, so an empty
+ * object and `null` mean "nothing" as well; anything else is refused, so that a caller who
+ * thinks the method takes arguments learns otherwise.
+ */
+export const noPayloadSchema = z.union([z.undefined(), z.null(), z.strictObject({})]);
+
+/** Marks a `too_big` issue whose limit counts UTF-8 bytes rather than characters. */
+export const UTF8_ORIGIN = 'utf8';
+
+/**
+ * A string of at most `maxBytes` UTF-8 bytes. The limit is in bytes because that is what a
+ * transport carries and what a user's "2 MB" means; the length test first refuses a string that
+ * is too long for certain without counting its bytes.
+ */
+export function boundedTextSchema(maxBytes: number) {
+  return z.string().check((ctx) => {
+    // UTF-8 never takes fewer bytes than UTF-16 code units, so length > max means too big.
+    if (ctx.value.length > maxBytes || getUtf8ByteLength(ctx.value) > maxBytes) {
+      ctx.issues.push({
+        code: 'too_big',
+        origin: UTF8_ORIGIN,
+        maximum: maxBytes,
+        inclusive: true,
+        input: ctx.value,
+      });
+    }
+  });
+}
+
+/** The request of `parseText`: the plain text of a resolution, as pasted or read from a file. */
+export const parseTextRequestSchema = z.strictObject({
+  text: boundedTextSchema(MAX_TEXT_BYTES),
+});
