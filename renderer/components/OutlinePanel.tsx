@@ -1,0 +1,58 @@
+/**
+ * The outline beside the editor: every block with its heading and item count, then the
+ * Toelichting's headings. Clicking one puts the cursor there and scrolls it into view.
+ */
+import { TextSelection } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import { getOutline } from '../../shared/editor/queries/getOutline.ts';
+import type { OutlineEntry } from '../../shared/editor/queries/getOutline.ts';
+import {
+  EXPLANATION_HEADING,
+  OPERATIVE_HEADING_LABELS,
+  RECITAL_HEADING_LABELS,
+  formatItemCount,
+} from '../../shared/labels.ts';
+import type { OperativeHeading, RecitalHeading } from '../../shared/model/resolution.ts';
+
+function entryLabel(entry: OutlineEntry): string {
+  if (entry.type === 'explanation') return EXPLANATION_HEADING;
+  if (entry.type === 'heading') return entry.text || '(kop zonder tekst)';
+  return entry.kind === 'recital'
+    ? RECITAL_HEADING_LABELS[entry.heading as RecitalHeading]
+    : OPERATIVE_HEADING_LABELS[entry.heading as OperativeHeading];
+}
+
+function goTo(view: EditorView, entry: OutlineEntry): void {
+  const inside = Math.min(entry.pos + 2, view.state.doc.content.size);
+  const selection = TextSelection.near(view.state.doc.resolve(inside));
+  view.dispatch(view.state.tr.setSelection(selection));
+  const dom = view.nodeDOM(entry.pos);
+  if (dom instanceof HTMLElement) dom.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  view.focus();
+}
+
+export function OutlinePanel({ view }: { view: EditorView | null }) {
+  const entries = view ? getOutline(view.state.doc) : [];
+  return (
+    <nav className="outline" aria-label="Overzicht van het stuk">
+      <h2 className="panel-title">Overzicht</h2>
+      <ul>
+        {entries.map((entry) => (
+          <li
+            key={`${entry.type}-${entry.pos}`}
+            className={`outline-${entry.type}${entry.type === 'heading' ? ` level-${entry.level}` : ''}`}
+          >
+            <button type="button" onClick={() => view && goTo(view, entry)}>
+              <span className="outline-label">{entryLabel(entry)}</span>
+              {entry.type === 'block' && (
+                <span className="outline-count">
+                  {formatItemCount(entry.kind, entry.itemCount)}
+                </span>
+              )}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * Assembles the editor: the shared document bound through Yjs, the keymaps, the structure
+ * guard, derived numbering and the node views. Returns the EditorView; React only mounts it
+ * and listens to its updates.
+ */
+import { EditorState } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { keymap } from 'prosemirror-keymap';
+import { dropCursor } from 'prosemirror-dropcursor';
+import { gapCursor } from 'prosemirror-gapcursor';
+import { schema } from '../../shared/editor/schema.ts';
+import { baseKeymap, buildKeymap } from '../../shared/editor/keymap.ts';
+import { structureGuardPlugin } from '../../shared/editor/plugins/structureGuard.ts';
+import {
+  collabPlugins,
+  history,
+  isRemoteTransaction,
+  readCollabDocument,
+  startNewUndoGroup,
+} from './collab.ts';
+import { isTypingTransaction } from '../../shared/editor/queries/isTypingTransaction.ts';
+import type { CollabDocument } from './collab.ts';
+import { decorationsPlugin } from './decorationsPlugin.ts';
+import { pastePlugin } from './pastePlugin.ts';
+import { EDITOR_LABELS } from './labels.ts';
+import { TitleView } from './nodeviews/TitleView.ts';
+import { PreambleView } from './nodeviews/PreambleView.ts';
+import { ClauseBlockView } from './nodeviews/ClauseBlockView.ts';
+import { ContainerView } from './nodeviews/ContainerView.ts';
+import { ExplanationView } from './nodeviews/ExplanationView.ts';
+import { FootnoteView } from './nodeviews/FootnoteView.ts';
+
+/** Creates the editor in `place` for a shared document; `onChange` hears every new state. */
+export function createEditor(
+  place: HTMLElement,
+  collab: CollabDocument,
+  onChange: (view: EditorView) => void,
+): EditorView {
+  const state = EditorState.create({
+    schema,
+    doc: readCollabDocument(collab),
+    plugins: [
+      ...collabPlugins(collab),
+      structureGuardPlugin(isRemoteTransaction),
+      pastePlugin(),
+      keymap(buildKeymap(history)),
+      keymap(baseKeymap),
+      decorationsPlugin(),
+      dropCursor(),
+      gapCursor(),
+    ],
+  });
+  const view: EditorView = new EditorView(place, {
+    state,
+    attributes: {
+      'aria-label': EDITOR_LABELS.editor,
+      'aria-multiline': 'true',
+      role: 'textbox',
+      class: 'document-page',
+      spellcheck: 'true',
+      lang: 'nl',
+    },
+    nodeViews: {
+      title: (node, v) => new TitleView(node, v),
+      preamble: (node, v) => new PreambleView(node, v),
+      recitals: (node, v) => new ContainerView(node, v),
+      operatives: (node, v) => new ContainerView(node, v),
+      recital_block: (node, v, getPos) => new ClauseBlockView(node, v, getPos),
+      operative_block: (node, v, getPos) => new ClauseBlockView(node, v, getPos),
+      explanation: (node, v, getPos) => new ExplanationView(node, v, getPos),
+      footnote: (node, v, getPos, decorations) => new FootnoteView(node, v, getPos, decorations),
+    },
+    // `this`, not the `view` constant: y-prosemirror dispatches while the view is still
+    // being constructed, before the constant is assigned.
+    dispatchTransaction(this: EditorView, tr) {
+      const structural = tr.docChanged && !isRemoteTransaction(tr) && !isTypingTransaction(tr);
+      if (structural) startNewUndoGroup(this.state);
+      this.updateState(this.state.apply(tr));
+      if (structural) startNewUndoGroup(this.state);
+      onChange(this);
+    },
+  });
+  return view;
+}

@@ -1,0 +1,59 @@
+/**
+ * View-only decorations: the derived numbers of items (1., a., •) and footnotes, and
+ * placeholders in empty items and an empty Toelichting (the title's is its node view's). Nothing here is
+ * written to the document, so no replica ever "repairs" another's work.
+ */
+import { Plugin, PluginKey } from 'prosemirror-state';
+import { Decoration, DecorationSet } from 'prosemirror-view';
+import type { Node } from 'prosemirror-model';
+import { getItemNumbering } from '../../shared/editor/queries/getItemLabels.ts';
+import { getFootnotes } from '../../shared/editor/queries/getFootnoteNumbers.ts';
+import { PLACEHOLDERS } from './labels.ts';
+
+export const decorationsKey = new PluginKey<DecorationSet>('resolutieDecorations');
+
+function buildDecorations(doc: Node): DecorationSet {
+  const decorations: Decoration[] = [];
+  const numbering = getItemNumbering(doc);
+  for (const { pos, label } of numbering) {
+    const item = doc.nodeAt(pos)!;
+    const attrs: Record<string, string> = { 'data-number': label };
+    if (item.content.size === 0) {
+      const $pos = doc.resolve(pos);
+      const kind = $pos.parent.type.name === 'recital_block' ? 'recital' : 'operative';
+      attrs.class = 'is-empty';
+      attrs['data-placeholder'] =
+        item.attrs.indent === 1 ? PLACEHOLDERS.subitem : PLACEHOLDERS[kind];
+    }
+    decorations.push(Decoration.node(pos, pos + item.nodeSize, attrs));
+  }
+  for (const { pos, number } of getFootnotes(doc)) {
+    decorations.push(Decoration.node(pos, pos + 1, {}, { footnoteNumber: number }));
+  }
+  const explanation = doc.lastChild!;
+  const explanationPos = doc.content.size - explanation.nodeSize;
+  if (explanation.childCount === 1 && explanation.firstChild!.content.size === 0) {
+    const para = explanation.firstChild!;
+    decorations.push(
+      Decoration.node(explanationPos + 1, explanationPos + 1 + para.nodeSize, {
+        class: 'is-empty',
+        'data-placeholder': PLACEHOLDERS.explanation,
+      }),
+    );
+  }
+  return DecorationSet.create(doc, decorations);
+}
+
+/** The decorations plugin; recomputes on every document change (a linear pass). */
+export function decorationsPlugin(): Plugin<DecorationSet> {
+  return new Plugin<DecorationSet>({
+    key: decorationsKey,
+    state: {
+      init: (_config, state) => buildDecorations(state.doc),
+      apply: (tr, set) => (tr.docChanged ? buildDecorations(tr.doc) : set),
+    },
+    props: {
+      decorations: (state) => decorationsKey.getState(state),
+    },
+  });
+}

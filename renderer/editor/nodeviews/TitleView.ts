@@ -1,0 +1,74 @@
+/**
+ * The title line: a chooser for the kind of stuk (not part of the text, so it cannot be typed
+ * over) followed by the editable title between quotes.
+ */
+import type { Node } from 'prosemirror-model';
+import type { EditorView, NodeView } from 'prosemirror-view';
+import { DOCUMENT_KINDS } from '../../../shared/model/resolution.ts';
+import type { DocumentKind, DocumentStatus } from '../../../shared/model/resolution.ts';
+import { getKindHeading } from '../../../shared/labels.ts';
+import { setDocumentKind } from '../../../shared/editor/commands/blocks.ts';
+import { EDITOR_LABELS, PLACEHOLDERS } from '../labels.ts';
+import { h } from './dom.ts';
+import { fitWidth } from './fitWidth.ts';
+
+export class TitleView implements NodeView {
+  dom: HTMLElement;
+  contentDOM: HTMLElement;
+  private select: HTMLSelectElement;
+
+  constructor(
+    private node: Node,
+    view: EditorView,
+  ) {
+    this.select = h('select', { class: 'kind-select', 'aria-label': EDITOR_LABELS.kind });
+    this.fillOptions();
+    this.select.addEventListener('change', () => {
+      setDocumentKind(this.select.value as DocumentKind)(view.state, view.dispatch);
+      view.focus();
+    });
+    this.contentDOM = h('span', { class: 'title-text' });
+    this.syncPlaceholder();
+    this.dom = h(
+      'h1',
+      { class: 'doc-title' },
+      h('span', { class: 'title-kind', contenteditable: 'false' }, this.select),
+      this.contentDOM,
+    );
+  }
+
+  private fillOptions(): void {
+    const status = this.node.attrs.status as DocumentStatus;
+    this.select.replaceChildren(
+      ...DOCUMENT_KINDS.map((kind) => h('option', { value: kind }, getKindHeading(kind, status))),
+    );
+    this.select.value = this.node.attrs.kind as string;
+    fitWidth(this.select, this.select.selectedOptions[0]?.textContent ?? '', 6);
+  }
+
+  // The placeholder is view-only: an attribute of the editable span, printed by CSS.
+  private syncPlaceholder(): void {
+    const empty = this.node.content.size === 0;
+    this.contentDOM.classList.toggle('is-empty', empty);
+    if (empty) this.contentDOM.setAttribute('data-placeholder', PLACEHOLDERS.title);
+    else this.contentDOM.removeAttribute('data-placeholder');
+  }
+
+  update(node: Node): boolean {
+    if (node.type !== this.node.type) return false;
+    this.node = node;
+    this.fillOptions();
+    this.syncPlaceholder();
+    return true;
+  }
+
+  stopEvent(event: Event): boolean {
+    return event.target === this.select;
+  }
+
+  ignoreMutation(
+    mutation: MutationRecord | { type: 'selection'; target: globalThis.Node },
+  ): boolean {
+    return !this.contentDOM.contains(mutation.target);
+  }
+}
