@@ -1,0 +1,131 @@
+/**
+ * `npm test`: every check and test suite, in order, on a fresh machine. Installs the system
+ * Chromium the browser tests need when it can (as root with apt-get), or says exactly what is
+ * missing. Ends with one line of the totals of all suites: "N passed, N failed, N skipped".
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { findChromium } from '../test/e2e/findChromium.ts';
+
+interface Totals {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
+const results = 'test-results';
+
+// The tools' own scripts, run with this Node: independent of executable bits on the
+// node_modules/.bin links, which some npm versions leave unset.
+const TOOLS: Record<string, string> = {
+  tsc: 'node_modules/typescript/bin/tsc',
+  eslint: 'node_modules/eslint/bin/eslint.js',
+  prettier: 'node_modules/prettier/bin/prettier.cjs',
+  vitest: 'node_modules/vitest/vitest.mjs',
+  playwright: 'node_modules/@playwright/test/cli.js',
+};
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+  const tool = TOOLS[command];
+  if (tool) return run(process.execPath, [tool, ...args], env);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function step(name: string, command: string, args: string[]): boolean {
+  console.log(`\n== ${name} ==`);
+  const ok = run(command, args);
+  if (ok) totals.passed += 1;
+  else {
+    totals.failed += 1;
+    console.log(`!! ${name} mislukt`);
+  }
+  return ok;
+}
+
+function ensureChromium(): string | null {
+  const found = findChromium();
+  if (found) return found;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    console.log('Chromium ontbreekt; installeren met apt-get (pakket chromium) …');
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' });
+    return findChromium();
+  }
+  return null;
+}
+
+function readVitest(path: string): void {
+  if (!existsSync(path)) {
+    totals.failed += 1;
+    return;
+  }
+  const report = JSON.parse(readFileSync(path, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests;
+  totals.skipped += report.numPendingTests + report.numTodoTests;
+}
+
+function readPlaywright(path: string): void {
+  if (!existsSync(path)) {
+    totals.failed += 1;
+    return;
+  }
+  const report = JSON.parse(readFileSync(path, 'utf8')) as {
+    stats: { expected: number; unexpected: number; skipped: number; flaky: number };
+    errors?: unknown[];
+  };
+  totals.passed += report.stats.expected + report.stats.flaky;
+  totals.failed += report.stats.unexpected + (report.errors?.length ?? 0);
+  totals.skipped += report.stats.skipped;
+}
+
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+
+step('Typecontrole', 'tsc', ['-p', 'tsconfig.node.json', '--noEmit']);
+step('Typecontrole renderer', 'tsc', ['-p', 'tsconfig.renderer.json', '--noEmit']);
+step('Typecontrole tests', 'tsc', ['-p', 'tsconfig.test.json', '--noEmit']);
+step('Lint (ESLint)', 'eslint', ['.']);
+step('Opmaak (Prettier)', 'prettier', ['--check', '.']);
+
+console.log('\n== Unit-tests (Node) ==');
+run('vitest', [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${results}/unit.json`,
+]);
+readVitest(`${results}/unit.json`);
+
+const built = step('Build (renderer en main)', 'npm', ['run', '--silent', 'build']);
+
+console.log('\n== End-to-end-tests (Chromium) ==');
+const chromium = ensureChromium();
+if (!chromium) {
+  console.log(
+    'Chromium ontbreekt: installeer het pakket "chromium" (Debian/Ubuntu: apt-get install chromium) ' +
+      'of zet CHROMIUM_PATH op een Chromium of Chrome. De browsertests zijn niet gedraaid.',
+  );
+  totals.failed += 1;
+} else if (!built) {
+  console.log('De build is mislukt; de browsertests zijn niet gedraaid.');
+  totals.failed += 1;
+} else {
+  run('playwright', ['test', '--reporter=list,json'], {
+    CHROMIUM_PATH: chromium,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/e2e.json`,
+  });
+  readPlaywright(`${results}/e2e.json`);
+}
+
+const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : '';
+console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
+process.exit(totals.failed > 0 ? 1 : 0);

@@ -1,0 +1,84 @@
+/**
+ * What the end-to-end tests read off and do to the editor, in a user's terms: the numbered
+ * items as they show, the outline, pasting text. Reading goes through the DOM the user sees
+ * (the number a CSS rule prints is the item's data-number attribute).
+ */
+import { expect } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+
+export const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
+
+/** Opens the app and waits for an editable document. */
+export async function openEditor(page: Page): Promise<Locator> {
+  await page.goto('/');
+  const editor = page.getByRole('textbox', { name: 'Tekst van het stuk' });
+  await expect(editor).toBeVisible();
+  await expect(page.locator('li.item').first()).toBeVisible();
+  return editor;
+}
+
+/** Each block's heading and its items as "label text", in document order. */
+export async function readBlocks(page: Page): Promise<{ heading: string; items: string[] }[]> {
+  return page.locator('section.clause-block').evaluateAll((sections) =>
+    sections.map((section) => {
+      const select = section.querySelector('select') as HTMLSelectElement;
+      const heading = select.selectedOptions[0]?.textContent ?? '';
+      const items = [...section.querySelectorAll('li.item')].map((li) =>
+        `${li.getAttribute('data-number') ?? '?'} ${(li.textContent ?? '').trim()}`.trim(),
+      );
+      return { heading, items };
+    }),
+  );
+}
+
+/**
+ * Lets the browser deliver pending selection changes to the editor (two animation frames), as
+ * the pause between a click and the next key does for a person.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+}
+
+/** The outline panel's entries as their visible text. */
+export async function readOutline(page: Page): Promise<string[]> {
+  const buttons = page
+    .getByRole('navigation', { name: 'Overzicht van het stuk' })
+    .getByRole('button');
+  return (await buttons.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+}
+
+/** Pastes plain text at the cursor through the browser's clipboard event, as Ctrl+V does. */
+export async function pasteText(page: Page, text: string): Promise<void> {
+  await page.evaluate((content) => {
+    const target = document.activeElement ?? document.body;
+    const data = new DataTransfer();
+    data.setData('text/plain', content);
+    target.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, text);
+}
+
+/** The document as JSON, to check it against the schema's shape. */
+export async function readDocument(
+  page: Page,
+): Promise<{ content: { type: string; content?: unknown[] }[] }> {
+  return page.evaluate(() => window.resolutieDocument!() as { content: { type: string }[] });
+}
+
+/** Saves a screenshot into test/artifacts for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = `${ARTIFACTS}${name}.png`;
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}
+
+declare global {
+  interface Window {
+    resolutieDocument?: () => unknown;
+  }
+}
