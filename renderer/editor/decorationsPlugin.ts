@@ -9,6 +9,7 @@ import type { Node } from 'prosemirror-model';
 import { getItemNumbering } from '../../shared/editor/queries/getItemLabels.ts';
 import { getFootnotes } from '../../shared/editor/queries/getFootnoteNumbers.ts';
 import { PLACEHOLDERS } from './labels.ts';
+import { footnoteListDecoration } from './footnoteList.ts';
 
 export const decorationsKey = new PluginKey<DecorationSet>('resolutieDecorations');
 
@@ -41,6 +42,8 @@ function buildDecorations(doc: Node): DecorationSet {
       }),
     );
   }
+  const footnotes = footnoteListDecoration(doc);
+  if (footnotes) decorations.push(footnotes);
   return DecorationSet.create(doc, decorations);
 }
 

@@ -34,6 +34,9 @@ test('writing the Toelichting with headings, lists, a quote, a link and a footno
   const note = body.locator('sup.footnote-ref');
   await expect(note).toHaveText('1');
   await expect(note).toHaveAttribute('aria-label', 'Voetnoot 1: Kamerbrief van 21 november 2024.');
+  await expect(page.getByRole('complementary', { name: 'Voetnoten' }).locator('li')).toHaveText([
+    'Kamerbrief van 21 november 2024.',
+  ]);
 
   // A bulleted list of two points, then a bold word.
   await page.keyboard.press('End');
