@@ -15,6 +15,9 @@ import {
   setSubitemMarker,
 } from '../../shared/editor/commands/indentItems.ts';
 import {
+  canInsertFootnote,
+  canSetLink,
+  getLinkAtSelection,
   insertFootnote,
   isMarkActive,
   setLink,
@@ -40,21 +43,26 @@ interface Action {
   active?: (state: EditorState) => boolean;
 }
 
+// Link and footnote ask for their text; the dry run (no dispatch) only checks the place.
 const askLink = (state: EditorState): Command | null => {
-  if (state.selection.empty) return null;
+  if (!canSetLink(state)) return null;
   return (s, dispatch) => {
-    if (!dispatch) return setLink('https://example.org')(s);
+    if (!dispatch) return true;
     const href = window.prompt(
       'Adres van de link (https://…); leeg laten om de link te verwijderen',
+      getLinkAtSelection(s) ?? '',
     );
     return href === null ? false : setLink(href)(s, dispatch);
   };
 };
 
-const askFootnote = (): Command | null => (s, dispatch) => {
-  if (!dispatch) return insertFootnote('x')(s);
-  const text = window.prompt('Tekst van de voetnoot');
-  return text === null ? false : insertFootnote(text)(s, dispatch);
+const askFootnote = (state: EditorState): Command | null => {
+  if (!canInsertFootnote(state)) return null;
+  return (s, dispatch) => {
+    if (!dispatch) return true;
+    const text = window.prompt('Tekst van de voetnoot');
+    return text === null ? false : insertFootnote(text)(s, dispatch);
+  };
 };
 
 const GROUPS: { label: string; actions: Action[] }[] = [

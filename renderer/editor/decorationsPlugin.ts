@@ -8,6 +8,7 @@ import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
 import { getItemNumbering } from '../../shared/editor/queries/getItemLabels.ts';
 import { getFootnotes } from '../../shared/editor/queries/getFootnoteNumbers.ts';
+import { getExplanation } from '../../shared/editor/queries/getExplanation.ts';
 import { PLACEHOLDERS } from './labels.ts';
 import { footnoteListDecoration } from './footnoteList.ts';
 
@@ -31,8 +32,7 @@ function buildDecorations(doc: Node): DecorationSet {
   for (const { pos, number } of getFootnotes(doc)) {
     decorations.push(Decoration.node(pos, pos + 1, {}, { footnoteNumber: number }));
   }
-  const explanation = doc.lastChild!;
-  const explanationPos = doc.content.size - explanation.nodeSize;
+  const { node: explanation, pos: explanationPos } = getExplanation(doc);
   if (explanation.childCount === 1 && explanation.firstChild!.content.size === 0) {
     const para = explanation.firstChild!;
     decorations.push(

@@ -37,8 +37,17 @@ export class TitleView implements NodeView {
     );
   }
 
-  private fillOptions(): void {
+  // Option labels depend on the status ("Geactualiseerde resolutie"); rebuilt only when it
+  // changes, not on every keystroke in the title.
+  private fillOptions(previous?: Node): void {
     const status = this.node.attrs.status as DocumentStatus;
+    if (
+      previous &&
+      previous.attrs.status === status &&
+      previous.attrs.kind === this.node.attrs.kind
+    ) {
+      return;
+    }
     this.select.replaceChildren(
       ...DOCUMENT_KINDS.map((kind) => h('option', { value: kind }, getKindHeading(kind, status))),
     );
@@ -56,8 +65,9 @@ export class TitleView implements NodeView {
 
   update(node: Node): boolean {
     if (node.type !== this.node.type) return false;
+    const previous = this.node;
     this.node = node;
-    this.fillOptions();
+    this.fillOptions(previous);
     this.syncPlaceholder();
     return true;
   }

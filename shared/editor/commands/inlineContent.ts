@@ -22,6 +22,12 @@ export function getLinkAtSelection(state: EditorState): string | null {
   return mark ? (mark.attrs.href as string) : null;
 }
 
+/** True when the selection is text that may carry a link. */
+export function canSetLink(state: EditorState): boolean {
+  const { empty, $from } = state.selection;
+  return !empty && $from.parent.type.allowsMarkType(schema.marks.link);
+}
+
 /**
  * Links the selected text to `href`; an empty href removes links from the selection. Refuses
  * targets other than http(s) and mailto.
@@ -34,8 +40,7 @@ export function setLink(href: string): Command {
       if (dispatch) dispatch(state.tr.removeMark(from, to, schema.marks.link));
       return true;
     }
-    if (empty || !isSafeLinkHref(trimmed)) return false;
-    if (!state.selection.$from.parent.type.allowsMarkType(schema.marks.link)) return false;
+    if (empty || !canSetLink(state) || !isSafeLinkHref(trimmed)) return false;
     if (dispatch) {
       dispatch(
         state.tr
@@ -47,12 +52,16 @@ export function setLink(href: string): Command {
   };
 }
 
+/** True where a footnote may go: in the text of an item, paragraph or heading, not the title. */
+export function canInsertFootnote(state: EditorState): boolean {
+  const { parent } = state.selection.$from;
+  return parent.inlineContent && parent.type !== schema.nodes.title;
+}
+
 /** Inserts a footnote holding `text` at the cursor. */
 export function insertFootnote(text: string): Command {
   return (state, dispatch) => {
-    const { $from } = state.selection;
-    if (!$from.parent.inlineContent || $from.parent.type === schema.nodes.title) return false;
-    if (text.trim() === '') return false;
+    if (!canInsertFootnote(state) || text.trim() === '') return false;
     if (dispatch) {
       dispatch(state.tr.replaceSelectionWith(schema.nodes.footnote.create({ text: text.trim() })));
     }

@@ -7,10 +7,10 @@ import { TextSelection } from 'prosemirror-state';
 import type { Command, Transaction } from 'prosemirror-state';
 import type { Node } from 'prosemirror-model';
 import type { ParsedItem, ParsedResolution } from '../../model/resolution.ts';
-import { schema } from '../schema.ts';
 import { blockFromModel, flowFromModel, itemFromModel } from '../fromModel.ts';
 import { markStructural } from '../plugins/structureMeta.ts';
 import { findItemContext } from '../queries/findItemContext.ts';
+import { getExplanation } from '../queries/getExplanation.ts';
 import { findContainer } from './blocks.ts';
 import type { BlockKind } from './blocks.ts';
 
@@ -70,16 +70,7 @@ function mergeBlocks(tr: Transaction, model: ParsedResolution, kind: BlockKind):
 function mergeExplanation(tr: Transaction, model: ParsedResolution): number | null {
   if (model.explanation.length === 0) return null;
   const flows = model.explanation.map(flowFromModel);
-  let pos = 0;
-  let explanation: Node | null = null;
-  tr.doc.forEach((child, offset) => {
-    if (child.type === schema.nodes.explanation) {
-      explanation = child;
-      pos = offset;
-    }
-  });
-  const node = explanation as Node | null;
-  if (!node) return null;
+  const { node, pos } = getExplanation(tr.doc);
   const size = flows.reduce((sum, f) => sum + f.nodeSize, 0);
   if (isBlank(node)) {
     tr.replaceWith(pos + 1, pos + node.nodeSize - 1, flows);

@@ -8,7 +8,6 @@ export function getFootnotes(doc: Node): { pos: number; number: number; text: st
     if (node.type.name === 'footnote') {
       out.push({ pos, number: out.length + 1, text: node.attrs.text as string });
     }
-    return !node.isTextblock || node.childCount > 0;
   });
   return out;
 }
