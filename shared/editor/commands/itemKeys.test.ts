@@ -87,6 +87,16 @@ describe('Enter in items', () => {
     expect(next.selection.$from.parent.textContent).toBe('een');
   });
 
+  it('Shift-Enter breaks the line inside the item, but not in the title', () => {
+    const doc = buildDoc({ title: 'Inzet', recitals: [['een twee']] });
+    const next = press(stateAt(doc, findText(doc, 'een')), 'Shift-Enter')!;
+    expect(describeItems(next.doc)[0]).toEqual(['een twee']);
+    const item = next.doc.child(2).firstChild!.firstChild!;
+    expect(item.child(1).type.name).toBe('hard_break');
+    const inTitle = press(stateAt(doc, findText(doc, 'Inz')), 'Shift-Enter')!;
+    expect(inTitle.doc.eq(doc)).toBe(true);
+  });
+
   it('splitItem does not apply outside items or in empty ones', () => {
     const doc = buildDoc({ recitals: [['']], explanation: ['tekst'] });
     expect(run(stateAt(doc, itemStart(doc, 0)), splitItem)).toBeNull();
