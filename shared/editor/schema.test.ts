@@ -7,7 +7,12 @@ describe('schema', () => {
   it('makes a valid template with one empty item in each block and an empty Toelichting', () => {
     const doc = createTemplateDoc('motie');
     doc.check();
-    expect(doc.firstChild!.attrs).toEqual({ kind: 'motie', status: 'concept' });
+    expect(doc.firstChild!.attrs).toEqual({
+      kind: 'motie',
+      status: 'concept',
+      submitter: null,
+      versionLabel: null,
+    });
     expect(doc.child(1).attrs).toEqual({ assembly: 'ALV', date: null });
     expect(doc.child(2).firstChild!.attrs.heading).toBe('overwegende');
     expect(doc.child(2).firstChild!.childCount).toBe(1);
@@ -47,6 +52,8 @@ describe('schema', () => {
     expect(() => nodes.item.create({ indent: 2 })).toThrow();
     expect(() => nodes.preamble.create({ assembly: 'ALV', date: '2024-02-30' })).toThrow();
     expect(() => nodes.title.create({ kind: 'wet' })).toThrow();
+    expect(() => nodes.title.create({ submitter: 'x'.repeat(201) })).toThrow();
+    expect(() => nodes.title.create({ submitter: 'Gemeente Oudewater' })).not.toThrow();
     expect(() => schema.marks.link.create({ href: 'javascript:alert(1)' })).toThrow();
     expect(() => schema.marks.link.create({ href: 'https://vng.nl' })).not.toThrow();
   });

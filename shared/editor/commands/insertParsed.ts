@@ -85,6 +85,7 @@ function mergeTitleAndPreamble(tr: Transaction, model: ParsedResolution): void {
   if (model.title && title.content.size === 0) {
     tr.insertText(model.title, 1);
     tr.setNodeMarkup(0, undefined, {
+      ...title.attrs,
       kind: model.kind ?? title.attrs.kind,
       status: model.status ?? title.attrs.status,
     });

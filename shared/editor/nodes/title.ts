@@ -1,5 +1,8 @@
-/** The title line: the kind of stuk and its status as attributes, the title itself as text. */
-import { oneOf } from './attrValidators.ts';
+/**
+ * The title line, which also carries the document's own metadata as attributes: the kind of
+ * stuk, its status, the indiener (submitter) and a version label. The title itself is text.
+ */
+import { oneOf, satisfies } from './attrValidators.ts';
 import type { NodeSpec } from 'prosemirror-model';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '../../model/resolution.ts';
 import type { DocumentKind, DocumentStatus } from '../../model/resolution.ts';
@@ -9,6 +12,10 @@ export const title: NodeSpec = {
   attrs: {
     kind: { default: 'resolutie', validate: oneOf(DOCUMENT_KINDS) },
     status: { default: 'concept', validate: oneOf(DOCUMENT_STATUSES) },
+    /** The indiener: "bestuur" or a gemeente's name; null until someone fills it in. */
+    submitter: { default: null, validate: satisfies(isShortTextOrNull, 'tekst of leeg') },
+    /** A label for this version, e.g. "Concept 12 november"; null when none. */
+    versionLabel: { default: null, validate: satisfies(isShortTextOrNull, 'tekst of leeg') },
   },
   content: 'text*',
   marks: '',
@@ -37,6 +44,11 @@ export const title: NodeSpec = {
     ];
   },
 };
+
+/** Metadata text: a string of at most 200 characters, or null. */
+export function isShortTextOrNull(value: unknown): boolean {
+  return value === null || (typeof value === 'string' && value.length <= 200);
+}
 
 function readEnum<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
   return allowed.includes(value as T) ? (value as T) : fallback;
