@@ -1,0 +1,56 @@
+/**
+ * The Toelichting as JSON: headings and paragraphs as text, lists as arrays of items, quotes
+ * with their content. Paragraphs and headings without text are left out, so an untouched
+ * Toelichting (one empty paragraph) exports as an empty array.
+ */
+import type { Node } from 'prosemirror-model';
+import { getExplanation } from '../editor/queries/getExplanation.ts';
+import { isBlankInline, readInlineText } from './inlineText.ts';
+import type { FootnoteNumbers } from './inlineText.ts';
+import { toJsonText } from './jsonText.ts';
+import { placedChildren } from './placedChildren.ts';
+import type { PlacedNode } from './placedChildren.ts';
+import type { ResolutieJsonFlow } from './resolutieJson.ts';
+
+/** The Toelichting of a document as JSON. */
+export function explanationToJson(doc: Node, footnotes: FootnoteNumbers): ResolutieJsonFlow[] {
+  const { node, pos } = getExplanation(doc);
+  return flowsToJson(placedChildren(node, pos), footnotes);
+}
+
+function flowsToJson(
+  flows: readonly PlacedNode[],
+  footnotes: FootnoteNumbers,
+): ResolutieJsonFlow[] {
+  return flows.flatMap((flow) => flowToJson(flow, footnotes));
+}
+
+// One flow node as zero or one JSON entries (zero for a paragraph or heading without text).
+function flowToJson({ node, pos }: PlacedNode, footnotes: FootnoteNumbers): ResolutieJsonFlow[] {
+  switch (node.type.name) {
+    case 'heading': {
+      const inline = readInlineText(node, pos, footnotes);
+      if (isBlankInline(inline)) return [];
+      return [{ type: 'heading', level: node.attrs.level === 2 ? 2 : 1, ...toJsonText(inline) }];
+    }
+    case 'bullet_list':
+    case 'ordered_list':
+      return [
+        {
+          type: node.type.name,
+          items: placedChildren(node, pos).map((item) =>
+            flowsToJson(placedChildren(item.node, item.pos), footnotes),
+          ),
+        },
+      ];
+    case 'blockquote':
+      return [{ type: 'blockquote', content: flowsToJson(placedChildren(node, pos), footnotes) }];
+    default: {
+      // A paragraph. Any other node a later schema adds reads as paragraphs too (a text
+      // block as one, a container as its content) rather than disappearing from the export.
+      if (!node.isTextblock) return flowsToJson(placedChildren(node, pos), footnotes);
+      const inline = readInlineText(node, pos, footnotes);
+      return isBlankInline(inline) ? [] : [{ type: 'paragraph', ...toJsonText(inline) }];
+    }
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The recital and operative blocks of a document as the exports need them: each block's
+ * heading and its items in order, every item with the label `getItemLabels` derives for it and
+ * its text. Both exports print from here, so they can never number an item differently.
+ */
+import type { Node } from 'prosemirror-model';
+import type { ItemIndent, ItemMarker } from '../editor/nodes/item.ts';
+import type { OperativeHeading, RecitalHeading } from '../model/resolution.ts';
+import { getItemLabels } from '../editor/queries/getItemLabels.ts';
+import { OPERATIVE_HEADING_LABELS, RECITAL_HEADING_LABELS } from '../labels.ts';
+import { readInlineText } from './inlineText.ts';
+import type { FootnoteNumbers, InlineText } from './inlineText.ts';
+
+/** An item of a block with its derived label. */
+export interface ClauseItemText {
+  /** "1.", "a.", "•" … as `getItemLabels` derives it. */
+  label: string;
+  indent: ItemIndent;
+  marker: ItemMarker;
+  content: InlineText;
+}
+
+/** A recital block with its heading and items. */
+export interface RecitalBlockText {
+  kind: 'recital';
+  heading: RecitalHeading;
+  /** "Overwegende dat:" … */
+  headingText: string;
+  items: ClauseItemText[];
+}
+
+/** An operative block with its heading and items. */
+export interface OperativeBlockText {
+  kind: 'operative';
+  heading: OperativeHeading;
+  /** "Spreekt uit:" … */
+  headingText: string;
+  items: ClauseItemText[];
+}
+
+/** A block of either kind. */
+export type ClauseBlockText = RecitalBlockText | OperativeBlockText;
+
+/** All recital blocks, then all operative blocks, in document order. */
+export function readClauseBlocks(doc: Node, footnotes: FootnoteNumbers): ClauseBlockText[] {
+  const blocks: ClauseBlockText[] = [];
+  doc.forEach((section, sectionOffset) => {
+    if (section.type.name !== 'recitals' && section.type.name !== 'operatives') return;
+    section.forEach((block, blockOffset) => {
+      // The document's content starts at 0; +1 enters the section, +1 enters the block.
+      const items = readItems(block, sectionOffset + 1 + blockOffset + 1, footnotes);
+      if (block.type.name === 'recital_block') {
+        const heading = block.attrs.heading as RecitalHeading;
+        blocks.push({
+          kind: 'recital',
+          heading,
+          headingText: RECITAL_HEADING_LABELS[heading],
+          items,
+        });
+      } else {
+        const heading = block.attrs.heading as OperativeHeading;
+        blocks.push({
+          kind: 'operative',
+          heading,
+          headingText: OPERATIVE_HEADING_LABELS[heading],
+          items,
+        });
+      }
+    });
+  });
+  return blocks;
+}
+
+function readItems(
+  block: Node,
+  contentStart: number,
+  footnotes: FootnoteNumbers,
+): ClauseItemText[] {
+  const labels = getItemLabels(block);
+  const items: ClauseItemText[] = [];
+  block.forEach((item, offset, index) => {
+    const label = labels[index];
+    // getItemLabels gives one label per child; a miss would be a broken invariant there.
+    if (label === undefined) throw new Error(`geen label voor punt ${index + 1}`);
+    items.push({
+      label,
+      indent: item.attrs.indent as ItemIndent,
+      marker: item.attrs.marker as ItemMarker,
+      content: readInlineText(item, contentStart + offset, footnotes),
+    });
+  });
+  return items;
+}
