@@ -49,7 +49,29 @@ export default tseslint.config(
             },
             {
               group: ['yjs', 'y-prosemirror', 'y-protocols'],
-              message: 'Yjs stays behind the collaboration module.',
+              message: 'Yjs stays behind the collaboration modules (shared/collab/).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The one place in shared/ that may use Yjs.
+    files: ['shared/collab/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...nodeModules, 'electron'],
+              message: 'shared/ runs everywhere: no Node or Electron modules.',
+            },
+            {
+              group: ['**/renderer/**', '**/main/**'],
+              message: 'shared/ depends on nothing above it.',
             },
           ],
         },

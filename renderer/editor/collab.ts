@@ -1,11 +1,11 @@
 /**
- * The one place the renderer meets Yjs: a document is a `Y.Doc` whose XML fragment
- * y-prosemirror binds to the editor. Everything else in the editor sees ProseMirror only.
+ * The one place the renderer meets Yjs: a document is a `Y.Doc` (see shared/collab/) whose
+ * XML fragment y-prosemirror binds to the editor. Everything else in the editor sees
+ * ProseMirror only.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import {
   initProseMirrorDoc,
-  prosemirrorToYXmlFragment,
   redoCommand,
   undoCommand,
   yCursorPlugin,
@@ -17,9 +17,9 @@ import {
 import type { Node } from 'prosemirror-model';
 import type { EditorState, Plugin, Transaction } from 'prosemirror-state';
 import { schema } from '../../shared/editor/schema.ts';
+import { createYDoc, getDocumentFragment } from '../../shared/collab/yDocument.ts';
 
-/** Name of the XML fragment that holds the document inside the Y.Doc. */
-export const DOCUMENT_FRAGMENT = 'resolutie';
+export { DOCUMENT_FRAGMENT } from '../../shared/collab/yDocument.ts';
 
 export interface CollabDocument {
   ydoc: Y.Doc;
@@ -28,10 +28,8 @@ export interface CollabDocument {
 
 /** A new shared document holding `doc` (a template or an imported text). */
 export function createCollabDocument(doc: Node): CollabDocument {
-  const ydoc = new Y.Doc();
-  const fragment = ydoc.getXmlFragment(DOCUMENT_FRAGMENT);
-  prosemirrorToYXmlFragment(doc, fragment);
-  return { ydoc, fragment };
+  const ydoc = createYDoc(doc);
+  return { ydoc, fragment: getDocumentFragment(ydoc) };
 }
 
 /** The ProseMirror document the shared document holds now, for a fresh editor state. */

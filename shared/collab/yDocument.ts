@@ -1,0 +1,73 @@
+/**
+ * A document as a Yjs `Y.Doc`, for every runtime: the renderer binds it to the editor, the
+ * host and the command line read and write it. With the editor's collaboration module, this
+ * is the only place that touches Yjs.
+ *
+ * Reading is strict: the Yjs content is turned into JSON and checked against the schema,
+ * instead of letting y-prosemirror drop what does not fit (which would silently delete the
+ * content of a damaged or hostile file, and write that deletion back).
+ */
+import * as Y from 'yjs';
+import { prosemirrorToYXmlFragment, yXmlFragmentToProsemirrorJSON } from 'y-prosemirror';
+import type { Node } from 'prosemirror-model';
+import { schema } from '../editor/schema.ts';
+
+/** Name of the XML fragment that holds the document inside the Y.Doc. */
+export const DOCUMENT_FRAGMENT = 'resolutie';
+
+/** A document whose content does not fit the schema. */
+export class InvalidDocumentError extends Error {
+  override name = 'InvalidDocumentError';
+}
+
+/** The fragment of a Y.Doc that holds the document. */
+export function getDocumentFragment(ydoc: Y.Doc): Y.XmlFragment {
+  return ydoc.getXmlFragment(DOCUMENT_FRAGMENT);
+}
+
+/** A new Y.Doc holding `doc`. */
+export function createYDoc(doc: Node): Y.Doc {
+  const ydoc = new Y.Doc();
+  prosemirrorToYXmlFragment(doc, getDocumentFragment(ydoc));
+  return ydoc;
+}
+
+/** The document a Y.Doc holds, checked against the schema; throws InvalidDocumentError. */
+export function readYDoc(ydoc: Y.Doc): Node {
+  let doc: Node;
+  try {
+    doc = schema.nodeFromJSON(yXmlFragmentToProsemirrorJSON(getDocumentFragment(ydoc)));
+    doc.check();
+  } catch (error) {
+    throw new InvalidDocumentError(
+      `De inhoud past niet in de opbouw van een resolutie (${String((error as Error).message ?? error)}).`,
+    );
+  }
+  return doc;
+}
+
+/** The whole state of a Y.Doc as one update, to store or send. */
+export function encodeYDoc(ydoc: Y.Doc): Uint8Array {
+  return Y.encodeStateAsUpdate(ydoc);
+}
+
+/** A Y.Doc from a stored state; throws InvalidDocumentError when the bytes are no Yjs state. */
+export function decodeYDoc(state: Uint8Array): Y.Doc {
+  const ydoc = new Y.Doc();
+  try {
+    Y.applyUpdate(ydoc, state);
+  } catch {
+    ydoc.destroy();
+    throw new InvalidDocumentError('De opgeslagen bewerkingsgeschiedenis is beschadigd.');
+  }
+  return ydoc;
+}
+
+/** Applies a stored update (a journal entry, a colleague's changes) to a Y.Doc. */
+export function applyYUpdate(ydoc: Y.Doc, update: Uint8Array): void {
+  try {
+    Y.applyUpdate(ydoc, update);
+  } catch {
+    throw new InvalidDocumentError('Een opgeslagen wijziging is beschadigd.');
+  }
+}
