@@ -1,0 +1,23 @@
+/** The command line's help, in Dutch like the rest of the app. */
+export const HELP_TEXT = `Gebruik: resolutie <opdracht> [opties]
+
+Opdrachten:
+  import TEKST.txt -o UIT.resolutie      Een resolutie als platte tekst (uit Word of een
+                                         tekstbestand) structureren en als document opslaan.
+                                         Een bestaand document wordt niet overschreven,
+                                         tenzij met --force.
+  show DOCUMENT.resolutie                De tekst tonen zoals een lezer hem ziet, met nummering.
+  export DOCUMENT.resolutie --json UIT.json
+                                         Het document als gestructureerde JSON wegschrijven
+                                         (metadata, blokken met genummerde punten, Toelichting).
+
+Opties:
+  -o, --output BESTAND   Uitvoerbestand (import).
+      --json BESTAND     JSON-uitvoer (export).
+  -f, --force            Een bestaand document overschrijven (import).
+  -h, --help             Deze hulp.
+  -v, --version          De versie van de Resolutie-editor.
+
+Foutmeldingen staan op één regel; bij een fout is de afsluitcode 1 (2 bij verkeerde
+argumenten). De indeling van .resolutie en van de JSON staat in docs/FORMAT.md.
+`;

@@ -1,0 +1,92 @@
+/**
+ * The `resolutie` command line: parses the arguments, runs one command, and turns every error
+ * into one line on stderr and an exit code (1 for a failure, 2 for wrong arguments).
+ */
+import { parseArgs } from 'node:util';
+import type { FileWriter } from '../../shared/collab/documentFile.ts';
+import { CliError } from './cliErrors.ts';
+import { HELP_TEXT } from './helpText.ts';
+import { exportJson, importText, showDocument } from './commands.ts';
+import type { CliOutput } from './commands.ts';
+
+/** Runs the command line on `args` (without node and script); resolves to the exit code. */
+export async function runCli(args: string[], writer: FileWriter, io: CliOutput): Promise<number> {
+  try {
+    await dispatch(args, writer, io);
+    return 0;
+  } catch (error) {
+    const usage = error instanceof CliError && error.usage;
+    const message = error instanceof Error ? error.message : String(error);
+    const known = error instanceof Error && /Error$/.test(error.name) && error.name !== 'Error';
+    io.err(
+      `resolutie: ${known ? message : `onverwachte fout: ${message}`}${usage ? ' (zie resolutie --help)' : ''}\n`,
+    );
+    return usage ? 2 : 1;
+  }
+}
+
+async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        output: { type: 'string', short: 'o' },
+        json: { type: 'string' },
+        force: { type: 'boolean', short: 'f' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new CliError(translateArgError((error as Error).message), true);
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || command === 'help') {
+    io.out(HELP_TEXT);
+    return;
+  }
+  if (values.version) {
+    io.out(`${writer.app} ${writer.version}\n`);
+    return;
+  }
+  if (!command) throw new CliError('geen opdracht gegeven', true);
+  const one = (what: string): string => {
+    if (rest.length === 0) throw new CliError(`${command}: ${what} ontbreekt`, true);
+    if (rest.length > 1)
+      throw new CliError(`${command}: te veel bestanden (${rest.join(', ')})`, true);
+    return rest[0]!;
+  };
+  switch (command) {
+    case 'import': {
+      const input = one('het tekstbestand');
+      if (!values.output)
+        throw new CliError('import: geef het uitvoerbestand met -o UIT.resolutie', true);
+      await importText(input, values.output, values.force === true, writer, io);
+      return;
+    }
+    case 'show':
+      await showDocument(one('het document'), io);
+      return;
+    case 'export': {
+      const input = one('het document');
+      if (!values.json) throw new CliError('export: geef de uitvoer met --json UIT.json', true);
+      await exportJson(input, values.json, io);
+      return;
+    }
+    default:
+      throw new CliError(`onbekende opdracht "${command}"`, true);
+  }
+}
+
+// node:util's messages are English; the command line speaks Dutch.
+function translateArgError(message: string): string {
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `onbekende optie ${unknown[1]}`;
+  const missing = /Option '([^']+)' argument missing/.exec(message);
+  if (missing) return `optie ${missing[1]} mist een waarde`;
+  return `ongeldige argumenten (${message})`;
+}
