@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HOST_USAGE, parseHostCliOptions } from '../main/host/cliOptions.ts';
+import { HOST_USAGE, parseHostCliOptions, pickHostFolders } from '../main/host/cliOptions.ts';
 import { findAppRoot, getRendererDir } from '../main/services/appRoot.ts';
 import { findElectronBinary } from './electronBinary.ts';
 
@@ -103,7 +103,7 @@ async function main(): Promise<void> {
   }
   // Loaded only here: the Electron path needs none of the host.
   const { runBrowserHost } = await import('../main/host/cli.ts');
-  await runBrowserHost(appRoot, options.port);
+  await runBrowserHost(appRoot, options.port, pickHostFolders(options));
 }
 
 if (import.meta.main) await main();

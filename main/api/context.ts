@@ -1,8 +1,15 @@
+import path from 'node:path';
 import type { AppMode } from '../../shared/api/appInfo.ts';
+import { readPackageIdentity } from '../services/appInfo.ts';
+import { getJournalDir, getRecentFile } from '../services/appDirs.ts';
+import { DocumentLibrary } from '../services/documentLibrary.ts';
+import { JournalStore, type JournalStoreOptions } from '../services/journalStore.ts';
+import { RecentDocuments } from '../services/recentDocuments.ts';
 
 /**
- * What a handler may know about where it runs. Each shell builds one context at start-up and
- * passes it with every request; handlers take nothing from globals, so tests build their own.
+ * What a handler may know about where it runs. Each shell builds one context at start-up (with
+ * {@link createApiContext}) and passes it with every request; handlers take nothing from
+ * globals, so tests build their own, on temporary folders.
  */
 export interface ApiContext {
   /** Which shell carries the requests. */
@@ -14,4 +21,57 @@ export interface ApiContext {
    * only gets a Dutch message without them. Defaults to `console.error`.
    */
   reportError?: (message: string, error: unknown) => void;
+  /** The app's own folder on this machine: recent documents, recovery journals. */
+  profileDir: string;
+  /** The folder of the user's `.resolutie` files. */
+  documentsDir: string;
+  /** The documents and the recent list; `documents.grantPath` allows a dialog's path. */
+  documents: DocumentLibrary;
+  /** The recovery journals. */
+  journal: JournalStore;
+}
+
+/** What {@link createApiContext} needs. */
+export interface ApiContextOptions {
+  mode: AppMode;
+  appRoot: string;
+  profileDir: string;
+  documentsDir: string;
+  reportError?: (message: string, error: unknown) => void;
+  /** For tests: lower compaction limits of the journal, a fixed clock. */
+  journalOptions?: Omit<JournalStoreOptions, 'reportError'>;
+}
+
+/**
+ * A context with its services: the documents library and the journal store of the given
+ * folders. One per process and profile: the journal store serializes each document's appends,
+ * which only works when every request for that profile goes through the same store.
+ */
+export function createApiContext(options: ApiContextOptions): ApiContext {
+  // Services report through the context, so a reporter set later (tests) is honoured too.
+  const report = (message: string, error: unknown) => {
+    (context.reportError ?? console.error)(message, error);
+  };
+  const recent = new RecentDocuments(getRecentFile(options.profileDir), { reportError: report });
+  const context: ApiContext = {
+    mode: options.mode,
+    appRoot: options.appRoot,
+    ...(options.reportError ? { reportError: options.reportError } : {}),
+    profileDir: path.resolve(options.profileDir),
+    documentsDir: path.resolve(options.documentsDir),
+    documents: new DocumentLibrary({
+      documentsDir: options.documentsDir,
+      recent,
+      getWriter: async () => {
+        const identity = await readPackageIdentity(options.appRoot);
+        return { app: identity.name, version: identity.version };
+      },
+      reportError: report,
+    }),
+    journal: new JournalStore(getJournalDir(options.profileDir), {
+      ...options.journalOptions,
+      reportError: report,
+    }),
+  };
+  return context;
 }

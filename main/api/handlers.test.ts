@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { API_METHODS } from '../../shared/api/contract.ts';
 import { ApiError } from '../../shared/api/errors.ts';
 import { MAX_TEXT_BYTES } from '../../shared/api/limits.ts';
@@ -11,6 +11,7 @@ import type { ParsedResolution } from '../../shared/model/resolution.ts';
 import { findAppRoot } from '../services/appRoot.ts';
 import type { ApiContext } from './context.ts';
 import { apiHandlers, handleRequest } from './handlers.ts';
+import { createTestContext, type TestContext } from './testing/testContext.ts';
 
 const appRoot = findAppRoot(import.meta.dirname);
 const seed = readFileSync(
@@ -23,16 +24,18 @@ const packageVersion = (
   }
 ).version;
 
-/** A context whose reported errors are collected instead of printed. */
+const testContexts: TestContext[] = [];
+
+afterAll(async () => {
+  await Promise.all(testContexts.map((test) => test.remove()));
+});
+
+/** A context on temporary folders whose reported errors are collected instead of printed. */
 function makeContext(overrides: Partial<ApiContext> = {}) {
-  const reported: unknown[] = [];
-  const context: ApiContext = {
-    mode: 'browser',
-    appRoot,
-    reportError: (message, error) => reported.push({ message, error }),
-    ...overrides,
-  };
-  return { context, reported };
+  const test = createTestContext();
+  testContexts.push(test);
+  const context: ApiContext = { ...test.context, ...overrides };
+  return { context, reported: test.reported };
 }
 
 function expectError(result: ApiResult, code: string): string {
@@ -238,7 +241,7 @@ describe('handleRequest: anything else', () => {
 
   it('survives a reporter that throws', async () => {
     const context: ApiContext = {
-      mode: 'browser',
+      ...makeContext().context,
       appRoot: path.join(tmpdir(), 'bestaat-niet-xyz'),
       reportError: () => {
         throw new Error('reporter faalt');

@@ -7,33 +7,34 @@ import {
   apiContract,
   isApiMethod,
   type ApiMethod,
-  type ApiResponse,
   type ApiValidRequest,
 } from '../../shared/api/contract.ts';
-import { ApiError } from '../../shared/api/errors.ts';
 import { describeRequestIssues } from '../../shared/api/requestIssues.ts';
 import { errorResult, okResult, type ApiResult } from '../../shared/api/result.ts';
 import { parseResolutionText } from '../../shared/import/parseResolutionText.ts';
 import { readPackageIdentity } from '../services/appInfo.ts';
+import { toApiError } from './apiErrors.ts';
 import type { ApiContext } from './context.ts';
+import { documentHandlers } from './documentHandlers.ts';
+import type { ApiHandler, ApiHandlers } from './handlerTypes.ts';
+import { journalHandlers } from './journalHandlers.ts';
 
-/** A handler of method `M`: gets a validated payload, answers or throws. */
-export type ApiHandler<M extends ApiMethod> = (
-  payload: ApiValidRequest<M>,
-  context: ApiContext,
-) => ApiResponse<M> | Promise<ApiResponse<M>>;
+export type { ApiHandler, ApiHandlers };
 
 /**
  * One handler per method of the contract; the mapped type makes a missing handler a compile
  * error. A handler throws {@link ApiError} for a failure the user should see as it is (a file
- * that does not exist) and may throw anything else for a bug, which becomes `internal`.
+ * that does not exist), or a service's own error (`FileReadError`, `DocumentError` …), which
+ * `toApiError` translates; anything else is a bug and becomes `internal`.
  */
-export const apiHandlers: { [M in ApiMethod]: ApiHandler<M> } = {
+export const apiHandlers: ApiHandlers = {
   getAppInfo: async (_payload, context) => {
     const identity = await readPackageIdentity(context.appRoot);
     return { ...identity, mode: context.mode, platform: process.platform };
   },
   parseText: ({ text }) => parseResolutionText(text),
+  ...documentHandlers,
+  ...journalHandlers,
 };
 
 /** A method name is echoed in a message only when it looks like one; anything else is noise. */
@@ -80,7 +81,8 @@ async function dispatch<M extends ApiMethod>(
   try {
     value = await handler(request.data as ApiValidRequest<M>, context);
   } catch (error) {
-    if (error instanceof ApiError) return { ok: false, error: error.toInfo() };
+    const apiError = toApiError(error);
+    if (apiError) return { ok: false, error: apiError.toInfo() };
     report(context, `Handler van '${method}' mislukt`, error);
     return internalError(method);
   }

@@ -1,13 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { readdir } from 'node:fs/promises';
+import { afterAll, describe, expect, it } from 'vitest';
 import { API_METHODS } from '../../shared/api/contract.ts';
-import { findAppRoot } from '../services/appRoot.ts';
+import { createTestContext } from '../api/testing/testContext.ts';
 import { APP_ENTRY_URL } from './appProtocol.ts';
 import { createIpcApiRoutes } from './ipcRouter.ts';
 
-const routes = createIpcApiRoutes({
-  mode: 'electron',
-  appRoot: findAppRoot(import.meta.dirname),
-  reportError: () => {},
+const test = createTestContext({ mode: 'electron' });
+const routes = createIpcApiRoutes(test.context);
+
+afterAll(async () => {
+  await test.remove();
 });
 const appSender = { url: APP_ENTRY_URL, isTopFrame: true };
 
@@ -44,7 +46,7 @@ describe('createIpcApiRoutes', () => {
     ];
     for (const sender of senders) {
       for (const route of routes) {
-        expect(await route.handle(sender, undefined)).toEqual({
+        expect(await route.handle(sender, { name: 'x', state: 'AAA=' })).toEqual({
           ok: false,
           error: {
             code: 'forbidden',
@@ -53,5 +55,13 @@ describe('createIpcApiRoutes', () => {
         });
       }
     }
+  });
+});
+
+describe('refused senders', () => {
+  it('reach no handler: nothing is written', async () => {
+    const route = routes.find((candidate) => candidate.method === 'journalReset')!;
+    await route.handle({ url: 'https://example.org/', isTopFrame: true }, {});
+    expect(await readdir(test.dir)).toEqual([]);
   });
 });

@@ -6,7 +6,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, protocol, session, type WebContents } from 'electron';
-import type { ApiContext } from '../api/context.ts';
+import { createApiContext } from '../api/context.ts';
+import { getCurrentEnvironment, getDocumentsDir, getProfileDir } from '../services/appDirs.ts';
 import { getRendererDir } from '../services/appRoot.ts';
 import { CONTENT_SECURITY_POLICY } from '../web/securityHeaders.ts';
 import { APP_ENTRY_URL, APP_SCHEME, createAppProtocolHandler } from './appProtocol.ts';
@@ -32,7 +33,25 @@ protocol.registerSchemesAsPrivileged([
 app.enableSandbox();
 
 const preloadPath = path.join(path.dirname(fileURLToPath(import.meta.url)), 'preload.cjs');
-const context: ApiContext = { mode: 'electron', appRoot: app.getAppPath() };
+// The profile is Electron's own userData folder (RESOLUTIE_PROFILE_DIR still wins, for tests);
+// the documents folder is the same as in browser mode.
+const context = createApiContext({
+  mode: 'electron',
+  appRoot: app.getAppPath(),
+  profileDir: getProfileDir(getCurrentEnvironment(), app.getPath('userData')),
+  documentsDir: getDocumentsDir(),
+});
+
+// One editor per profile: the recovery journal assumes it is the only writer of its files. A
+// second start hands over to the running editor, which comes to the front.
+const isPrimaryInstance = app.requestSingleInstanceLock();
+if (!isPrimaryInstance) app.quit();
+app.on('second-instance', () => {
+  const [window] = BrowserWindow.getAllWindows();
+  if (!window) return;
+  if (window.isMinimized()) window.restore();
+  window.focus();
+});
 
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
@@ -42,10 +61,12 @@ app.on('window-all-closed', () => {
 });
 
 app.on('activate', () => {
-  if (BrowserWindow.getAllWindows().length === 0) openEditorWindow();
+  if (isPrimaryInstance && BrowserWindow.getAllWindows().length === 0) openEditorWindow();
 });
 
 void app.whenReady().then(() => {
+  // A second instance only quits; it must not open a window or answer requests meanwhile.
+  if (!isPrimaryInstance) return;
   protocol.handle(APP_SCHEME, createAppProtocolHandler(getRendererDir(context.appRoot)));
 
   const ses = session.defaultSession;
@@ -79,8 +100,6 @@ void app.whenReady().then(() => {
 
 function openEditorWindow(): void {
   const window = new BrowserWindow(createWindowOptions(preloadPath));
-  // The title is the app's, not whatever the page's <title> says.
-  window.on('page-title-updated', (event) => event.preventDefault());
   window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_ENTRY_URL);
 }

@@ -17,6 +17,15 @@ const { contextBridge, ipcRenderer } = require('electron') as {
 const bridge: ResolutieBridge = {
   getAppInfo: () => ipcRenderer.invoke('api:getAppInfo'),
   parseText: (payload) => ipcRenderer.invoke('api:parseText', payload),
+  listDocuments: () => ipcRenderer.invoke('api:listDocuments'),
+  openDocument: (payload) => ipcRenderer.invoke('api:openDocument', payload),
+  saveDocument: (payload) => ipcRenderer.invoke('api:saveDocument', payload),
+  listRecent: () => ipcRenderer.invoke('api:listRecent'),
+  journalReset: (payload) => ipcRenderer.invoke('api:journalReset', payload),
+  journalAppend: (payload) => ipcRenderer.invoke('api:journalAppend', payload),
+  journalDiscard: (payload) => ipcRenderer.invoke('api:journalDiscard', payload),
+  listRecoverable: () => ipcRenderer.invoke('api:listRecoverable'),
+  recoverDocument: (payload) => ipcRenderer.invoke('api:recoverDocument', payload),
 };
 
 contextBridge.exposeInMainWorld('resolutieApi', bridge);

@@ -9,9 +9,14 @@ import {
   createHttpTransport,
   type ResolutieApi,
 } from '../../renderer/api/client.ts';
-import type { ResolutieBridge } from '../../shared/api/contract.ts';
+import { randomUUID } from 'node:crypto';
+import { API_METHODS, type ResolutieBridge } from '../../shared/api/contract.ts';
+import { encodeYDoc } from '../../shared/collab/yDocument.ts';
+import { decodeBase64, encodeBase64 } from '../../shared/format/base64.ts';
+import { createApiContext } from '../api/context.ts';
 import { startHost, type RunningHost } from '../host/server.ts';
 import { findAppRoot } from '../services/appRoot.ts';
+import { createTemplateYDoc, typeInTitle } from '../services/testing/yjsDocuments.ts';
 import { APP_ENTRY_URL } from './appProtocol.ts';
 import { createIpcApiRoutes } from './ipcRouter.ts';
 
@@ -31,6 +36,8 @@ beforeAll(async () => {
     port: 0,
     appRoot,
     reportError: () => {},
+    profileDir: path.join(base, 'http', 'profiel'),
+    documentsDir: path.join(base, 'http', 'documenten'),
   });
 });
 
@@ -40,11 +47,21 @@ afterAll(async () => {
 });
 
 function makeBridge(): ResolutieBridge {
-  const routes = createIpcApiRoutes({ mode: 'electron', appRoot, reportError: () => {} });
+  const routes = createIpcApiRoutes(
+    createApiContext({
+      mode: 'electron',
+      appRoot,
+      reportError: () => {},
+      profileDir: path.join(base, 'bridge', 'profiel'),
+      documentsDir: path.join(base, 'bridge', 'documenten'),
+    }),
+  );
   const sender = { url: APP_ENTRY_URL, isTopFrame: true };
   const call = (method: string) => (payload?: unknown) =>
     routes.find((route) => route.method === method)!.handle(sender, payload);
-  return { getAppInfo: call('getAppInfo'), parseText: call('parseText') } as ResolutieBridge;
+  return Object.fromEntries(
+    API_METHODS.map((method) => [method, call(method)]),
+  ) as unknown as ResolutieBridge;
 }
 
 async function caught(promise: Promise<unknown>): Promise<ApiError> {
@@ -77,6 +94,40 @@ describe.each(clients)('the API client over %s', (_name, makeClient, mode) => {
     const error = await caught(api.parseText({} as { text: string }));
     expect(error.code).toBe('invalid_request');
     expect(error.message).toBe("Ongeldig verzoek: veld 'text' ontbreekt.");
+  });
+
+  it('saves, opens, journals and recovers a document', async () => {
+    const api = makeClient();
+    const ydoc = createTemplateYDoc();
+    typeInTitle(ydoc, 'Over de brug');
+    const state = encodeYDoc(ydoc);
+    const saved = await api.saveDocument({ state: encodeBase64(state), name: 'Brug' });
+    expect(saved.name).toBe('Brug');
+    const opened = await api.openDocument({ path: saved.path });
+    expect(decodeBase64(opened.state)).toEqual(state);
+    expect((await api.listRecent()).documents.map((entry) => entry.title)).toContain(
+      'Over de brug',
+    );
+    expect((await api.listDocuments()).documents.map((entry) => entry.name)).toEqual(['Brug']);
+
+    const documentId = randomUUID();
+    await api.journalReset({ documentId, state: opened.state, path: opened.path, title: 'Brug' });
+    const update = typeInTitle(ydoc, ' en verder');
+    expect(await api.journalAppend({ documentId, update: encodeBase64(update) })).toEqual({
+      records: 2,
+    });
+    // The journal of a document open right now is not offered for recovery.
+    expect((await api.listRecoverable()).documents).toEqual([]);
+    const recovered = await api.recoverDocument({ documentId });
+    expect(recovered).toMatchObject({
+      documentId,
+      path: saved.path,
+      title: 'Over de brug en verder',
+    });
+    await api.journalDiscard({ documentId });
+    expect((await api.listRecoverable()).documents).toEqual([]);
+    const missing = await caught(api.recoverDocument({ documentId }));
+    expect(missing.code).toBe('not_found');
   });
 });
 

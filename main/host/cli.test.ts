@@ -90,6 +90,24 @@ describe('the browser-mode command line', () => {
     expect(run.code).toBe(1);
   });
 
+  it('keeps documents and journals in the folders given with --documents and --profile', async () => {
+    const profileDir = path.join(base, 'profiel');
+    const documentsDir = path.join(base, 'documenten');
+    const script = `const { runBrowserHost } = await import(${JSON.stringify(cliUrl)});
+await runBrowserHost(${JSON.stringify(path.join(base, 'built'))}, 0, ${JSON.stringify({ profileDir, documentsDir })});`;
+    let listed: unknown;
+    await runNode(['--input-type=module', '-e', script], (url, stop) => {
+      void fetch(new URL('api/listDocuments', url), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+      })
+        .then((response) => response.json())
+        .then((json) => (listed = json))
+        .finally(stop);
+    });
+    expect(listed).toEqual({ ok: true, value: { folder: documentsDir, documents: [] } });
+  });
+
   it('rejects a bad --port with a Dutch message and exit code 2', async () => {
     const run = await runNode([path.join(import.meta.dirname, 'cli.ts'), '--port', 'tachtig']);
     expect(run.stderr.trim()).toBe(

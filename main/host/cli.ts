@@ -1,11 +1,17 @@
 /**
- * `node main/host/cli.ts [--port N]`: runs the editor in browser mode. Prints one line with the
- * address when ready, or one line saying what is wrong and exits non-zero.
+ * `node main/host/cli.ts [--port N] [--profile MAP] [--documents MAP]`: runs the editor in
+ * browser mode. Prints one line with the address when ready, or one line saying what is wrong
+ * and exits non-zero.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findAppRoot, getRendererDir } from '../services/appRoot.ts';
-import { HOST_USAGE, parseHostCliOptions } from './cliOptions.ts';
+import {
+  HOST_USAGE,
+  parseHostCliOptions,
+  pickHostFolders,
+  type HostFolders,
+} from './cliOptions.ts';
 import { HostStartError, startHost, type RunningHost } from './server.ts';
 
 /** The line printed when the host is ready; scripts and people look for it. */
@@ -15,13 +21,18 @@ export function formatReadyLine(url: string): string {
 
 /**
  * Starts the host for the app at `appRoot` on `port`, prints the ready line and stops the host
- * on Ctrl+C or SIGTERM. On a {@link HostStartError} prints its message and sets a non-zero
- * exit code instead of throwing, so callers need no error handling of their own.
+ * on Ctrl+C or SIGTERM. `folders` overrides the profile and documents folders, which otherwise
+ * come from the environment or the platform. On a {@link HostStartError} prints its message and
+ * sets a non-zero exit code instead of throwing, so callers need no error handling of their own.
  */
-export async function runBrowserHost(appRoot: string, port: number): Promise<RunningHost | null> {
+export async function runBrowserHost(
+  appRoot: string,
+  port: number,
+  folders: HostFolders = {},
+): Promise<RunningHost | null> {
   let host: RunningHost;
   try {
-    host = await startHost({ rootDir: getRendererDir(appRoot), port, appRoot });
+    host = await startHost({ rootDir: getRendererDir(appRoot), port, appRoot, ...folders });
   } catch (error) {
     if (!(error instanceof HostStartError)) throw error;
     console.error(error.message);
@@ -45,6 +56,7 @@ if (import.meta.main) {
     console.error(options.message);
     process.exitCode = 2;
   } else {
-    await runBrowserHost(findAppRoot(path.dirname(fileURLToPath(import.meta.url))), options.port);
+    const root = findAppRoot(path.dirname(fileURLToPath(import.meta.url)));
+    await runBrowserHost(root, options.port, pickHostFolders(options));
   }
 }

@@ -1,5 +1,6 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseHostCliOptions, parsePort } from './cliOptions.ts';
+import { HOST_USAGE, parseHostCliOptions, parsePort } from './cliOptions.ts';
 
 describe('parseHostCliOptions', () => {
   it('defaults to port 4780', () => {
@@ -36,6 +37,36 @@ describe('parseHostCliOptions', () => {
       message: expect.stringMatching(/^Onbekende optie '--host'/),
     });
     expect(parseHostCliOptions(['--help'], {})).toEqual({ kind: 'help' });
+  });
+});
+
+describe('the folder options', () => {
+  it('takes --profile and --documents in both spellings, made absolute', () => {
+    expect(
+      parseHostCliOptions(['--profile', '/tmp/p', '--documents=/tmp/d', '--port', '0'], {}),
+    ).toEqual({ kind: 'run', port: 0, profileDir: '/tmp/p', documentsDir: '/tmp/d' });
+    expect(parseHostCliOptions(['--profile=profiel'], {})).toEqual({
+      kind: 'run',
+      port: 4780,
+      profileDir: path.resolve('profiel'),
+    });
+  });
+
+  it('explains a missing folder in Dutch', () => {
+    expect(parseHostCliOptions(['--profile'], {})).toEqual({
+      kind: 'error',
+      message: 'Na --profile hoort een map.',
+    });
+    expect(parseHostCliOptions(['--documents='], {})).toEqual({
+      kind: 'error',
+      message: 'Na --documents hoort een map.',
+    });
+  });
+
+  it('documents every option in the usage text', () => {
+    for (const option of ['--port', '--profile', '--documents', '--help']) {
+      expect(HOST_USAGE).toContain(option);
+    }
   });
 });
 

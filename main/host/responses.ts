@@ -14,6 +14,10 @@ const STATUS_BY_CODE: Readonly<Record<ApiErrorCode, number>> = {
   forbidden: 403,
   version_mismatch: 409,
   not_found: 404,
+  invalid_file: 422,
+  read_failed: 500,
+  exists: 409,
+  write_failed: 500,
   unavailable: 503,
   internal: 500,
 };

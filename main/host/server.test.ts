@@ -36,7 +36,14 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  host = await startHost({ rootDir, port: 0, appRoot, reportError: () => {} });
+  host = await startHost({
+    rootDir,
+    port: 0,
+    appRoot,
+    reportError: () => {},
+    profileDir: path.join(base, 'profiel'),
+    documentsDir: path.join(base, 'documenten'),
+  });
 });
 
 afterEach(async () => {
@@ -288,7 +295,7 @@ describe('POST /api/<method>', () => {
     expect(status).toBe(413);
     expect(json.error).toEqual({
       code: 'payload_too_large',
-      message: 'Verzoek te groot: de editor neemt hoogstens 6 MB per verzoek aan.',
+      message: 'Verzoek te groot: de editor neemt hoogstens 96 MB per verzoek aan.',
     });
     // A text over 2 MB that still fits the body limit is refused by the handler, also as 413.
     const handlerLimit = await postApi(

@@ -8,7 +8,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ApiContext } from '../api/context.ts';
+import { createApiContext, type ApiContext } from '../api/context.ts';
+import { getDocumentsDir, getProfileDir } from '../services/appDirs.ts';
 import { findAppRoot } from '../services/appRoot.ts';
 import { INDEX_FILE } from '../web/staticFiles.ts';
 import { DEFAULT_HOST, DEFAULT_PORT } from './defaults.ts';
@@ -33,6 +34,10 @@ export interface HostOptions {
   allowedHostnames?: readonly string[];
   /** Where unexpected failures are reported; `console.error` by default. */
   reportError?: ApiContext['reportError'];
+  /** The profile folder (recent documents, recovery journals); see `getProfileDir`. */
+  profileDir?: string;
+  /** The documents folder; see `getDocumentsDir`. */
+  documentsDir?: string;
 }
 
 /** A running host. */
@@ -70,11 +75,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       `De editor is nog niet gebouwd (${path.join(rootDir, INDEX_FILE)} ontbreekt). Voer eerst \`npm run build\` uit.`,
     );
   }
-  const context: ApiContext = {
+  const context = createApiContext({
     mode: 'browser',
     appRoot: options.appRoot ?? findAppRoot(path.dirname(fileURLToPath(import.meta.url))),
+    profileDir: options.profileDir ?? getProfileDir(),
+    documentsDir: options.documentsDir ?? getDocumentsDir(),
     ...(options.reportError ? { reportError: options.reportError } : {}),
-  };
+  });
   const allowedHostnames = getAllowedHostnames(host, options.allowedHostnames);
   const report = context.reportError ?? console.error;
 

@@ -14,7 +14,19 @@ const minimalResolution = {
 
 describe('the contract', () => {
   it('lists its methods in order', () => {
-    expect(API_METHODS).toEqual(['getAppInfo', 'parseText']);
+    expect(API_METHODS).toEqual([
+      'getAppInfo',
+      'parseText',
+      'listDocuments',
+      'openDocument',
+      'saveDocument',
+      'listRecent',
+      'journalReset',
+      'journalAppend',
+      'journalDiscard',
+      'listRecoverable',
+      'recoverDocument',
+    ]);
   });
 
   it('knows its own methods and nothing inherited', () => {

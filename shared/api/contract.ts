@@ -8,6 +8,23 @@
  */
 import type { z } from 'zod';
 import { appInfoSchema } from './appInfo.ts';
+import {
+  listDocumentsResponseSchema,
+  listRecentResponseSchema,
+  openDocumentRequestSchema,
+  openDocumentResponseSchema,
+  saveDocumentRequestSchema,
+  saveDocumentResponseSchema,
+} from './documents.ts';
+import {
+  documentIdRequestSchema,
+  emptyResponseSchema,
+  journalAppendRequestSchema,
+  journalAppendResponseSchema,
+  journalResetRequestSchema,
+  listRecoverableResponseSchema,
+  recoverDocumentResponseSchema,
+} from './journal.ts';
 import { parsedResolutionSchema } from './parsedResolutionSchema.ts';
 import { noPayloadSchema, parseTextRequestSchema } from './payloads.ts';
 import type { ApiResult } from './result.ts';
@@ -40,6 +57,39 @@ export const apiContract = {
   getAppInfo: defineMethod({ request: noPayloadSchema, response: appInfoSchema }),
   /** Reads the plain text of a resolution into its structure, with the shared parser. */
   parseText: defineMethod({ request: parseTextRequestSchema, response: parsedResolutionSchema }),
+  /** The `.resolutie` files in the documents folder, newest first. */
+  listDocuments: defineMethod({ request: noPayloadSchema, response: listDocumentsResponseSchema }),
+  /** Opens a `.resolutie` file (strictly checked) and adds it to the recent documents. */
+  openDocument: defineMethod({
+    request: openDocumentRequestSchema,
+    response: openDocumentResponseSchema,
+  }),
+  /** Saves a state over a known file (`path`) or as a new one in the documents folder (`name`). */
+  saveDocument: defineMethod({
+    request: saveDocumentRequestSchema,
+    response: saveDocumentResponseSchema,
+  }),
+  /** The documents last opened or saved, most recent first. */
+  listRecent: defineMethod({ request: noPayloadSchema, response: listRecentResponseSchema }),
+  /** Makes a document's recovery journal one clean record of its full state (New, Open, Save). */
+  journalReset: defineMethod({ request: journalResetRequestSchema, response: emptyResponseSchema }),
+  /** Appends one Yjs update to a document's journal, durably; marks it as holding edits. */
+  journalAppend: defineMethod({
+    request: journalAppendRequestSchema,
+    response: journalAppendResponseSchema,
+  }),
+  /** Deletes a document's journal (closed without saving, or a recovery dismissed). */
+  journalDiscard: defineMethod({ request: documentIdRequestSchema, response: emptyResponseSchema }),
+  /** The journals holding edits made after their last reset: what a crash left, newest first. */
+  listRecoverable: defineMethod({
+    request: noPayloadSchema,
+    response: listRecoverableResponseSchema,
+  }),
+  /** The document a journal holds; the journal stays until it is reset or discarded. */
+  recoverDocument: defineMethod({
+    request: documentIdRequestSchema,
+    response: recoverDocumentResponseSchema,
+  }),
 };
 
 /** The name of a method in the contract. */

@@ -15,12 +15,23 @@ export const API_ERROR_CODES = [
   'unsupported_media_type',
   /** The HTTP request used a verb other than POST on the API. */
   'method_not_allowed',
-  /** The caller may not make this request (a foreign page, host or origin). */
+  /**
+   * The caller may not make this request: a foreign page, host or origin, or a file the host
+   * may not touch (outside the documents folder and never chosen by the user).
+   */
   'forbidden',
   /** The caller was built against another version of the contract. */
   'version_mismatch',
   /** What the request names does not exist. */
   'not_found',
+  /** A file that is not a readable document: empty, foreign, damaged, too new or too large. */
+  'invalid_file',
+  /** A file could not be read although it exists (no access, a disk error). */
+  'read_failed',
+  /** Saving would replace an existing document, and the caller did not ask to replace it. */
+  'exists',
+  /** A file could not be written (a full disk, a read-only folder); the old file is intact. */
+  'write_failed',
   /** The host could not be reached (client side only: the request never got an answer). */
   'unavailable',
   /** Something failed on the host side that the caller cannot fix. */

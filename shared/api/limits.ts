@@ -10,11 +10,29 @@ const MIB = 1024 * 1024;
 export const MAX_TEXT_BYTES = 2 * MIB;
 
 /**
- * The largest HTTP request body the browser-mode host reads. JSON escaping can make a text
- * longer (quotes, backslashes and line breaks double), so a largest valid text still fits, and
- * the handler then reports a too long text precisely instead of the transport refusing it blindly.
+ * The largest Yjs state (a whole document with its history) a request or answer carries, in
+ * bytes before base64: the size limit of a .resolutie file, far above any real resolution.
  */
-export const MAX_REQUEST_BYTES = 3 * MAX_TEXT_BYTES;
+export const MAX_STATE_BYTES = 64 * MIB;
+
+/**
+ * The largest single Yjs update `journalAppend` takes, in bytes before base64. One keystroke
+ * is a few dozen bytes; a large paste a few hundred kilobytes.
+ */
+export const MAX_UPDATE_BYTES = 8 * MIB;
+
+/** The length of the (padded) base64 text of `bytes` bytes. */
+export function getBase64Length(bytes: number): number {
+  return Math.ceil(bytes / 3) * 4;
+}
+
+/**
+ * The largest HTTP request body the browser-mode host reads. It holds a largest state in base64
+ * (about 85 MB) with room to spare for the other fields, and a largest text even if JSON escaping
+ * tripled it (quotes, backslashes and line breaks double), so a request over a field's limit is
+ * reported precisely by the handler instead of refused blindly by the transport.
+ */
+export const MAX_REQUEST_BYTES = 96 * MIB;
 
 /**
  * The UTF-8 length of a string in bytes, computed without TextEncoder so that a 2 MB check does

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { ApiErrorInfo } from './errors.ts';
 import { formatByteSize } from './limits.ts';
-import { UTF8_ORIGIN } from './payloads.ts';
+import { BASE64_ORIGIN, UTF8_ORIGIN } from './payloads.ts';
 
 /** At most this many issues are named in one message; the first few say enough. */
 const MAX_ISSUES_NAMED = 3;
@@ -52,7 +52,7 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `${subject} heeft een ongeldige waarde (toegestaan: ${issue.values.map((value) => `'${String(value)}'`).join(', ')})`;
     case 'invalid_format':
-      return `${subject} heeft een ongeldige opmaak`;
+      return `${subject} ${describeFormat(issue.format)}`;
     case 'invalid_union':
       return `${subject} heeft een ongeldige vorm`;
     default:
@@ -115,6 +115,7 @@ function describeValueType(value: unknown): string {
 function describeMaximum(origin: string, maximum: number): string {
   switch (origin) {
     case UTF8_ORIGIN:
+    case BASE64_ORIGIN:
       return `is groter dan ${formatByteSize(maximum)}`;
     case 'string':
       return `is langer dan ${maximum} tekens`;
@@ -123,6 +124,19 @@ function describeMaximum(origin: string, maximum: number): string {
       return `bevat meer dan ${maximum} elementen`;
     default:
       return `is groter dan ${maximum}`;
+  }
+}
+
+function describeFormat(format: string): string {
+  switch (format) {
+    case 'base64':
+      return 'is geen geldige base64-tekst';
+    case 'uuid':
+      return 'is geen geldige UUID (versie 4, in kleine letters)';
+    case 'datetime':
+      return 'is geen geldig tijdstip';
+    default:
+      return 'heeft een ongeldige opmaak';
   }
 }
 

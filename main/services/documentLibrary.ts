@@ -1,0 +1,278 @@
+/**
+ * The user's documents as the host keeps them: the `.resolutie` files in the documents folder,
+ * opening and saving them (every path checked by `DocumentAccess`), and the recent documents.
+ * Contents come and go as Yjs states; every state is checked against the schema before it is
+ * written, and every file strictly when it is read.
+ */
+import { lstat, mkdir, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  readDocumentFile,
+  writeDocumentFile,
+  type FileWriter,
+} from '../../shared/collab/documentFile.ts';
+import { encodeYDoc, InvalidDocumentError } from '../../shared/collab/yDocument.ts';
+import { getMetadata } from '../../shared/editor/commands/metadata.ts';
+import { formatByteSize } from '../../shared/api/limits.ts';
+import {
+  MAX_RESOLUTIE_FILE_BYTES,
+  RESOLUTIE_EXTENSION,
+} from '../../shared/format/resolutieFile.ts';
+import type { Node } from 'prosemirror-model';
+import { writeFileAtomic } from './atomicWrite.ts';
+import { DocumentAccess, isDocumentPath } from './documentAccess.ts';
+import { DocumentError } from './documentErrors.ts';
+import { toDocumentFileName } from './documentNames.ts';
+import { openDocumentState } from './documentState.ts';
+import { getSystemCode } from './fileErrors.ts';
+import { readFileLimited } from './readFileLimited.ts';
+import type { RecentDocument, RecentDocuments } from './recentDocuments.ts';
+
+/** One file in the documents folder. */
+export interface DocumentEntry {
+  name: string;
+  path: string;
+  /** ISO, UTC. */
+  modifiedAt: string;
+  sizeBytes: number;
+}
+
+/** An opened document. */
+export interface OpenedDocumentFile {
+  path: string;
+  /** The file name without `.resolutie`. */
+  name: string;
+  /** The Yjs state, as checked. */
+  state: Uint8Array;
+  /** When the file was saved (ISO, UTC). */
+  savedAt: string;
+}
+
+/** What to save, and where. */
+export interface SaveRequest {
+  state: Uint8Array;
+  /** Save over this file (replacing it unless `overwrite` is `false`). */
+  path?: string;
+  /** Save as a new file of this name in the documents folder. */
+  name?: string;
+  /** Whether an existing file may be replaced (for `name`: only when `true`). */
+  overwrite?: boolean;
+}
+
+/** A saved document. */
+export interface SavedDocument {
+  path: string;
+  name: string;
+  savedAt: string;
+}
+
+/** Options of a {@link DocumentLibrary}. */
+export interface DocumentLibraryOptions {
+  /** The documents folder; created by the first save into it. */
+  documentsDir: string;
+  /** The recent documents of the profile. */
+  recent: RecentDocuments;
+  /** Who writes the files (the app's name and version), asked at every save. */
+  getWriter: () => Promise<FileWriter>;
+  /** Where side failures (the recent list could not be written) are reported. */
+  reportError?: (message: string, error: unknown) => void;
+  /** The clock, for tests. */
+  now?: () => Date;
+}
+
+/** The documents of one user. */
+export class DocumentLibrary {
+  /** The documents folder. */
+  readonly documentsDir: string;
+  /** The recent documents. */
+  readonly recent: RecentDocuments;
+  readonly #access: DocumentAccess;
+  readonly #getWriter: () => Promise<FileWriter>;
+  readonly #reportError: (message: string, error: unknown) => void;
+  readonly #now: () => Date;
+
+  constructor(options: DocumentLibraryOptions) {
+    this.documentsDir = path.resolve(options.documentsDir);
+    this.recent = options.recent;
+    this.#access = new DocumentAccess({
+      documentsDir: this.documentsDir,
+      isRecent: (filePath) => this.recent.has(filePath),
+    });
+    this.#getWriter = options.getWriter;
+    this.#reportError = options.reportError ?? console.error;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  /**
+   * Allows the host to open and save `filePath` for the rest of this session. For the
+   * Electron shell, with a path the user chose in a native open or save dialog.
+   */
+  grantPath(filePath: string): void {
+    this.#access.grant(filePath);
+  }
+
+  /**
+   * The `.resolutie` files directly in the documents folder (not in folders below it, and no
+   * symbolic links), newest first. A folder that does not exist yet holds none.
+   */
+  async listDocuments(): Promise<{ folder: string; documents: DocumentEntry[] }> {
+    let entries;
+    try {
+      entries = await readdir(this.documentsDir, { withFileTypes: true });
+    } catch (error) {
+      const code = getSystemCode(error);
+      if (code === 'ENOENT' || code === 'ENOTDIR')
+        return { folder: this.documentsDir, documents: [] };
+      throw error;
+    }
+    const documents: DocumentEntry[] = [];
+    for (const entry of entries) {
+      if (!entry.isFile() || !isDocumentPath(entry.name)) continue;
+      const filePath = path.join(this.documentsDir, entry.name);
+      try {
+        const info = await stat(filePath);
+        documents.push({
+          name: path.basename(entry.name, RESOLUTIE_EXTENSION),
+          path: filePath,
+          modifiedAt: info.mtime.toISOString(),
+          sizeBytes: info.size,
+        });
+      } catch {
+        // Removed between listing and looking: it is not there.
+      }
+    }
+    documents.sort(
+      (a, b) => b.modifiedAt.localeCompare(a.modifiedAt) || a.name.localeCompare(b.name, 'nl'),
+    );
+    return { folder: this.documentsDir, documents };
+  }
+
+  /**
+   * Opens the file at `filePath`, strictly (see `readDocumentFile`), and puts it at the top of
+   * the recent documents. Throws a `DocumentError` (forbidden), `FileReadError` or
+   * `FileFormatError`, each with a Dutch message.
+   */
+  async open(filePath: string): Promise<OpenedDocumentFile> {
+    const resolved = await this.#access.check(filePath);
+    const bytes = await readFileLimited(resolved, MAX_RESOLUTIE_FILE_BYTES);
+    const opened = readDocumentFile(bytes);
+    try {
+      const name = path.basename(resolved, RESOLUTIE_EXTENSION);
+      const savedAt = toIsoTime(opened.envelope.savedAt) ?? (await modifiedAt(resolved));
+      await this.#addRecent(resolved, opened.doc, name);
+      return { path: resolved, name, state: encodeYDoc(opened.ydoc), savedAt };
+    } finally {
+      opened.ydoc.destroy();
+    }
+  }
+
+  /**
+   * Saves `request.state` over a known file (`path`) or as a new file in the documents folder
+   * (`name`), atomically, and puts it at the top of the recent documents. Nothing is written
+   * when the state is no valid document, the path is not allowed, the name is not usable or
+   * the file exists and may not be replaced. Throws a `DocumentError` or a `FileWriteError`.
+   */
+  async save(request: SaveRequest): Promise<SavedDocument> {
+    const target = await this.#chooseTarget(request);
+    const now = this.#now();
+    let opened;
+    try {
+      opened = openDocumentState(request.state);
+    } catch (error) {
+      if (!(error instanceof InvalidDocumentError)) throw error;
+      throw new DocumentError(
+        'invalid_document',
+        `Het document kan niet worden opgeslagen. ${error.message}`,
+        { cause: error },
+      );
+    }
+    try {
+      const bytes = writeDocumentFile(opened.ydoc, await this.#getWriter(), now);
+      if (bytes.byteLength > MAX_RESOLUTIE_FILE_BYTES) {
+        // A file over the limit could be written but never opened again.
+        throw new DocumentError(
+          'too_large',
+          `Het document is te groot om op te slaan (${formatByteSize(bytes.byteLength)}; hoogstens ${formatByteSize(MAX_RESOLUTIE_FILE_BYTES)}).`,
+        );
+      }
+      if (target.mustNotExist && (await pathExists(target.path))) {
+        throw new DocumentError(
+          'exists',
+          `Er bestaat al een document ‘${target.name}’. Kies een andere naam of vervang het.`,
+        );
+      }
+      if (target.inDocumentsFolder) await mkdir(this.documentsDir, { recursive: true });
+      await writeFileAtomic(target.path, bytes);
+      await this.#addRecent(target.path, opened.doc, target.name);
+      return { path: target.path, name: target.name, savedAt: now.toISOString() };
+    } finally {
+      opened.ydoc.destroy();
+    }
+  }
+
+  /** The recent documents, most recent first, with whether each still exists. */
+  listRecent(): Promise<RecentDocument[]> {
+    return this.recent.list();
+  }
+
+  /** Where a save goes, checked: the path, the name to show, and what must hold. */
+  async #chooseTarget(request: SaveRequest): Promise<{
+    path: string;
+    name: string;
+    mustNotExist: boolean;
+    inDocumentsFolder: boolean;
+  }> {
+    if (request.path !== undefined) {
+      const resolved = await this.#access.check(request.path);
+      return {
+        path: resolved,
+        name: path.basename(resolved, RESOLUTIE_EXTENSION),
+        // Saving over the file the document came from is what "Opslaan" means.
+        mustNotExist: request.overwrite === false,
+        inDocumentsFolder: false,
+      };
+    }
+    const { name, fileName } = toDocumentFileName(request.name ?? '');
+    return {
+      path: path.join(this.documentsDir, fileName),
+      name,
+      mustNotExist: request.overwrite !== true,
+      inDocumentsFolder: true,
+    };
+  }
+
+  /** Adds a file to the recent documents; a failure is reported, never fails the caller. */
+  async #addRecent(filePath: string, doc: Node, name: string): Promise<void> {
+    try {
+      const title = getMetadata(doc).title.trim();
+      await this.recent.add(filePath, title === '' ? name : title);
+    } catch (error) {
+      try {
+        this.#reportError('De lijst met recente documenten kon niet worden bijgewerkt', error);
+      } catch {
+        // A failing reporter must not fail an open or a save that succeeded.
+      }
+    }
+  }
+}
+
+/** An ISO time as `toISOString` writes it, or null when `text` is no time. */
+function toIsoTime(text: string): string | null {
+  const time = Date.parse(text);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+async function modifiedAt(filePath: string): Promise<string> {
+  return (await stat(filePath)).mtime.toISOString();
+}
+
+/** Whether anything (a file, a folder, a link, even a dangling one) has this name. */
+async function pathExists(filePath: string): Promise<boolean> {
+  try {
+    await lstat(filePath);
+    return true;
+  } catch (error) {
+    if (getSystemCode(error) === 'ENOENT') return false;
+    throw error;
+  }
+}
