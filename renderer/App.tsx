@@ -1,57 +1,78 @@
 /**
- * The application window: a header, the toolbar, the outline panel and the document page.
- * The editor is a ProseMirror view that React mounts once; React re-renders the toolbar and
- * outline from the view's state after every transaction.
+ * The application window: the header with the file commands, the toolbar, the outline, the
+ * document page and the metadata panel, plus whichever file dialog is open. The document
+ * session (useDocuments) owns the Y.Doc; the editor is created per session.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
-import { createEditor } from './editor/createEditor.ts';
-import { createCollabDocument } from './editor/collab.ts';
-import { createTemplateDoc } from '../shared/editor/template.ts';
 import { Toolbar } from './components/Toolbar.tsx';
 import { OutlinePanel } from './components/OutlinePanel.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
-
-declare global {
-  interface Window {
-    /** Read-only view of the document for end-to-end tests and support: its JSON. */
-    resolutieDocument?: () => unknown;
-  }
-}
+import { EditorPane } from './components/EditorPane.tsx';
+import { FileBar, getDocumentName } from './components/FileBar.tsx';
+import { MetadataPanel } from './components/MetadataPanel.tsx';
+import { useDocuments } from './documents/useDocuments.ts';
+import { NewDocumentDialog } from './dialogs/NewDocumentDialog.tsx';
+import { OpenDialog } from './dialogs/OpenDialog.tsx';
+import { SaveAsDialog } from './dialogs/SaveAsDialog.tsx';
+import { ConfirmUnsavedDialog } from './dialogs/ConfirmUnsavedDialog.tsx';
+import { RecoveryDialog } from './dialogs/RecoveryDialog.tsx';
 
 export function App() {
-  const place = useRef<HTMLDivElement>(null);
+  const documents = useDocuments();
+  const { session, snapshot, dialog, dialogActions } = documents;
   const [view, setView] = useState<EditorView | null>(null);
   const [, setRevision] = useState(0);
 
-  useEffect(() => {
-    if (!place.current) return;
-    const collab = createCollabDocument(createTemplateDoc('resolutie'));
-    const editor = createEditor(place.current, collab, () => setRevision((r) => r + 1));
-    window.resolutieDocument = () => editor.state.doc.toJSON();
-    setView(editor);
-    editor.focus();
-    return () => {
-      editor.destroy();
-      collab.ydoc.destroy();
-      delete window.resolutieDocument;
-    };
-  }, []);
+  const onChange = useCallback(
+    (changed: EditorView) => {
+      session?.setTitle(changed.state.doc.firstChild?.textContent ?? '');
+      setRevision((r) => r + 1);
+    },
+    [session],
+  );
 
   return (
     <div className="app">
-      <header className="app-header">
-        <span className="app-name">Resolutie-editor</span>
-        <span className="doc-name">Nieuw stuk (niet opgeslagen)</span>
-      </header>
+      <FileBar snapshot={snapshot} commands={documents.commands} />
       <Toolbar view={view} />
       <div className="workspace">
         <OutlinePanel view={view} />
-        <main className="page-area" aria-label="Document">
-          <div ref={place} className="page-frame" />
-        </main>
+        {session ? (
+          <EditorPane session={session} onView={setView} onChange={onChange} />
+        ) : (
+          <main className="page-area" aria-label="Document" aria-busy="true" />
+        )}
+        <MetadataPanel view={view} />
       </div>
-      <StatusBar />
+      <StatusBar notice={documents.notice} />
+      {dialog?.type === 'new' && (
+        <NewDocumentDialog onCreate={dialogActions.createNew} onCancel={dialogActions.cancel} />
+      )}
+      {dialog?.type === 'open' && (
+        <OpenDialog onOpen={dialogActions.openPath} onCancel={dialogActions.cancel} />
+      )}
+      {dialog?.type === 'saveAs' && (
+        <SaveAsDialog
+          initialName={snapshot.name ?? (session?.title.trim() || 'Naamloos')}
+          onSave={dialogActions.saveAs}
+          onCancel={dialogActions.cancel}
+        />
+      )}
+      {dialog?.type === 'unsaved' && (
+        <ConfirmUnsavedDialog
+          name={getDocumentName(snapshot)}
+          onChoose={dialogActions.chooseUnsaved}
+        />
+      )}
+      {dialog?.type === 'recovery' && (
+        <RecoveryDialog
+          documents={dialog.documents}
+          onRestore={dialogActions.restore}
+          onDiscard={dialogActions.discardRecoverable}
+          onLater={dialogActions.cancel}
+        />
+      )}
     </div>
   );
 }

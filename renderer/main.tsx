@@ -7,6 +7,7 @@ import '@fontsource/source-sans-3/400.css';
 import '@fontsource/source-sans-3/600.css';
 import './styles/app.css';
 import './styles/document.css';
+import './styles/panels.css';
 import { App } from './App.tsx';
 
 createRoot(document.getElementById('root')!).render(

@@ -1,8 +1,11 @@
-/** The status bar: which shell the app runs in and its version, asked through the API. */
+/**
+ * The status bar: which shell the app runs in and its version (asked through the API), and the
+ * last problem a file command ran into.
+ */
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
 
-export function StatusBar() {
+export function StatusBar({ notice }: { notice?: string | null }) {
   const [text, setText] = useState('');
   useEffect(() => {
     let live = true;
@@ -20,8 +23,13 @@ export function StatusBar() {
     };
   }, []);
   return (
-    <footer className="status-bar" role="status">
-      {text}
+    <footer className="status-bar">
+      <span role="status">{text}</span>
+      {notice && (
+        <span className="status-notice" role="alert">
+          {notice}
+        </span>
+      )}
     </footer>
   );
 }

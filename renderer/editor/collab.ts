@@ -32,6 +32,11 @@ export function createCollabDocument(doc: Node): CollabDocument {
   return { ydoc, fragment: getDocumentFragment(ydoc) };
 }
 
+/** The collaboration view of an existing Y.Doc (an opened file, a recovered journal). */
+export function collabFromYDoc(ydoc: Y.Doc): CollabDocument {
+  return { ydoc, fragment: getDocumentFragment(ydoc) };
+}
+
 /** The ProseMirror document the shared document holds now, for a fresh editor state. */
 export function readCollabDocument(collab: CollabDocument): Node {
   return initProseMirrorDoc(collab.fragment, schema).doc;

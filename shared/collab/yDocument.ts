@@ -71,3 +71,8 @@ export function applyYUpdate(ydoc: Y.Doc, update: Uint8Array): void {
     throw new InvalidDocumentError('Een opgeslagen wijziging is beschadigd.');
   }
 }
+
+/** Several updates as one, e.g. a burst of keystrokes for the journal. */
+export function mergeYUpdates(updates: Uint8Array[]): Uint8Array {
+  return updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+}

@@ -10,17 +10,20 @@ import { getKindHeading } from '../../../shared/labels.ts';
 import { setDocumentKind } from '../../../shared/editor/commands/blocks.ts';
 import { EDITOR_LABELS, PLACEHOLDERS } from '../labels.ts';
 import { h } from './dom.ts';
-import { fitWidth } from './fitWidth.ts';
 
 export class TitleView implements NodeView {
   dom: HTMLElement;
   contentDOM: HTMLElement;
   private select: HTMLSelectElement;
+  private label: HTMLElement;
 
   constructor(
     private node: Node,
     view: EditorView,
   ) {
+    // The visible words are plain text at their natural width; a transparent chooser lies over
+    // them, so the title reads as a sentence and still opens the list of kinds.
+    this.label = h('span', { class: 'kind-label', 'aria-hidden': 'true' });
     this.select = h('select', { class: 'kind-select', 'aria-label': EDITOR_LABELS.kind });
     this.fillOptions();
     this.select.addEventListener('change', () => {
@@ -32,7 +35,7 @@ export class TitleView implements NodeView {
     this.dom = h(
       'h1',
       { class: 'doc-title' },
-      h('span', { class: 'title-kind', contenteditable: 'false' }, this.select),
+      h('span', { class: 'title-kind', contenteditable: 'false' }, this.label, this.select),
       this.contentDOM,
     );
   }
@@ -52,7 +55,7 @@ export class TitleView implements NodeView {
       ...DOCUMENT_KINDS.map((kind) => h('option', { value: kind }, getKindHeading(kind, status))),
     );
     this.select.value = this.node.attrs.kind as string;
-    fitWidth(this.select, this.select.selectedOptions[0]?.textContent ?? '', 6);
+    this.label.textContent = this.select.selectedOptions[0]?.textContent ?? '';
   }
 
   // The placeholder is view-only: an attribute of the editable span, printed by CSS.

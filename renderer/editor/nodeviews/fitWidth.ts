@@ -23,6 +23,10 @@ export function fitWidth(el: HTMLElement, text: string, extra = 4): void {
     el.style.width = `${Math.ceil(width + extra)}px`;
     return true;
   };
-  if (!apply()) requestAnimationFrame(() => void apply());
-  void document.fonts?.ready.then(apply);
+  apply();
+  // Once laid out, the page has asked for its web fonts; measure again when they are there.
+  requestAnimationFrame(() => {
+    apply();
+    void document.fonts?.ready.then(apply);
+  });
 }

@@ -1,0 +1,112 @@
+/**
+ * The header: the app's name, the document's name with its saved state, and the file
+ * commands with their shortcuts (Ctrl/⌘+S, Ctrl/⌘+Shift+S, Ctrl/⌘+O; the browser keeps
+ * Ctrl+N and Ctrl+W for itself, the desktop app's menu has them).
+ */
+import { useEffect } from 'react';
+import type { SessionSnapshot } from '../documents/DocumentSession.ts';
+import { ariaShortcut, formatShortcut } from './shortcuts.ts';
+
+export interface FileCommands {
+  newDocument: () => void;
+  open: () => void;
+  save: () => void;
+  saveAs: () => void;
+  close: () => void;
+}
+
+const timeFormat = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit' });
+
+/** The document's name as the title bar and header show it. */
+export function getDocumentName(snapshot: SessionSnapshot): string {
+  return snapshot.name ?? 'Naamloos';
+}
+
+function describeState(snapshot: SessionSnapshot): string {
+  if (snapshot.journal === 'failing') {
+    return `Herstelbestand niet bijgewerkt: ${snapshot.journalMessage ?? 'de host antwoordt niet'}`;
+  }
+  if (snapshot.dirty) return snapshot.path ? 'Niet-opgeslagen wijzigingen' : 'Nog niet opgeslagen';
+  if (snapshot.savedAt) return `Opgeslagen om ${timeFormat.format(new Date(snapshot.savedAt))}`;
+  return snapshot.path ? 'Opgeslagen' : 'Nieuw document';
+}
+
+const BUTTONS: { id: keyof FileCommands; label: string; shortcut?: string }[] = [
+  { id: 'newDocument', label: 'Nieuw…' },
+  { id: 'open', label: 'Openen…', shortcut: 'Mod-o' },
+  { id: 'save', label: 'Opslaan', shortcut: 'Mod-s' },
+  { id: 'saveAs', label: 'Opslaan als…', shortcut: 'Mod-Shift-s' },
+  { id: 'close', label: 'Sluiten' },
+];
+
+export function FileBar({
+  snapshot,
+  commands,
+}: {
+  snapshot: SessionSnapshot;
+  commands: FileCommands;
+}) {
+  const name = getDocumentName(snapshot);
+
+  useEffect(() => {
+    document.title = `${snapshot.dirty ? '● ' : ''}${name} – Resolutie-editor`;
+  }, [name, snapshot.dirty]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const key = event.key.toLowerCase();
+      const command =
+        key === 's'
+          ? event.shiftKey
+            ? commands.saveAs
+            : commands.save
+          : key === 'o' && !event.shiftKey
+            ? commands.open
+            : null;
+      if (!command) return;
+      event.preventDefault();
+      command();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [commands]);
+
+  return (
+    <header className="app-header">
+      <span className="app-name">Resolutie-editor</span>
+      <span className="doc-name">
+        <span className="doc-file-name">{name}</span>
+        {snapshot.dirty && (
+          <span className="dirty-mark" aria-label="niet opgeslagen" title="Niet opgeslagen">
+            ●
+          </span>
+        )}
+      </span>
+      <span
+        className={`doc-state${snapshot.journal === 'failing' ? ' doc-state-warning' : ''}`}
+        role="status"
+      >
+        {describeState(snapshot)}
+      </span>
+      <nav className="file-commands" aria-label="Bestand">
+        {BUTTONS.map((button) => (
+          <button
+            key={button.id}
+            type="button"
+            className="header-button"
+            title={
+              button.shortcut
+                ? `${button.label} (${formatShortcut(button.shortcut)})`
+                : button.label
+            }
+            aria-keyshortcuts={button.shortcut ? ariaShortcut(button.shortcut) : undefined}
+            onClick={() => commands[button.id]()}
+          >
+            {button.label}
+          </button>
+        ))}
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,170 @@
+/**
+ * The document's metadata in a side panel: kind, title, assembly, date, indiener, status and
+ * version label. Changes go into the document (title node and preamble), so the preamble line
+ * follows the assembly and date, and every change travels through Yjs and undo.
+ */
+import { useState } from 'react';
+import type { EditorView } from 'prosemirror-view';
+import { getMetadata, setMetadata } from '../../shared/editor/commands/metadata.ts';
+import type { DocumentMetadata } from '../../shared/editor/commands/metadata.ts';
+import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '../../shared/model/resolution.ts';
+import type { DocumentKind, DocumentStatus } from '../../shared/model/resolution.ts';
+import { KIND_LABELS, STATUS_LABELS } from '../../shared/labels.ts';
+import { formatDutchDate, parseDutchDate } from '../../shared/dates.ts';
+import { schema } from '../../shared/editor/schema.ts';
+
+/** A text field that commits on blur or Enter, and follows the document otherwise. */
+function CommitField({
+  label,
+  value,
+  placeholder,
+  onCommit,
+  error,
+}: {
+  label: string;
+  value: string;
+  placeholder?: string;
+  /** Returns an error message to show, or null when the value was taken. */
+  onCommit: (value: string) => string | null;
+  error?: string | null;
+}) {
+  // While the field has focus it shows the user's draft; otherwise the document's value,
+  // so that an undo or a colleague's change shows at once.
+  const [draft, setDraft] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const commit = () => {
+    if (draft === null) return;
+    const problem = draft === value ? null : onCommit(draft);
+    setMessage(problem);
+    // A refused value stays in the field with its message, so the user can correct it.
+    if (!problem) setDraft(null);
+  };
+  const shown = message ?? error ?? null;
+  const id = `meta-${label.replace(/\W+/g, '-').toLowerCase()}`;
+  return (
+    <label className="field">
+      <span className="field-label">{label}</span>
+      <input
+        className="text-input"
+        value={draft ?? value}
+        placeholder={placeholder}
+        onFocus={() => setDraft(value)}
+        onChange={(event) => setDraft(event.target.value)}
+        onBlur={commit}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            commit();
+          }
+        }}
+        aria-invalid={shown ? 'true' : undefined}
+        aria-describedby={shown ? `${id}-error` : undefined}
+      />
+      {shown && (
+        <span id={`${id}-error`} className="form-error" role="alert">
+          {shown}
+        </span>
+      )}
+    </label>
+  );
+}
+
+export function MetadataPanel({ view }: { view: EditorView | null }) {
+  if (!view) return <aside className="metadata" aria-label="Gegevens van het stuk" />;
+  const meta = getMetadata(view.state.doc);
+  const apply = (changes: Partial<Omit<DocumentMetadata, 'title'>>) =>
+    setMetadata(changes)(view.state, view.dispatch);
+  const setTitle = (text: string) => {
+    const title = view.state.doc.firstChild!;
+    const tr = view.state.tr.replaceWith(
+      1,
+      1 + title.content.size,
+      text.trim() ? schema.text(text.trim()) : [],
+    );
+    view.dispatch(tr);
+  };
+  return (
+    <aside className="metadata" aria-label="Gegevens van het stuk">
+      <h2 className="panel-title">Gegevens</h2>
+      <label className="field">
+        <span className="field-label">Soort</span>
+        <select
+          className="text-input"
+          value={meta.kind}
+          onChange={(event) => apply({ kind: event.target.value as DocumentKind })}
+        >
+          {DOCUMENT_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {KIND_LABELS[kind]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <CommitField
+        label="Titel"
+        value={meta.title}
+        placeholder="Titel van het stuk"
+        onCommit={(value) => {
+          setTitle(value);
+          return null;
+        }}
+      />
+      <CommitField
+        label="Vergadering"
+        value={meta.assembly}
+        placeholder="ALV"
+        onCommit={(value) => {
+          apply({ assembly: value.trim() || 'ALV' });
+          return null;
+        }}
+      />
+      <CommitField
+        label="Datum van de vergadering"
+        value={meta.date ? (formatDutchDate(meta.date) ?? '') : ''}
+        placeholder="bijv. 29 november 2024"
+        onCommit={(value) => {
+          if (value.trim() === '') {
+            apply({ date: null });
+            return null;
+          }
+          const date = parseDutchDate(value);
+          if (!date) return 'Onbekende datum. Schrijf bijvoorbeeld 29 november 2024 of 29-11-2024.';
+          apply({ date });
+          return null;
+        }}
+      />
+      <CommitField
+        label="Indiener"
+        value={meta.submitter ?? ''}
+        placeholder="bestuur of naam van de gemeente"
+        onCommit={(value) => {
+          apply({ submitter: value });
+          return null;
+        }}
+      />
+      <label className="field">
+        <span className="field-label">Status</span>
+        <select
+          className="text-input"
+          value={meta.status}
+          onChange={(event) => apply({ status: event.target.value as DocumentStatus })}
+        >
+          {DOCUMENT_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {STATUS_LABELS[status]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <CommitField
+        label="Versielabel"
+        value={meta.versionLabel ?? ''}
+        placeholder="bijv. Concept 12 november"
+        onCommit={(value) => {
+          apply({ versionLabel: value });
+          return null;
+        }}
+      />
+    </aside>
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * A modal dialog on the native <dialog> element: the browser traps focus, Escape cancels, and
+ * the title names the dialog for screen readers.
+ */
+import { useEffect, useId, useRef } from 'react';
+import type { ReactNode } from 'react';
+
+export function Modal({
+  title,
+  onCancel,
+  children,
+  wide = false,
+}: {
+  title: string;
+  onCancel: () => void;
+  children: ReactNode;
+  wide?: boolean;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className={`modal${wide ? ' modal-wide' : ''}`}
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+    >
+      <h2 id={titleId} className="modal-title">
+        {title}
+      </h2>
+      {children}
+    </dialog>
+  );
+}

@@ -1,0 +1,196 @@
+/**
+ * One open document in the window: its Y.Doc, where it is saved (if anywhere), whether it has
+ * unsaved changes, and its recovery journal. The editor binds to `ydoc`; the file commands
+ * (save, save as) and the title bar read and change the session, never the editor.
+ */
+import type * as Y from 'yjs';
+import { createYDoc, decodeYDoc, encodeYDoc } from '../../shared/collab/yDocument.ts';
+import { createTemplateDoc } from '../../shared/editor/template.ts';
+import { decodeBase64, encodeBase64 } from '../../shared/format/base64.ts';
+import type { DocumentKind } from '../../shared/model/resolution.ts';
+import { api } from '../api/client.ts';
+import type { ResolutieApi } from '../api/client.ts';
+import { JournalStream } from './journalStream.ts';
+import type { JournalStatus } from './journalStream.ts';
+
+/** What the UI shows of a session; a new object on every change. */
+export interface SessionSnapshot {
+  id: string;
+  name: string | null;
+  path: string | null;
+  dirty: boolean;
+  savedAt: string | null;
+  journal: JournalStatus;
+  journalMessage: string | null;
+}
+
+type DocumentsApi = Pick<
+  ResolutieApi,
+  'saveDocument' | 'journalAppend' | 'journalReset' | 'journalDiscard'
+>;
+
+export class DocumentSession {
+  readonly ydoc: Y.Doc;
+  private snapshot: SessionSnapshot;
+  private readonly listeners = new Set<() => void>();
+  private readonly journal: JournalStream;
+  private readonly api: DocumentsApi;
+  /** The title as the editor shows it, for the journal's recovery list. */
+  title = '';
+
+  /** Keeps the title the editor shows (the journal's recovery list names the document by it). */
+  setTitle(title: string): void {
+    this.title = title;
+  }
+
+  private constructor(
+    ydoc: Y.Doc,
+    init: {
+      id: string;
+      name: string | null;
+      path: string | null;
+      dirty: boolean;
+      savedAt: string | null;
+    },
+    documentsApi: DocumentsApi,
+  ) {
+    this.ydoc = ydoc;
+    this.api = documentsApi;
+    this.snapshot = { ...init, journal: 'ok', journalMessage: null };
+    this.journal = new JournalStream(
+      documentsApi,
+      {
+        documentId: init.id,
+        describe: () => ({ title: this.title, path: this.snapshot.path }),
+        currentState: () => encodeYDoc(this.ydoc),
+      },
+      (status, message) => {
+        if (
+          status !== this.snapshot.journal ||
+          (message ?? null) !== this.snapshot.journalMessage
+        ) {
+          this.update({ journal: status, journalMessage: message ?? null });
+        }
+      },
+    );
+    ydoc.on('update', this.onUpdate);
+  }
+
+  private readonly onUpdate = (update: Uint8Array): void => {
+    this.journal.push(update);
+    if (!this.snapshot.dirty) this.update({ dirty: true });
+  };
+
+  /** A new document from the template of `kind`. */
+  static async createNew(
+    kind: DocumentKind,
+    documentsApi: DocumentsApi = api,
+  ): Promise<DocumentSession> {
+    const session = new DocumentSession(
+      createYDoc(createTemplateDoc(kind)),
+      { id: crypto.randomUUID(), name: null, path: null, dirty: false, savedAt: null },
+      documentsApi,
+    );
+    await session.journal.reset(encodeYDoc(session.ydoc));
+    return session;
+  }
+
+  /** A document as the host opened it from a file. */
+  static async fromFile(
+    file: { path: string; name: string; state: string; savedAt: string },
+    documentsApi: DocumentsApi = api,
+  ): Promise<DocumentSession> {
+    const session = new DocumentSession(
+      decodeYDoc(decodeBase64(file.state) ?? new Uint8Array()),
+      {
+        id: crypto.randomUUID(),
+        name: file.name,
+        path: file.path,
+        dirty: false,
+        savedAt: file.savedAt,
+      },
+      documentsApi,
+    );
+    await session.journal.reset(encodeYDoc(session.ydoc));
+    return session;
+  }
+
+  /**
+   * A document restored from its journal after a crash. It keeps the journal's id, so that the
+   * journal goes on (and stays recoverable) until the user saves or discards.
+   */
+  static fromRecovered(
+    recovered: { documentId: string; state: string; path: string | null; title: string },
+    documentsApi: DocumentsApi = api,
+  ): DocumentSession {
+    const name = recovered.path ? baseName(recovered.path) : null;
+    return new DocumentSession(
+      decodeYDoc(decodeBase64(recovered.state) ?? new Uint8Array()),
+      { id: recovered.documentId, name, path: recovered.path, dirty: true, savedAt: null },
+      documentsApi,
+    );
+  }
+
+  getSnapshot = (): SessionSnapshot => this.snapshot;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Saves to the file it came from (or was last saved as); false when it has none yet. */
+  async save(): Promise<boolean> {
+    if (!this.snapshot.path) return false;
+    await this.write({ path: this.snapshot.path });
+    return true;
+  }
+
+  /** Saves as a new file named `name` in the documents folder. */
+  async saveAs(name: string, overwrite = false): Promise<void> {
+    await this.write({ name, overwrite });
+  }
+
+  /** Closes the document: its journal goes, whether or not it was saved. */
+  async close(): Promise<void> {
+    this.ydoc.off('update', this.onUpdate);
+    await this.journal.discard();
+    this.ydoc.destroy();
+  }
+
+  /** Stops streaming to the journal without deleting it (the page is going away). */
+  detach(): void {
+    this.journal.stop();
+  }
+
+  private async write(target: {
+    path?: string;
+    name?: string;
+    overwrite?: boolean;
+  }): Promise<void> {
+    const state = encodeYDoc(this.ydoc);
+    const saved = await this.api.saveDocument({ state: encodeBase64(state), ...target });
+    const changedSince = !sameBytes(state, encodeYDoc(this.ydoc));
+    this.update({
+      path: saved.path,
+      name: saved.name,
+      savedAt: saved.savedAt,
+      dirty: changedSince,
+    });
+    // The file now holds everything up to `state`; the journal starts again from it.
+    if (!changedSince) await this.journal.reset(state);
+  }
+
+  private update(changes: Partial<SessionSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...changes };
+    for (const listener of this.listeners) listener();
+  }
+}
+
+function baseName(path: string): string {
+  const file = path.split(/[\\/]/).pop() ?? path;
+  return file.replace(/\.resolutie$/i, '');
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}

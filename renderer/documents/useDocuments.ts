@@ -1,0 +1,224 @@
+/**
+ * The window's document and its file commands: New, Open, Save, Save as, Close, the
+ * unsaved-changes question and, at start, the recovery of unsaved work. Returns the current
+ * session, which dialog is open, and the commands; the components only render.
+ */
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
+import type { DocumentKind } from '../../shared/model/resolution.ts';
+import { api } from '../api/client.ts';
+import { DocumentSession } from './DocumentSession.ts';
+import type { SessionSnapshot } from './DocumentSession.ts';
+import type { UnsavedChoice } from '../dialogs/ConfirmUnsavedDialog.tsx';
+import type { Recoverable } from '../dialogs/RecoveryDialog.tsx';
+
+export type DialogState =
+  | { type: 'new' }
+  | { type: 'open' }
+  | { type: 'saveAs'; then?: () => void }
+  | { type: 'unsaved'; then: () => void }
+  | { type: 'recovery'; documents: Recoverable[] }
+  | null;
+
+const EMPTY_SNAPSHOT: SessionSnapshot = {
+  id: '',
+  name: null,
+  path: null,
+  dirty: false,
+  savedAt: null,
+  journal: 'ok',
+  journalMessage: null,
+};
+
+const noSubscription = () => () => undefined;
+
+export function useDocuments() {
+  const [session, setSession] = useState<DocumentSession | null>(null);
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  // Callbacks read the session and dialog of when they run, not of when they were made.
+  const sessionRef = useRef<DocumentSession | null>(null);
+  const dialogRef = useRef<DialogState>(null);
+  useLayoutEffect(() => {
+    sessionRef.current = session;
+    dialogRef.current = dialog;
+  });
+
+  const snapshot = useSyncExternalStore(
+    session?.subscribe ?? noSubscription,
+    session?.getSnapshot ?? (() => EMPTY_SNAPSHOT),
+  );
+
+  const report = useCallback((error: unknown) => {
+    setNotice(error instanceof Error ? error.message : String(error));
+  }, []);
+
+  /** Puts `next` in the window; the previous document is closed and its journal removed. */
+  const replaceSession = useCallback(async (next: DocumentSession) => {
+    const previous = sessionRef.current;
+    sessionRef.current = next;
+    setSession(next);
+    setNotice(null);
+    if (previous && previous !== next) await previous.close();
+  }, []);
+
+  const createNew = useCallback(
+    async (kind: DocumentKind) => {
+      try {
+        await replaceSession(await DocumentSession.createNew(kind));
+      } catch (error) {
+        report(error);
+      }
+    },
+    [replaceSession, report],
+  );
+
+  /** Runs `action` now, or after the user has decided about unsaved changes. */
+  const guardUnsaved = useCallback((action: () => void) => {
+    if (sessionRef.current?.getSnapshot().dirty) setDialog({ type: 'unsaved', then: action });
+    else action();
+  }, []);
+
+  const save = useCallback(
+    async (then?: () => void) => {
+      const current = sessionRef.current;
+      if (!current) return;
+      try {
+        if (await current.save()) {
+          setNotice(null);
+          then?.();
+        } else {
+          setDialog({ type: 'saveAs', ...(then ? { then } : {}) });
+        }
+      } catch (error) {
+        report(error);
+      }
+    },
+    [report],
+  );
+
+  const saveAs = useCallback(async (name: string, overwrite: boolean) => {
+    const current = sessionRef.current;
+    if (!current) return;
+    await current.saveAs(name, overwrite);
+    const then = dialogRef.current?.type === 'saveAs' ? dialogRef.current.then : undefined;
+    setDialog(null);
+    setNotice(null);
+    then?.();
+  }, []);
+
+  const openPath = useCallback(
+    async (path: string) => {
+      const file = await api.openDocument({ path });
+      await replaceSession(await DocumentSession.fromFile(file));
+      setDialog(null);
+    },
+    [replaceSession],
+  );
+
+  const chooseUnsaved = useCallback(
+    (choice: UnsavedChoice) => {
+      const pending = dialogRef.current?.type === 'unsaved' ? dialogRef.current.then : null;
+      setDialog(null);
+      if (!pending || choice === 'cancel') return;
+      if (choice === 'discard') pending();
+      else void save(pending);
+    },
+    [save],
+  );
+
+  const restore = useCallback(
+    async (doc: Recoverable) => {
+      try {
+        const recovered = await api.recoverDocument({ documentId: doc.documentId });
+        await replaceSession(DocumentSession.fromRecovered(recovered));
+        const rest = dialogRef.current?.type === 'recovery' ? dialogRef.current.documents : [];
+        const others = rest.filter((d) => d.documentId !== doc.documentId);
+        setDialog(others.length > 0 ? { type: 'recovery', documents: others } : null);
+      } catch (error) {
+        report(error);
+      }
+    },
+    [replaceSession, report],
+  );
+
+  const discardRecoverable = useCallback(
+    async (doc: Recoverable) => {
+      try {
+        await api.journalDiscard({ documentId: doc.documentId });
+      } catch (error) {
+        report(error);
+      }
+      const rest = dialogRef.current?.type === 'recovery' ? dialogRef.current.documents : [];
+      const others = rest.filter((d) => d.documentId !== doc.documentId);
+      setDialog(others.length > 0 ? { type: 'recovery', documents: others } : null);
+      if (!sessionRef.current && others.length === 0) await createNew('resolutie');
+    },
+    [createNew, report],
+  );
+
+  // At start: offer unsaved work from a crash, else start a new resolution.
+  useEffect(() => {
+    let live = true;
+    api
+      .listRecoverable()
+      .then(async ({ documents }) => {
+        if (!live) return;
+        if (documents.length > 0) setDialog({ type: 'recovery', documents });
+        await createNew('resolutie');
+      })
+      .catch(async (error: unknown) => {
+        report(error);
+        if (live) await createNew('resolutie');
+      });
+    return () => {
+      live = false;
+    };
+  }, [createNew, report]);
+
+  // Leaving the page with unsaved changes: the browser asks (the journal keeps them anyway).
+  useEffect(() => {
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (sessionRef.current?.getSnapshot().dirty) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, []);
+
+  const commands = {
+    newDocument: () => guardUnsaved(() => setDialog({ type: 'new' })),
+    open: () => guardUnsaved(() => setDialog({ type: 'open' })),
+    save: () => void save(),
+    saveAs: () => setDialog({ type: 'saveAs' }),
+    close: () =>
+      guardUnsaved(() => {
+        void createNew('resolutie');
+      }),
+  };
+
+  return {
+    session,
+    snapshot,
+    dialog,
+    notice,
+    commands,
+    dialogActions: {
+      cancel: () => setDialog(null),
+      createNew: (kind: DocumentKind) => {
+        setDialog(null);
+        void createNew(kind);
+      },
+      openPath,
+      saveAs,
+      chooseUnsaved,
+      restore: (doc: Recoverable) => void restore(doc),
+      discardRecoverable: (doc: Recoverable) => void discardRecoverable(doc),
+    },
+  };
+}
