@@ -9,7 +9,9 @@ test('a new document starts from the Dutch template', async ({ page }) => {
   await openEditor(page);
   await expect(page.getByRole('combobox', { name: 'Soort stuk' })).toHaveValue('resolutie');
   await expect(page.locator('.preamble')).toContainText('De leden bijeen in de');
-  await expect(page.getByRole('textbox', { name: 'Vergadering', exact: true })).toHaveValue('ALV');
+  await expect(
+    page.locator('.document-page').getByRole('textbox', { name: 'Vergadering', exact: true }),
+  ).toHaveValue('ALV');
   expect(await readBlocks(page)).toEqual([
     { heading: 'Overwegende dat:', items: ['1.'] },
     { heading: 'Spreekt uit:', items: ['1.'] },

@@ -49,12 +49,12 @@ test('pasting seed 001 gives 6 recitals, 6 operative clauses and the Toelichting
 
   await expect(page.locator('.title-text')).toHaveText('VNG-inzet richting nieuwe kabinet');
   await expect(page.getByRole('combobox', { name: 'Soort stuk' })).toHaveValue('resolutie');
-  await expect(page.getByRole('textbox', { name: 'Vergadering', exact: true })).toHaveValue(
-    'Najaars ALV',
-  );
-  await expect(page.getByRole('textbox', { name: 'Datum van de vergadering' })).toHaveValue(
-    'vrijdag 29 november 2024',
-  );
+  await expect(
+    page.locator('.document-page').getByRole('textbox', { name: 'Vergadering', exact: true }),
+  ).toHaveValue('Najaars ALV');
+  await expect(
+    page.locator('.document-page').getByRole('textbox', { name: 'Datum van de vergadering' }),
+  ).toHaveValue('vrijdag 29 november 2024');
 
   const outline = await readOutline(page);
   expect(outline.slice(0, 3)).toEqual([
@@ -136,14 +136,19 @@ test('adding, retitling, moving and removing blocks', async ({ page }) => {
 
 test('every control has an accessible name, and the editor too', async ({ page }) => {
   await openEditor(page);
+  // A control's name: aria-label, aria-labelledby, a <label> around or for it, or a button's text.
   const unnamed = await page
     .locator('button, select, input, [role="textbox"]')
     .evaluateAll((elements) =>
       elements
         .filter((el) => {
-          const label = el.getAttribute('aria-label') ?? '';
-          const text = (el as HTMLElement).innerText?.trim() ?? '';
-          return label.trim() === '' && (el.tagName !== 'BUTTON' || text === '');
+          const text = (value: string | null | undefined) => (value ?? '').trim() !== '';
+          if (text(el.getAttribute('aria-label'))) return false;
+          const labelledBy = el.getAttribute('aria-labelledby');
+          if (labelledBy && text(document.getElementById(labelledBy)?.textContent)) return false;
+          const labels = (el as HTMLInputElement).labels;
+          if (labels && [...labels].some((label) => text(label.textContent))) return false;
+          return !(el.tagName === 'BUTTON' && text((el as HTMLElement).innerText));
         })
         .map((el) => el.outerHTML.slice(0, 80)),
     );
