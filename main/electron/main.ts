@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, type WebContents } from 'electron';
 import { createApiContext } from '../api/context.ts';
 import { getCurrentEnvironment, getDocumentsDir, getProfileDir } from '../services/appDirs.ts';
 import { getRendererDir } from '../services/appRoot.ts';
@@ -14,6 +14,7 @@ import { APP_ENTRY_URL, APP_SCHEME, createAppProtocolHandler } from './appProtoc
 import { createIpcApiRoutes } from './ipcRouter.ts';
 import { decideNavigation, isPermissionAllowed } from './security.ts';
 import { createWindowOptions } from './windowOptions.ts';
+import { getRecentDocumentPath, UNSAVED_CLOSE_PROMPT } from './documentEvents.ts';
 
 // Must happen before `ready`: makes app:// a standard, secure origin, so it gets its own
 // origin, may use fetch and is treated like https by the page's security checks.
@@ -88,10 +89,13 @@ void app.whenReady().then(() => {
   );
 
   for (const route of createIpcApiRoutes(context)) {
-    ipcMain.handle(route.channel, (event, payload: unknown) => {
+    ipcMain.handle(route.channel, async (event, payload: unknown) => {
       const frame = event.senderFrame;
       const sender = frame ? { url: frame.url, isTopFrame: frame.parent === null } : null;
-      return route.handle(sender, payload);
+      const result = await route.handle(sender, payload);
+      const recent = getRecentDocumentPath(route.method, result);
+      if (recent) app.addRecentDocument(recent);
+      return result;
     });
   }
 
@@ -101,6 +105,10 @@ void app.whenReady().then(() => {
 function openEditorWindow(): void {
   const window = new BrowserWindow(createWindowOptions(preloadPath));
   window.once('ready-to-show', () => window.show());
+  // The page refuses to unload while it has unsaved changes; ask the user natively.
+  window.webContents.on('will-prevent-unload', (event) => {
+    if (dialog.showMessageBoxSync(window, UNSAVED_CLOSE_PROMPT) === 0) event.preventDefault();
+  });
   void window.loadURL(APP_ENTRY_URL);
 }
 
