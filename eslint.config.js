@@ -8,6 +8,17 @@ import globals from 'globals';
 
 const nodeModules = ['node:*', 'fs', 'path', 'child_process', 'os', 'http', 'net', 'crypto'];
 
+// What shared/ may never import, wherever in it.
+const SHARED_BOUNDARIES = [
+  {
+    group: [...nodeModules, 'electron'],
+    message: 'shared/ runs everywhere: no Node or Electron modules.',
+  },
+  { group: ['**/renderer/**', '**/main/**'], message: 'shared/ depends on nothing above it.' },
+];
+const YJS_MODULES = ['yjs', 'y-prosemirror', 'y-protocols'];
+const YJS_MESSAGE = 'Yjs stays behind the collaboration modules (shared/collab/).';
+
 export default tseslint.config(
   {
     ignores: [
@@ -37,22 +48,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          patterns: [
-            {
-              group: [...nodeModules, 'electron'],
-              message: 'shared/ runs everywhere: no Node or Electron modules.',
-            },
-            {
-              group: ['**/renderer/**', '**/main/**'],
-              message: 'shared/ depends on nothing above it.',
-            },
-            {
-              group: ['yjs', 'y-prosemirror', 'y-protocols'],
-              message: 'Yjs stays behind the collaboration modules (shared/collab/).',
-            },
-          ],
-        },
+        { patterns: [...SHARED_BOUNDARIES, { group: YJS_MODULES, message: YJS_MESSAGE }] },
       ],
     },
   },
@@ -60,23 +56,7 @@ export default tseslint.config(
     // The one place in shared/ that may use Yjs.
     files: ['shared/collab/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [...nodeModules, 'electron'],
-              message: 'shared/ runs everywhere: no Node or Electron modules.',
-            },
-            {
-              group: ['**/renderer/**', '**/main/**'],
-              message: 'shared/ depends on nothing above it.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: SHARED_BOUNDARIES }] },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

@@ -69,6 +69,38 @@ function CommitField({
   );
 }
 
+/** A chooser among fixed values with Dutch labels. */
+function SelectField<T extends string>({
+  label,
+  value,
+  options,
+  labels,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  options: readonly T[];
+  labels: Record<T, string>;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <label className="field">
+      <span className="field-label">{label}</span>
+      <select
+        className="text-input"
+        value={value}
+        onChange={(event) => onChange(event.target.value as T)}
+      >
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {labels[option]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function MetadataPanel({ view }: { view: EditorView | null }) {
   if (!view) return <aside className="metadata" aria-label="Gegevens van het stuk" />;
   const meta = getMetadata(view.state.doc);
@@ -86,20 +118,13 @@ export function MetadataPanel({ view }: { view: EditorView | null }) {
   return (
     <aside className="metadata" aria-label="Gegevens van het stuk">
       <h2 className="panel-title">Gegevens</h2>
-      <label className="field">
-        <span className="field-label">Soort</span>
-        <select
-          className="text-input"
-          value={meta.kind}
-          onChange={(event) => apply({ kind: event.target.value as DocumentKind })}
-        >
-          {DOCUMENT_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {KIND_LABELS[kind]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label="Soort"
+        value={meta.kind}
+        options={DOCUMENT_KINDS}
+        labels={KIND_LABELS}
+        onChange={(kind: DocumentKind) => apply({ kind })}
+      />
       <CommitField
         label="Titel"
         value={meta.title}
@@ -142,20 +167,13 @@ export function MetadataPanel({ view }: { view: EditorView | null }) {
           return null;
         }}
       />
-      <label className="field">
-        <span className="field-label">Status</span>
-        <select
-          className="text-input"
-          value={meta.status}
-          onChange={(event) => apply({ status: event.target.value as DocumentStatus })}
-        >
-          {DOCUMENT_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {STATUS_LABELS[status]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label="Status"
+        value={meta.status}
+        options={DOCUMENT_STATUSES}
+        labels={STATUS_LABELS}
+        onChange={(status: DocumentStatus) => apply({ status })}
+      />
       <CommitField
         label="Versielabel"
         value={meta.versionLabel ?? ''}

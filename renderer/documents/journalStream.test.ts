@@ -1,12 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { decodeBase64 } from '../../shared/format/base64.ts';
-import { JOURNAL_FLUSH_DELAY_MS, JOURNAL_RETRY_DELAY_MS, JournalStream } from './journalStream.ts';
 import { ApiError } from '../../shared/api/errors.ts';
+import { JOURNAL_FLUSH_DELAY_MS, JOURNAL_RETRY_DELAY_MS, JournalStream } from './journalStream.ts';
 
-/** A journal host in memory: what the real one stores, in order. */
+type Call = { method: string; bytes?: Uint8Array };
+
+/** A journal host in memory: what the real one stores, in order; fails `failures` appends. */
 function recordingHost(failures = 0) {
-  const calls: { method: string; bytes?: Uint8Array }[] = [];
+  const calls: Call[] = [];
   let failing = failures;
   return {
     calls,
@@ -31,6 +33,28 @@ function recordingHost(failures = 0) {
   };
 }
 
+/** A stream for `doc` on `api`, fed by the document's updates as the session feeds it. */
+function streamFor(api: unknown, doc: Y.Doc, statuses: string[] = []): JournalStream {
+  const stream = new JournalStream(
+    api as never,
+    {
+      documentId: 'id',
+      describe: () => ({ title: 't', path: null }),
+      currentState: () => Y.encodeStateAsUpdate(doc),
+    },
+    (status) => statuses.push(status),
+  );
+  doc.on('update', (update: Uint8Array) => stream.push(update));
+  return stream;
+}
+
+/** The text the host could rebuild from what it received. */
+function rebuilt(calls: Call[]): string {
+  const doc = new Y.Doc();
+  for (const call of calls) if (call.bytes) Y.applyUpdate(doc, call.bytes);
+  return doc.getText('t').toString();
+}
+
 describe('JournalStream', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
@@ -39,25 +63,14 @@ describe('JournalStream', () => {
     const host = recordingHost();
     const doc = new Y.Doc();
     const statuses: string[] = [];
-    const stream = new JournalStream(
-      host.api as never,
-      {
-        documentId: 'id',
-        describe: () => ({ title: 't', path: null }),
-        currentState: () => new Uint8Array(),
-      },
-      (s) => statuses.push(s),
-    );
+    const stream = streamFor(host.api, doc, statuses);
     await stream.reset(Y.encodeStateAsUpdate(doc));
-    doc.on('update', (u: Uint8Array) => stream.push(u));
     doc.getText('t').insert(0, 'abc');
     doc.getText('t').insert(3, 'def');
     expect(host.calls.map((c) => c.method)).toEqual(['reset']);
     await vi.advanceTimersByTimeAsync(JOURNAL_FLUSH_DELAY_MS);
     expect(host.calls.map((c) => c.method)).toEqual(['reset', 'append']);
-    const rebuilt = new Y.Doc();
-    for (const call of host.calls) Y.applyUpdate(rebuilt, call.bytes!);
-    expect(rebuilt.getText('t').toString()).toBe('abcdef');
+    expect(rebuilt(host.calls)).toBe('abcdef');
     expect(statuses.at(-1)).toBe('ok');
   });
 
@@ -65,31 +78,19 @@ describe('JournalStream', () => {
     const host = recordingHost(1);
     const doc = new Y.Doc();
     const statuses: string[] = [];
-    const stream = new JournalStream(
-      host.api as never,
-      {
-        documentId: 'id',
-        describe: () => ({ title: 't', path: null }),
-        currentState: () => new Uint8Array(),
-      },
-      (s) => statuses.push(s),
-    );
+    const stream = streamFor(host.api, doc, statuses);
     await stream.reset(Y.encodeStateAsUpdate(doc));
-    doc.on('update', (u: Uint8Array) => stream.push(u));
     doc.getText('t').insert(0, 'eerst');
     await vi.advanceTimersByTimeAsync(JOURNAL_FLUSH_DELAY_MS);
     expect(statuses.at(-1)).toBe('failing');
     doc.getText('t').insert(5, ' dan');
     await vi.advanceTimersByTimeAsync(JOURNAL_RETRY_DELAY_MS + JOURNAL_FLUSH_DELAY_MS);
     expect(statuses.at(-1)).toBe('ok');
-    const rebuilt = new Y.Doc();
-    for (const call of host.calls) Y.applyUpdate(rebuilt, call.bytes!);
-    expect(rebuilt.getText('t').toString()).toBe('eerst dan');
+    expect(rebuilt(host.calls)).toBe('eerst dan');
   });
 
   it('starts the journal again from the whole document when the host has lost it', async () => {
     const host = recordingHost();
-    const doc = new Y.Doc();
     let lost = true;
     const api = {
       ...host.api,
@@ -101,38 +102,19 @@ describe('JournalStream', () => {
         return host.api.journalAppend(payload);
       },
     };
-    const stream = new JournalStream(
-      api as never,
-      {
-        documentId: 'id',
-        describe: () => ({ title: 't', path: null }),
-        currentState: () => Y.encodeStateAsUpdate(doc),
-      },
-      () => undefined,
-    );
-    doc.on('update', (u: Uint8Array) => stream.push(u));
+    const doc = new Y.Doc();
+    streamFor(api, doc);
     doc.getText('t').insert(0, 'niets kwijt');
     await vi.advanceTimersByTimeAsync(JOURNAL_FLUSH_DELAY_MS);
     expect(host.calls.map((c) => c.method)).toEqual(['reset', 'append']);
-    const rebuilt = new Y.Doc();
-    for (const call of host.calls) Y.applyUpdate(rebuilt, call.bytes!);
-    expect(rebuilt.getText('t').toString()).toBe('niets kwijt');
+    expect(rebuilt(host.calls)).toBe('niets kwijt');
   });
 
   it('discards the journal and sends nothing after that', async () => {
     const host = recordingHost();
-    const stream = new JournalStream(
-      host.api as never,
-      {
-        documentId: 'id',
-        describe: () => ({ title: 't', path: null }),
-        currentState: () => new Uint8Array(),
-      },
-      () => undefined,
-    );
     const doc = new Y.Doc();
+    const stream = streamFor(host.api, doc);
     await stream.reset(Y.encodeStateAsUpdate(doc));
-    doc.on('update', (u: Uint8Array) => stream.push(u));
     doc.getText('t').insert(0, 'x');
     await stream.discard();
     await vi.advanceTimersByTimeAsync(JOURNAL_FLUSH_DELAY_MS * 2);

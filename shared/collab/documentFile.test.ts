@@ -15,6 +15,18 @@ const SEED_001 = readFileSync(
 );
 const writer = { app: 'Resolutie-editor', version: '0.1.0' };
 
+/** A .resolutie file holding `yjsState`, with empty readable copies. */
+function fileWithState(yjsState: Uint8Array): Uint8Array {
+  return encodeResolutieFile({
+    savedAt: '',
+    savedBy: writer,
+    metadata: {},
+    text: '',
+    document: null,
+    yjsState,
+  });
+}
+
 function openError(bytes: Uint8Array): FileFormatError {
   try {
     readDocumentFile(bytes);
@@ -82,14 +94,7 @@ describe('a document as a .resolutie file', () => {
     item.insert(0, [new Y.XmlText('<img src=x onerror=alert(1)>')]);
     fragment.insert(0, [item]);
     const state = encodeYDoc(ydoc);
-    const bytes = encodeResolutieFile({
-      savedAt: '',
-      savedBy: writer,
-      metadata: {},
-      text: '',
-      document: null,
-      yjsState: state,
-    });
+    const bytes = fileWithState(state);
     const error = openError(bytes);
     expect(error.code).toBe('invalid_structure');
     expect(error.message).toContain('past niet in de opbouw');
@@ -104,27 +109,13 @@ describe('a document as a .resolutie file', () => {
     Y.applyUpdate(withNode, encodeYDoc(good));
     getDocumentFragment(withNode).insert(0, [new Y.XmlElement('script')]);
     for (const ydoc of [withAttr, withNode]) {
-      const bytes = encodeResolutieFile({
-        savedAt: '',
-        savedBy: writer,
-        metadata: {},
-        text: '',
-        document: null,
-        yjsState: encodeYDoc(ydoc),
-      });
+      const bytes = fileWithState(encodeYDoc(ydoc));
       expect(openError(bytes).code).toBe('invalid_structure');
     }
   });
 
   it('refuses a Yjs state that is not one', () => {
-    const bytes = encodeResolutieFile({
-      savedAt: '',
-      savedBy: writer,
-      metadata: {},
-      text: '',
-      document: null,
-      yjsState: Uint8Array.from([255, 255, 255, 255, 1, 2, 3]),
-    });
+    const bytes = fileWithState(Uint8Array.from([255, 255, 255, 255, 1, 2, 3]));
     expect(['invalid_structure', 'corrupt']).toContain(openError(bytes).code);
     expect(decodeResolutieFile(bytes).yjsState.length).toBe(7);
   });
