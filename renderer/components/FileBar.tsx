@@ -1,7 +1,7 @@
 /**
  * The header: the app's name, the document's name with its saved state, and the file
- * commands with their shortcuts (Ctrl/⌘+S, Ctrl/⌘+Shift+S, Ctrl/⌘+O; the browser keeps
- * Ctrl+N and Ctrl+W for itself, the desktop app's menu has them).
+ * commands with their shortcuts (Ctrl/⌘+N, O, S, Shift+S). A browser keeps Ctrl+N (and
+ * Ctrl+W) for itself; in the desktop app they reach the page.
  */
 import { useEffect } from 'react';
 import type { SessionSnapshot } from '../documents/DocumentSession.ts';
@@ -32,7 +32,7 @@ function describeState(snapshot: SessionSnapshot): string {
 }
 
 const BUTTONS: { id: keyof FileCommands; label: string; shortcut?: string }[] = [
-  { id: 'newDocument', label: 'Nieuw…' },
+  { id: 'newDocument', label: 'Nieuw…', shortcut: 'Mod-n' },
   { id: 'open', label: 'Openen…', shortcut: 'Mod-o' },
   { id: 'save', label: 'Opslaan', shortcut: 'Mod-s' },
   { id: 'saveAs', label: 'Opslaan als…', shortcut: 'Mod-Shift-s' },
