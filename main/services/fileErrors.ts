@@ -6,21 +6,15 @@ export type FileWriteErrorCode = 'read_only' | 'disk_full' | 'not_found' | 'too_
 /** Why a file could not be read. */
 export type FileReadErrorCode = 'not_found' | 'not_a_file' | 'too_large' | 'unreadable' | 'empty';
 
-/** A write that did not happen (or is not known to be on disk), with a Dutch message for the user. */
-export class FileWriteError extends Error {
-  override name = 'FileWriteError';
-  readonly code: FileWriteErrorCode;
-  /** The file that was to be written. */
+/** A file operation that failed, with a code the caller can act on and a Dutch message. */
+class FileOperationError<Code extends string> extends Error {
+  readonly code: Code;
+  /** The file the operation was for. */
   readonly path: string;
   /** The operating system's error code (`ENOSPC`, `EACCES` …), when there was one; for logs. */
   readonly systemCode: string | undefined;
 
-  constructor(
-    code: FileWriteErrorCode,
-    message: string,
-    filePath: string,
-    options?: { cause?: unknown },
-  ) {
+  constructor(code: Code, message: string, filePath: string, options?: { cause?: unknown }) {
     super(message, options);
     this.code = code;
     this.path = filePath;
@@ -28,26 +22,14 @@ export class FileWriteError extends Error {
   }
 }
 
-/** A file that could not be read (or is refused before reading), with a Dutch message. */
-export class FileReadError extends Error {
-  override name = 'FileReadError';
-  readonly code: FileReadErrorCode;
-  /** The file that was to be read. */
-  readonly path: string;
-  /** The operating system's error code, when there was one; for logs. */
-  readonly systemCode: string | undefined;
+/** A write that did not happen (or is not known to be on disk), with a Dutch message for the user. */
+export class FileWriteError extends FileOperationError<FileWriteErrorCode> {
+  override name = 'FileWriteError';
+}
 
-  constructor(
-    code: FileReadErrorCode,
-    message: string,
-    filePath: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.code = code;
-    this.path = filePath;
-    this.systemCode = getSystemCode(options?.cause);
-  }
+/** A file that could not be read (or is refused before reading), with a Dutch message. */
+export class FileReadError extends FileOperationError<FileReadErrorCode> {
+  override name = 'FileReadError';
 }
 
 /** The `code` of a Node system error (`'ENOENT'` …), or undefined for anything else. */
