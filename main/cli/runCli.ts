@@ -5,6 +5,10 @@
 import { parseArgs } from 'node:util';
 import type { FileWriter } from '../../shared/collab/documentFile.ts';
 import { CliError } from './cliErrors.ts';
+import { FileFormatError } from '../../shared/format/formatErrors.ts';
+import { FileReadError, FileWriteError } from '../services/fileErrors.ts';
+
+const USER_ERRORS = [CliError, FileReadError, FileWriteError, FileFormatError];
 import { HELP_TEXT } from './helpText.ts';
 import { exportJson, importText, showDocument } from './commands.ts';
 import type { CliOutput } from './commands.ts';
@@ -17,7 +21,8 @@ export async function runCli(args: string[], writer: FileWriter, io: CliOutput):
   } catch (error) {
     const usage = error instanceof CliError && error.usage;
     const message = error instanceof Error ? error.message : String(error);
-    const known = error instanceof Error && /Error$/.test(error.name) && error.name !== 'Error';
+    // Errors meant for the user carry a Dutch message; anything else is a bug, said as such.
+    const known = USER_ERRORS.some((type) => error instanceof type);
     io.err(
       `resolutie: ${known ? message : `onverwachte fout: ${message}`}${usage ? ' (zie resolutie --help)' : ''}\n`,
     );
