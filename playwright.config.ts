@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { findChromium } from './test/e2e/findChromium.ts';
+import { chromiumArgs, findChromium } from './main/services/chromium.ts';
 
 // The end-to-end tests drive the system Chromium (never a downloaded browser) against the
 // browser-mode host serving the production build, as a user in browser mode would see it.
@@ -27,14 +27,7 @@ export default defineConfig({
     locale: 'nl-NL',
     launchOptions: {
       executablePath: findChromium() ?? undefined,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: chromiumArgs(),
     },
   },
   webServer: {

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { findChromium } from '../test/e2e/findChromium.ts';
+import { findChromium } from '../main/services/chromium.ts';
 
 interface Totals {
   passed: number;
@@ -44,17 +44,28 @@ function step(name: string, command: string, args: string[]): boolean {
   return ok;
 }
 
-function ensureChromium(): string | null {
-  const found = findChromium();
-  if (found) return found;
+/**
+ * The system tools the tests drive: a Chromium (browser tests, PDF printing) and poppler's
+ * pdftotext/pdfinfo (PDF checks). Installs what is missing with apt-get when it can (as root),
+ * and says what is still missing otherwise.
+ */
+function ensureSystemTools(): { chromium: string | null; missing: string[] } {
+  const hasPoppler = () => existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdfinfo');
+  const packages = [
+    ...(findChromium() ? [] : ['chromium']),
+    ...(hasPoppler() ? [] : ['poppler-utils']),
+  ];
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isRoot && existsSync('/usr/bin/apt-get')) {
-    console.log('Chromium ontbreekt; installeren met apt-get (pakket chromium) …');
+  if (packages.length > 0 && isRoot && existsSync('/usr/bin/apt-get')) {
+    console.log(`Ontbreekt: ${packages.join(', ')}; installeren met apt-get …`);
     run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' });
-    return findChromium();
+    run('apt-get', ['install', '-y', '-qq', ...packages], { DEBIAN_FRONTEND: 'noninteractive' });
   }
-  return null;
+  const missing = [
+    ...(findChromium() ? [] : ['chromium (of zet CHROMIUM_PATH op een Chromium of Chrome)']),
+    ...(hasPoppler() ? [] : ['poppler-utils (pdftotext, pdfinfo)']),
+  ];
+  return { chromium: findChromium(), missing };
 }
 
 function readVitest(path: string): void {
@@ -96,6 +107,11 @@ step('Typecontrole tests', 'tsc', ['-p', 'tsconfig.test.json', '--noEmit']);
 step('Lint (ESLint)', 'eslint', ['.']);
 step('Opmaak (Prettier)', 'prettier', ['--check', '.']);
 
+const tools = ensureSystemTools();
+if (tools.missing.length > 0) {
+  console.log(`Ontbreekt nog: ${tools.missing.join('; ')}. Tests die het nodig hebben, mislukken.`);
+}
+
 console.log('\n== Unit-tests (Node) ==');
 run('vitest', [
   'run',
@@ -108,7 +124,7 @@ readVitest(`${results}/unit.json`);
 const built = step('Build (renderer en main)', 'npm', ['run', '--silent', 'build']);
 
 console.log('\n== End-to-end-tests (Chromium) ==');
-const chromium = ensureChromium();
+const chromium = tools.chromium;
 if (!chromium) {
   console.log(
     'Chromium ontbreekt: installeer het pakket "chromium" (Debian/Ubuntu: apt-get install chromium) ' +
