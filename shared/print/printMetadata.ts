@@ -1,0 +1,61 @@
+/**
+ * What the print template needs from the document's metadata: the title line (for `<title>`,
+ * the footer and the PDF's title), the PDF's document properties, the small line under the
+ * title, and whether the stuk is still a concept (watermark).
+ */
+import type { DocumentStatus } from '../model/resolution.ts';
+import { KIND_LABELS } from '../labels.ts';
+import type { ResolutieJsonMetadata } from '../export/resolutieJson.ts';
+import { formatTitleLine } from '../export/toPlainText.ts';
+
+/** The PDF's document properties. */
+export interface PrintMetadata {
+  /** The title line: `Geactualiseerde resolutie “Titel”`, or the kind alone without a title. */
+  title: string;
+  /** The indiener, or "bestuur" when none is filled in. */
+  author: string;
+  /** The preamble line: "De leden bijeen in de … :". */
+  subject: string;
+  language: 'nl-NL';
+  /** The kind ("Resolutie"), the assembly and, when known, the ISO date. */
+  keywords: string[];
+}
+
+/** The author when the document names no indiener: resoluties come from the bestuur. */
+export const DEFAULT_AUTHOR = 'bestuur';
+
+/** Statuses that print the CONCEPT watermark: the stuk is not final yet. */
+export const WATERMARK_STATUSES: readonly DocumentStatus[] = ['concept', 'geactualiseerd'];
+
+/** The document properties for the PDF, from the same metadata the exports print. */
+export function getPrintMetadata(metadata: ResolutieJsonMetadata): PrintMetadata {
+  return {
+    title: formatTitleLine(metadata),
+    author: metadata.submitter ?? DEFAULT_AUTHOR,
+    subject: metadata.preamble,
+    language: 'nl-NL',
+    // The kind alone ("Resolutie", not "Geactualiseerde resolutie"): keywords classify the
+    // stuk, its status is not a subject.
+    keywords: [
+      KIND_LABELS[metadata.kind],
+      metadata.assembly,
+      ...(metadata.date ? [metadata.date] : []),
+    ],
+  };
+}
+
+/** True when a stuk with this status prints the CONCEPT watermark. */
+export function hasWatermark(status: DocumentStatus): boolean {
+  return WATERMARK_STATUSES.includes(status);
+}
+
+/**
+ * The small line under the title: "Indiener: bestuur · Concept 12 november", with only the
+ * parts that are filled in; null when neither is.
+ */
+export function formatMetaLine(metadata: ResolutieJsonMetadata): string | null {
+  const parts: string[] = [];
+  if (metadata.submitter !== null) parts.push(`Indiener: ${metadata.submitter}`);
+  if (metadata.versionLabel !== null) parts.push(metadata.versionLabel);
+  return parts.length > 0 ? parts.join(' · ') : null;
+}

@@ -1,0 +1,116 @@
+/**
+ * The one print template: a ProseMirror document of the resolution schema as a complete,
+ * self-contained HTML page that Chromium prints to an A4 PDF, with its header and footer
+ * templates and the PDF's document properties. Electron's `printToPDF` (the app) and
+ * Playwright's `page.pdf` (the command line) print the same page, so the PDFs are the same.
+ *
+ * Every node is rendered through its own `toDOM` spec (the schema's serializer, as a string:
+ * `renderDomSpec.ts`); print adds what the editor's view shows by other means: the derived
+ * item numbers as text, the title's quotes, footnote numbers with endnotes, the metadata line
+ * and the CONCEPT watermark. Pure: no DOM, no Node APIs.
+ */
+import type { Node } from 'prosemirror-model';
+import { indexFootnoteNumbers } from '../export/inlineText.ts';
+import { readMetadata } from '../export/readMetadata.ts';
+import type { ResolutieJsonMetadata } from '../export/resolutieJson.ts';
+import { escapeHtmlAttribute, escapeHtmlText } from './escapeHtml.ts';
+import { renderFooterTemplate, renderHeaderTemplate } from './headerFooter.ts';
+import { getPrintMetadata, hasWatermark } from './printMetadata.ts';
+import type { PrintMetadata } from './printMetadata.ts';
+import { PRINT_STYLES } from './printStyles.ts';
+import { renderClauseContainer } from './renderClauses.ts';
+import { renderEndnotes } from './renderEndnotes.ts';
+import { renderExplanation } from './renderExplanation.ts';
+import { renderHeading } from './renderHeading.ts';
+
+export type { PrintMetadata } from './printMetadata.ts';
+
+/** What the caller adds to the page. */
+export interface PrintOptions {
+  /**
+   * `@font-face` CSS the caller supplies, with the fonts as `data:` URLs so that the PDF
+   * embeds them (the page's Content-Security-Policy loads fonts from `data:` only). May be ''.
+   */
+  fontCss: string;
+}
+
+/** The page to print, and what the printer needs beside it. */
+export interface PrintDocument {
+  /** The full HTML page: `<!doctype html><html lang="nl-NL">…`, `<title>` the title line. */
+  html: string;
+  /** Chromium's header template: a tiny empty element (an empty string prints a default). */
+  headerTemplate: string;
+  /** Chromium's footer template: the title line left, "pagina N van M" right, 8 pt. */
+  footerTemplate: string;
+  /** For the PDF's document properties. */
+  metadata: PrintMetadata;
+  /**
+   * Whether the stuk is marked CONCEPT (status concept or geactualiseerd): the header says so,
+   * and the printer stamps the diagonal mark on every page of the PDF.
+   */
+  watermark: boolean;
+}
+
+// The page holds no script and loads nothing but inline styles and data: fonts and images. If
+// an escaping mistake ever let markup through, it still could not run or fetch anything.
+const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; " +
+  "base-uri 'none'; form-action 'none'";
+
+/** Renders `doc` (a document of our schema) as the printable page and its companions. */
+export function renderPrintDocument(doc: Node, options: PrintOptions): PrintDocument {
+  // The font CSS comes from our own code, but it is pasted into a <style> element: anything
+  // that would end that element early is refused rather than printed as markup.
+  if (/<\/style/i.test(options.fontCss)) {
+    throw new RangeError('fontCss mag geen </style> bevatten');
+  }
+  const metadata = readMetadata(doc);
+  const printMetadata = getPrintMetadata(metadata);
+  const watermark = hasWatermark(metadata.status);
+  const html =
+    '<!doctype html>\n' +
+    '<html lang="nl-NL">\n' +
+    renderHead(printMetadata, options.fontCss) +
+    '<body>\n' +
+    `<main class="resolution">${renderBody(doc, metadata)}</main>\n` +
+    '</body>\n' +
+    '</html>\n';
+  return {
+    html,
+    headerTemplate: renderHeaderTemplate(watermark),
+    footerTemplate: renderFooterTemplate(printMetadata.title),
+    metadata: printMetadata,
+    watermark,
+  };
+}
+
+function renderHead(metadata: PrintMetadata, fontCss: string): string {
+  const meta = (name: string, content: string) =>
+    `<meta name="${name}" content="${escapeHtmlAttribute(content)}">\n`;
+  return (
+    '<head>\n' +
+    '<meta charset="utf-8">\n' +
+    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">\n` +
+    `<title>${escapeHtmlText(metadata.title)}</title>\n` +
+    meta('author', metadata.author) +
+    meta('description', metadata.subject) +
+    meta('keywords', metadata.keywords.join(', ')) +
+    (fontCss ? `<style>\n${fontCss}\n</style>\n` : '') +
+    `<style>${PRINT_STYLES}</style>\n` +
+    '</head>\n'
+  );
+}
+
+// Title line, metadata and preamble; the recital and operative blocks; the Toelichting; the
+// endnotes, in reading order.
+function renderBody(doc: Node, metadata: ResolutieJsonMetadata): string {
+  const footnotes = indexFootnoteNumbers(doc);
+  let html = renderHeading(doc, metadata);
+  // The document's content starts at position 0: a top-level child stands at its offset.
+  doc.forEach((child, offset) => {
+    if (child.type.name === 'recitals' || child.type.name === 'operatives') {
+      html += renderClauseContainer(child, offset, footnotes);
+    }
+  });
+  return html + renderExplanation(doc, footnotes) + renderEndnotes(doc);
+}
