@@ -5,6 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Node } from 'prosemirror-model';
 import { parseResolutionText } from '../../shared/import/parseResolutionText.ts';
 import { docFromModel } from '../../shared/editor/fromModel.ts';
 import { createYDoc } from '../../shared/collab/yDocument.ts';
@@ -19,6 +21,8 @@ import { toJsonExport } from '../../shared/export/toJsonExport.ts';
 import { formatItemCount } from '../../shared/labels.ts';
 import { readFileLimited } from '../services/readFileLimited.ts';
 import { writeFileAtomic } from '../services/atomicWrite.ts';
+import { findAppRoot } from '../services/appRoot.ts';
+
 import { CliError } from './cliErrors.ts';
 import { decodeTextFile } from './textDecoding.ts';
 
@@ -72,22 +76,65 @@ export async function importText(
 
 /** `resolutie show IN.resolutie` */
 export async function showDocument(input: string, io: CliOutput): Promise<void> {
-  const { doc, ydoc } = readDocumentFile(await readFileLimited(input, MAX_RESOLUTIE_FILE_BYTES));
-  ydoc.destroy();
-  io.out(toPlainText(doc));
+  io.out(toPlainText(await readDocument(input)));
 }
 
-/** `resolutie export IN.resolutie --json OUT.json` */
-export async function exportJson(input: string, output: string, io: CliOutput): Promise<void> {
-  if (path.resolve(input) === path.resolve(output)) {
-    throw new CliError(
-      'Het uitvoerbestand is hetzelfde als het document; kies een andere naam.',
-      true,
-    );
+/** What `resolutie export` writes: JSON, a PDF, or both. */
+export interface ExportTargets {
+  json?: string | undefined;
+  pdf?: string | undefined;
+}
+
+/** `resolutie export IN.resolutie [--json OUT.json] [--pdf OUT.pdf]` */
+export async function exportDocument(
+  input: string,
+  targets: ExportTargets,
+  writer: FileWriter,
+  io: CliOutput,
+): Promise<void> {
+  for (const output of [targets.json, targets.pdf]) {
+    if (output && path.resolve(input) === path.resolve(output)) {
+      throw new CliError(
+        'Het uitvoerbestand is hetzelfde als het document; kies een andere naam.',
+        true,
+      );
+    }
   }
+  const doc = await readDocument(input);
+  if (targets.json) {
+    const json = `${JSON.stringify(toJsonExport(doc), null, 2)}\n`;
+    await writeFileAtomic(targets.json, new TextEncoder().encode(json));
+    io.out(`Geëxporteerd naar ${targets.json}.\n`);
+  }
+  if (targets.pdf) {
+    await writeFileAtomic(targets.pdf, await printToPdf(doc, writer));
+    io.out(`PDF gemaakt: ${targets.pdf}.\n`);
+  }
+}
+
+/** The PDF of a document, printed by a Chromium found on this machine. */
+export async function printToPdf(doc: Node, writer: FileWriter): Promise<Uint8Array> {
+  // Loaded only for a PDF: Playwright and pdf-lib would slow every other command's start.
+  const [{ CHROMIUM_MISSING_MESSAGE, findChromium }, { getPrintFontCss }, { PdfPrinter }, print] =
+    await Promise.all([
+      import('../services/chromium.ts'),
+      import('../services/pdf/printFonts.ts'),
+      import('../services/pdf/printPdf.ts'),
+      import('../../shared/print/renderPrintDocument.ts'),
+    ]);
+  const chromiumPath = findChromium();
+  if (!chromiumPath) throw new CliError(CHROMIUM_MISSING_MESSAGE);
+  const fontCss = await getPrintFontCss(findAppRoot(path.dirname(fileURLToPath(import.meta.url))));
+  const printer = await PdfPrinter.start(chromiumPath, `${writer.app} ${writer.version}`);
+  try {
+    return await printer.print(print.renderPrintDocument(doc, { fontCss }));
+  } finally {
+    await printer.close();
+  }
+}
+
+async function readDocument(input: string): Promise<Node> {
   const { doc, ydoc } = readDocumentFile(await readFileLimited(input, MAX_RESOLUTIE_FILE_BYTES));
   ydoc.destroy();
-  const json = `${JSON.stringify(toJsonExport(doc), null, 2)}\n`;
-  await writeFileAtomic(output, new TextEncoder().encode(json));
-  io.out(`Geëxporteerd naar ${output}.\n`);
+  return doc;
 }

@@ -7,6 +7,11 @@ Opdrachten:
                                          Een bestaand document wordt niet overschreven,
                                          tenzij met --force.
   show DOCUMENT.resolutie                De tekst tonen zoals een lezer hem ziet, met nummering.
+  export DOCUMENT.resolutie --pdf UIT.pdf
+                                         Het stuk als PDF (A4, doorzoekbaar en toegankelijk,
+                                         met CONCEPT-watermerk zolang het een concept is).
+                                         Gebruikt Chromium of Chrome (RESOLUTIE_CHROMIUM wijst
+                                         er een aan).
   export DOCUMENT.resolutie --json UIT.json
                                          Het document als gestructureerde JSON wegschrijven
                                          (metadata, blokken met genummerde punten, Toelichting).
@@ -14,6 +19,7 @@ Opdrachten:
 Opties:
   -o, --output BESTAND   Uitvoerbestand (import).
       --json BESTAND     JSON-uitvoer (export).
+      --pdf BESTAND      PDF-uitvoer (export).
   -f, --force            Een bestaand document overschrijven (import).
   -h, --help             Deze hulp.
   -v, --version          De versie van de Resolutie-editor.

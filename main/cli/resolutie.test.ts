@@ -6,11 +6,15 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const CLI = new URL('./resolutie.ts', import.meta.url).pathname;
 const SEED_001 = new URL('../../test/fixtures/seeds/001_92c05f855c935f92.txt', import.meta.url)
   .pathname;
+
+// Each test starts the command several times as a real process; on a busy machine that takes
+// longer than Vitest's default of five seconds. (A limit against hanging, not a speed test.)
+vi.setConfig({ testTimeout: 60_000 });
 
 let dir: string;
 beforeEach(() => {

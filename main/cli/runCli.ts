@@ -10,7 +10,7 @@ import { FileReadError, FileWriteError } from '../services/fileErrors.ts';
 
 const USER_ERRORS = [CliError, FileReadError, FileWriteError, FileFormatError];
 import { HELP_TEXT } from './helpText.ts';
-import { exportJson, importText, showDocument } from './commands.ts';
+import { exportDocument, importText, showDocument } from './commands.ts';
 import type { CliOutput } from './commands.ts';
 
 /** Runs the command line on `args` (without node and script); resolves to the exit code. */
@@ -40,6 +40,7 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
       options: {
         output: { type: 'string', short: 'o' },
         json: { type: 'string' },
+        pdf: { type: 'string' },
         force: { type: 'boolean', short: 'f' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -78,8 +79,10 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
       return;
     case 'export': {
       const input = one('het document');
-      if (!values.json) throw new CliError('export: geef de uitvoer met --json UIT.json', true);
-      await exportJson(input, values.json, io);
+      if (!values.json && !values.pdf) {
+        throw new CliError('export: geef de uitvoer met --json UIT.json en/of --pdf UIT.pdf', true);
+      }
+      await exportDocument(input, { json: values.json, pdf: values.pdf }, writer, io);
       return;
     }
     default:

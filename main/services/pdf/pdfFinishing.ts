@@ -1,0 +1,75 @@
+/**
+ * The last step of every PDF, after Chromium: the document properties Chromium does not set
+ * (author, subject, keywords, language, creator), and the diagonal CONCEPT mark stamped on
+ * every page of a concept as drawn strokes (see shared/print/watermark.ts for why). pdf-lib
+ * rewrites the file and keeps every object it does not touch: tags, outline, fonts.
+ */
+import { LineCapStyle, PDFDocument, degrees, grayscale } from 'pdf-lib';
+import type { PDFPage } from 'pdf-lib';
+import {
+  WATERMARK_LAYOUT,
+  getWatermarkLetters,
+  getWatermarkWidth,
+} from '../../../shared/print/watermark.ts';
+
+export interface PdfProperties {
+  title: string;
+  author: string;
+  subject: string;
+  language: string;
+  keywords: string[];
+  creator: string;
+}
+
+const POINTS_PER_MM = 72 / 25.4;
+
+/** The PDF with its properties set and, for a concept, the mark on every page. */
+export async function finishPdf(
+  pdf: Uint8Array,
+  properties: PdfProperties,
+  options: { watermark: boolean },
+): Promise<Uint8Array> {
+  const document = await PDFDocument.load(pdf, { updateMetadata: false });
+  document.setTitle(properties.title, { showInWindowTitleBar: true });
+  document.setAuthor(properties.author);
+  document.setSubject(properties.subject);
+  document.setKeywords(properties.keywords);
+  document.setLanguage(properties.language);
+  document.setCreator(properties.creator);
+  document.setProducer(`${properties.creator} (Chromium, pdf-lib)`);
+  document.setModificationDate(new Date());
+  if (options.watermark) for (const page of document.getPages()) stampWatermark(page);
+  return document.save({ useObjectStreams: false });
+}
+
+// Draws the word centred on the page, rising at the layout's angle. pdf-lib draws SVG paths
+// from an origin with y pointing down and rotates them about that origin, so the origin is
+// placed where the rotated word's centre falls on the page's centre.
+function stampWatermark(page: PDFPage): void {
+  const { width, height } = page.getSize();
+  const layout = WATERMARK_LAYOUT;
+  const scale = (layout.widthMm * POINTS_PER_MM) / getWatermarkWidth();
+  const angle = (layout.angle * Math.PI) / 180;
+  // The word's centre relative to the origin, in page units (y up).
+  const cx = (getWatermarkWidth() / 2) * scale;
+  const cy = -(layout.letterHeight / 2) * scale;
+  const rotatedX = cx * Math.cos(angle) - cy * Math.sin(angle);
+  const rotatedY = cx * Math.sin(angle) + cy * Math.cos(angle);
+  const originX = width / 2 - rotatedX;
+  const originY = height / 2 - rotatedY;
+  for (const letter of getWatermarkLetters()) {
+    // Each letter is shifted along the rotated baseline.
+    const shift = letter.offset * scale;
+    page.drawSvgPath(letter.path, {
+      x: originX + shift * Math.cos(angle),
+      y: originY + shift * Math.sin(angle),
+      scale,
+      rotate: degrees(layout.angle),
+      borderColor: grayscale(layout.grey),
+      // The path is drawn under a transform that scales it, line width included.
+      borderWidth: layout.strokeWidth,
+      borderOpacity: layout.opacity,
+      borderLineCap: LineCapStyle.Round,
+    });
+  }
+}
