@@ -18,6 +18,7 @@ import type { ApiContext } from './context.ts';
 import { documentHandlers } from './documentHandlers.ts';
 import type { ApiHandler, ApiHandlers } from './handlerTypes.ts';
 import { journalHandlers } from './journalHandlers.ts';
+import { printHandlers } from './printHandlers.ts';
 
 export type { ApiHandler, ApiHandlers };
 
@@ -35,6 +36,7 @@ export const apiHandlers: ApiHandlers = {
   parseText: ({ text }) => parseResolutionText(text),
   ...documentHandlers,
   ...journalHandlers,
+  ...printHandlers,
 };
 
 /** A method name is echoed in a message only when it looks like one; anything else is noise. */

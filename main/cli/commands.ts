@@ -115,21 +115,16 @@ export async function exportDocument(
 /** The PDF of a document, printed by a Chromium found on this machine. */
 export async function printToPdf(doc: Node, writer: FileWriter): Promise<Uint8Array> {
   // Loaded only for a PDF: Playwright and pdf-lib would slow every other command's start.
-  const [{ CHROMIUM_MISSING_MESSAGE, findChromium }, { getPrintFontCss }, { PdfPrinter }, print] =
-    await Promise.all([
-      import('../services/chromium.ts'),
-      import('../services/pdf/printFonts.ts'),
-      import('../services/pdf/printPdf.ts'),
-      import('../../shared/print/renderPrintDocument.ts'),
-    ]);
-  const chromiumPath = findChromium();
-  if (!chromiumPath) throw new CliError(CHROMIUM_MISSING_MESSAGE);
-  const fontCss = await getPrintFontCss(findAppRoot(path.dirname(fileURLToPath(import.meta.url))));
-  const printer = await PdfPrinter.start(chromiumPath, `${writer.app} ${writer.version}`);
+  const { ChromiumMissingError, printDocumentPdf } =
+    await import('../services/pdf/printDocumentPdf.ts');
   try {
-    return await printer.print(print.renderPrintDocument(doc, { fontCss }));
-  } finally {
-    await printer.close();
+    return await printDocumentPdf(doc, {
+      appRoot: findAppRoot(path.dirname(fileURLToPath(import.meta.url))),
+      creator: `${writer.app} ${writer.version}`,
+    });
+  } catch (error) {
+    if (error instanceof ChromiumMissingError) throw new CliError(error.message);
+    throw error;
   }
 }
 

@@ -20,6 +20,7 @@ const bridge: ResolutieBridge = {
   listDocuments: () => ipcRenderer.invoke('api:listDocuments'),
   openDocument: (payload) => ipcRenderer.invoke('api:openDocument', payload),
   saveDocument: (payload) => ipcRenderer.invoke('api:saveDocument', payload),
+  printPdf: (payload) => ipcRenderer.invoke('api:printPdf', payload),
   listRecent: () => ipcRenderer.invoke('api:listRecent'),
   journalReset: (payload) => ipcRenderer.invoke('api:journalReset', payload),
   journalAppend: (payload) => ipcRenderer.invoke('api:journalAppend', payload),

@@ -12,6 +12,7 @@ export interface FileCommands {
   open: () => void;
   save: () => void;
   saveAs: () => void;
+  exportPdf: () => void;
   close: () => void;
 }
 
@@ -36,6 +37,7 @@ const BUTTONS: { id: keyof FileCommands; label: string; shortcut?: string }[] = 
   { id: 'open', label: 'Openen…', shortcut: 'Mod-o' },
   { id: 'save', label: 'Opslaan', shortcut: 'Mod-s' },
   { id: 'saveAs', label: 'Opslaan als…', shortcut: 'Mod-Shift-s' },
+  { id: 'exportPdf', label: 'Exporteren als PDF' },
   { id: 'close', label: 'Sluiten' },
 ];
 

@@ -14,6 +14,9 @@ import {
 import type { DocumentKind } from '../../shared/model/resolution.ts';
 import { api } from '../api/client.ts';
 import { DocumentSession } from './DocumentSession.ts';
+import { downloadFile } from './downloadFile.ts';
+import { encodeYDoc } from '../../shared/collab/yDocument.ts';
+import { decodeBase64, encodeBase64 } from '../../shared/format/base64.ts';
 import type { SessionSnapshot } from './DocumentSession.ts';
 import type { UnsavedChoice } from '../dialogs/ConfirmUnsavedDialog.tsx';
 import type { Recoverable } from '../dialogs/RecoveryDialog.tsx';
@@ -191,11 +194,25 @@ export function useDocuments() {
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, []);
 
+  const exportPdf = useCallback(async () => {
+    const current = sessionRef.current;
+    if (!current) return;
+    setNotice(null);
+    try {
+      const { pdf } = await api.printPdf({ state: encodeBase64(encodeYDoc(current.ydoc)) });
+      const name = current.getSnapshot().name ?? (current.title.trim() || 'Naamloos');
+      downloadFile(decodeBase64(pdf) ?? new Uint8Array(), `${name}.pdf`, 'application/pdf');
+    } catch (error) {
+      report(error);
+    }
+  }, [report]);
+
   const commands = {
     newDocument: () => guardUnsaved(() => setDialog({ type: 'new' })),
     open: () => guardUnsaved(() => setDialog({ type: 'open' })),
     save: () => void save(),
     saveAs: () => setDialog({ type: 'saveAs' }),
+    exportPdf: () => void exportPdf(),
     close: () =>
       guardUnsaved(() => {
         void createNew('resolutie');

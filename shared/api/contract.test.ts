@@ -20,6 +20,7 @@ describe('the contract', () => {
       'listDocuments',
       'openDocument',
       'saveDocument',
+      'printPdf',
       'listRecent',
       'journalReset',
       'journalAppend',

@@ -16,6 +16,7 @@ import {
   saveDocumentRequestSchema,
   saveDocumentResponseSchema,
 } from './documents.ts';
+import { printPdfRequestSchema, printPdfResponseSchema } from './print.ts';
 import {
   documentIdRequestSchema,
   emptyResponseSchema,
@@ -69,6 +70,8 @@ export const apiContract = {
     request: saveDocumentRequestSchema,
     response: saveDocumentResponseSchema,
   }),
+  /** Prints a document to PDF with the print template (the stuk as the members get it). */
+  printPdf: defineMethod({ request: printPdfRequestSchema, response: printPdfResponseSchema }),
   /** The documents last opened or saved, most recent first. */
   listRecent: defineMethod({ request: noPayloadSchema, response: listRecentResponseSchema }),
   /** Makes a document's recovery journal one clean record of its full state (New, Open, Save). */

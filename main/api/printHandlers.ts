@@ -1,0 +1,42 @@
+/**
+ * The handler of `printPdf`: the page sends the document's state, the host prints it with
+ * the print template and answers the PDF. The state is read strictly, like a file.
+ */
+import { ApiError } from '../../shared/api/errors.ts';
+import { InvalidDocumentError, decodeYDoc, readYDoc } from '../../shared/collab/yDocument.ts';
+import { readPackageIdentity } from '../services/appInfo.ts';
+import { decodeBase64Field, encodeBase64Field } from './binaryFields.ts';
+import type { ApiHandlers } from './handlerTypes.ts';
+
+/** The handler of `printPdf`. */
+export const printHandlers: Pick<ApiHandlers, 'printPdf'> = {
+  printPdf: async ({ state }, context) => {
+    let ydoc;
+    let doc;
+    try {
+      ydoc = decodeYDoc(decodeBase64Field(state, 'state'));
+      doc = readYDoc(ydoc);
+    } catch (error) {
+      if (error instanceof InvalidDocumentError) {
+        throw new ApiError('invalid_request', `De PDF kan niet worden gemaakt. ${error.message}`);
+      }
+      throw error;
+    } finally {
+      ydoc?.destroy();
+    }
+    // Playwright and pdf-lib load with the first PDF, not with the host.
+    const { ChromiumMissingError, printDocumentPdf } =
+      await import('../services/pdf/printDocumentPdf.ts');
+    const identity = await readPackageIdentity(context.appRoot);
+    try {
+      const pdf = await printDocumentPdf(doc, {
+        appRoot: context.appRoot,
+        creator: `${identity.name} ${identity.version}`,
+      });
+      return { pdf: encodeBase64Field(pdf) };
+    } catch (error) {
+      if (error instanceof ChromiumMissingError) throw new ApiError('unavailable', error.message);
+      throw error;
+    }
+  },
+};

@@ -1,0 +1,17 @@
+/**
+ * The request and response of `printPdf`: the document's Yjs state in, the printed stuk out,
+ * both in base64. The host prints with the one print template, as the command line does.
+ */
+import { z } from 'zod';
+import { MAX_STATE_BYTES } from './limits.ts';
+import { base64Schema } from './payloads.ts';
+import { documentStateSchema } from './documents.ts';
+
+/** The largest PDF the host sends back; far above a 100-page stuk with its fonts. */
+export const MAX_PDF_BYTES = MAX_STATE_BYTES;
+
+/** `printPdf`: the document to print. */
+export const printPdfRequestSchema = z.strictObject({ state: documentStateSchema });
+
+/** `printPdf`: the PDF. */
+export const printPdfResponseSchema = z.strictObject({ pdf: base64Schema(MAX_PDF_BYTES) });
