@@ -5,7 +5,7 @@
  */
 import { ApiError } from '../../shared/api/errors.ts';
 import { InvalidDocumentError } from '../../shared/collab/yDocument.ts';
-import { openDocumentState } from '../services/documentState.ts';
+import { openDocumentState } from '../../shared/collab/yDocument.ts';
 import type { JournalMetadata } from '../services/journalStore.ts';
 import { isYjsUpdate } from '../services/journalUpdates.ts';
 import { decodeBase64Field, encodeBase64Field } from './binaryFields.ts';

@@ -3,7 +3,7 @@
  * the print template and answers the PDF. The state is read strictly, like a file.
  */
 import { ApiError } from '../../shared/api/errors.ts';
-import { InvalidDocumentError, decodeYDoc, readYDoc } from '../../shared/collab/yDocument.ts';
+import { InvalidDocumentError, openDocumentState } from '../../shared/collab/yDocument.ts';
 import { readPackageIdentity } from '../services/appInfo.ts';
 import { decodeBase64Field, encodeBase64Field } from './binaryFields.ts';
 import type { ApiHandlers } from './handlerTypes.ts';
@@ -11,18 +11,16 @@ import type { ApiHandlers } from './handlerTypes.ts';
 /** The handler of `printPdf`. */
 export const printHandlers: Pick<ApiHandlers, 'printPdf'> = {
   printPdf: async ({ state }, context) => {
-    let ydoc;
     let doc;
     try {
-      ydoc = decodeYDoc(decodeBase64Field(state, 'state'));
-      doc = readYDoc(ydoc);
+      const opened = openDocumentState(decodeBase64Field(state, 'state'));
+      opened.ydoc.destroy();
+      doc = opened.doc;
     } catch (error) {
       if (error instanceof InvalidDocumentError) {
         throw new ApiError('invalid_request', `De PDF kan niet worden gemaakt. ${error.message}`);
       }
       throw error;
-    } finally {
-      ydoc?.destroy();
     }
     // Playwright and pdf-lib load with the first PDF, not with the host.
     const { ChromiumMissingError, printDocumentPdf } =

@@ -23,7 +23,7 @@ import { writeFileAtomic } from './atomicWrite.ts';
 import { DocumentAccess, isDocumentPath } from './documentAccess.ts';
 import { DocumentError } from './documentErrors.ts';
 import { toDocumentFileName } from './documentNames.ts';
-import { openDocumentState } from './documentState.ts';
+import { openDocumentState } from '../../shared/collab/yDocument.ts';
 import { getSystemCode } from './fileErrors.ts';
 import { readFileLimited } from './readFileLimited.ts';
 import type { RecentDocument, RecentDocuments } from './recentDocuments.ts';

@@ -19,7 +19,7 @@ import { getMetadata } from '../../shared/editor/commands/metadata.ts';
 import { RESOLUTIE_EXTENSION } from '../../shared/format/resolutieFile.ts';
 import { appendDurable } from './appendFileDurable.ts';
 import { removeStaleTempFiles, writeFileAtomic } from './atomicWrite.ts';
-import { openDocumentState } from './documentState.ts';
+import { openDocumentState } from '../../shared/collab/yDocument.ts';
 import { FileReadError, FileWriteError, getSystemCode, toFileWriteError } from './fileErrors.ts';
 import {
   encodeJournalRecord,

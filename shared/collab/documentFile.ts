@@ -10,7 +10,7 @@ import type { ResolutieEnvelope } from '../format/resolutieFile.ts';
 import { FileFormatError } from '../format/formatErrors.ts';
 import { getMetadata } from '../editor/commands/metadata.ts';
 import { toPlainText } from '../export/toPlainText.ts';
-import { InvalidDocumentError, decodeYDoc, encodeYDoc, readYDoc } from './yDocument.ts';
+import { InvalidDocumentError, encodeYDoc, openDocumentState, readYDoc } from './yDocument.ts';
 
 /** Who wrote a file: the app's name and version. */
 export interface FileWriter {
@@ -45,12 +45,9 @@ export function writeDocumentFile(
 /** Opens the bytes of a .resolutie file; throws FileFormatError with a Dutch message. */
 export function readDocumentFile(bytes: Uint8Array): OpenedDocument {
   const envelope = decodeResolutieFile(bytes);
-  let ydoc: Y.Doc | null = null;
   try {
-    ydoc = decodeYDoc(envelope.yjsState);
-    return { ydoc, doc: readYDoc(ydoc), envelope };
+    return { ...openDocumentState(envelope.yjsState), envelope };
   } catch (error) {
-    ydoc?.destroy();
     if (error instanceof InvalidDocumentError) {
       throw new FileFormatError(
         'invalid_structure',

@@ -63,6 +63,28 @@ export function decodeYDoc(state: Uint8Array): Y.Doc {
   return ydoc;
 }
 
+/** A state opened as a live Y.Doc and the document it holds. */
+export interface OpenedState {
+  ydoc: Y.Doc;
+  doc: Node;
+}
+
+/**
+ * Opens a stored state and checks the document it holds against the schema: the gate every
+ * state passes before it is edited, written to a file or made the base of a journal. Throws
+ * InvalidDocumentError when it is no Yjs state or no resolution. The caller destroys the
+ * returned Y.Doc when done.
+ */
+export function openDocumentState(state: Uint8Array): OpenedState {
+  const ydoc = decodeYDoc(state);
+  try {
+    return { ydoc, doc: readYDoc(ydoc) };
+  } catch (error) {
+    ydoc.destroy();
+    throw error;
+  }
+}
+
 /** Applies a stored update (a journal entry, a colleague's changes) to a Y.Doc. */
 export function applyYUpdate(ydoc: Y.Doc, update: Uint8Array): void {
   try {
