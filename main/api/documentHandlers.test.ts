@@ -2,9 +2,9 @@ import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getBase64Length, MAX_STATE_BYTES } from '../../shared/api/limits.ts';
-import type { ApiResult } from '../../shared/api/result.ts';
 import { encodeBase64 } from '../../shared/format/base64.ts';
 import { createStateWithTitle } from '../services/testing/yjsDocuments.ts';
+import { value, expectError } from './testing/apiResults.ts';
 import { handleRequest } from './handlers.ts';
 import { createTestContext, type TestContext } from './testing/testContext.ts';
 
@@ -19,18 +19,6 @@ afterEach(async () => {
 });
 
 const call = (method: string, payload?: unknown) => handleRequest(method, payload, test.context);
-
-function value<T = Record<string, unknown>>(result: ApiResult): T {
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
-
-function expectError(result: ApiResult, code: string): string {
-  expect(result.ok, JSON.stringify(result)).toBe(false);
-  if (result.ok) throw new Error('unreachable');
-  expect(result.error.code).toBe(code);
-  return result.error.message;
-}
 
 /** Every file below the test's folder, as relative paths: to show that nothing was written. */
 async function listAll(): Promise<string[]> {

@@ -6,11 +6,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { API_METHODS } from '../../shared/api/contract.ts';
 import { ApiError } from '../../shared/api/errors.ts';
 import { MAX_TEXT_BYTES } from '../../shared/api/limits.ts';
-import type { ApiResult } from '../../shared/api/result.ts';
 import type { ParsedResolution } from '../../shared/model/resolution.ts';
 import { findAppRoot } from '../services/appRoot.ts';
 import type { ApiContext } from './context.ts';
 import { apiHandlers, handleRequest } from './handlers.ts';
+import { expectError } from './testing/apiResults.ts';
 import { createTestContext, type TestContext } from './testing/testContext.ts';
 
 const appRoot = findAppRoot(import.meta.dirname);
@@ -36,13 +36,6 @@ function makeContext(overrides: Partial<ApiContext> = {}) {
   testContexts.push(test);
   const context: ApiContext = { ...test.context, ...overrides };
   return { context, reported: test.reported };
-}
-
-function expectError(result: ApiResult, code: string): string {
-  expect(result.ok).toBe(false);
-  if (result.ok) throw new Error('unreachable');
-  expect(result.error.code).toBe(code);
-  return result.error.message;
 }
 
 describe('handleRequest: getAppInfo', () => {

@@ -3,10 +3,10 @@ import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getBase64Length, MAX_STATE_BYTES, MAX_UPDATE_BYTES } from '../../shared/api/limits.ts';
-import type { ApiResult } from '../../shared/api/result.ts';
 import { decodeYDoc, encodeYDoc, readYDoc } from '../../shared/collab/yDocument.ts';
 import { decodeBase64, encodeBase64 } from '../../shared/format/base64.ts';
 import { createTemplateYDoc, typeInTitle } from '../services/testing/yjsDocuments.ts';
+import { value, expectError } from './testing/apiResults.ts';
 import { handleRequest } from './handlers.ts';
 import { createTestContext, type TestContext } from './testing/testContext.ts';
 
@@ -28,18 +28,6 @@ const callAfterRestart = (method: string, payload?: unknown) =>
     payload,
     createTestContext({ profileDir: test.profileDir, documentsDir: test.documentsDir }).context,
   );
-
-function value<T = Record<string, unknown>>(result: ApiResult): T {
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
-
-function expectError(result: ApiResult, code: string): string {
-  expect(result.ok, JSON.stringify(result)).toBe(false);
-  if (result.ok) throw new Error('unreachable');
-  expect(result.error.code).toBe(code);
-  return result.error.message;
-}
 
 async function listAll(): Promise<string[]> {
   return (await readdir(test.dir, { recursive: true })).map(String).sort();

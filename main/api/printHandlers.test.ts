@@ -4,11 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { ApiResult } from '../../shared/api/result.ts';
 import { decodeBase64, encodeBase64 } from '../../shared/format/base64.ts';
 import { encodeYDoc, getDocumentFragment } from '../../shared/collab/yDocument.ts';
 import { createStateWithTitle } from '../services/testing/yjsDocuments.ts';
 import { handleRequest } from './handlers.ts';
+import { expectError, value } from './testing/apiResults.ts';
 import { createTestContext, type TestContext } from './testing/testContext.ts';
 
 let test: TestContext;
@@ -21,18 +21,11 @@ afterEach(async () => {
 
 const call = (payload: unknown) => handleRequest('printPdf', payload, test.context);
 
-function errorOf(result: ApiResult): { code: string; message: string } {
-  expect(result.ok).toBe(false);
-  if (result.ok) throw new Error('unreachable');
-  return result.error;
-}
-
 describe('printPdf', () => {
   it('prints the document it is sent, with hostile text as text', async () => {
     const title = '<img src=x onerror=alert(1)> “Wonen” € –';
     const result = await call({ state: encodeBase64(createStateWithTitle(title)) });
-    if (!result.ok) throw new Error(JSON.stringify(result.error));
-    const pdf = decodeBase64((result.value as { pdf: string }).pdf)!;
+    const pdf = decodeBase64(value<{ pdf: string }>(result).pdf)!;
     expect(new TextDecoder().decode(pdf.subarray(0, 5))).toBe('%PDF-');
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'print-handler-')), 'stuk.pdf');
     writeFileSync(file, pdf);
@@ -42,12 +35,14 @@ describe('printPdf', () => {
   it('refuses a state that is no resolution, and garbage, with a clean error', async () => {
     const foreign = new Y.Doc();
     getDocumentFragment(foreign).insert(0, [new Y.XmlElement('script')]);
-    const notResolution = errorOf(await call({ state: encodeBase64(encodeYDoc(foreign)) }));
-    expect(notResolution.code).toBe('invalid_request');
-    expect(notResolution.message).toContain('De PDF kan niet worden gemaakt.');
-    expect(errorOf(await call({ state: '!!!' })).code).toBe('invalid_request');
-    expect(errorOf(await call({})).code).toBe('invalid_request');
-    expect(errorOf(await call({ state: encodeBase64(Uint8Array.from([255, 1, 2])) })).code).toBe(
+    const notResolution = await call({ state: encodeBase64(encodeYDoc(foreign)) });
+    expect(expectError(notResolution, 'invalid_request')).toContain(
+      'De PDF kan niet worden gemaakt.',
+    );
+    expectError(await call({ state: '!!!' }), 'invalid_request');
+    expectError(await call({}), 'invalid_request');
+    expectError(
+      await call({ state: encodeBase64(Uint8Array.from([255, 1, 2])) }),
       'invalid_request',
     );
   });
