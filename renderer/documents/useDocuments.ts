@@ -1,7 +1,8 @@
 /**
  * The window's document and its file commands: New, Open, Save, Save as, Close, the
- * unsaved-changes question and, at start, the recovery of unsaved work. Returns the current
- * session, which dialog is open, and the commands; the components only render.
+ * unsaved-changes question, the PDF export and, at start, the recovery of unsaved work.
+ * Returns the current session, which dialog is open, and the commands; the components only
+ * render.
  */
 import {
   useCallback,
@@ -14,9 +15,7 @@ import {
 import type { DocumentKind } from '../../shared/model/resolution.ts';
 import { api } from '../api/client.ts';
 import { DocumentSession } from './DocumentSession.ts';
-import { downloadFile } from './downloadFile.ts';
-import { encodeYDoc } from '../../shared/collab/yDocument.ts';
-import { decodeBase64, encodeBase64 } from '../../shared/format/base64.ts';
+import { downloadPdf, printSessionPdf } from './pdfExport.ts';
 import type { SessionSnapshot } from './DocumentSession.ts';
 import type { UnsavedChoice } from '../dialogs/ConfirmUnsavedDialog.tsx';
 import type { Recoverable } from '../dialogs/RecoveryDialog.tsx';
@@ -199,9 +198,7 @@ export function useDocuments() {
     if (!current) return;
     setNotice(null);
     try {
-      const { pdf } = await api.printPdf({ state: encodeBase64(encodeYDoc(current.ydoc)) });
-      const name = current.getSnapshot().name ?? (current.title.trim() || 'Naamloos');
-      downloadFile(decodeBase64(pdf) ?? new Uint8Array(), `${name}.pdf`, 'application/pdf');
+      downloadPdf(current, await printSessionPdf(current));
     } catch (error) {
       report(error);
     }

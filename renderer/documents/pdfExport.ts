@@ -1,0 +1,31 @@
+/**
+ * The PDF of an open document, for "Exporteren als PDF" and the print preview alike: the host
+ * prints the document's current state with the one print template, and the bytes go to the
+ * user under the document's name. One helper for both, so that what the preview shows and
+ * downloads is the same file the export makes.
+ */
+import { api } from '../api/client.ts';
+import { encodeYDoc } from '../../shared/collab/yDocument.ts';
+import { decodeBase64, encodeBase64 } from '../../shared/format/base64.ts';
+import type { DocumentSession } from './DocumentSession.ts';
+import { downloadFile } from './downloadFile.ts';
+
+/** The document as the host prints it; rejects with the host's (Dutch) reason it cannot. */
+export async function printSessionPdf(session: DocumentSession): Promise<Uint8Array> {
+  const { pdf } = await api.printPdf({ state: encodeBase64(encodeYDoc(session.ydoc)) });
+  // The contract has checked the base64 already; an empty file would only hide a bug.
+  const bytes = decodeBase64(pdf);
+  if (!bytes || bytes.length === 0) throw new Error('De host stuurde een lege PDF terug.');
+  return bytes;
+}
+
+/** "Motie over de jeugdzorg.pdf": the file's name, else the title, else "Naamloos". */
+export function getPdfFileName(session: DocumentSession): string {
+  const name = session.getSnapshot().name ?? (session.title.trim() || 'Naamloos');
+  return `${name}.pdf`;
+}
+
+/** Hands printed bytes to the user as the document's PDF (the browser's or Electron's download). */
+export function downloadPdf(session: DocumentSession, bytes: Uint8Array): void {
+  downloadFile(bytes, getPdfFileName(session), 'application/pdf');
+}
