@@ -1,7 +1,7 @@
 /**
  * The application window: the header with the file commands, the toolbar, the outline, the
- * document page and the metadata panel, plus whichever file dialog is open. The document
- * session (useDocuments) owns the Y.Doc; the editor is created per session.
+ * document page and the metadata panel, plus whichever file dialog (or the print preview) is
+ * open. The document session (useDocuments) owns the Y.Doc; the editor is created per session.
  */
 import { useCallback, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
@@ -17,6 +17,7 @@ import { OpenDialog } from './dialogs/OpenDialog.tsx';
 import { SaveAsDialog } from './dialogs/SaveAsDialog.tsx';
 import { ConfirmUnsavedDialog } from './dialogs/ConfirmUnsavedDialog.tsx';
 import { RecoveryDialog } from './dialogs/RecoveryDialog.tsx';
+import { PrintPreviewDialog } from './dialogs/PrintPreviewDialog.tsx';
 
 export function App() {
   const documents = useDocuments();
@@ -71,6 +72,13 @@ export function App() {
           onRestore={dialogActions.restore}
           onDiscard={dialogActions.discardRecoverable}
           onLater={dialogActions.cancel}
+        />
+      )}
+      {dialog?.type === 'preview' && (
+        <PrintPreviewDialog
+          printing={dialog.printing}
+          onExport={dialogActions.exportPreviewed}
+          onClose={dialogActions.cancel}
         />
       )}
     </div>

@@ -1,7 +1,11 @@
 /**
  * The header: the app's name, the document's name with its saved state, and the file
- * commands with their shortcuts (Ctrl/⌘+N, O, S, Shift+S). A browser keeps Ctrl+N (and
+ * commands with their shortcuts (Ctrl/⌘+N, O, S, Shift+S, P). A browser keeps Ctrl+N (and
  * Ctrl+W) for itself; in the desktop app they reach the page.
+ *
+ * Ctrl/⌘+P opens the Afdrukvoorbeeld. Browsers let a page take that key (word processors in
+ * the browser do the same), and what the browser itself would print is the editing screen,
+ * never what anyone wants here: the preview shows the stuk as it will be printed.
  */
 import { useEffect } from 'react';
 import type { SessionSnapshot } from '../documents/DocumentSession.ts';
@@ -12,6 +16,7 @@ export interface FileCommands {
   open: () => void;
   save: () => void;
   saveAs: () => void;
+  printPreview: () => void;
   exportPdf: () => void;
   close: () => void;
 }
@@ -37,6 +42,7 @@ const BUTTONS: { id: keyof FileCommands; label: string; shortcut?: string }[] = 
   { id: 'open', label: 'Openen…', shortcut: 'Mod-o' },
   { id: 'save', label: 'Opslaan', shortcut: 'Mod-s' },
   { id: 'saveAs', label: 'Opslaan als…', shortcut: 'Mod-Shift-s' },
+  { id: 'printPreview', label: 'Afdrukvoorbeeld', shortcut: 'Mod-p' },
   { id: 'exportPdf', label: 'Exporteren als PDF' },
   { id: 'close', label: 'Sluiten' },
 ];
@@ -65,7 +71,9 @@ export function FileBar({
             : commands.save
           : key === 'o' && !event.shiftKey
             ? commands.open
-            : null;
+            : key === 'p' && !event.shiftKey
+              ? commands.printPreview
+              : null;
       if (!command) return;
       event.preventDefault();
       command();

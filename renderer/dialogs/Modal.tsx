@@ -10,11 +10,14 @@ export function Modal({
   onCancel,
   children,
   wide = false,
+  className,
 }: {
   title: string;
   onCancel: () => void;
   children: ReactNode;
   wide?: boolean;
+  /** An extra class for a dialog with its own layout (the print preview). */
+  className?: string;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -26,7 +29,7 @@ export function Modal({
   return (
     <dialog
       ref={ref}
-      className={`modal${wide ? ' modal-wide' : ''}`}
+      className={`modal${wide ? ' modal-wide' : ''}${className ? ` ${className}` : ''}`}
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();

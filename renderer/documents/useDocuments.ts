@@ -1,8 +1,8 @@
 /**
  * The window's document and its file commands: New, Open, Save, Save as, Close, the
- * unsaved-changes question, the PDF export and, at start, the recovery of unsaved work.
- * Returns the current session, which dialog is open, and the commands; the components only
- * render.
+ * unsaved-changes question, the PDF export and its preview and, at start, the recovery of
+ * unsaved work. Returns the current session, which dialog is open, and the commands; the
+ * components only render.
  */
 import {
   useCallback,
@@ -26,6 +26,7 @@ export type DialogState =
   | { type: 'saveAs'; then?: () => void }
   | { type: 'unsaved'; then: () => void }
   | { type: 'recovery'; documents: Recoverable[] }
+  | { type: 'preview'; printing: Promise<Uint8Array> }
   | null;
 
 const EMPTY_SNAPSHOT: SessionSnapshot = {
@@ -204,11 +205,30 @@ export function useDocuments() {
     }
   }, [report]);
 
+  // The preview prints as the export does; the dialog shows the printing and its outcome.
+  const printPreview = useCallback(() => {
+    const current = sessionRef.current;
+    // Ctrl/⌘+P inside an open dialog (the preview itself included) does nothing.
+    if (!current || dialogRef.current) return;
+    setNotice(null);
+    const printing = printSessionPdf(current);
+    // The dialog reports a failure; this keeps an early one from counting as unhandled.
+    printing.catch(() => undefined);
+    setDialog({ type: 'preview', printing });
+  }, []);
+
+  /** Downloads bytes the preview shows, under the name the export gives the current document. */
+  const exportPreviewed = useCallback((bytes: Uint8Array) => {
+    const current = sessionRef.current;
+    if (current) downloadPdf(current, bytes);
+  }, []);
+
   const commands = {
     newDocument: () => guardUnsaved(() => setDialog({ type: 'new' })),
     open: () => guardUnsaved(() => setDialog({ type: 'open' })),
     save: () => void save(),
     saveAs: () => setDialog({ type: 'saveAs' }),
+    printPreview,
     exportPdf: () => void exportPdf(),
     close: () =>
       guardUnsaved(() => {
@@ -233,6 +253,7 @@ export function useDocuments() {
       chooseUnsaved,
       restore: (doc: Recoverable) => void restore(doc),
       discardRecoverable: (doc: Recoverable) => void discardRecoverable(doc),
+      exportPreviewed,
     },
   };
 }
