@@ -74,6 +74,15 @@ function findMonth(word: string): number | null {
 }
 
 function toIso(year: number, month: number, day: number): string | null {
-  const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const iso = formatIso(year, month, day);
   return isIsoDate(iso) ? iso : null;
+}
+
+function formatIso(year: number, month: number, day: number): string {
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The calendar day of `date` in the local time zone, as yyyy-mm-dd. */
+export function toIsoDate(date: Date): string {
+  return formatIso(date.getFullYear(), date.getMonth() + 1, date.getDate());
 }

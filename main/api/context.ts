@@ -5,6 +5,7 @@ import { getJournalDir, getRecentFile } from '../services/appDirs.ts';
 import { DocumentLibrary } from '../services/documentLibrary.ts';
 import { JournalStore, type JournalStoreOptions } from '../services/journalStore.ts';
 import { RecentDocuments } from '../services/recentDocuments.ts';
+import type { StartPagePrinter } from '../services/pdf/pagePrinter.ts';
 
 /**
  * What a handler may know about where it runs. Each shell builds one context at start-up (with
@@ -29,6 +30,11 @@ export interface ApiContext {
   documents: DocumentLibrary;
   /** The recovery journals. */
   journal: JournalStore;
+  /**
+   * Starts the printer of PDFs: the desktop app's own Chromium (`printToPDF`); unset in
+   * browser mode, where a Chromium of this machine prints.
+   */
+  startPdfPrinter?: StartPagePrinter;
 }
 
 /** What {@link createApiContext} needs. */
@@ -38,6 +44,7 @@ export interface ApiContextOptions {
   profileDir: string;
   documentsDir: string;
   reportError?: (message: string, error: unknown) => void;
+  startPdfPrinter?: StartPagePrinter;
   /** For tests: lower compaction limits of the journal, a fixed clock. */
   journalOptions?: Omit<JournalStoreOptions, 'reportError'>;
 }
@@ -57,6 +64,7 @@ export function createApiContext(options: ApiContextOptions): ApiContext {
     mode: options.mode,
     appRoot: options.appRoot,
     ...(options.reportError ? { reportError: options.reportError } : {}),
+    ...(options.startPdfPrinter ? { startPdfPrinter: options.startPdfPrinter } : {}),
     profileDir: path.resolve(options.profileDir),
     documentsDir: path.resolve(options.documentsDir),
     documents: new DocumentLibrary({

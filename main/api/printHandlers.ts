@@ -1,6 +1,8 @@
 /**
  * The handler of `printPdf`: the page sends the document's state, the host prints it with
- * the print template and answers the PDF. The state is read strictly, like a file.
+ * the print template and answers the PDF. The state is read strictly, like a file. The desktop
+ * app prints with its own Chromium (`context.startPdfPrinter`), the browser-mode host with a
+ * Chromium of this machine.
  */
 import { ApiError } from '../../shared/api/errors.ts';
 import { InvalidDocumentError, openDocumentState } from '../../shared/collab/yDocument.ts';
@@ -30,6 +32,7 @@ export const printHandlers: Pick<ApiHandlers, 'printPdf'> = {
       const pdf = await printDocumentPdf(doc, {
         appRoot: context.appRoot,
         creator: `${identity.name} ${identity.version}`,
+        startPrinter: context.startPdfPrinter,
       });
       return { pdf: encodeBase64Field(pdf) };
     } catch (error) {

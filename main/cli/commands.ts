@@ -19,12 +19,18 @@ import {
 import { toPlainText } from '../../shared/export/toPlainText.ts';
 import { toJsonExport } from '../../shared/export/toJsonExport.ts';
 import { formatItemCount } from '../../shared/labels.ts';
+import { readMetadata } from '../../shared/export/readMetadata.ts';
 import { readFileLimited } from '../services/readFileLimited.ts';
-import { writeFileAtomic } from '../services/atomicWrite.ts';
+import { checkWritableTarget, writeFileAtomic } from '../services/atomicWrite.ts';
+import { FileFormatError } from '../../shared/format/formatErrors.ts';
+import { MAX_BUNDLE_TITLE_LENGTH, formatStukCount } from '../../shared/print/renderBundle.ts';
+import { toIsoDate } from '../../shared/dates.ts';
 import { findAppRoot } from '../services/appRoot.ts';
 
 import { CliError } from './cliErrors.ts';
 import { decodeTextFile } from './textDecoding.ts';
+import { ProgressBar } from './progressBar.ts';
+import type { ProgressStream } from './progressBar.ts';
 
 /** Plain-text files larger than this are no resolution. */
 const MAX_TEXT_BYTES = 10 * 1024 * 1024;
@@ -33,6 +39,8 @@ const MAX_TEXT_BYTES = 10 * 1024 * 1024;
 export interface CliOutput {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Where a long job draws its progress bar (stderr); drawn only when it is a terminal. */
+  progress?: ProgressStream;
 }
 
 /** `resolutie import IN.txt -o OUT.resolutie [--force]` */
@@ -93,14 +101,11 @@ export async function exportDocument(
   io: CliOutput,
 ): Promise<void> {
   for (const output of [targets.json, targets.pdf]) {
-    if (output && path.resolve(input) === path.resolve(output)) {
-      throw new CliError(
-        'Het uitvoerbestand is hetzelfde als het document; kies een andere naam.',
-        true,
-      );
-    }
+    if (output) refuseOverwritingInput([input], output);
   }
   const doc = await readDocument(input);
+  // Printing takes seconds; a folder that cannot take the PDF is said before, not after.
+  if (targets.pdf) await checkWritableTarget(targets.pdf);
   if (targets.json) {
     const json = `${JSON.stringify(toJsonExport(doc), null, 2)}\n`;
     await writeFileAtomic(targets.json, new TextEncoder().encode(json));
@@ -112,24 +117,103 @@ export async function exportDocument(
   }
 }
 
+/** `resolutie bundle A.resolutie B.resolutie … --pdf UIT.pdf [--title "…"]` */
+export async function bundleDocuments(
+  inputs: readonly string[],
+  output: string,
+  title: string | undefined,
+  writer: FileWriter,
+  io: CliOutput,
+): Promise<void> {
+  if (inputs.length === 0) throw new CliError('bundle: geef de documenten van de bundel', true);
+  refuseOverwritingInput(inputs, output);
+  if (title !== undefined && title.trim().length === 0) {
+    throw new CliError('bundle: de titel (--title) is leeg', true);
+  }
+  if (title !== undefined && title.trim().length > MAX_BUNDLE_TITLE_LENGTH) {
+    throw new CliError(
+      `bundle: de titel is te lang (${title.trim().length} tekens, hoogstens ${MAX_BUNDLE_TITLE_LENGTH})`,
+      true,
+    );
+  }
+  const docs: Node[] = [];
+  for (const input of inputs) docs.push(await readDocument(input));
+  await checkWritableTarget(output);
+
+  const { printBundlePdf } = await import('../services/pdf/printBundlePdf.ts');
+  const bar = new ProgressBar(io.progress ?? { write: () => undefined });
+  try {
+    const bundle = await withChromium(() =>
+      printBundlePdf(docs, {
+        ...getPdfJobOptions(writer),
+        title: title?.trim() ?? getDefaultBundleTitle(docs),
+        compiledOn: toIsoDate(new Date()),
+        onProgress: ({ done, total, label }) => bar.update(done, total, label),
+      }),
+    );
+    bar.clear();
+    await writeFileAtomic(output, bundle.pdf);
+    io.out(
+      `Bundel gemaakt: ${output} (${formatStukCount(docs.length)}, ${bundle.pageCount} pagina's).\n`,
+    );
+  } finally {
+    bar.clear();
+  }
+}
+
+/**
+ * The title of a bundle the user gave none: "Stukken Najaars ALV" when every stuk is for the
+ * same assembly, "Stukken" otherwise.
+ */
+export function getDefaultBundleTitle(docs: readonly Node[]): string {
+  const assemblies = new Set(docs.map((doc) => readMetadata(doc).assembly));
+  const [only] = assemblies;
+  return assemblies.size === 1 && only ? `Stukken ${only}` : 'Stukken';
+}
+
+function refuseOverwritingInput(inputs: readonly string[], output: string): void {
+  if (inputs.some((input) => path.resolve(input) === path.resolve(output))) {
+    throw new CliError(
+      'Het uitvoerbestand is hetzelfde als een van de documenten; kies een andere naam.',
+      true,
+    );
+  }
+}
+
 /** The PDF of a document, printed by a Chromium found on this machine. */
 export async function printToPdf(doc: Node, writer: FileWriter): Promise<Uint8Array> {
   // Loaded only for a PDF: Playwright and pdf-lib would slow every other command's start.
-  const { ChromiumMissingError, printDocumentPdf } =
-    await import('../services/pdf/printDocumentPdf.ts');
+  const { printDocumentPdf } = await import('../services/pdf/printDocumentPdf.ts');
+  return withChromium(() => printDocumentPdf(doc, getPdfJobOptions(writer)));
+}
+
+function getPdfJobOptions(writer: FileWriter) {
+  return {
+    appRoot: findAppRoot(path.dirname(fileURLToPath(import.meta.url))),
+    creator: `${writer.app} ${writer.version}`,
+  };
+}
+
+// Runs a print job; no Chromium on this machine is a message for the user, not a crash.
+async function withChromium<T>(job: () => Promise<T>): Promise<T> {
+  const { ChromiumMissingError } = await import('../services/pdf/chromiumPagePrinter.ts');
   try {
-    return await printDocumentPdf(doc, {
-      appRoot: findAppRoot(path.dirname(fileURLToPath(import.meta.url))),
-      creator: `${writer.app} ${writer.version}`,
-    });
+    return await job();
   } catch (error) {
     if (error instanceof ChromiumMissingError) throw new CliError(error.message);
     throw error;
   }
 }
 
+// A stored document, read strictly. A format error names the file: a bundle reads many.
 async function readDocument(input: string): Promise<Node> {
-  const { doc, ydoc } = readDocumentFile(await readFileLimited(input, MAX_RESOLUTIE_FILE_BYTES));
-  ydoc.destroy();
-  return doc;
+  const bytes = await readFileLimited(input, MAX_RESOLUTIE_FILE_BYTES);
+  try {
+    const { doc, ydoc } = readDocumentFile(bytes);
+    ydoc.destroy();
+    return doc;
+  } catch (error) {
+    if (error instanceof FileFormatError) throw new CliError(`${input}: ${error.message}`);
+    throw error;
+  }
 }

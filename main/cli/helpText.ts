@@ -12,6 +12,12 @@ Opdrachten:
                                          met CONCEPT-watermerk zolang het een concept is).
                                          Gebruikt Chromium of Chrome (RESOLUTIE_CHROMIUM wijst
                                          er een aan).
+  bundle A.resolutie B.resolutie … --pdf UIT.pdf [--title "Stukken Najaars ALV 2024"]
+                                         De stukken voor een vergadering in één PDF: een
+                                         voorblad, een inhoudsopgave met paginanummers en elk
+                                         stuk op een nieuwe pagina, in de gegeven volgorde.
+                                         Zonder --title heet de bundel "Stukken" met de naam
+                                         van de vergadering.
   export DOCUMENT.resolutie --json UIT.json
                                          Het document als gestructureerde JSON wegschrijven
                                          (metadata, blokken met genummerde punten, Toelichting).
@@ -19,7 +25,8 @@ Opdrachten:
 Opties:
   -o, --output BESTAND   Uitvoerbestand (import).
       --json BESTAND     JSON-uitvoer (export).
-      --pdf BESTAND      PDF-uitvoer (export).
+      --pdf BESTAND      PDF-uitvoer (export, bundle).
+      --title TITEL      Titel van de bundel (bundle).
   -f, --force            Een bestaand document overschrijven (import).
   -h, --help             Deze hulp.
   -v, --version          De versie van de Resolutie-editor.

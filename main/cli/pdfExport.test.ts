@@ -5,14 +5,23 @@
  * which `npm test` and .ci/run install.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { buildDoc } from '../../shared/editor/testing/buildDoc.ts';
 import { setMetadata } from '../../shared/editor/commands/metadata.ts';
 import { EditorState } from 'prosemirror-state';
+import {
+  countInkInMiddle,
+  readOutlineTitles,
+  readPdfInfo,
+  readPdfText,
+} from '../services/pdf/testing/pdfInspection.ts';
+import type { Node } from 'prosemirror-model';
+import type { InlineRun, ParsedFlow } from '../../shared/model/resolution.ts';
+import { docFromModel } from '../../shared/editor/fromModel.ts';
+import { parseResolutionText } from '../../shared/import/parseResolutionText.ts';
 import { printToPdf } from './commands.ts';
 
 const CLI = new URL('./resolutie.ts', import.meta.url).pathname;
@@ -39,36 +48,9 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function info(file: string): Record<string, string> {
-  const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  return Object.fromEntries(
-    out
-      .split('\n')
-      .filter((l) => l.includes(':'))
-      .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]),
-  );
-}
-
-/** The outline's titles, depth-first. */
-async function outlineTitles(file: string): Promise<string[]> {
-  const pdf = await PDFDocument.load(readFileSync(file));
-  const outlines = pdf.catalog.lookup(PDFName.of('Outlines'), PDFDict);
-  const titles: string[] = [];
-  const walk = (item: PDFDict | undefined) => {
-    for (let node = item; node; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {
-      const title = node.lookup(PDFName.of('Title'));
-      if (title instanceof PDFString || title instanceof PDFHexString)
-        titles.push(title.decodeText());
-      walk(node.lookupMaybe(PDFName.of('First'), PDFDict));
-    }
-  };
-  walk(outlines.lookupMaybe(PDFName.of('First'), PDFDict));
-  return titles;
-}
-
 describe('the PDF of seed 001', () => {
   it('has A4 pages, tags and the document properties', () => {
-    const properties = info(pdfPath);
+    const properties = readPdfInfo(pdfPath);
     expect(properties.Tagged).toBe('yes');
     expect(properties['Page size']).toContain('(A4)');
     expect(properties.Title).toBe('Geactualiseerde resolutie “VNG-inzet richting nieuwe kabinet”');
@@ -105,7 +87,7 @@ describe('the PDF of seed 001', () => {
   });
 
   it('numbers its pages "pagina n van N" in the footer, with the title', () => {
-    const pages = Number(info(pdfPath).Pages);
+    const pages = Number(readPdfInfo(pdfPath).Pages);
     for (let page = 1; page <= pages; page++) {
       const pageText = execFileSync(
         'pdftotext',
@@ -120,7 +102,9 @@ describe('the PDF of seed 001', () => {
   });
 
   it('has an outline with every block and Toelichting heading', async () => {
-    const titles = await outlineTitles(pdfPath);
+    const titles = await readOutlineTitles(pdfPath);
+    // The title line wraps on paper; its bookmark still reads as one line, said once.
+    expect(titles[0]).toBe('Geactualiseerde resolutie “VNG-inzet richting nieuwe kabinet”');
     for (const heading of [
       'Overwegende dat:',
       'Spreekt uit:',
@@ -136,7 +120,7 @@ describe('the PDF of seed 001', () => {
   });
 
   it('carries the CONCEPT watermark on every page while geactualiseerd', () => {
-    const pages = Number(info(pdfPath).Pages);
+    const pages = Number(readPdfInfo(pdfPath).Pages);
     for (let page = 1; page <= pages; page++) {
       const pageText = execFileSync(
         'pdftotext',
@@ -149,26 +133,6 @@ describe('the PDF of seed 001', () => {
     }
   });
 });
-
-/** How many dark-ish pixels the middle of a page holds (a grey render at 20 dpi). */
-function inkInMiddle(file: string, page: number): number {
-  const pgm = execFileSync(
-    'pdftoppm',
-    ['-gray', '-r', '20', '-f', String(page), '-l', String(page), file],
-    {
-      maxBuffer: 1 << 22,
-    },
-  );
-  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'))!;
-  const [width, height] = [Number(header[1]), Number(header[2])];
-  const pixels = pgm.subarray(header[0].length);
-  let ink = 0;
-  for (let y = Math.floor(height * 0.4); y < height * 0.6; y++) {
-    for (let x = Math.floor(width * 0.3); x < width * 0.7; x++)
-      if (pixels[y * width + x]! < 245) ink += 1;
-  }
-  return ink;
-}
 
 describe('the PDF of other documents', () => {
   it('stamps the diagonal mark across a concept page, and nothing on a definitief one', async () => {
@@ -185,8 +149,8 @@ describe('the PDF of other documents', () => {
     writeFileSync(concept, await printToPdf(short('concept'), writer));
     writeFileSync(final, await printToPdf(short('definitief'), writer));
     // The middle of a one-page stuk this short is blank paper, but for the mark.
-    expect(inkInMiddle(final, 1)).toBe(0);
-    expect(inkInMiddle(concept, 1)).toBeGreaterThan(20);
+    expect(countInkInMiddle(final, 1)).toBe(0);
+    expect(countInkInMiddle(concept, 1)).toBeGreaterThan(20);
   }, 60_000);
 
   it('has no watermark once definitief, and prints characters outside Latin-1 and empty parts', async () => {
@@ -207,6 +171,90 @@ describe('the PDF of other documents', () => {
     expect(out).toContain('Zorg – € en “aanhalingstekens”, financiële positie');
     expect(out).toContain('Uitleg met ë, €, “” en –.');
     expect(out.replace(/\s+/g, ' ')).toContain('1. Eerste overweging;');
-    expect(info(file).Tagged).toBe('yes');
+    expect(readPdfInfo(file).Tagged).toBe('yes');
   }, 60_000);
 });
+
+describe('the PDF of documents at the limits', () => {
+  const print = async (doc: Node, name: string) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, await printToPdf(doc, writer));
+    return file;
+  };
+
+  it('prints a Toelichting of sixty pages and more, every page numbered', async () => {
+    const explanation: ParsedFlow[] = [];
+    for (let section = 1; section <= 60; section++) {
+      explanation.push({ type: 'heading', level: 1, content: [run(`Paragraaf ${section}`)] });
+      for (let paragraph = 1; paragraph <= 9; paragraph++) {
+        explanation.push({
+          type: 'paragraph',
+          content: [
+            run(
+              `${section}.${paragraph} ${'De gemeenten vragen structurele middelen voor het sociaal domein. '.repeat(4)}`,
+            ),
+          ],
+        });
+      }
+      explanation.push({
+        type: 'bullet_list',
+        items: [[{ type: 'paragraph', content: [run(`Afspraak ${section}`)] }]],
+      });
+    }
+    const file = await print(
+      docFromModel({ ...parseResolutionText('Resolutie “Lang”'), explanation }),
+      'lang.pdf',
+    );
+    const pages = Number(readPdfInfo(file).Pages);
+    expect(pages).toBeGreaterThanOrEqual(60);
+    for (const page of [1, 30, pages]) {
+      expect(readPdfText(file, page)).toContain(`pagina ${page} van ${pages}`);
+    }
+    const all = readPdfText(file).replace(/\s+/g, ' ');
+    expect(all).toContain('60.9 De gemeenten vragen');
+    expect(all).toContain('• Afspraak 60');
+    const titles = await readOutlineTitles(file);
+    expect(titles.filter((title) => title.startsWith('Paragraaf '))).toHaveLength(60);
+  }, 120_000);
+
+  it('prints a very long title whole on the page and in the properties, cut short in the footer', async () => {
+    const title = `Resolutie over ${'de financiële positie van gemeenten en de opschalingskorting, '.repeat(8)}einde`;
+    const doc = buildDoc({ title, recitals: [['Eén;']], operatives: [['Dat.']] });
+    const file = await print(doc, 'lange-titel.pdf');
+    const info = readPdfInfo(file);
+    expect(info.Title).toBe(`Resolutie “${title}”`);
+    const first = readPdfText(file, 1);
+    expect(first.replace(/\s+/g, ' ')).toContain(`Resolutie “${title}”`);
+    // The footer keeps to one line: the title cut off with "…", then "pagina 1 van N".
+    const lines = first.split('\n').filter((line) => line.trim() !== '');
+    const [footerTitle, pageNumber] = lines.slice(-2);
+    expect(footerTitle).toMatch(/^Resolutie “Resolutie over .+ …$/);
+    expect(footerTitle!.length).toBeLessThan(120);
+    expect(pageNumber).toBe('pagina 1 van 1');
+  }, 60_000);
+
+  it('says so in one line when the PDF cannot be written, before printing, and writes nothing', () => {
+    const tried = (target: string) => {
+      const result = spawnSync(process.execPath, [CLI, 'export', 'r.resolutie', '--pdf', target], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
+      expect(result.status).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+      return result.stderr;
+    };
+    expect(tried('geen/map/r.pdf')).toBe(
+      'resolutie: De map ‘geen/map’ bestaat niet; het bestand is niet opgeslagen.\n',
+    );
+    mkdirSync(path.join(dir, 'een-map.pdf'));
+    expect(tried('een-map.pdf')).toBe(
+      'resolutie: ‘een-map.pdf’ is een map, geen bestand; het bestand is niet opgeslagen.\n',
+    );
+    expect(existsSync(path.join(dir, 'geen'))).toBe(false);
+  });
+});
+
+function run(text: string): InlineRun {
+  return { type: 'text', text };
+}

@@ -7,8 +7,8 @@ import { chmodSync, copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { expectOneLineError, runResolutie } from './testing/cliProcess.ts';
 
-const CLI = new URL('./resolutie.ts', import.meta.url).pathname;
 const SEED_001 = new URL('../../test/fixtures/seeds/001_92c05f855c935f92.txt', import.meta.url)
   .pathname;
 
@@ -25,23 +25,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function resolutie(...args: string[]): { code: number; out: string; err: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8' });
-  return { code: result.status ?? -1, out: result.stdout, err: result.stderr };
-}
-
-/** Every failure is one line on stderr, starting with the command's name. */
-function expectOneLineError(
-  result: ReturnType<typeof resolutie>,
-  code: number,
-  text: string,
-): void {
-  expect(result.code).toBe(code);
-  expect(result.out).toBe('');
-  expect(result.err.trimEnd().split('\n')).toHaveLength(1);
-  expect(result.err).toMatch(/^resolutie: /);
-  expect(result.err).toContain(text);
-}
+const resolutie = (...args: string[]) => runResolutie(dir, ...args);
 
 describe('resolutie command line', () => {
   it('imports seed 001, shows it with numbering, and exports it as JSON', () => {

@@ -15,5 +15,6 @@ process.exitCode = await runCli(
   {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
+    progress: process.stderr,
   },
 );

@@ -10,7 +10,7 @@ import { FileReadError, FileWriteError } from '../services/fileErrors.ts';
 
 const USER_ERRORS = [CliError, FileReadError, FileWriteError, FileFormatError];
 import { HELP_TEXT } from './helpText.ts';
-import { exportDocument, importText, showDocument } from './commands.ts';
+import { bundleDocuments, exportDocument, importText, showDocument } from './commands.ts';
 import type { CliOutput } from './commands.ts';
 
 /** Runs the command line on `args` (without node and script); resolves to the exit code. */
@@ -41,6 +41,7 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
         output: { type: 'string', short: 'o' },
         json: { type: 'string' },
         pdf: { type: 'string' },
+        title: { type: 'string' },
         force: { type: 'boolean', short: 'f' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -83,6 +84,12 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
         throw new CliError('export: geef de uitvoer met --json UIT.json en/of --pdf UIT.pdf', true);
       }
       await exportDocument(input, { json: values.json, pdf: values.pdf }, writer, io);
+      return;
+    }
+    case 'bundle': {
+      if (rest.length === 0) throw new CliError('bundle: geef de documenten van de bundel', true);
+      if (!values.pdf) throw new CliError('bundle: geef de uitvoer met --pdf UIT.pdf', true);
+      await bundleDocuments(rest, values.pdf, values.title, writer, io);
       return;
     }
     default:

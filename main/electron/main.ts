@@ -15,6 +15,12 @@ import { createIpcApiRoutes } from './ipcRouter.ts';
 import { decideNavigation, isPermissionAllowed } from './security.ts';
 import { createWindowOptions } from './windowOptions.ts';
 import { getRecentDocumentPath, UNSAVED_CLOSE_PROMPT } from './documentEvents.ts';
+import {
+  createPrintWindowOptions,
+  ElectronPagePrinter,
+  isPrintPageUrl,
+  PRINT_PARTITION,
+} from './electronPagePrinter.ts';
 
 // Must happen before `ready`: makes app:// a standard, secure origin, so it gets its own
 // origin, may use fetch and is treated like https by the page's security checks.
@@ -41,6 +47,9 @@ const context = createApiContext({
   appRoot: app.getAppPath(),
   profileDir: getProfileDir(getCurrentEnvironment(), app.getPath('userData')),
   documentsDir: getDocumentsDir(),
+  // PDFs come from the app's own Chromium: a hidden window per export.
+  startPdfPrinter: () =>
+    ElectronPagePrinter.start(() => new BrowserWindow(createPrintWindowOptions())),
 });
 
 // One editor per profile: the recovery journal assumes it is the only writer of its files. A
@@ -87,6 +96,13 @@ void app.whenReady().then(() => {
   ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
     isPermissionAllowed(permission, requestingOrigin),
   );
+
+  // The print windows' session loads the page a printer wrote, and nothing else.
+  const printSession = session.fromPartition(PRINT_PARTITION);
+  printSession.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !isPrintPageUrl(details.url) });
+  });
+  printSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
 
   for (const route of createIpcApiRoutes(context)) {
     ipcMain.handle(route.channel, async (event, payload: unknown) => {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { chmod, mkdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { removeStaleTempFiles, writeFileAtomic } from './atomicWrite.ts';
+import { checkWritableTarget, removeStaleTempFiles, writeFileAtomic } from './atomicWrite.ts';
 import { FileWriteError } from './fileErrors.ts';
 import { FaultyFs, failAtStep, failOp } from './testing/faultyFs.ts';
 import { createSeededBytes, createSeededRandom } from './testing/seededRandom.ts';
@@ -287,6 +287,51 @@ describe('writeFileAtomic', () => {
     });
     expect((await stat(target)).isDirectory()).toBe(true);
     expect(await listTempFiles(dir)).toEqual([]);
+  });
+});
+
+describe('checkWritableTarget', () => {
+  it('passes for a new file in a writable folder, and leaves nothing behind', async () => {
+    await checkWritableTarget(target);
+    expect(await listTempFiles(dir)).toEqual([]);
+    expect(await readTarget()).toBeUndefined();
+  });
+
+  it('passes for an existing file, which it leaves as it was', async () => {
+    await writeFile(target, OLD);
+    await checkWritableTarget(target);
+    expect(await identifyTarget(OLD, OLD)).toBe('old');
+  });
+
+  it('refuses a folder that does not exist, in Dutch', async () => {
+    const missing = path.join(dir, 'bestaat-niet', 'stuk.pdf');
+    await expect(checkWritableTarget(missing)).rejects.toMatchObject({
+      name: 'FileWriteError',
+      code: 'not_found',
+      message: `De map ‘${path.dirname(missing)}’ bestaat niet; het bestand is niet opgeslagen.`,
+    });
+  });
+
+  it('refuses a target that is a folder', async () => {
+    await mkdir(target);
+    await expect(checkWritableTarget(target)).rejects.toMatchObject({
+      code: 'io',
+      message: '‘besluit.resolutie’ is een map, geen bestand; het bestand is niet opgeslagen.',
+    });
+  });
+
+  it('refuses a read-only folder', async () => {
+    const enforced = await makeReadOnly(dir);
+    // As root the folder stays writable; the refusal is then simulated at the same step.
+    const fs = enforced ? undefined : new FaultyFs({ faults: [failOp('open', 'EACCES', 'wx')] });
+    try {
+      await expect(checkWritableTarget(target, fs ? { fs } : undefined)).rejects.toMatchObject({
+        code: 'read_only',
+        message: `De map ‘${dir}’ is alleen-lezen; het bestand is niet opgeslagen.`,
+      });
+    } finally {
+      await chmod(dir, 0o755);
+    }
   });
 });
 

@@ -87,6 +87,38 @@ export async function writeFileAtomic(
   await syncDirectory(fs, dir, filePath);
 }
 
+/**
+ * Checks, before a long job, that `writeFileAtomic(filePath, …)` can succeed: the target is
+ * not a folder, and a temporary file can be created (and is removed again) in its folder. A
+ * real probe rather than a permission check, so a read-only disk or a full quota shows too,
+ * also for a user (root) whom permission bits do not stop. Throws the `FileWriteError` the write
+ * itself would throw; writes nothing that stays.
+ */
+export async function checkWritableTarget(
+  filePath: string,
+  options?: WriteFileAtomicOptions,
+): Promise<void> {
+  const fs: AtomicFs = options?.fs ?? nodeFs;
+  let isDirectory = false;
+  try {
+    isDirectory = (await nodeFs.stat(filePath)).isDirectory();
+  } catch {
+    // No such file (fine: it will be created) or no such folder (the probe below says so).
+  }
+  if (isDirectory) {
+    const error = Object.assign(new Error('the target is a directory'), { code: 'EISDIR' });
+    throw toFileWriteError(error, filePath, 'replace');
+  }
+  const tempPath = path.join(path.dirname(filePath), createTempName(path.basename(filePath)));
+  let handle: AtomicFileHandle | undefined;
+  try {
+    handle = await fs.open(tempPath, 'wx');
+  } catch (error) {
+    throw toFileWriteError(error, filePath, 'replace');
+  }
+  await discardTempFile(fs, handle, tempPath);
+}
+
 /** Writes every byte of `data` from the start of the file, going on after short writes. */
 async function writeAll(handle: AtomicFileHandle, data: Uint8Array): Promise<void> {
   let offset = 0;

@@ -12,12 +12,12 @@
 import type { Node } from 'prosemirror-model';
 import { indexFootnoteNumbers } from '../export/inlineText.ts';
 import { readMetadata } from '../export/readMetadata.ts';
-import type { ResolutieJsonMetadata } from '../export/resolutieJson.ts';
-import { escapeHtmlAttribute, escapeHtmlText } from './escapeHtml.ts';
 import { renderFooterTemplate, renderHeaderTemplate } from './headerFooter.ts';
 import { getPrintMetadata, hasWatermark } from './printMetadata.ts';
 import type { PrintMetadata } from './printMetadata.ts';
 import { PRINT_STYLES } from './printStyles.ts';
+import { renderPrintPage } from './printPage.ts';
+import { listOutlineTitles } from './outlineTitles.ts';
 import { renderClauseContainer } from './renderClauses.ts';
 import { renderEndnotes } from './renderEndnotes.ts';
 import { renderExplanation } from './renderExplanation.ts';
@@ -49,63 +49,38 @@ export interface PrintDocument {
    * and the printer stamps the diagonal mark on every page of the PDF.
    */
   watermark: boolean;
+  /** The outline's titles: every heading's text, in order (see `outlineTitles.ts`). */
+  outlineTitles: string[];
 }
-
-// The page holds no script and loads nothing but inline styles and data: fonts and images. If
-// an escaping mistake ever let markup through, it still could not run or fetch anything.
-const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; " +
-  "base-uri 'none'; form-action 'none'";
 
 /** Renders `doc` (a document of our schema) as the printable page and its companions. */
 export function renderPrintDocument(doc: Node, options: PrintOptions): PrintDocument {
-  // The font CSS comes from our own code, but it is pasted into a <style> element: anything
-  // that would end that element early is refused rather than printed as markup.
-  if (/<\/style/i.test(options.fontCss)) {
-    throw new RangeError('fontCss mag geen </style> bevatten');
-  }
   const metadata = readMetadata(doc);
   const printMetadata = getPrintMetadata(metadata);
   const watermark = hasWatermark(metadata.status);
-  const html =
-    '<!doctype html>\n' +
-    '<html lang="nl-NL">\n' +
-    renderHead(printMetadata, options.fontCss) +
-    '<body>\n' +
-    `<main class="resolution">${renderBody(doc, metadata)}</main>\n` +
-    '</body>\n' +
-    '</html>\n';
+  const html = renderPrintPage({
+    metadata: printMetadata,
+    fontCss: options.fontCss,
+    styles: [PRINT_STYLES],
+    body: `<main class="resolution">${renderStukBody(doc)}</main>\n`,
+  });
   return {
     html,
     headerTemplate: renderHeaderTemplate(watermark),
     footerTemplate: renderFooterTemplate(printMetadata.title),
     metadata: printMetadata,
     watermark,
+    outlineTitles: listOutlineTitles(html),
   };
 }
 
-function renderHead(metadata: PrintMetadata, fontCss: string): string {
-  const meta = (name: string, content: string) =>
-    `<meta name="${name}" content="${escapeHtmlAttribute(content)}">\n`;
-  return (
-    '<head>\n' +
-    '<meta charset="utf-8">\n' +
-    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">\n` +
-    `<title>${escapeHtmlText(metadata.title)}</title>\n` +
-    meta('author', metadata.author) +
-    meta('description', metadata.subject) +
-    meta('keywords', metadata.keywords.join(', ')) +
-    (fontCss ? `<style>\n${fontCss}\n</style>\n` : '') +
-    `<style>${PRINT_STYLES}</style>\n` +
-    '</head>\n'
-  );
-}
-
-// Title line, metadata and preamble; the recital and operative blocks; the Toelichting; the
-// endnotes, in reading order.
-function renderBody(doc: Node, metadata: ResolutieJsonMetadata): string {
+/**
+ * The printed content of one stuk, in reading order: the title line, metadata and preamble;
+ * the recital and operative blocks; the Toelichting; the endnotes. A bundle prints several.
+ */
+export function renderStukBody(doc: Node): string {
   const footnotes = indexFootnoteNumbers(doc);
-  let html = renderHeading(doc, metadata);
+  let html = renderHeading(doc, readMetadata(doc));
   // The document's content starts at position 0: a top-level child stands at its offset.
   doc.forEach((child, offset) => {
     if (child.type.name === 'recitals' || child.type.name === 'operatives') {

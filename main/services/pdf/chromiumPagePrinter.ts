@@ -1,54 +1,54 @@
 /**
- * Prints a document to PDF with a Chromium driven by Playwright: the print template's HTML
- * in a page, the footer with page numbers, tagged and with an outline, then the document
- * properties. The app's Electron shell prints the same template with printToPDF.
+ * The page printer of the command line and the browser-mode host: a Chromium of this machine
+ * (see `chromium.ts`) driven by Playwright, printing with `page.pdf`.
  */
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
-import type { PrintDocument } from '../../../shared/print/renderPrintDocument.ts';
-import { chromiumArgs } from '../chromium.ts';
-import { finishPdf } from './pdfFinishing.ts';
+import { CHROMIUM_MISSING_MESSAGE, chromiumArgs, findChromium } from '../chromium.ts';
+import { PDF_SETTINGS } from './pagePrinter.ts';
+import type { PagePrinter, PrintablePage } from './pagePrinter.ts';
 
-/** A running Chromium for one or more prints (a bundle prints many with one browser). */
-export class PdfPrinter {
+/** No Chromium on this machine; the message says how to get one. */
+export class ChromiumMissingError extends Error {
+  override name = 'ChromiumMissingError';
+  constructor() {
+    super(CHROMIUM_MISSING_MESSAGE);
+  }
+}
+
+/** A running Chromium that prints pages. */
+export class ChromiumPagePrinter implements PagePrinter {
   private readonly browser: Browser;
-  private readonly creator: string;
 
-  private constructor(browser: Browser, creator: string) {
+  private constructor(browser: Browser) {
     this.browser = browser;
-    this.creator = creator;
   }
 
   /** Starts the Chromium at `executablePath`. */
-  static async start(executablePath: string, creator: string): Promise<PdfPrinter> {
+  static async start(executablePath: string): Promise<ChromiumPagePrinter> {
     const browser = await chromium.launch({ executablePath, args: chromiumArgs() });
-    return new PdfPrinter(browser, creator);
+    return new ChromiumPagePrinter(browser);
   }
 
-  /** The PDF of one print document. */
-  async print(printDocument: PrintDocument): Promise<Uint8Array> {
+  async print(printable: PrintablePage): Promise<Uint8Array> {
     const page = await this.browser.newPage();
     try {
       // No network: the template is self-contained (fonts inlined) and must stay so.
       await page.route('**/*', (route) => route.abort());
-      await page.setContent(printDocument.html, { waitUntil: 'load' });
+      await page.setContent(printable.html, { waitUntil: 'load' });
       // Runs in the page (a string: this module is typed for Node, not the DOM).
       await page.evaluate('document.fonts.ready.then(() => true)');
       const pdf = await page.pdf({
-        format: 'A4',
-        preferCSSPageSize: true,
-        printBackground: true,
-        displayHeaderFooter: true,
-        headerTemplate: printDocument.headerTemplate,
-        footerTemplate: printDocument.footerTemplate,
-        tagged: true,
-        outline: true,
+        format: PDF_SETTINGS.paper,
+        preferCSSPageSize: PDF_SETTINGS.preferCSSPageSize,
+        printBackground: PDF_SETTINGS.printBackground,
+        displayHeaderFooter: PDF_SETTINGS.displayHeaderFooter,
+        headerTemplate: printable.headerTemplate,
+        footerTemplate: printable.footerTemplate,
+        tagged: PDF_SETTINGS.tagged,
+        outline: PDF_SETTINGS.outline,
       });
-      return await finishPdf(
-        new Uint8Array(pdf),
-        { ...printDocument.metadata, creator: this.creator },
-        { watermark: printDocument.watermark },
-      );
+      return new Uint8Array(pdf);
     } finally {
       await page.close();
     }
@@ -57,4 +57,11 @@ export class PdfPrinter {
   async close(): Promise<void> {
     await this.browser.close();
   }
+}
+
+/** Starts a printer on the Chromium found on this machine; throws ChromiumMissingError. */
+export async function startSystemChromiumPrinter(): Promise<PagePrinter> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new ChromiumMissingError();
+  return ChromiumPagePrinter.start(executablePath);
 }

@@ -1,11 +1,13 @@
 /**
  * The last step of every PDF, after Chromium: the document properties Chromium does not set
- * (author, subject, keywords, language, creator), and the diagonal CONCEPT mark stamped on
+ * (author, subject, keywords, language, creator), the outline's titles as the headings read
+ * (see shared/print/outlineTitles.ts), and the diagonal CONCEPT mark stamped on
  * every page of a concept as drawn strokes (see shared/print/watermark.ts for why). pdf-lib
  * rewrites the file and keeps every object it does not touch: tags, outline, fonts.
  */
 import { LineCapStyle, PDFDocument, degrees, grayscale } from 'pdf-lib';
 import type { PDFPage } from 'pdf-lib';
+import { replaceOutlineTitles } from './pdfOutline.ts';
 import {
   WATERMARK_LAYOUT,
   getWatermarkLetters,
@@ -23,11 +25,15 @@ export interface PdfProperties {
 
 const POINTS_PER_MM = 72 / 25.4;
 
-/** The PDF with its properties set and, for a concept, the mark on every page. */
+/**
+ * The PDF with its properties set and the CONCEPT mark stamped: on every page (`true`, a
+ * concept printed alone), on none (`false`), or on the listed pages (indexes from 0: the
+ * concepts' pages in a bundle).
+ */
 export async function finishPdf(
   pdf: Uint8Array,
   properties: PdfProperties,
-  options: { watermark: boolean },
+  options: { watermark: boolean | readonly number[]; outlineTitles?: readonly string[] },
 ): Promise<Uint8Array> {
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
   document.setTitle(properties.title, { showInWindowTitleBar: true });
@@ -38,7 +44,20 @@ export async function finishPdf(
   document.setCreator(properties.creator);
   document.setProducer(`${properties.creator} (Chromium, pdf-lib)`);
   document.setModificationDate(new Date());
-  if (options.watermark) for (const page of document.getPages()) stampWatermark(page);
+  if (options.outlineTitles) replaceOutlineTitles(document, options.outlineTitles);
+  const pages = document.getPages();
+  const marked =
+    options.watermark === true
+      ? pages
+      : options.watermark === false
+        ? []
+        : options.watermark.map((index) => {
+            const page = pages[index];
+            if (!page)
+              throw new RangeError(`pagina ${index + 1} bestaat niet (${pages.length} pagina's)`);
+            return page;
+          });
+  for (const page of marked) stampWatermark(page);
   return document.save({ useObjectStreams: false });
 }
 

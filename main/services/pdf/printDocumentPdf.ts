@@ -1,33 +1,39 @@
 /**
- * A document printed to PDF on this machine: the print template, a Chromium found here, the
- * embedded fonts and the finishing step. One function for the command line and the host.
+ * A stuk printed to PDF: the print template with the embedded fonts, a page printer (the
+ * desktop app's own Chromium, or one found on this machine), and the finishing step. One
+ * function for the command line, the host and the desktop app.
  */
 import type { Node } from 'prosemirror-model';
 import { renderPrintDocument } from '../../../shared/print/renderPrintDocument.ts';
-import { CHROMIUM_MISSING_MESSAGE, findChromium } from '../chromium.ts';
+import { startSystemChromiumPrinter } from './chromiumPagePrinter.ts';
+import type { StartPagePrinter } from './pagePrinter.ts';
+import { finishPdf } from './pdfFinishing.ts';
 import { getPrintFontCss } from './printFonts.ts';
-import { PdfPrinter } from './printPdf.ts';
 
-/** No Chromium on this machine; the message says how to get one. */
-export class ChromiumMissingError extends Error {
-  override name = 'ChromiumMissingError';
-  constructor() {
-    super(CHROMIUM_MISSING_MESSAGE);
-  }
+/** How a PDF is made here. */
+export interface PdfJobOptions {
+  /** The app's folder, for the fonts. */
+  appRoot: string;
+  /** The app's name and version, for the document properties. */
+  creator: string;
+  /** The page printer to use; by default a Chromium of this machine. */
+  startPrinter?: StartPagePrinter | undefined;
 }
 
-/** The PDF of `doc`; `creator` names the app in the document properties. */
-export async function printDocumentPdf(
-  doc: Node,
-  options: { appRoot: string; creator: string },
-): Promise<Uint8Array> {
-  const chromiumPath = findChromium();
-  if (!chromiumPath) throw new ChromiumMissingError();
+/** The finished PDF of `doc`. */
+export async function printDocumentPdf(doc: Node, options: PdfJobOptions): Promise<Uint8Array> {
   const fontCss = await getPrintFontCss(options.appRoot);
-  const printer = await PdfPrinter.start(chromiumPath, options.creator);
+  const printDocument = renderPrintDocument(doc, { fontCss });
+  const printer = await (options.startPrinter ?? startSystemChromiumPrinter)();
   try {
-    return await printer.print(renderPrintDocument(doc, { fontCss }));
+    return await finishPdf(
+      await printer.print(printDocument),
+      { ...printDocument.metadata, creator: options.creator },
+      { watermark: printDocument.watermark, outlineTitles: printDocument.outlineTitles },
+    );
   } finally {
     await printer.close();
   }
 }
+
+export { ChromiumMissingError } from './chromiumPagePrinter.ts';
