@@ -11,7 +11,7 @@ const PAGE_BODY_HEIGHT_MM = 297 - PAGE_MARGINS_MM.top - PAGE_MARGINS_MM.bottom;
  * The width of the page-number column of the contents. Fixed, so that a placeholder and the
  * real number take the same room and the contents wrap the same way in both passes.
  */
-const PAGE_COLUMN = '2.6em';
+const PAGE_COLUMN = '1.8em';
 
 /** The style sheet, as the text of a `<style>` element. */
 export const BUNDLE_STYLES = `
@@ -94,7 +94,7 @@ li.toc-entry {
 .toc-line > .toc-leader {
   flex: 1 1 1.5em;
   min-width: 1.5em;
-  margin: 0 0.35em;
+  margin: 0 0.15em 0 0.35em;
   border-bottom: 1pt dotted #8c8c8c;
   align-self: last baseline;
 }
