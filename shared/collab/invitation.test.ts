@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { InvitationError, formatInvitation, isServerUrl, parseInvitation } from './invitation.ts';
+import type { Invitation } from './invitation.ts';
+
+const invitation: Invitation = {
+  serverUrl: 'ws://192.168.1.20:4790',
+  documentName: 'jeugdzorg-2024_01',
+  token: 'eyJkIjoiamV1Z2R6b3JnIn0.c2lnbmF0dXVyLXZhbi1kZS1zZXJ2ZXI',
+  role: 'reader',
+  title: 'Motie “Jeugdzorg” & meer',
+};
+
+describe('formatInvitation and parseInvitation', () => {
+  it('write one readable line and read it back', () => {
+    const text = formatInvitation(invitation);
+    expect(text).toMatch(/^resolutie:\/\/sessie\/jeugdzorg-2024_01\?server=ws%3A%2F%2F/);
+    expect(text).toContain('rol=lezer');
+    expect(text).not.toMatch(/\s/);
+    expect(parseInvitation(text)).toEqual(invitation);
+  });
+
+  it('find the invitation in a pasted message', () => {
+    const text = `Beste collega,\n\nNeem deel via ${formatInvitation({ ...invitation, title: null })}\n\nGroet`;
+    expect(parseInvitation(text)).toEqual({ ...invitation, title: null });
+  });
+
+  it('refuse what is no invitation, or a damaged one, in Dutch', () => {
+    const good = formatInvitation(invitation);
+    const cases: [string, string][] = [
+      ['https://example.org', 'geen uitnodiging'],
+      [good.replace('rol=lezer', 'rol=baas'), 'geen rol'],
+      [good.replace(/sleutel=[^&]+/, 'sleutel=kort'), 'sleutel'],
+      [good.replace('jeugdzorg-2024_01', 'jeugd/../zorg'), 'document'],
+      [good.replace(/server=[^&]+/, 'server=http%3A%2F%2Fx'), 'serveradres'],
+    ];
+    for (const [text, message] of cases) {
+      expect(() => parseInvitation(text), text).toThrow(InvitationError);
+      expect(() => parseInvitation(text), text).toThrow(message);
+    }
+  });
+
+  it('will not write an invitation that could not be read back', () => {
+    expect(() => formatInvitation({ ...invitation, serverUrl: 'ws://x:1/pad' })).toThrow(
+      InvitationError,
+    );
+  });
+});
+
+describe('isServerUrl', () => {
+  it('accepts ws and wss addresses without path or credentials', () => {
+    expect(isServerUrl('ws://127.0.0.1:4790')).toBe(true);
+    expect(isServerUrl('wss://sync.vereniging.nl')).toBe(true);
+    for (const url of ['http://x', 'ws://u:p@x', 'ws://x/pad', 'ws://x?a=1', 'geen']) {
+      expect(isServerUrl(url), url).toBe(false);
+    }
+  });
+});
