@@ -6,6 +6,7 @@ import { DocumentLibrary } from '../services/documentLibrary.ts';
 import { JournalStore, type JournalStoreOptions } from '../services/journalStore.ts';
 import { RecentDocuments } from '../services/recentDocuments.ts';
 import type { StartPagePrinter } from '../services/pdf/pagePrinter.ts';
+import { PreferencesStore, getPreferencesFile } from '../services/preferencesStore.ts';
 
 /**
  * What a handler may know about where it runs. Each shell builds one context at start-up (with
@@ -30,6 +31,8 @@ export interface ApiContext {
   documents: DocumentLibrary;
   /** The recovery journals. */
   journal: JournalStore;
+  /** The user's preferences (name and colour in a session). */
+  preferences: PreferencesStore;
   /**
    * Starts the printer of PDFs: the desktop app's own Chromium (`printToPDF`); unset in
    * browser mode, where a Chromium of this machine prints.
@@ -78,6 +81,9 @@ export function createApiContext(options: ApiContextOptions): ApiContext {
     }),
     journal: new JournalStore(getJournalDir(options.profileDir), {
       ...options.journalOptions,
+      reportError: report,
+    }),
+    preferences: new PreferencesStore(getPreferencesFile(options.profileDir), {
       reportError: report,
     }),
   };

@@ -37,6 +37,8 @@ export const apiHandlers: ApiHandlers = {
   ...documentHandlers,
   ...journalHandlers,
   ...printHandlers,
+  getPreferences: (_payload, context) => context.preferences.read(),
+  setPreferences: (preferences, context) => context.preferences.write(preferences),
 };
 
 /** A method name is echoed in a message only when it looks like one; anything else is noise. */

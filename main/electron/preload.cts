@@ -27,6 +27,8 @@ const bridge: ResolutieBridge = {
   journalDiscard: (payload) => ipcRenderer.invoke('api:journalDiscard', payload),
   listRecoverable: () => ipcRenderer.invoke('api:listRecoverable'),
   recoverDocument: (payload) => ipcRenderer.invoke('api:recoverDocument', payload),
+  getPreferences: () => ipcRenderer.invoke('api:getPreferences'),
+  setPreferences: (payload) => ipcRenderer.invoke('api:setPreferences', payload),
 };
 
 contextBridge.exposeInMainWorld('resolutieApi', bridge);

@@ -27,6 +27,8 @@ describe('the contract', () => {
       'journalDiscard',
       'listRecoverable',
       'recoverDocument',
+      'getPreferences',
+      'setPreferences',
     ]);
   });
 

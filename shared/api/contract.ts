@@ -29,6 +29,7 @@ import {
 import { parsedResolutionSchema } from './parsedResolutionSchema.ts';
 import { noPayloadSchema, parseTextRequestSchema } from './payloads.ts';
 import type { ApiResult } from './result.ts';
+import { userPreferencesSchema } from './preferences.ts';
 
 /**
  * The version of this contract. Raise it when a method changes incompatibly; the HTTP host
@@ -92,6 +93,13 @@ export const apiContract = {
   recoverDocument: defineMethod({
     request: documentIdRequestSchema,
     response: recoverDocumentResponseSchema,
+  }),
+  /** The user's preferences: the name and colour colleagues see in a session. */
+  getPreferences: defineMethod({ request: noPayloadSchema, response: userPreferencesSchema }),
+  /** Stores the user's preferences; answers them as stored. */
+  setPreferences: defineMethod({
+    request: userPreferencesSchema,
+    response: userPreferencesSchema,
   }),
 };
 
