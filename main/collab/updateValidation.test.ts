@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createYDoc, getDocumentFragment, readYDoc } from '../../shared/collab/yDocument.ts';
+import { buildDoc } from '../../shared/editor/testing/buildDoc.ts';
+import { InvalidUpdateError, checkDocumentUpdate } from './updateValidation.ts';
+
+function serverDoc(items = ['Eerste overweging.']): Y.Doc {
+  return createYDoc(buildDoc({ title: 'Titel', recitals: [items], operatives: [['Punt.']] }));
+}
+
+/** The update a replica of `doc` makes with `change`. */
+function updateFrom(doc: Y.Doc, change: (replica: Y.Doc) => void): Uint8Array {
+  const replica = new Y.Doc();
+  Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
+  const before = Y.encodeStateVector(replica);
+  change(replica);
+  return Y.encodeStateAsUpdate(replica, before);
+}
+
+const firstItem = (doc: Y.Doc) =>
+  ((getDocumentFragment(doc).get(2) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement;
+
+describe('checkDocumentUpdate', () => {
+  it('accepts edits that keep a resolution, and leaves the server document as it was', () => {
+    const doc = serverDoc();
+    const before = Y.encodeStateAsUpdate(doc);
+    const typing = updateFrom(doc, (r) => (firstItem(r).get(0) as Y.XmlText).insert(0, 'Ja, '));
+    const deleting = updateFrom(doc, (r) => firstItem(r).delete(0, 1));
+    checkDocumentUpdate(doc, typing);
+    checkDocumentUpdate(doc, deleting);
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
+  });
+
+  it('refuses foreign elements, wrong attributes, broken structure, foreign roots and garbage', () => {
+    const doc = serverDoc();
+    const before = Y.encodeStateAsUpdate(doc);
+    const attacks: [string, Uint8Array][] = [
+      [
+        'foreign element',
+        updateFrom(doc, (r) => firstItem(r).insert(0, [new Y.XmlElement('img')])),
+      ],
+      [
+        'wrong attribute',
+        updateFrom(doc, (r) => firstItem(r).setAttribute('indent', 7 as unknown as string)),
+      ],
+      ['missing title', updateFrom(doc, (r) => getDocumentFragment(r).delete(0, 1))],
+      ['foreign root', updateFrom(doc, (r) => r.getText('ander').insert(0, 'x'))],
+      ['garbage', new Uint8Array([1, 2, 3, 4, 5, 6])],
+      ['another document', Y.encodeStateAsUpdate(serverDoc())],
+    ];
+    for (const [what, update] of attacks) {
+      expect(() => checkDocumentUpdate(doc, update), what).toThrow(InvalidUpdateError);
+    }
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
+    readYDoc(doc);
+  });
+
+  it('accepts a foreign root the stored document already had', () => {
+    const doc = serverDoc();
+    doc.getMap('oud').set('a', 1);
+    checkDocumentUpdate(
+      doc,
+      updateFrom(doc, (r) => r.getMap('oud').set('b', 2)),
+    );
+  });
+
+  it('costs a few milliseconds for a document of 300 items (printed, not asserted)', () => {
+    const items = Array.from(
+      { length: 300 },
+      (_, i) => `Punt ${i}: een zin van gemiddelde lengte over gemeenten.`,
+    );
+    const doc = serverDoc(items);
+    const update = updateFrom(doc, (r) => (firstItem(r).get(0) as Y.XmlText).insert(0, 'x'));
+    const runs = 20;
+    const start = performance.now();
+    for (let i = 0; i < runs; i++) checkDocumentUpdate(doc, update);
+    const perCheck = (performance.now() - start) / runs;
+    console.log(
+      `checkDocumentUpdate: ${perCheck.toFixed(1)} ms per update on a ${Y.encodeStateAsUpdate(doc).length} byte document`,
+    );
+  });
+});
