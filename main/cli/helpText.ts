@@ -21,16 +21,37 @@ Opdrachten:
   export DOCUMENT.resolutie --json UIT.json
                                          Het document als gestructureerde JSON wegschrijven
                                          (metadata, blokken met genummerde punten, Toelichting).
+  server --data MAP [--port 4790] [--host 0.0.0.0] [--redis HOST:POORT]
+                                         De server voor samen bewerken starten. De documenten
+                                         staan als NAAM.resolutie in MAP. De sleutel voor
+                                         uitnodigingen komt uit RESOLUTIE_SERVER_SECRET of uit
+                                         MAP/.server-secret (bij de eerste start gemaakt).
+                                         Stoppen met Ctrl+C: alles wordt eerst opgeslagen.
+                                         Met --redis werken meerdere servers samen.
+  invite --data MAP --document NAAM --role redacteur|lezer --server ws://HOST:POORT
+         [--days N] [--title "…"]        Een uitnodiging (één regel) voor een document op de
+                                         server, ondertekend met de sleutel van de server;
+                                         zonder --days verloopt hij niet.
 
 Opties:
   -o, --output BESTAND   Uitvoerbestand (import).
       --json BESTAND     JSON-uitvoer (export).
       --pdf BESTAND      PDF-uitvoer (export, bundle).
-      --title TITEL      Titel van de bundel (bundle).
+      --title TITEL      Titel van de bundel (bundle) of van het document (invite).
+      --data MAP         Map van de documenten van de server (server, invite).
+      --port POORT       Poort van de server (standaard 4790; 0 = een vrije poort).
+      --host ADRES       Adres waarop de server luistert (standaard 0.0.0.0: het netwerk;
+                         127.0.0.1: alleen deze computer).
+      --redis HOST:POORT Redis voor meerdere servers achter een load balancer.
+      --document NAAM    Document op de server (invite): letters, cijfers, - en _.
+      --role ROL         redacteur of lezer (invite).
+      --server ADRES     Adres van de server in de uitnodiging (invite).
+      --days N           De uitnodiging verloopt na N dagen (invite).
   -f, --force            Een bestaand document overschrijven (import).
   -h, --help             Deze hulp.
   -v, --version          De versie van de Resolutie-editor.
 
 Foutmeldingen staan op één regel; bij een fout is de afsluitcode 1 (2 bij verkeerde
-argumenten). De indeling van .resolutie en van de JSON staat in docs/FORMAT.md.
+argumenten). De indeling van .resolutie en van de JSON staat in docs/FORMAT.md, de server in
+docs/SERVER.md.
 `;

@@ -12,6 +12,7 @@ const USER_ERRORS = [CliError, FileReadError, FileWriteError, FileFormatError];
 import { HELP_TEXT } from './helpText.ts';
 import { bundleDocuments, exportDocument, importText, showDocument } from './commands.ts';
 import type { CliOutput } from './commands.ts';
+import { createInvitation, runServer, waitForStopSignal } from './serverCommands.ts';
 
 /** Runs the command line on `args` (without node and script); resolves to the exit code. */
 export async function runCli(args: string[], writer: FileWriter, io: CliOutput): Promise<number> {
@@ -42,6 +43,14 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
         json: { type: 'string' },
         pdf: { type: 'string' },
         title: { type: 'string' },
+        data: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        redis: { type: 'string' },
+        document: { type: 'string' },
+        role: { type: 'string' },
+        days: { type: 'string' },
+        server: { type: 'string' },
         force: { type: 'boolean', short: 'f' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -66,6 +75,9 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
     if (rest.length > 1)
       throw new CliError(`${command}: te veel bestanden (${rest.join(', ')})`, true);
     return rest[0]!;
+  };
+  const none = () => {
+    if (rest.length > 0) throw new CliError(`${command}: onverwacht argument ${rest[0]}`, true);
   };
   switch (command) {
     case 'import': {
@@ -92,6 +104,14 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
       await bundleDocuments(rest, values.pdf, values.title, writer, io);
       return;
     }
+    case 'server':
+      none();
+      await runServer(values, writer, io, waitForStopSignal(io));
+      return;
+    case 'invite':
+      none();
+      await createInvitation(values, io);
+      return;
     default:
       throw new CliError(`onbekende opdracht "${command}"`, true);
   }

@@ -81,9 +81,6 @@ export class CollabServerError extends Error {
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_DEBOUNCE_MS = 2_000;
 const MAX_DEBOUNCE_MS = 10_000;
-// Hocuspocus's own limit of what a client may send before its token is checked; a large
-// offline document can arrive in that window, so it grows with the message limit.
-const MIN_UNAUTHENTICATED_QUEUE_BYTES = 5 * 1024 * 1024;
 const REDIS_CONNECT_TIMEOUT_MS = 10_000;
 // After the documents are stored, sockets get this long to close before they are cut.
 const SOCKET_CLOSE_GRACE_MS = 1_000;
@@ -129,10 +126,6 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     debounce: options.storeDebounceMs ?? DEFAULT_DEBOUNCE_MS,
     maxDebounce: Math.max(MAX_DEBOUNCE_MS, options.storeDebounceMs ?? 0),
-    maxUnauthenticatedQueueSize: Math.max(
-      MIN_UNAUTHENTICATED_QUEUE_BYTES,
-      2 * options.maxMessageBytes,
-    ),
     websocketOptions: { maxPayload: options.maxMessageBytes },
     extensions,
   });

@@ -1,0 +1,237 @@
+/**
+ * `resolutie server` and `resolutie invite`: the stand-alone co-editing server of an
+ * organisation, and the invitations to it. Both read the server's secret the same way
+ * (main/collab/serverSecret.ts), so an invitation made on the server's machine admits to it.
+ */
+import { mkdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { FileWriter } from '../../shared/collab/documentFile.ts';
+import {
+  DOCUMENT_NAME,
+  SESSION_ROLE_LABELS,
+  formatInvitation,
+  isServerUrl,
+} from '../../shared/collab/invitation.ts';
+import type { SessionRole } from '../../shared/collab/invitation.ts';
+import { CollabServerError, startCollabServer } from '../collab/collabServer.ts';
+import type { RedisOptions } from '../collab/collabServer.ts';
+import { ServerDocuments } from '../collab/serverDocuments.ts';
+import { ServerSecretError, readServerSecret } from '../collab/serverSecret.ts';
+import { createSessionToken } from '../collab/sessionTokens.ts';
+import { getSystemCode } from '../services/fileErrors.ts';
+import { CliError } from './cliErrors.ts';
+import type { CliOutput } from './commands.ts';
+
+/** The port a server listens on unless told otherwise. */
+export const DEFAULT_SERVER_PORT = 4790;
+/** All network addresses of the machine: the server is there for colleagues. */
+export const DEFAULT_SERVER_HOST = '0.0.0.0';
+/** The largest message a client may send: far above a year of drafting one resolution. */
+export const SERVER_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+const MAX_INVITATION_DAYS = 3650;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The arguments of `resolutie server`, as given. */
+export interface ServerArgs {
+  data?: string | undefined;
+  port?: string | undefined;
+  host?: string | undefined;
+  redis?: string | undefined;
+}
+
+/**
+ * `resolutie server --data DIR [--port P] [--host H] [--redis HOST:PORT]`: serves until
+ * `stopSignal` resolves, then stores every document and stops. Prints one line when ready.
+ */
+export async function runServer(
+  args: ServerArgs,
+  writer: FileWriter,
+  io: CliOutput,
+  stopSignal: Promise<unknown>,
+): Promise<void> {
+  if (!args.data) throw new CliError('server: geef de map van de documenten met --data MAP', true);
+  const port = parsePort(args.port);
+  const host = args.host ?? DEFAULT_SERVER_HOST;
+  const redis = args.redis === undefined ? undefined : parseRedis(args.redis);
+  const dataDir = path.resolve(args.data);
+  await ensureFolder(dataDir);
+  const secret = await withSecretErrors(() => readServerSecret(dataDir, { create: true }));
+  if (secret.warning) io.err(`${secret.warning}\n`);
+
+  const log = (line: string) => io.err(`${new Date().toISOString()} ${line}\n`);
+  let server;
+  try {
+    server = await startCollabServer({
+      host,
+      port,
+      dataDir,
+      secret: secret.secret,
+      maxMessageBytes: SERVER_MAX_MESSAGE_BYTES,
+      redis,
+      log,
+      writer,
+    });
+  } catch (error) {
+    if (error instanceof CollabServerError) throw new CliError(error.message);
+    throw error;
+  }
+  const made = secret.source === 'created' ? ' Nieuwe sleutel gemaakt in .server-secret.' : '';
+  io.out(`Server actief op ${server.url} (documenten in ${dataDir}).${made}\n`);
+
+  await stopSignal;
+  log('Stoppen: documenten opslaan …');
+  try {
+    await server.stop();
+  } catch (error) {
+    if (error instanceof CollabServerError) throw new CliError(error.message);
+    throw error;
+  }
+  io.out('Server gestopt; alle documenten zijn opgeslagen.\n');
+}
+
+/** The arguments of `resolutie invite`, as given. */
+export interface InviteArgs {
+  data?: string | undefined;
+  document?: string | undefined;
+  role?: string | undefined;
+  days?: string | undefined;
+  server?: string | undefined;
+  title?: string | undefined;
+}
+
+/**
+ * `resolutie invite --data DIR --document NAME --role redacteur|lezer [--days N]
+ * --server ws://host:port [--title "…"]`: prints one invitation line.
+ */
+export async function createInvitation(
+  args: InviteArgs,
+  io: CliOutput,
+  now: number = Date.now(),
+): Promise<void> {
+  if (!args.data) throw new CliError('invite: geef de map van de server met --data MAP', true);
+  if (!args.document) throw new CliError('invite: geef het document met --document NAAM', true);
+  if (!DOCUMENT_NAME.test(args.document)) {
+    throw new CliError(
+      `invite: "${args.document}" is geen geldige documentnaam (letters, cijfers, - en _, hoogstens 64)`,
+      true,
+    );
+  }
+  const role = parseRole(args.role);
+  if (!args.server)
+    throw new CliError('invite: geef het adres van de server met --server ws://HOST:POORT', true);
+  if (!isServerUrl(args.server)) {
+    throw new CliError(
+      `invite: "${args.server}" is geen serveradres; gebruik ws://HOST:POORT of wss://HOST`,
+      true,
+    );
+  }
+  const expiresAt = args.days === undefined ? null : now + parseDays(args.days) * DAY_MS;
+  const title = args.title?.trim() || null;
+
+  const dataDir = path.resolve(args.data);
+  const secret = await withSecretErrors(() => readServerSecret(dataDir, { create: false }));
+  const token = createSessionToken(secret.secret, {
+    documentName: args.document,
+    role,
+    expiresAt,
+  });
+  // A missing document is no error: the first editor who joins creates it.
+  const documents = new ServerDocuments(dataDir, { app: '', version: '' });
+  if (!(await documents.exists(args.document))) {
+    io.err(
+      role === 'editor'
+        ? `Let op: ${args.document} staat nog niet op de server; de eerste redacteur die deelneemt, maakt het aan.\n`
+        : `Let op: ${args.document} staat nog niet op de server; een lezer kan pas deelnemen als een redacteur het heeft aangemaakt.\n`,
+    );
+  }
+  io.out(
+    `${formatInvitation({ serverUrl: args.server, documentName: args.document, token, role, title })}\n`,
+  );
+}
+
+/** Resolves on the first SIGINT or SIGTERM; a second one ends the process at once. */
+export function waitForStopSignal(io: CliOutput): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      const force = () => {
+        io.err('resolutie: gestopt zonder de laatste wijzigingen op te slaan\n');
+        process.exit(1);
+      };
+      process.once('SIGINT', force);
+      process.once('SIGTERM', force);
+      resolve(signal);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}
+
+function parsePort(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_SERVER_PORT;
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) {
+    throw new CliError(`server: "${text}" is geen poortnummer (0 tot en met 65535)`, true);
+  }
+  return port;
+}
+
+function parseRedis(text: string): RedisOptions {
+  const match = /^(.+):(\d+)$/.exec(text);
+  const port = match ? Number(match[2]) : NaN;
+  if (!match || port < 1 || port > 65535) {
+    throw new CliError(`server: geef Redis als --redis HOST:POORT, niet "${text}"`, true);
+  }
+  return { host: match[1]!.replace(/^\[(.*)\]$/, '$1'), port };
+}
+
+function parseRole(text: string | undefined): SessionRole {
+  const byLabel: Record<string, SessionRole> = {
+    [SESSION_ROLE_LABELS.editor]: 'editor',
+    [SESSION_ROLE_LABELS.reader]: 'reader',
+  };
+  const role = text === undefined ? undefined : byLabel[text];
+  if (!role) {
+    throw new CliError(
+      `invite: geef de rol met --role ${SESSION_ROLE_LABELS.editor} of --role ${SESSION_ROLE_LABELS.reader}`,
+      true,
+    );
+  }
+  return role;
+}
+
+function parseDays(text: string): number {
+  const days = Number(text);
+  if (!/^\d+$/.test(text) || days < 1 || days > MAX_INVITATION_DAYS) {
+    throw new CliError(
+      `invite: --days wil een aantal dagen van 1 tot en met ${MAX_INVITATION_DAYS}, niet "${text}"`,
+      true,
+    );
+  }
+  return days;
+}
+
+async function ensureFolder(dir: string): Promise<void> {
+  try {
+    // New folders are the owner's only: documents and the secret live there.
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    if (!(await stat(dir)).isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' });
+  } catch (error) {
+    const code = getSystemCode(error);
+    throw new CliError(
+      code === 'EEXIST' || code === 'ENOTDIR'
+        ? `server: ${dir} is geen map`
+        : `server: de map ${dir} kan niet worden gemaakt (${code ?? String(error)})`,
+    );
+  }
+}
+
+async function withSecretErrors<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ServerSecretError) throw new CliError(error.message);
+    throw error;
+  }
+}
