@@ -45,15 +45,18 @@ function step(name: string, command: string, args: string[]): boolean {
 }
 
 /**
- * The system tools the tests drive: a Chromium (browser tests, PDF printing) and poppler's
- * pdftotext/pdfinfo (PDF checks). Installs what is missing with apt-get when it can (as root),
- * and says what is still missing otherwise.
+ * The system tools the tests drive: a Chromium (browser tests, PDF printing), poppler's
+ * pdftotext/pdfinfo (PDF checks) and redis-server (two sync servers sharing one Redis).
+ * Installs what is missing with apt-get when it can (as root), and says what is still missing
+ * otherwise.
  */
 function ensureSystemTools(): { chromium: string | null; missing: string[] } {
   const hasPoppler = () => existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdfinfo');
+  const hasRedis = () => existsSync('/usr/bin/redis-server');
   const packages = [
     ...(findChromium() ? [] : ['chromium']),
     ...(hasPoppler() ? [] : ['poppler-utils']),
+    ...(hasRedis() ? [] : ['redis-server']),
   ];
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (packages.length > 0 && isRoot && existsSync('/usr/bin/apt-get')) {
@@ -64,6 +67,7 @@ function ensureSystemTools(): { chromium: string | null; missing: string[] } {
   const missing = [
     ...(findChromium() ? [] : ['chromium (of zet CHROMIUM_PATH op een Chromium of Chrome)']),
     ...(hasPoppler() ? [] : ['poppler-utils (pdftotext, pdfinfo)']),
+    ...(hasRedis() ? [] : ['redis-server (de Redis-test wordt overgeslagen)']),
   ];
   return { chromium: findChromium(), missing };
 }
