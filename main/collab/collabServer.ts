@@ -94,6 +94,12 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
       `De sleutel van de server is te kort (minstens ${MIN_SECRET_LENGTH} tekens).`,
     );
   }
+  // ws reads a limit below 1 as "no limit": never what a caller means.
+  if (!Number.isSafeInteger(options.maxMessageBytes) || options.maxMessageBytes < 1) {
+    throw new RangeError(
+      `maxMessageBytes must be a positive integer, not ${options.maxMessageBytes}`,
+    );
+  }
   const log = options.log ?? (() => undefined);
   const writer = options.writer ?? (await readOwnIdentity());
   const documents = new ServerDocuments(options.dataDir, writer);
