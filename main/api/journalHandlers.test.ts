@@ -74,7 +74,13 @@ describe('the journal methods', () => {
     expect(value(await call('listRecoverable'))).toEqual({ documents: [] });
     const listed = value<{ documents: unknown[] }>(await callAfterRestart('listRecoverable', {}));
     expect(listed.documents).toEqual([
-      { documentId, title: 'Motie vreemdelingen', path: null, changedAt: expect.any(String) },
+      {
+        documentId,
+        title: 'Motie vreemdelingen',
+        path: null,
+        session: null,
+        changedAt: expect.any(String),
+      },
     ]);
     const recovered = value<{ state: string; title: string }>(
       await call('recoverDocument', { documentId }),

@@ -16,15 +16,15 @@ export const journalHandlers: Pick<
   ApiHandlers,
   'journalReset' | 'journalAppend' | 'journalDiscard' | 'listRecoverable' | 'recoverDocument'
 > = {
-  journalReset: async ({ documentId, state, path, title }, context) => {
+  journalReset: async ({ documentId, state, path, title, session }, context) => {
     const bytes = decodeBase64Field(state, 'state');
     // The clean base of a journal is what recovery builds on: it must be a valid document.
     checkDocumentState(bytes);
-    await context.journal.reset(documentId, bytes, toMetadata(path, title));
+    await context.journal.reset(documentId, bytes, toMetadata(path, title, session));
     return {};
   },
 
-  journalAppend: async ({ documentId, update, path, title }, context) => {
+  journalAppend: async ({ documentId, update, path, title, session }, context) => {
     const bytes = decodeBase64Field(update, 'update');
     if (!isYjsUpdate(bytes)) {
       throw new ApiError(
@@ -32,7 +32,7 @@ export const journalHandlers: Pick<
         "Ongeldig verzoek: veld 'update' is geen Yjs-wijziging.",
       );
     }
-    return context.journal.append(documentId, bytes, toMetadata(path, title));
+    return context.journal.append(documentId, bytes, toMetadata(path, title, session));
   },
 
   journalDiscard: async ({ documentId }, context) => {
@@ -51,15 +51,21 @@ export const journalHandlers: Pick<
       state: encodeBase64Field(recovered.state),
       path: recovered.path,
       title: recovered.title,
+      session: recovered.session,
     };
   },
 };
 
 /** Only what the request says: a field left out leaves the journal's value as it was. */
-function toMetadata(path: string | null | undefined, title: string | undefined): JournalMetadata {
+function toMetadata(
+  path: string | null | undefined,
+  title: string | undefined,
+  session: string | null | undefined,
+): JournalMetadata {
   return {
     ...(path !== undefined ? { path } : {}),
     ...(title !== undefined ? { title } : {}),
+    ...(session !== undefined ? { session } : {}),
   };
 }
 

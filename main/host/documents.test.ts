@@ -124,6 +124,7 @@ describe('documents and the journal over HTTP', () => {
             documentId,
             title: 'Resolutie over de brug',
             path: saved.value['path'],
+            session: null,
             changedAt: expect.any(String),
           },
         ],

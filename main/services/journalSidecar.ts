@@ -19,6 +19,11 @@ export const journalSidecarSchema = z.strictObject({
   path: z.string().nullable(),
   /** The document's title as the renderer last gave it; may be empty. */
   title: z.string(),
+  /**
+   * The invitation of the co-editing session the document was in, so that after a crash the
+   * recovered document can rejoin it with its offline edits; absent in older sidecars.
+   */
+  session: z.string().max(4096).nullable().optional(),
   /** When the journal was first reset (ISO, UTC). */
   createdAt: z.iso.datetime(),
   /** When the sidecar was last written: a reset, or an append that changed title or path. */

@@ -325,6 +325,7 @@ describe('JournalStore: the recovery list', () => {
       documentId: first.id,
       title: 'Eerste stuk',
       path: '/tmp/documenten/eerste.resolutie',
+      session: null,
       changedAt: expect.stringMatching(/^2100-01-01T00:00:\d\d\.000Z$/),
     });
     expect(list[1]).toMatchObject({ title: '', path: null });
@@ -348,8 +349,21 @@ describe('JournalStore: the recovery list', () => {
       'createdAt',
       'documentId',
       'path',
+      'session',
       'title',
     ]);
+  });
+
+  it('keeps the invitation of the session a document is in, for rejoining after a crash', async () => {
+    const store = createStore();
+    const { id, ydoc } = await startDocument(store);
+    const invitation = 'resolutie://sessie/abc?server=ws%3A%2F%2F10.0.0.2%3A4791&rol=redacteur';
+    await store.append(id, typeInTitle(ydoc, 'x'), { session: invitation });
+    await store.append(id, typeInTitle(ydoc, 'y'));
+    expect(await createStore().listRecoverable()).toMatchObject([{ session: invitation }]);
+    expect((await createStore().recover(id)).session).toBe(invitation);
+    await store.append(id, typeInTitle(ydoc, 'z'), { session: null });
+    expect((await createStore().recover(id)).session).toBeNull();
   });
 
   it('names an untitled journal after its file', async () => {

@@ -83,6 +83,8 @@ export interface JournalMetadata {
   path?: string | null;
   /** The document's title; left out: unchanged. */
   title?: string;
+  /** The invitation of the session the document is in; null: none; left out: unchanged. */
+  session?: string | null;
 }
 
 /** A document whose journal holds unsaved edits. */
@@ -90,6 +92,8 @@ export interface RecoverableJournal {
   documentId: string;
   title: string;
   path: string | null;
+  /** The invitation of the session it was in, or null. */
+  session: string | null;
   /** When it last changed (ISO, UTC). */
   changedAt: string;
 }
@@ -101,6 +105,8 @@ export interface RecoveredJournal {
   state: Uint8Array;
   path: string | null;
   title: string;
+  /** The invitation of the session it was in, or null. */
+  session: string | null;
 }
 
 /** Options of a {@link JournalStore}. */
@@ -311,6 +317,7 @@ export class JournalStore {
           state: encodeYDoc(opened.ydoc),
           path: sidecar?.path ?? null,
           title: docTitle || describeTitle(sidecar),
+          session: sidecar?.session ?? null,
         };
       } finally {
         opened.ydoc.destroy();
@@ -397,6 +404,7 @@ export class JournalStore {
       documentId,
       path: metadata.path !== undefined ? metadata.path : (previous?.path ?? null),
       title: metadata.title ?? previous?.title ?? '',
+      session: metadata.session !== undefined ? metadata.session : (previous?.session ?? null),
       createdAt: previous?.createdAt ?? now,
       changedAt: now,
     };
@@ -428,6 +436,7 @@ export class JournalStore {
       documentId,
       title: describeTitle(sidecar),
       path: sidecar?.path ?? null,
+      session: sidecar?.session ?? null,
       changedAt: changedAt || this.#now().toISOString(),
     };
   }
@@ -500,7 +509,8 @@ function changesSidecar(sidecar: JournalSidecar | null, metadata: JournalMetadat
   if (sidecar === null) return true;
   return (
     (metadata.path !== undefined && metadata.path !== sidecar.path) ||
-    (metadata.title !== undefined && metadata.title !== sidecar.title)
+    (metadata.title !== undefined && metadata.title !== sidecar.title) ||
+    (metadata.session !== undefined && metadata.session !== (sidecar.session ?? null))
   );
 }
 

@@ -39,7 +39,7 @@ function streamFor(api: unknown, doc: Y.Doc, statuses: string[] = []): JournalSt
     api as never,
     {
       documentId: 'id',
-      describe: () => ({ title: 't', path: null }),
+      describe: () => ({ title: 't', path: null, session: null }),
       currentState: () => Y.encodeStateAsUpdate(doc),
     },
     (status) => statuses.push(status),

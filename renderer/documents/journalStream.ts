@@ -16,8 +16,11 @@ export const JOURNAL_RETRY_DELAY_MS = 1000;
 
 export interface JournalTarget {
   documentId: string;
-  /** The title and path the host shows in its recovery list. */
-  describe: () => { title: string; path: string | null };
+  /**
+   * The title and path the host shows in its recovery list, and the invitation of the session
+   * the document is in (so a recovered document can rejoin it).
+   */
+  describe: () => { title: string; path: string | null; session: string | null };
   /** The whole document now, to start the journal again should the host have lost it. */
   currentState: () => Uint8Array;
 }
@@ -49,12 +52,13 @@ export class JournalStream {
     // Updates gathered so far are in `state`; sending them again would be harmless but waste.
     this.pending = [];
     return this.enqueue(async () => {
-      const { title, path } = this.target.describe();
+      const { title, path, session } = this.target.describe();
       await this.api.journalReset({
         documentId: this.target.documentId,
         state: encodeBase64(state),
         path,
         title,
+        session,
       });
     });
   }
@@ -79,13 +83,14 @@ export class JournalStream {
       if (this.pending.length === 0) return;
       const batch = this.pending;
       this.pending = [];
-      const { title, path } = this.target.describe();
+      const { title, path, session } = this.target.describe();
       try {
         await this.api.journalAppend({
           documentId: this.target.documentId,
           update: encodeBase64(mergeYUpdates(batch)),
           title,
           path,
+          session,
         });
       } catch (error) {
         if (error instanceof ApiError && error.code === 'not_found') {
@@ -93,8 +98,8 @@ export class JournalStream {
           // it again from the whole document, and mark it as holding unsaved work.
           const state = encodeBase64(this.target.currentState());
           const { documentId } = this.target;
-          await this.api.journalReset({ documentId, state, title, path });
-          await this.api.journalAppend({ documentId, update: state, title, path });
+          await this.api.journalReset({ documentId, state, title, path, session });
+          await this.api.journalAppend({ documentId, update: state, title, path, session });
           return;
         }
         // Keep the batch, in front of anything newer, and try again with the next flush.

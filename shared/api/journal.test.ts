@@ -70,7 +70,13 @@ describe('base64 fields', () => {
 describe('the journal and document methods in the contract', () => {
   it('check the shapes of their answers', () => {
     const recoverable = apiContract.listRecoverable.response;
-    const entry = { documentId: ID, title: 'T', path: null, changedAt: '2026-11-23T10:00:00.000Z' };
+    const entry = {
+      documentId: ID,
+      title: 'T',
+      path: null,
+      session: null,
+      changedAt: '2026-11-23T10:00:00.000Z',
+    };
     expect(recoverable.safeParse({ documents: [entry] }).success).toBe(true);
     expect(
       recoverable.safeParse({ documents: [{ ...entry, changedAt: 'gisteren' }] }).success,

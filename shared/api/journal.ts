@@ -32,6 +32,9 @@ export const documentIdSchema = z.string().check((ctx) => {
 /** A title as the journal keeps it, to show in the recovery list. */
 const journalTitleSchema = z.string().max(MAX_JOURNAL_TITLE_LENGTH);
 
+/** The invitation of the session a document is in (to rejoin after a crash), or null. */
+const journalSessionSchema = z.string().max(4096).nullable();
+
 /** The file a document belongs to, or null for one that was never saved. */
 const journalPathSchema = filePathSchema.nullable();
 
@@ -44,6 +47,7 @@ export const journalResetRequestSchema = z.strictObject({
   state: documentStateSchema,
   path: journalPathSchema.optional(),
   title: journalTitleSchema.optional(),
+  session: journalSessionSchema.optional(),
 });
 
 /** The request of `journalAppend`: one Yjs update, appended durably. */
@@ -52,6 +56,7 @@ export const journalAppendRequestSchema = z.strictObject({
   update: base64Schema(MAX_UPDATE_BYTES),
   title: journalTitleSchema.optional(),
   path: journalPathSchema.optional(),
+  session: journalSessionSchema.optional(),
 });
 
 /** What `journalAppend` answers: how many records the journal holds now. */
@@ -67,6 +72,7 @@ export const recoverableDocumentSchema = z.strictObject({
   documentId: documentIdSchema,
   title: z.string(),
   path: z.string().nullable(),
+  session: z.string().nullable(),
   /** When it was last changed (ISO, UTC). */
   changedAt: isoDateTimeSchema,
 });
@@ -82,4 +88,5 @@ export const recoverDocumentResponseSchema = z.strictObject({
   state: documentStateSchema,
   path: z.string().nullable(),
   title: z.string(),
+  session: z.string().nullable(),
 });
