@@ -38,6 +38,9 @@ export default defineConfig({
     env: {
       RESOLUTIE_PROFILE_DIR: process.env.RESOLUTIE_E2E_PROFILE_DIR,
       RESOLUTIE_DOCUMENTS_DIR: process.env.RESOLUTIE_E2E_DOCUMENTS_DIR,
+      // Hosted sessions on loopback, any free port: tests never open a port to the network.
+      RESOLUTIE_SESSION_HOST: '127.0.0.1',
+      RESOLUTIE_SESSION_PORT: '0',
     },
   },
 });

@@ -17,11 +17,19 @@ import { OpenDialog } from './dialogs/OpenDialog.tsx';
 import { SaveAsDialog } from './dialogs/SaveAsDialog.tsx';
 import { ConfirmUnsavedDialog } from './dialogs/ConfirmUnsavedDialog.tsx';
 import { RecoveryDialog } from './dialogs/RecoveryDialog.tsx';
+import { JoinSessionDialog } from './dialogs/JoinSessionDialog.tsx';
+import { InviteDialog } from './dialogs/InviteDialog.tsx';
+import { PreferencesDialog } from './dialogs/PreferencesDialog.tsx';
+import { SessionControls } from './components/SessionControls.tsx';
+import { PresencePanel } from './components/PresencePanel.tsx';
+import { useCollaboration } from './collab/useCollaboration.ts';
 import { PrintPreviewDialog } from './dialogs/PrintPreviewDialog.tsx';
 
 export function App() {
   const documents = useDocuments();
   const { session, snapshot, dialog, dialogActions } = documents;
+  const collaboration = useCollaboration(documents);
+  const { liveSnapshot } = collaboration;
   const [view, setView] = useState<EditorView | null>(null);
   const [, setRevision] = useState(0);
 
@@ -35,12 +43,32 @@ export function App() {
 
   return (
     <div className="app">
-      <FileBar snapshot={snapshot} commands={documents.commands} />
+      <FileBar snapshot={snapshot} commands={documents.commands}>
+        <SessionControls
+          snapshot={liveSnapshot}
+          hosting={collaboration.hosted !== null}
+          starting={collaboration.starting}
+          commands={collaboration.commands}
+        />
+      </FileBar>
       <Toolbar view={view} />
       <div className="workspace">
-        <OutlinePanel view={view} />
+        <div className="side-column">
+          {liveSnapshot && (
+            <PresencePanel
+              snapshot={liveSnapshot}
+              onPreferences={collaboration.commands.preferences}
+            />
+          )}
+          <OutlinePanel view={view} />
+        </div>
         {session ? (
-          <EditorPane session={session} onView={setView} onChange={onChange} />
+          <EditorPane
+            session={session}
+            live={collaboration.editorLive}
+            onView={setView}
+            onChange={onChange}
+          />
         ) : (
           <main className="page-area" aria-label="Document" aria-busy="true" />
         )}
@@ -64,6 +92,28 @@ export function App() {
         <ConfirmUnsavedDialog
           name={getDocumentName(snapshot)}
           onChoose={dialogActions.chooseUnsaved}
+        />
+      )}
+      {collaboration.dialog === 'join' && (
+        <JoinSessionDialog
+          userName={collaboration.user.name}
+          onJoin={collaboration.joinSession}
+          onPreferences={collaboration.commands.preferences}
+          onCancel={collaboration.commands.closeDialog}
+        />
+      )}
+      {collaboration.dialog === 'invite' && collaboration.hosted && (
+        <InviteDialog
+          invitations={collaboration.hosted.invitations}
+          networkAddress={collaboration.hosted.networkAddress}
+          onClose={collaboration.commands.closeDialog}
+        />
+      )}
+      {collaboration.dialog === 'preferences' && collaboration.preferences && (
+        <PreferencesDialog
+          initial={collaboration.preferences}
+          onSave={collaboration.savePreferences}
+          onCancel={collaboration.commands.closeDialog}
         />
       )}
       {dialog?.type === 'recovery' && (

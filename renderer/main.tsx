@@ -8,6 +8,7 @@ import '@fontsource/source-sans-3/600.css';
 import './styles/app.css';
 import './styles/document.css';
 import './styles/panels.css';
+import './styles/collab.css';
 import { App } from './App.tsx';
 
 createRoot(document.getElementById('root')!).render(

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import type { AppMode } from '../../shared/api/appInfo.ts';
 import { readPackageIdentity } from '../services/appInfo.ts';
-import { getJournalDir, getRecentFile } from '../services/appDirs.ts';
+import { getJournalDir, getRecentFile, getSessionsDir } from '../services/appDirs.ts';
 import { DocumentLibrary } from '../services/documentLibrary.ts';
 import { JournalStore, type JournalStoreOptions } from '../services/journalStore.ts';
 import { RecentDocuments } from '../services/recentDocuments.ts';
 import type { StartPagePrinter } from '../services/pdf/pagePrinter.ts';
 import { PreferencesStore, getPreferencesFile } from '../services/preferencesStore.ts';
+import { SessionHost } from '../services/sessionHost.ts';
 
 /**
  * What a handler may know about where it runs. Each shell builds one context at start-up (with
@@ -33,6 +34,8 @@ export interface ApiContext {
   journal: JournalStore;
   /** The user's preferences (name and colour in a session). */
   preferences: PreferencesStore;
+  /** The co-editing sessions this app hosts. */
+  sessions: SessionHost;
   /**
    * Starts the printer of PDFs: the desktop app's own Chromium (`printToPDF`); unset in
    * browser mode, where a Chromium of this machine prints.
@@ -48,6 +51,11 @@ export interface ApiContextOptions {
   documentsDir: string;
   reportError?: (message: string, error: unknown) => void;
   startPdfPrinter?: StartPagePrinter;
+  /**
+   * Where hosted sessions listen and what invitations name: all interfaces, port 4791 and this
+   * computer's network address by default; tests use loopback and any port.
+   */
+  sessionNetwork?: { bindHost?: string; port?: number; advertisedHost?: string };
   /** For tests: lower compaction limits of the journal, a fixed clock. */
   journalOptions?: Omit<JournalStoreOptions, 'reportError'>;
 }
@@ -62,6 +70,10 @@ export function createApiContext(options: ApiContextOptions): ApiContext {
   const report = (message: string, error: unknown) => {
     (context.reportError ?? console.error)(message, error);
   };
+  const getWriter = async () => {
+    const identity = await readPackageIdentity(options.appRoot);
+    return { app: identity.name, version: identity.version };
+  };
   const recent = new RecentDocuments(getRecentFile(options.profileDir), { reportError: report });
   const context: ApiContext = {
     mode: options.mode,
@@ -73,10 +85,7 @@ export function createApiContext(options: ApiContextOptions): ApiContext {
     documents: new DocumentLibrary({
       documentsDir: options.documentsDir,
       recent,
-      getWriter: async () => {
-        const identity = await readPackageIdentity(options.appRoot);
-        return { app: identity.name, version: identity.version };
-      },
+      getWriter,
       reportError: report,
     }),
     journal: new JournalStore(getJournalDir(options.profileDir), {
@@ -85,6 +94,11 @@ export function createApiContext(options: ApiContextOptions): ApiContext {
     }),
     preferences: new PreferencesStore(getPreferencesFile(options.profileDir), {
       reportError: report,
+    }),
+    sessions: new SessionHost({
+      ...options.sessionNetwork,
+      dataDir: getSessionsDir(options.profileDir),
+      getWriter,
     }),
   };
   return context;

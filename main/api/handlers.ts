@@ -19,6 +19,7 @@ import { documentHandlers } from './documentHandlers.ts';
 import type { ApiHandler, ApiHandlers } from './handlerTypes.ts';
 import { journalHandlers } from './journalHandlers.ts';
 import { printHandlers } from './printHandlers.ts';
+import { sessionHandlers } from './sessionHandlers.ts';
 
 export type { ApiHandler, ApiHandlers };
 
@@ -37,6 +38,7 @@ export const apiHandlers: ApiHandlers = {
   ...documentHandlers,
   ...journalHandlers,
   ...printHandlers,
+  ...sessionHandlers,
   getPreferences: (_payload, context) => context.preferences.read(),
   setPreferences: (preferences, context) => context.preferences.write(preferences),
 };

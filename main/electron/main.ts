@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, type WebContents } from 'electron';
 import { createApiContext } from '../api/context.ts';
+import { readSessionNetwork } from '../services/sessionHost.ts';
 import { getCurrentEnvironment, getDocumentsDir, getProfileDir } from '../services/appDirs.ts';
 import { getRendererDir } from '../services/appRoot.ts';
 import { CONTENT_SECURITY_POLICY } from '../web/securityHeaders.ts';
@@ -47,6 +48,7 @@ const context = createApiContext({
   appRoot: app.getAppPath(),
   profileDir: getProfileDir(getCurrentEnvironment(), app.getPath('userData')),
   documentsDir: getDocumentsDir(),
+  sessionNetwork: readSessionNetwork(process.env),
   // PDFs come from the app's own Chromium: a hidden window per export.
   startPdfPrinter: () =>
     ElectronPagePrinter.start(() => new BrowserWindow(createPrintWindowOptions())),
@@ -64,6 +66,17 @@ app.on('second-instance', () => {
 });
 
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+// Hosted sessions store their documents and disconnect colleagues before the app goes.
+let sessionsClosed = false;
+app.on('before-quit', (event) => {
+  if (sessionsClosed) return;
+  event.preventDefault();
+  void context.sessions.close().finally(() => {
+    sessionsClosed = true;
+    app.quit();
+  });
+});
 
 app.on('window-all-closed', () => {
   // On macOS an app stays active without windows until the user quits it.

@@ -29,6 +29,8 @@ const bridge: ResolutieBridge = {
   recoverDocument: (payload) => ipcRenderer.invoke('api:recoverDocument', payload),
   getPreferences: () => ipcRenderer.invoke('api:getPreferences'),
   setPreferences: (payload) => ipcRenderer.invoke('api:setPreferences', payload),
+  startSession: (payload) => ipcRenderer.invoke('api:startSession', payload),
+  stopSession: (payload) => ipcRenderer.invoke('api:stopSession', payload),
 };
 
 contextBridge.exposeInMainWorld('resolutieApi', bridge);

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApiContext, type ApiContext } from '../api/context.ts';
+import { readSessionNetwork } from '../services/sessionHost.ts';
 import { getDocumentsDir, getProfileDir } from '../services/appDirs.ts';
 import { findAppRoot } from '../services/appRoot.ts';
 import { INDEX_FILE } from '../web/staticFiles.ts';
@@ -38,6 +39,8 @@ export interface HostOptions {
   profileDir?: string;
   /** The documents folder; see `getDocumentsDir`. */
   documentsDir?: string;
+  /** Where hosted sessions listen; from the environment by default (see readSessionNetwork). */
+  sessionNetwork?: { bindHost?: string; port?: number; advertisedHost?: string };
 }
 
 /** A running host. */
@@ -80,6 +83,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     appRoot: options.appRoot ?? findAppRoot(path.dirname(fileURLToPath(import.meta.url))),
     profileDir: options.profileDir ?? getProfileDir(),
     documentsDir: options.documentsDir ?? getDocumentsDir(),
+    sessionNetwork: options.sessionNetwork ?? readSessionNetwork(process.env),
     ...(options.reportError ? { reportError: options.reportError } : {}),
   });
   const allowedHostnames = getAllowedHostnames(host, options.allowedHostnames);
@@ -101,12 +105,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   return {
     url: `http://${formatHostname(host)}:${port}/`,
     port,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      // Sessions first: their servers store the documents before everyone is disconnected.
+      await context.sessions.close();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Keep-alive connections would hold close() open; the host is going away anyway.
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }
 

@@ -95,6 +95,11 @@ export function getRecentFile(profileDir: string): string {
   return path.join(profileDir, 'recent.json');
 }
 
+/** The folder of the sync servers of the sessions this app hosts. */
+export function getSessionsDir(profileDir: string): string {
+  return path.join(profileDir, 'sessions');
+}
+
 /** A folder from an environment variable, made absolute; undefined when unset or empty. */
 function readDirVariable(environment: AppDirEnvironment, name: string): string | undefined {
   const value = environment.env[name];

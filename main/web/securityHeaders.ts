@@ -12,7 +12,9 @@
  *   them with `setAttribute('style', …)`. Inline `<style>` elements stay forbidden. (React's
  *   `style={…}` props go through the CSSOM and need no exception.)
  * - images and fonts may be `data:` URLs, because Vite inlines small assets that way;
- * - connections to the own origin, and WebSockets on this machine for a local co-editing server;
+ * - connections to the own origin, and WebSockets (ws:, wss:) to a co-editing server: a session
+ *   can be hosted on any colleague's computer or on the organisation's server, so the address is
+ *   the invitation's, not known in advance. Only WebSocket schemes: no fetch to other hosts;
  * - no plugins, no `<base>`, no form submissions, no framing of the app by anyone.
  */
 const CSP_DIRECTIVES = [
@@ -22,7 +24,7 @@ const CSP_DIRECTIVES = [
   "style-src-attr 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self' data:",
-  "connect-src 'self' ws://127.0.0.1:* ws://localhost:*",
+  "connect-src 'self' ws: wss:",
   "worker-src 'self'",
   "frame-src 'none'",
   "object-src 'none'",

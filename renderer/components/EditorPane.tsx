@@ -4,7 +4,9 @@
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { EditorView } from 'prosemirror-view';
-import { createEditor } from '../editor/createEditor.ts';
+import type { Awareness } from 'y-protocols/awareness';
+import { createEditor, setEditorReadOnly } from '../editor/createEditor.ts';
+import { AwarenessSlot } from '../collab/awarenessSlot.ts';
 import { collabFromYDoc } from '../editor/collab.ts';
 import type { DocumentSession } from '../documents/DocumentSession.ts';
 
@@ -17,14 +19,19 @@ declare global {
 
 export function EditorPane({
   session,
+  live,
   onView,
   onChange,
 }: {
   session: DocumentSession;
+  /** The co-editing session the document is in, if any: cursors, and read-only for readers. */
+  live?: { awareness: Awareness | null; readOnly: boolean } | null;
   onView: (view: EditorView | null) => void;
   onChange: (view: EditorView) => void;
 }) {
   const place = useRef<HTMLDivElement>(null);
+  // The session's editor and the slot its cursor plugin reads colleagues from.
+  const editors = useRef<{ editor: EditorView; slot: AwarenessSlot } | null>(null);
   // The latest callbacks, without re-creating the editor when they change.
   const callbacks = useRef({ onView, onChange });
   useLayoutEffect(() => {
@@ -33,19 +40,35 @@ export function EditorPane({
 
   useEffect(() => {
     if (!place.current) return;
-    const editor = createEditor(place.current, collabFromYDoc(session.ydoc), (view) =>
-      callbacks.current.onChange(view),
+    const slot = new AwarenessSlot();
+    const editor = createEditor(
+      place.current,
+      collabFromYDoc(session.ydoc),
+      (view) => callbacks.current.onChange(view),
+      slot,
     );
+    editors.current = { editor, slot };
     window.resolutieDocument = () => editor.state.doc.toJSON();
     callbacks.current.onView(editor);
     callbacks.current.onChange(editor);
     editor.focus();
     return () => {
+      editors.current = null;
+      slot.attach(null);
       callbacks.current.onView(null);
       editor.destroy();
       delete window.resolutieDocument;
     };
   }, [session]);
+
+  // A session plugs its awareness into the editor and, for a reader, makes it read-only; the
+  // editor and its undo history stay.
+  useEffect(() => {
+    const current = editors.current;
+    if (!current) return;
+    current.slot.attach(live?.awareness ?? null);
+    setEditorReadOnly(current.editor, live?.readOnly ?? false);
+  }, [session, live]);
 
   return (
     <main className="page-area" aria-label="Document">

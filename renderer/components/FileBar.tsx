@@ -8,6 +8,7 @@
  * never what anyone wants here: the preview shows the stuk as it will be printed.
  */
 import { useEffect } from 'react';
+import type { ReactNode } from 'react';
 import type { SessionSnapshot } from '../documents/DocumentSession.ts';
 import { ariaShortcut, formatShortcut } from './shortcuts.ts';
 
@@ -50,9 +51,12 @@ const BUTTONS: { id: keyof FileCommands; label: string; shortcut?: string }[] = 
 export function FileBar({
   snapshot,
   commands,
+  children,
 }: {
   snapshot: SessionSnapshot;
   commands: FileCommands;
+  /** More controls before the file commands (co-editing). */
+  children?: ReactNode;
 }) {
   const name = getDocumentName(snapshot);
 
@@ -99,6 +103,7 @@ export function FileBar({
       >
         {describeState(snapshot)}
       </span>
+      {children}
       <nav className="file-commands" aria-label="Bestand">
         {BUTTONS.map((button) => (
           <button

@@ -37,6 +37,19 @@ export class DocumentSession {
   private readonly api: DocumentsApi;
   /** The title as the editor shows it, for the journal's recovery list. */
   title = '';
+  /**
+   * The invitation of the co-editing session the document is in (or was in, when recovered
+   * after a crash), so that it can rejoin with its offline edits; null for none.
+   */
+  sessionInvitation: string | null = null;
+
+  /**
+   * Records the session the document is in (null: none). The journal learns it with the next
+   * update: without edits there is nothing to recover, and a reset would mark it saved.
+   */
+  setSessionInvitation(invitation: string | null): void {
+    this.sessionInvitation = invitation;
+  }
 
   /** Keeps the title the editor shows (the journal's recovery list names the document by it). */
   setTitle(title: string): void {
@@ -61,7 +74,11 @@ export class DocumentSession {
       documentsApi,
       {
         documentId: init.id,
-        describe: () => ({ title: this.title, path: this.snapshot.path }),
+        describe: () => ({
+          title: this.title,
+          path: this.snapshot.path,
+          session: this.sessionInvitation,
+        }),
         currentState: () => encodeYDoc(this.ydoc),
       },
       (status, message) => {
@@ -116,19 +133,46 @@ export class DocumentSession {
   }
 
   /**
+   * A document joined in a co-editing session, as the server sent it. Not saved anywhere yet:
+   * leaving the session keeps it as a local copy the user can save.
+   */
+  static async fromLive(
+    ydoc: Y.Doc,
+    invitation: string,
+    documentsApi: DocumentsApi = api,
+  ): Promise<DocumentSession> {
+    const session = new DocumentSession(
+      ydoc,
+      { id: crypto.randomUUID(), name: null, path: null, dirty: false, savedAt: null },
+      documentsApi,
+    );
+    session.sessionInvitation = invitation;
+    await session.journal.reset(encodeYDoc(session.ydoc));
+    return session;
+  }
+
+  /**
    * A document restored from its journal after a crash. It keeps the journal's id, so that the
    * journal goes on (and stays recoverable) until the user saves or discards.
    */
   static fromRecovered(
-    recovered: { documentId: string; state: string; path: string | null; title: string },
+    recovered: {
+      documentId: string;
+      state: string;
+      path: string | null;
+      title: string;
+      session?: string | null;
+    },
     documentsApi: DocumentsApi = api,
   ): DocumentSession {
     const name = recovered.path ? baseName(recovered.path) : null;
-    return new DocumentSession(
+    const session = new DocumentSession(
       decodeYDoc(decodeBase64(recovered.state) ?? new Uint8Array()),
       { id: recovered.documentId, name, path: recovered.path, dirty: true, savedAt: null },
       documentsApi,
     );
+    session.sessionInvitation = recovered.session ?? null;
+    return session;
   }
 
   getSnapshot = (): SessionSnapshot => this.snapshot;

@@ -223,6 +223,15 @@ export function useDocuments() {
     if (current) downloadPdf(current, bytes);
   }, []);
 
+  /** Puts a document joined in a session in the window (the caller asked about unsaved work). */
+  const adopt = useCallback(
+    async (next: DocumentSession) => {
+      await replaceSession(next);
+      setDialog(null);
+    },
+    [replaceSession],
+  );
+
   const commands = {
     newDocument: () => guardUnsaved(() => setDialog({ type: 'new' })),
     open: () => guardUnsaved(() => setDialog({ type: 'open' })),
@@ -242,6 +251,9 @@ export function useDocuments() {
     dialog,
     notice,
     commands,
+    adopt,
+    guardUnsaved,
+    report,
     dialogActions: {
       cancel: () => setDialog(null),
       createNew: (kind: DocumentKind) => {

@@ -17,6 +17,7 @@ import {
 import type { Node } from 'prosemirror-model';
 import type { EditorState, Plugin, Transaction } from 'prosemirror-state';
 import { schema } from '../../shared/editor/schema.ts';
+import type { AwarenessSlot } from '../collab/awarenessSlot.ts';
 import { createYDoc, getDocumentFragment } from '../../shared/collab/yDocument.ts';
 
 export { DOCUMENT_FRAGMENT } from '../../shared/collab/yDocument.ts';
@@ -43,9 +44,12 @@ export function readCollabDocument(collab: CollabDocument): Node {
 }
 
 /** The sync and undo plugins; `awareness`, when given, adds colleagues' cursors. */
-export function collabPlugins(collab: CollabDocument, awareness?: unknown): Plugin[] {
+export function collabPlugins(collab: CollabDocument, awareness?: AwarenessSlot): Plugin[] {
   const plugins = [ySyncPlugin(collab.fragment), yUndoPlugin()];
-  if (awareness) plugins.push(yCursorPlugin(awareness as Parameters<typeof yCursorPlugin>[0]));
+  // The slot has the members the cursor plugin uses (see awarenessSlot.ts), not the whole type.
+  if (awareness) {
+    plugins.push(yCursorPlugin(awareness as unknown as Parameters<typeof yCursorPlugin>[0]));
+  }
   return plugins;
 }
 

@@ -20,6 +20,7 @@ import {
 } from './collab.ts';
 import { isTypingTransaction } from '../../shared/editor/queries/isTypingTransaction.ts';
 import type { CollabDocument } from './collab.ts';
+import type { AwarenessSlot } from '../collab/awarenessSlot.ts';
 import { decorationsPlugin } from './decorationsPlugin.ts';
 import { pastePlugin } from './pastePlugin.ts';
 import { EDITOR_LABELS } from './labels.ts';
@@ -30,17 +31,29 @@ import { ContainerView } from './nodeviews/ContainerView.ts';
 import { ExplanationView } from './nodeviews/ExplanationView.ts';
 import { FootnoteView } from './nodeviews/FootnoteView.ts';
 
+/** The editor element's attributes: a labelled, multi-line text box in Dutch. */
+const EDITOR_ATTRIBUTES = {
+  'aria-label': EDITOR_LABELS.editor,
+  'aria-multiline': 'true',
+  role: 'textbox',
+  class: 'document-page',
+  spellcheck: 'true',
+  lang: 'nl',
+};
+
 /** Creates the editor in `place` for a shared document; `onChange` hears every new state. */
 export function createEditor(
   place: HTMLElement,
   collab: CollabDocument,
   onChange: (view: EditorView) => void,
+  /** Where a co-editing session's awareness goes: colleagues' cursors and one's own shared. */
+  awareness?: AwarenessSlot,
 ): EditorView {
   const state = EditorState.create({
     schema,
     doc: readCollabDocument(collab),
     plugins: [
-      ...collabPlugins(collab),
+      ...collabPlugins(collab, awareness),
       structureGuardPlugin(isRemoteTransaction),
       pastePlugin(),
       keymap(buildKeymap(history)),
@@ -52,14 +65,7 @@ export function createEditor(
   });
   const view: EditorView = new EditorView(place, {
     state,
-    attributes: {
-      'aria-label': EDITOR_LABELS.editor,
-      'aria-multiline': 'true',
-      role: 'textbox',
-      class: 'document-page',
-      spellcheck: 'true',
-      lang: 'nl',
-    },
+    attributes: EDITOR_ATTRIBUTES,
     nodeViews: {
       title: (node, v) => new TitleView(node, v),
       preamble: (node, v) => new PreambleView(node, v),
@@ -81,4 +87,15 @@ export function createEditor(
     },
   });
   return view;
+}
+
+/**
+ * Makes the editor read-only (a reader in a session) or editable again, keeping its state and
+ * undo history.
+ */
+export function setEditorReadOnly(view: EditorView, readOnly: boolean): void {
+  view.setProps({
+    editable: () => !readOnly,
+    attributes: { ...EDITOR_ATTRIBUTES, 'aria-readonly': readOnly ? 'true' : 'false' },
+  });
 }

@@ -29,6 +29,8 @@ describe('the contract', () => {
       'recoverDocument',
       'getPreferences',
       'setPreferences',
+      'startSession',
+      'stopSession',
     ]);
   });
 

@@ -30,6 +30,11 @@ import { parsedResolutionSchema } from './parsedResolutionSchema.ts';
 import { noPayloadSchema, parseTextRequestSchema } from './payloads.ts';
 import type { ApiResult } from './result.ts';
 import { userPreferencesSchema } from './preferences.ts';
+import {
+  startSessionRequestSchema,
+  startSessionResponseSchema,
+  stopSessionRequestSchema,
+} from './sessions.ts';
 
 /**
  * The version of this contract. Raise it when a method changes incompatibly; the HTTP host
@@ -101,6 +106,13 @@ export const apiContract = {
     request: userPreferencesSchema,
     response: userPreferencesSchema,
   }),
+  /** Hosts a co-editing session on the open document; answers the invitations. */
+  startSession: defineMethod({
+    request: startSessionRequestSchema,
+    response: startSessionResponseSchema,
+  }),
+  /** Ends a session this app hosts: everyone is disconnected and keeps their copy. */
+  stopSession: defineMethod({ request: stopSessionRequestSchema, response: emptyResponseSchema }),
 };
 
 /** The name of a method in the contract. */

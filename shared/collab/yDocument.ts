@@ -98,3 +98,11 @@ export function applyYUpdate(ydoc: Y.Doc, update: Uint8Array): void {
 export function mergeYUpdates(updates: Uint8Array[]): Uint8Array {
   return updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
 }
+
+/**
+ * An empty Y.Doc for a document that comes from a co-editing session's server: it must start
+ * empty, not from a template, or the template's blocks would merge into the session's.
+ */
+export function createEmptyYDoc(): Y.Doc {
+  return new Y.Doc();
+}

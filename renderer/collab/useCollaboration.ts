@@ -1,0 +1,235 @@
+/**
+ * Co-editing in the window: the user's preferences (name and colour), hosting a session on the
+ * open document ("Sessie starten"), joining one from an invitation ("Deelnemen aan sessie"),
+ * and leaving or stopping. The live connection itself is a LiveSession; the document stays a
+ * DocumentSession with its journal, so offline edits are on disk like any other.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { UserPreferences } from '../../shared/api/preferences.ts';
+import { formatInvitation, parseInvitation } from '../../shared/collab/invitation.ts';
+import type { Invitation, SessionRole } from '../../shared/collab/invitation.ts';
+import { createEmptyYDoc, encodeYDoc, readYDoc } from '../../shared/collab/yDocument.ts';
+import { encodeBase64 } from '../../shared/format/base64.ts';
+import { api } from '../api/client.ts';
+import { DocumentSession } from '../documents/DocumentSession.ts';
+import { LiveSession } from './liveSession.ts';
+import type { LiveSnapshot } from './liveSession.ts';
+
+/** How long joining waits for the server before it says it cannot reach it. */
+const JOIN_TIMEOUT_MS = 15_000;
+
+/** The session this window hosts, for "Uitnodigen…" and "Sessie stoppen". */
+export interface HostedSession {
+  documentName: string;
+  invitations: Record<SessionRole, string>;
+  networkAddress: string | null;
+}
+
+export type CollaborationDialog = 'preferences' | 'join' | 'invite' | null;
+
+/** What the collaboration hook needs of the documents hook. */
+export interface DocumentsForCollaboration {
+  session: DocumentSession | null;
+  adopt: (session: DocumentSession) => Promise<void>;
+  guardUnsaved: (action: () => void) => void;
+  report: (error: unknown) => void;
+}
+
+const noSubscription = () => () => undefined;
+
+export function useCollaboration(documents: DocumentsForCollaboration) {
+  const [preferences, setPreferences] = useState<UserPreferences | null>(null);
+  const [live, setLive] = useState<LiveSession | null>(null);
+  const [hosted, setHosted] = useState<HostedSession | null>(null);
+  const [dialog, setDialog] = useState<CollaborationDialog>(null);
+  const [starting, setStarting] = useState(false);
+  const liveRef = useRef<LiveSession | null>(null);
+  const { session, adopt, guardUnsaved, report } = documents;
+
+  const liveSnapshot = useSyncExternalStore<LiveSnapshot | null>(
+    live?.subscribe ?? noSubscription,
+    live?.getSnapshot ?? (() => null),
+  );
+
+  useEffect(() => {
+    let current = true;
+    api
+      .getPreferences()
+      .then((loaded) => {
+        if (current) setPreferences(loaded);
+      })
+      .catch(report);
+    return () => {
+      current = false;
+    };
+  }, [report]);
+
+  const user = useMemo(
+    () =>
+      preferences
+        ? { name: preferences.userName, colour: preferences.userColour }
+        : { name: 'Gebruiker', colour: '#3d4fb8' },
+    [preferences],
+  );
+
+  // The name and colour colleagues see follow the preferences, also once they have loaded.
+  const userRef = useRef(user);
+  useEffect(() => {
+    userRef.current = user;
+    liveRef.current?.setUser(user);
+  }, [user]);
+
+  const connect = useCallback((next: LiveSession | null) => {
+    liveRef.current = next;
+    setLive(next);
+  }, []);
+
+  // Another document in the window (New, Open, Close) ends the session of the previous one.
+  useEffect(() => {
+    const current = liveRef.current;
+    if (current && session && current.provider.document !== session.ydoc) {
+      current.leave();
+      connect(null);
+      setHosted((hostedNow) => {
+        if (hostedNow) void api.stopSession({ documentName: hostedNow.documentName });
+        return null;
+      });
+    }
+  }, [session, connect]);
+
+  // A document recovered after a crash while it was in a session rejoins it: its offline edits
+  // merge with what the others did meanwhile. A refusal (the session ended) leaves a local copy.
+  useEffect(() => {
+    const invitationText = session?.sessionInvitation;
+    if (!session || !invitationText || liveRef.current) return;
+    let invitation: Invitation;
+    try {
+      invitation = parseInvitation(invitationText);
+    } catch {
+      session.setSessionInvitation(null);
+      return;
+    }
+    // After this render: the connection is state of its own, set from outside the effect.
+    void Promise.resolve().then(() => {
+      if (liveRef.current) return;
+      const next = new LiveSession(session.ydoc, invitation, userRef.current);
+      connect(next);
+      next.whenSynced().catch(() => session.setSessionInvitation(null));
+    });
+  }, [session, connect]);
+
+  const startSession = useCallback(async () => {
+    if (!session || liveRef.current) return;
+    setStarting(true);
+    try {
+      const started = await api.startSession({
+        documentId: session.getSnapshot().id,
+        title: session.title,
+        state: encodeBase64(encodeYDoc(session.ydoc)),
+      });
+      const next = new LiveSession(session.ydoc, parseInvitation(started.ownInvitation), user);
+      await next.whenSynced();
+      connect(next);
+      setHosted({
+        documentName: started.documentName,
+        invitations: started.invitations,
+        networkAddress: started.networkAddress,
+      });
+      setDialog('invite');
+    } catch (error) {
+      report(error);
+    } finally {
+      setStarting(false);
+    }
+  }, [session, user, connect, report]);
+
+  const joinSession = useCallback(
+    async (invitation: Invitation) => {
+      const ydoc = createEmptyYDoc();
+      const next = new LiveSession(ydoc, invitation, user);
+      try {
+        await Promise.race([
+          next.whenSynced(),
+          new Promise((_, reject) =>
+            setTimeout(
+              () =>
+                reject(
+                  new Error(
+                    `De sessie is niet bereikbaar op ${invitation.serverUrl.replace(/^wss?:\/\//, '')}. Controleer het netwerk, of vraag de uitnodiger of de sessie nog loopt.`,
+                  ),
+                ),
+              JOIN_TIMEOUT_MS,
+            ),
+          ),
+        ]);
+        // The server's document is checked like a file before it is shown.
+        readYDoc(ydoc);
+      } catch (error) {
+        next.leave();
+        ydoc.destroy();
+        throw error;
+      }
+      liveRef.current?.leave();
+      const joined = await DocumentSession.fromLive(ydoc, formatInvitation(invitation));
+      // Connected first, so the new document's editor is made with the session in place.
+      connect(next);
+      await adopt(joined);
+      setHosted(null);
+      setDialog(null);
+    },
+    [user, adopt, connect],
+  );
+
+  const leave = useCallback(async () => {
+    const current = liveRef.current;
+    if (!current) return;
+    current.leave();
+    connect(null);
+    // The copy is the user's own now: a crash no longer brings it back into the session.
+    session?.setSessionInvitation(null);
+    const wasHosted = hosted;
+    setHosted(null);
+    if (wasHosted) {
+      try {
+        await api.stopSession({ documentName: wasHosted.documentName });
+      } catch (error) {
+        report(error);
+      }
+    }
+  }, [hosted, session, connect, report]);
+
+  const savePreferences = useCallback(async (next: UserPreferences) => {
+    const stored = await api.setPreferences(next);
+    setPreferences(stored);
+    liveRef.current?.setUser({ name: stored.userName, colour: stored.userColour });
+    setDialog((open) => (open === 'preferences' ? null : open));
+  }, []);
+
+  // Stable for the editor: it is rebuilt only when the connection or the role changes.
+  const role = liveSnapshot?.role ?? null;
+  const editorLive = useMemo(
+    () => (live && role ? { awareness: live.awareness, readOnly: role === 'reader' } : null),
+    [live, role],
+  );
+
+  return {
+    preferences,
+    user,
+    live,
+    liveSnapshot,
+    hosted,
+    starting,
+    dialog,
+    editorLive,
+    commands: {
+      startSession: () => void startSession(),
+      join: () => guardUnsaved(() => setDialog('join')),
+      invite: () => setDialog('invite'),
+      preferences: () => setDialog('preferences'),
+      leave: () => void leave(),
+      closeDialog: () => setDialog(null),
+    },
+    joinSession,
+    savePreferences,
+  };
+}

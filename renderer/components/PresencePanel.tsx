@@ -1,0 +1,50 @@
+/**
+ * Who is in the document: the presence list above the outline while the document is in a
+ * co-editing session, each colleague in the colour of their cursor, the user first.
+ */
+import type { LiveSnapshot } from '../collab/liveSession.ts';
+import { getInitials } from './SessionControls.tsx';
+
+export function PresencePanel({
+  snapshot,
+  onPreferences,
+}: {
+  snapshot: LiveSnapshot;
+  onPreferences: () => void;
+}) {
+  return (
+    <section className="presence" aria-label="Aanwezig in het document">
+      <h2 className="panel-title">Aanwezig</h2>
+      <ul className="presence-list">
+        {snapshot.participants.map((participant) => (
+          <li key={participant.clientId} className="presence-item">
+            <span
+              className="avatar avatar-small"
+              style={{ backgroundColor: participant.colour }}
+              aria-hidden="true"
+            >
+              {getInitials(participant.name)}
+            </span>
+            <span className="presence-name">
+              {participant.name}
+              {participant.self && <span className="muted"> (u)</span>}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {snapshot.status === 'offline' && (
+        <p className="presence-note">
+          Geen verbinding. U kunt doorwerken; alles wordt samengevoegd zodra de verbinding terug is.
+        </p>
+      )}
+      {snapshot.status === 'refused' && snapshot.message && (
+        <p className="presence-note presence-error" role="alert">
+          {snapshot.message}
+        </p>
+      )}
+      <button type="button" className="link-button" onClick={onPreferences}>
+        Naam en kleur wijzigen…
+      </button>
+    </section>
+  );
+}

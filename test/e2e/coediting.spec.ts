@@ -1,0 +1,210 @@
+/**
+ * Two users in Chromium, each in a browser context of their own, co-edit one resolution: one
+ * starts a session, the other joins with the invitation; both type and see each other's text,
+ * cursors and names; the second loses the connection (the test cuts it), both keep typing, the
+ * connection returns, and both show the same text. A reader's invitation gives a document
+ * that cannot be changed.
+ */
+import { expect, test } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { formatInvitation, parseInvitation } from '../../shared/collab/invitation.ts';
+import { openEditor, screenshot, settle } from './editorPage.ts';
+import { startTcpProxy } from './support/tcpProxy.ts';
+import type { TcpProxy } from './support/tcpProxy.ts';
+
+// Two windows, a session and a reconnection: more than the default half minute on a busy machine.
+test.setTimeout(120_000);
+
+/** Sets the name colleagues see, through "Voorkeuren" (reached from the join dialog or the panel). */
+async function setName(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Deelnemen…' }).click();
+  const join = page.getByRole('dialog', { name: 'Deelnemen aan sessie' });
+  await join.getByRole('button', { name: 'Wijzigen' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Voorkeuren' });
+  await dialog.getByLabel('Uw naam').fill(name);
+  await dialog.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** Starts a session in `page` and returns the invitation for the role shown. */
+async function startSession(page: Page, role: 'Redacteur' | 'Lezer'): Promise<string> {
+  await page.getByRole('button', { name: 'Sessie starten' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Uitnodigen voor de sessie' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('radio', { name: new RegExp(role) }).check();
+  const invitation = await dialog.locator('#invitation-text').inputValue();
+  await dialog.getByRole('button', { name: 'Sluiten' }).click();
+  return invitation;
+}
+
+/** Opens a second user's window and joins with `invitation`. */
+async function join(browser: Browser, invitation: string, name: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await openEditor(page);
+  await setName(page, name);
+  await page.getByRole('button', { name: 'Deelnemen…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Deelnemen aan sessie' });
+  await dialog.getByLabel('Uitnodiging').fill(`Neem deel via ${invitation} — groet`);
+  await dialog.getByRole('button', { name: 'Deelnemen' }).click();
+  await expect(dialog).toBeHidden();
+  return page;
+}
+
+/** The invitation with its server address pointed at `proxy`. */
+function throughProxy(invitation: string, proxy: TcpProxy): string {
+  const parsed = parseInvitation(invitation);
+  return formatInvitation({ ...parsed, serverUrl: `ws://127.0.0.1:${proxy.port}` });
+}
+
+/**
+ * The text of each recital (the first block's items) or of the title, as a reader sees it:
+ * y-prosemirror's cursor widgets (a colleague's caret with a name label) left out.
+ */
+function itemTexts(page: Page): Promise<string[]> {
+  return page
+    .locator('section.clause-block')
+    .first()
+    .locator('li.item')
+    .evaluateAll((items) =>
+      items.map((item) => {
+        const copy = item.cloneNode(true) as Element;
+        copy.querySelectorAll('.ProseMirror-yjs-cursor').forEach((cursor) => cursor.remove());
+        return (copy.textContent ?? '').replace(/\u2060/g, '').trim();
+      }),
+    );
+}
+
+function titleText(page: Page): Promise<string> {
+  return page.locator('.title-text').evaluate((title) => {
+    const copy = title.cloneNode(true) as Element;
+    copy.querySelectorAll('.ProseMirror-yjs-cursor').forEach((cursor) => cursor.remove());
+    return (copy.textContent ?? '').replace(/\u2060/g, '').trim();
+  });
+}
+
+test('two users co-edit live, see each other, and merge after one was offline', async ({
+  page,
+  browser,
+}) => {
+  const editor = await openEditor(page);
+  await setName(page, 'Anneke de Wit');
+  await page.locator('.title-text').click();
+  await page.keyboard.type('Jeugdzorg in de regio');
+  await page.locator('li.item').first().click();
+  await settle(page);
+  await page.keyboard.type('De kosten stijgen;');
+
+  const invitation = await startSession(page, 'Redacteur');
+  expect(invitation).toMatch(/^resolutie:\/\/sessie\//);
+  await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+
+  const sessionUrl = new URL(parseInvitation(invitation).serverUrl);
+  const proxy = await startTcpProxy(Number(sessionUrl.port));
+  try {
+    const bram = await join(browser, throughProxy(invitation, proxy), 'Bram Jansen');
+    // Bram sees Anneke's document and both are in the presence list.
+    await expect.poll(() => titleText(bram)).toBe('Jeugdzorg in de regio');
+    expect(await itemTexts(bram)).toEqual(['De kosten stijgen;']);
+    for (const window of [page, bram]) {
+      const presence = window.getByRole('region', { name: 'Aanwezig in het document' });
+      await expect(presence).toContainText('Anneke de Wit');
+      await expect(presence).toContainText('Bram Jansen');
+    }
+
+    // Both type; each sees the other's text and cursor with the name.
+    await bram.locator('li.item').first().click();
+    await settle(bram);
+    await bram.keyboard.press('End');
+    await bram.keyboard.press('Enter');
+    await bram.keyboard.type('Gemeenten de tekorten dekken;');
+    await expect
+      .poll(() => itemTexts(page))
+      .toEqual(['De kosten stijgen;', 'Gemeenten de tekorten dekken;']);
+    await expect(page.locator('.ProseMirror-yjs-cursor')).toContainText('Bram Jansen');
+    await editor.focus();
+    await page.locator('li.item').first().click();
+    await settle(page);
+    await page.keyboard.press('End');
+    await page.keyboard.type(' zeer');
+    await expect
+      .poll(() => itemTexts(bram))
+      .toEqual(['De kosten stijgen; zeer', 'Gemeenten de tekorten dekken;']);
+    await expect(bram.locator('.ProseMirror-yjs-cursor')).toContainText('Anneke de Wit');
+    await settle(page);
+    await screenshot(page, 'coediting-anneke');
+    await screenshot(bram, 'coediting-bram');
+
+    // Bram's connection goes; both keep typing.
+    proxy.cut();
+    await expect(
+      bram.getByRole('status').filter({ hasText: 'Offline, wijzigingen worden bewaard' }),
+    ).toBeVisible();
+    await bram.locator('li.item').nth(1).click();
+    await settle(bram);
+    await bram.keyboard.press('End');
+    await bram.keyboard.type(' (offline)');
+    await page.locator('li.item').first().click();
+    await settle(page);
+    await page.keyboard.press('Home');
+    await page.keyboard.type('Nu: ');
+    await screenshot(bram, 'coediting-offline');
+    expect(await itemTexts(page)).toEqual([
+      'Nu: De kosten stijgen; zeer',
+      'Gemeenten de tekorten dekken;',
+    ]);
+
+    // The connection returns: both show the same text, with both offline edits.
+    proxy.restore();
+    const merged = ['Nu: De kosten stijgen; zeer', 'Gemeenten de tekorten dekken; (offline)'];
+    await expect(bram.getByRole('status').filter({ hasText: /^Live$/ })).toBeVisible({
+      timeout: 60_000,
+    });
+    await expect.poll(() => itemTexts(page), { timeout: 30_000 }).toEqual(merged);
+    await expect.poll(() => itemTexts(bram), { timeout: 30_000 }).toEqual(merged);
+
+    // Undo takes back only one's own typing: Bram's "(offline)" goes (with more of his own
+    // typing if Yjs grouped it), Anneke's "Nu: " and "zeer" stay.
+    await bram.locator('li.item').nth(1).click();
+    await settle(bram);
+    await bram.keyboard.press('Control+z');
+    await expect
+      .poll(async () => (await itemTexts(page))[1], { timeout: 30_000 })
+      .not.toContain('(offline)');
+    expect((await itemTexts(page))[0]).toBe('Nu: De kosten stijgen; zeer');
+    expect(await itemTexts(bram)).toEqual(await itemTexts(page));
+
+    // Leaving keeps a local copy, unsaved.
+    await bram.getByRole('button', { name: 'Sessie verlaten' }).click();
+    await expect(bram.getByRole('button', { name: 'Deelnemen…' })).toBeVisible();
+    await expect.poll(() => titleText(bram)).toBe('Jeugdzorg in de regio');
+    await bram.context().close();
+  } finally {
+    await proxy.close();
+  }
+});
+
+test('a reader sees the document live and cannot change it', async ({ page, browser }) => {
+  await openEditor(page);
+  await setName(page, 'Carla Smit');
+  await page.locator('.title-text').click();
+  await page.keyboard.type('Resolutie gemeentefonds');
+  const invitation = await startSession(page, 'Lezer');
+  const reader = await join(browser, invitation, 'Lezer Lotte');
+  await expect(reader.getByRole('status').filter({ hasText: 'Live · alleen lezen' })).toBeVisible();
+  await expect.poll(() => titleText(reader)).toBe('Resolutie gemeentefonds');
+  await expect(reader.getByRole('textbox', { name: 'Tekst van het stuk' })).toHaveAttribute(
+    'contenteditable',
+    'false',
+  );
+  // The host goes on typing; the reader follows.
+  await page.locator('.title-text').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' 2025');
+  await expect.poll(() => titleText(reader)).toBe('Resolutie gemeentefonds 2025');
+  await page.getByRole('button', { name: 'Sessie stoppen' }).click();
+  await expect(reader.getByRole('status').filter({ hasText: /Offline|beëindigd/ })).toBeVisible({
+    timeout: 30_000,
+  });
+  await reader.context().close();
+});
