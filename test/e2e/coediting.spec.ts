@@ -208,3 +208,46 @@ test('a reader sees the document live and cannot change it', async ({ page, brow
   });
   await reader.context().close();
 });
+
+test('a forged secret is refused with a clear message; a changed role grants nothing', async ({
+  page,
+  browser,
+}) => {
+  await openEditor(page);
+  await setName(page, 'Carla Smit');
+  await page.locator('.title-text').click();
+  await page.keyboard.type('Opschalingskorting');
+  const readerInvitation = await startSession(page, 'Lezer');
+  const parsed = parseInvitation(readerInvitation);
+
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  await openEditor(other);
+  const tryJoin = async (invitation: string) => {
+    await other.getByRole('button', { name: 'Deelnemen…' }).click();
+    const dialog = other.getByRole('dialog', { name: 'Deelnemen aan sessie' });
+    await dialog.getByLabel('Uitnodiging').fill(invitation);
+    await dialog.getByRole('button', { name: 'Deelnemen' }).click();
+    return dialog;
+  };
+
+  // The secret changed by a few characters: the server says it is not valid, in Dutch.
+  const forged = formatInvitation({ ...parsed, token: `${parsed.token.slice(0, -6)}AAAAAA` });
+  const refused = await tryJoin(forged);
+  await expect(refused.getByRole('alert')).toHaveText(
+    'De sleutel van de uitnodiging is ongeldig; vraag de uitnodiger om een nieuwe.',
+  );
+  await refused.getByRole('button', { name: 'Annuleren' }).click();
+  await expect.poll(() => titleText(other)).toBe('');
+
+  // The reader's invitation with "redacteur" written in: still a reader.
+  const promoted = readerInvitation.replace('rol=lezer', 'rol=redacteur');
+  const dialog = await tryJoin(promoted);
+  await expect(dialog).toBeHidden();
+  await expect(other.getByRole('status').filter({ hasText: 'Live · alleen lezen' })).toBeVisible();
+  await expect(other.getByRole('textbox', { name: 'Tekst van het stuk' })).toHaveAttribute(
+    'contenteditable',
+    'false',
+  );
+  await context.close();
+});

@@ -4,42 +4,17 @@
  * more than a second before the kill included. This spec runs its own host, with its own
  * profile folder, so that it can kill it.
  */
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { readBlocks, screenshot } from './editorPage.ts';
+import { hostUrl, killHard, startHostProcess } from './support/hostProcess.ts';
 
-const root = new URL('../../', import.meta.url).pathname;
 const port = Number(process.env.RESOLUTIE_E2E_RECOVERY_PORT ?? 4782);
-const url = `http://127.0.0.1:${port}/`;
-
-function startHost(profile: string, documents: string): Promise<ChildProcess> {
-  const host = spawn(
-    process.execPath,
-    [path.join(root, 'main/host/cli.ts'), '--port', String(port)],
-    {
-      cwd: root,
-      env: { ...process.env, RESOLUTIE_PROFILE_DIR: profile, RESOLUTIE_DOCUMENTS_DIR: documents },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    host.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes(url)) resolve(host);
-    });
-    host.once('exit', (code) => reject(new Error(`host stopped (${code})`)));
-  });
-}
-
-function killHard(host: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    host.once('exit', () => resolve());
-    host.kill('SIGKILL');
-  });
-}
+const url = hostUrl(port);
+const startHost = (profile: string, documents: string) =>
+  startHostProcess(port, { profile, documents });
 
 test('after SIGKILL of the host, the next start restores every edit older than a second', async ({
   browser,

@@ -1,0 +1,101 @@
+/**
+ * Offline edits survive a crash before the connection returns: Bram, in an app of his own (a
+ * host process with his own profile), is cut off from the session, types, and his app is
+ * killed. At the next start it offers his work back; restored, the document rejoins the session
+ * and, once the connection is back, his offline edits and Anneke's merge on both sides.
+ */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { formatInvitation, parseInvitation } from '../../shared/collab/invitation.ts';
+import { openEditor, settle } from './editorPage.ts';
+import { hostUrl, killHard, startHostProcess } from './support/hostProcess.ts';
+import { startTcpProxy } from './support/tcpProxy.ts';
+
+test.setTimeout(120_000);
+
+const bramPort = Number(process.env.RESOLUTIE_E2E_SECOND_PORT ?? 4784);
+
+/** The recitals' texts, without colleagues' cursor labels. */
+function recitals(page: Page): Promise<string[]> {
+  return page
+    .locator('section.clause-block')
+    .first()
+    .locator('li.item')
+    .evaluateAll((items) =>
+      items.map((item) => {
+        const copy = item.cloneNode(true) as Element;
+        copy.querySelectorAll('.ProseMirror-yjs-cursor').forEach((cursor) => cursor.remove());
+        return (copy.textContent ?? '').replace(/\u2060/g, '').trim();
+      }),
+    );
+}
+
+test('offline edits survive a crash and merge when the document rejoins', async ({
+  page,
+  browser,
+}) => {
+  // Anneke hosts a session in the shared app.
+  await openEditor(page);
+  await page.locator('li.item').first().click();
+  await settle(page);
+  await page.keyboard.type('De kosten stijgen;');
+  await page.getByRole('button', { name: 'Sessie starten' }).click();
+  const invite = page.getByRole('dialog', { name: 'Uitnodigen voor de sessie' });
+  const invitation = parseInvitation(await invite.locator('#invitation-text').inputValue());
+  await invite.getByRole('button', { name: 'Sluiten' }).click();
+  const proxy = await startTcpProxy(Number(new URL(invitation.serverUrl).port));
+
+  // Bram, in his own app, joins through a connection the test can cut.
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'resolutie-bram-'));
+  const folders = { profile: path.join(scratch, 'profile'), documents: path.join(scratch, 'docs') };
+  let bramHost = await startHostProcess(bramPort, folders);
+  try {
+    const context = await browser.newContext({ baseURL: hostUrl(bramPort) });
+    let bram = await context.newPage();
+    await openEditor(bram);
+    await bram.getByRole('button', { name: 'Deelnemen…' }).click();
+    const join = bram.getByRole('dialog', { name: 'Deelnemen aan sessie' });
+    await join
+      .getByLabel('Uitnodiging')
+      .fill(formatInvitation({ ...invitation, serverUrl: `ws://127.0.0.1:${proxy.port}` }));
+    await join.getByRole('button', { name: 'Deelnemen' }).click();
+    await expect.poll(() => recitals(bram)).toEqual(['De kosten stijgen;']);
+
+    // Cut off, both type; Bram's edit reaches his journal, then his app dies.
+    proxy.cut();
+    await expect(bram.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
+    await bram.locator('li.item').first().click();
+    await settle(bram);
+    await bram.keyboard.press('End');
+    await bram.keyboard.type(' (Bram, offline)');
+    // The journal's promise is about edits made more than a second before a crash.
+    await bram.waitForTimeout(1200);
+    await page.locator('li.item').first().click();
+    await settle(page);
+    await page.keyboard.press('Home');
+    await page.keyboard.type('Anneke: ');
+    await killHard(bramHost);
+    await bram.close({ runBeforeUnload: false });
+
+    // Bram's app starts again and offers the work back; restored, it rejoins the session.
+    bramHost = await startHostProcess(bramPort, folders);
+    bram = await context.newPage();
+    await bram.goto('/');
+    const recovery = bram.getByRole('dialog', { name: 'Niet-opgeslagen werk gevonden' });
+    await recovery.getByRole('button', { name: 'Herstellen' }).click();
+    await expect.poll(() => recitals(bram)).toEqual(['De kosten stijgen; (Bram, offline)']);
+
+    proxy.restore();
+    const merged = ['Anneke: De kosten stijgen; (Bram, offline)'];
+    await expect.poll(() => recitals(bram), { timeout: 60_000 }).toEqual(merged);
+    await expect.poll(() => recitals(page), { timeout: 30_000 }).toEqual(merged);
+    await expect(bram.getByRole('status').filter({ hasText: /^Live$/ })).toBeVisible();
+    await context.close();
+  } finally {
+    await killHard(bramHost);
+    await proxy.close();
+  }
+});
