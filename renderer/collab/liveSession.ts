@@ -49,6 +49,12 @@ export const REFUSED_MESSAGE =
 /** Close codes of our server (main/collab/refusals.ts): a refused update, a malformed message. */
 const CLOSE_REFUSED_UPDATE = 4422;
 const CLOSE_MALFORMED = 4400;
+/** WebSocket's "going away": the server stopped. */
+const CLOSE_GOING_AWAY = 1001;
+
+/** The message when the server stopped while the user was in the session. */
+export const SERVER_STOPPED_MESSAGE =
+  'De sessie is gestopt of de server start opnieuw. U kunt doorwerken; de app verbindt weer zodra het kan, en anders blijft het document hier als eigen kopie.';
 
 /** The message when the server refused a change this copy sent. */
 export const REFUSED_UPDATE_MESSAGE =
@@ -111,6 +117,10 @@ export class LiveSession {
         if (event.code === CLOSE_REFUSED_UPDATE || event.code === CLOSE_MALFORMED) {
           this.update({ status: 'refused', message: REFUSED_UPDATE_MESSAGE });
           this.provider.disconnect();
+        } else if (event.code === CLOSE_GOING_AWAY && this.snapshot.status !== 'ended') {
+          // The server stopped (the host ended the session, or a server restarts): say so, and
+          // keep trying, as a restarted server takes everyone back.
+          this.update({ status: 'offline', message: SERVER_STOPPED_MESSAGE });
         }
       },
     });

@@ -34,7 +34,8 @@ export function PresencePanel({
       </ul>
       {snapshot.status === 'offline' && (
         <p className="presence-note">
-          Geen verbinding. U kunt doorwerken; alles wordt samengevoegd zodra de verbinding terug is.
+          {snapshot.message ??
+            'Geen verbinding. U kunt doorwerken; alles wordt samengevoegd zodra de verbinding terug is.'}
         </p>
       )}
       {snapshot.status === 'refused' && snapshot.message && (
