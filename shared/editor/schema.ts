@@ -21,6 +21,7 @@ import {
 } from './nodes/flow.ts';
 import { footnote, hard_break, text } from './nodes/inline.ts';
 import { bold, italic, link, underline } from './marks/marks.ts';
+import { deletion, insertion } from './suggestions/changeMarks.ts';
 
 export const schema = new Schema({
   topNode: 'doc',
@@ -44,7 +45,8 @@ export const schema = new Schema({
     hard_break,
     footnote,
   },
-  marks: { link, bold, italic, underline },
+  // The change marks come first: they wrap the formatting marks in the DOM.
+  marks: { insertion, deletion, link, bold, italic, underline },
 });
 
 /** The node types by name, typed, for code that builds or tests documents. */

@@ -18,7 +18,8 @@ export const title: NodeSpec = {
     versionLabel: { default: null, validate: satisfies(isShortTextOrNull, 'tekst of leeg') },
   },
   content: 'text*',
-  marks: '',
+  // No formatting in the title line; changes to it can be tracked.
+  marks: 'insertion deletion',
   defining: true,
   // Isolating: Backspace and Delete at its edges never join it with the preamble.
   isolating: true,

@@ -1,0 +1,95 @@
+/**
+ * Tracked changes as marks: text proposed by someone (`insertion`) and text someone proposes
+ * to delete (`deletion`), each with the change's id, its author, the author's colour and the
+ * time. Being marks, changes are part of the document: they travel through Yjs to every
+ * co-editor, and survive save, reopen and offline merge like the text itself.
+ *
+ * A text can carry one insertion and one deletion (a colleague proposing to delete what another
+ * proposed), never two of the same kind: a mark type excludes itself.
+ */
+import type { Mark, MarkSpec } from 'prosemirror-model';
+import { USER_COLOUR_PATTERN } from '../../collab/userColours.ts';
+import { satisfies } from '../nodes/attrValidators.ts';
+
+/** Who proposed a change, as the changes panel and the colours show it. */
+export interface ChangeAuthor {
+  name: string;
+  colour: string;
+}
+
+/** The attributes of a change mark. */
+export interface ChangeAttrs extends ChangeAuthor {
+  /** The change this text belongs to: a deletion and an insertion made as one share it. */
+  id: string;
+  /** When the change was made (ms since the epoch). */
+  time: number;
+}
+
+/** Change ids: letters, digits, `-` and `_`. */
+export const CHANGE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The longest author name kept on a change. */
+export const MAX_CHANGE_AUTHOR_LENGTH = 60;
+
+const changeAttrSpecs = {
+  id: {
+    validate: satisfies((v) => typeof v === 'string' && CHANGE_ID_PATTERN.test(v), 'een id'),
+  },
+  name: {
+    validate: satisfies(
+      (v) => typeof v === 'string' && v.length >= 1 && v.length <= MAX_CHANGE_AUTHOR_LENGTH,
+      'een naam',
+    ),
+  },
+  colour: {
+    validate: satisfies((v) => typeof v === 'string' && USER_COLOUR_PATTERN.test(v), 'een kleur'),
+  },
+  time: {
+    validate: satisfies((v) => Number.isSafeInteger(v) && (v as number) >= 0, 'een tijdstip'),
+  },
+};
+
+function readAttrs(dom: { getAttribute(name: string): string | null }): ChangeAttrs | false {
+  const id = dom.getAttribute('data-change') ?? '';
+  const name = dom.getAttribute('data-author') ?? '';
+  const colour = dom.getAttribute('data-colour') ?? '';
+  const time = Number(dom.getAttribute('data-time'));
+  const valid =
+    CHANGE_ID_PATTERN.test(id) &&
+    name.length >= 1 &&
+    name.length <= MAX_CHANGE_AUTHOR_LENGTH &&
+    USER_COLOUR_PATTERN.test(colour) &&
+    Number.isSafeInteger(time) &&
+    time >= 0;
+  return valid ? { id, name, colour, time } : false;
+}
+
+function domAttrs(mark: Mark, kind: 'insert' | 'delete'): Record<string, string> {
+  const attrs = mark.attrs as ChangeAttrs;
+  return {
+    class: `change change-${kind}`,
+    'data-change': attrs.id,
+    'data-author': attrs.name,
+    'data-colour': attrs.colour,
+    'data-time': String(attrs.time),
+    // The author's colour, for the style sheet (underline, strike-through, highlight).
+    style: `--change-colour: ${attrs.colour}`,
+  };
+}
+
+/** Text someone proposes to add. */
+export const insertion: MarkSpec = {
+  attrs: changeAttrSpecs,
+  // Typing next to a proposal outside suggestion mode is plain text, not part of it.
+  inclusive: false,
+  parseDOM: [{ tag: 'ins[data-change]', getAttrs: (dom) => readAttrs(dom) }],
+  toDOM: (mark) => ['ins', domAttrs(mark, 'insert'), 0],
+};
+
+/** Text someone proposes to delete: it stays, struck through, until the change is decided. */
+export const deletion: MarkSpec = {
+  attrs: changeAttrSpecs,
+  inclusive: false,
+  parseDOM: [{ tag: 'del[data-change]', getAttrs: (dom) => readAttrs(dom) }],
+  toDOM: (mark) => ['del', domAttrs(mark, 'delete'), 0],
+};

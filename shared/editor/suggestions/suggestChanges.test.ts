@@ -1,0 +1,215 @@
+import { describe, expect, it } from 'vitest';
+import { EditorState, TextSelection } from 'prosemirror-state';
+import type { Transaction } from 'prosemirror-state';
+import type { Node } from 'prosemirror-model';
+import { buildDoc, findText } from '../testing/buildDoc.ts';
+import { getItemLabels } from '../queries/getItemLabels.ts';
+import { suggestTransaction } from './suggestChanges.ts';
+import type { SuggestionContext } from './suggestChanges.ts';
+import {
+  acceptChange,
+  acceptChanges,
+  getTrackedChanges,
+  rejectChange,
+  rejectChanges,
+} from './trackedChanges.ts';
+
+const ANNEKE = { name: 'Anneke', colour: '#b3261e' };
+const BRAM = { name: 'Bram', colour: '#1b6e3a' };
+
+/** A context with ids c1, c2 … and a fixed clock. */
+function contextFor(author: typeof ANNEKE, clock = { now: 1_000, next: 0 }): SuggestionContext {
+  return {
+    author,
+    get now() {
+      return clock.now;
+    },
+    newId: () => `c${(clock.next += 1)}`,
+  };
+}
+
+/** Applies `edit` to `state` as a suggestion of `context`'s author. */
+function suggest(
+  state: EditorState,
+  context: SuggestionContext,
+  edit: (tr: Transaction) => Transaction,
+): EditorState {
+  const proposal = suggestTransaction(state, edit(state.tr), context);
+  if (!proposal) throw new Error('no proposal');
+  return state.apply(proposal);
+}
+
+/** The first block's items as text with changes spelled out: [+inserted+] and [-deleted-]. */
+function render(doc: Node): string[] {
+  const items: string[] = [];
+  doc
+    .child(2)
+    .child(0)
+    .forEach((item) => {
+      let text = '';
+      item.forEach((child) => {
+        const marks = child.marks.map((mark) => mark.type.name);
+        const value = child.text ?? '';
+        if (marks.includes('insertion') && marks.includes('deletion')) text += `[+-${value}-+]`;
+        else if (marks.includes('insertion')) text += `[+${value}+]`;
+        else if (marks.includes('deletion')) text += `[-${value}-]`;
+        else text += value;
+      });
+      items.push(text);
+    });
+  return items;
+}
+
+/** `state` with the cursor at `from` (or `from`–`to` selected), as a click or drag makes it. */
+function select(state: EditorState, from: number, to = from): EditorState {
+  return state.apply(state.tr.setSelection(TextSelection.create(state.doc, from, to)));
+}
+
+function start(items: string[]): EditorState {
+  return EditorState.create({ doc: buildDoc({ recitals: [items], operatives: [['Dat.']] }) });
+}
+
+const at = (state: EditorState, text: string, atStart = false) =>
+  findText(state.doc, text, atStart);
+
+describe('suggestTransaction', () => {
+  it('marks typed text as an insertion by the author, and typing on continues the change', () => {
+    const ctx = contextFor(ANNEKE);
+    let state = start(['De kosten stijgen;']);
+    state = select(state, at(state, 'kosten '));
+    state = suggest(state, ctx, (tr) => tr.insertText('sterk '));
+    state = suggest(state, ctx, (tr) => tr.insertText('en'));
+    expect(render(state.doc)).toEqual(['De kosten [+sterk en+]stijgen;']);
+    expect(getTrackedChanges(state.doc)).toMatchObject([
+      { id: 'c1', name: 'Anneke', inserted: 'sterk en', deleted: '' },
+    ]);
+  });
+
+  it('marks deleted text instead of removing it, and Backspace goes on leftwards', () => {
+    const ctx = contextFor(ANNEKE);
+    let state = start(['De kosten stijgen;']);
+    const end = at(state, 'kosten');
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, end)));
+    for (let i = 0; i < 6; i += 1) {
+      const head = state.selection.head;
+      state = suggest(state, ctx, (tr) => tr.delete(head - 1, head));
+    }
+    expect(render(state.doc)).toEqual(['De [-kosten-] stijgen;']);
+    expect(getTrackedChanges(state.doc)).toMatchObject([{ id: 'c1', deleted: 'kosten' }]);
+  });
+
+  it('shows a replaced word as one change: the deletion, then the insertion', () => {
+    const ctx = contextFor(ANNEKE);
+    let state = start(['De kosten stijgen;']);
+    const from = at(state, 'kosten', true);
+    state = select(state, from, from + 'kosten'.length);
+    state = suggest(state, ctx, (tr) => tr.insertText('uitgaven'));
+    expect(render(state.doc)).toEqual(['De [-kosten-][+uitgaven+] stijgen;']);
+    expect(getTrackedChanges(state.doc)).toEqual([
+      expect.objectContaining({ id: 'c1', inserted: 'uitgaven', deleted: 'kosten' }),
+    ]);
+    // The cursor is after the typed word.
+    expect(state.doc.textBetween(state.selection.head - 8, state.selection.head)).toBe('uitgaven');
+  });
+
+  it("removes one's own pending insertion for real, but marks a colleague's", () => {
+    let state = start(['De kosten stijgen;']);
+    const pos = at(state, 'kosten ');
+    state = suggest(state, contextFor(ANNEKE), (tr) => tr.insertText('hoge ', pos));
+    const hoge = at(state, 'hoge', true);
+    const own = suggest(state, contextFor(ANNEKE), (tr) => tr.delete(hoge, hoge + 5));
+    expect(render(own.doc)).toEqual(['De kosten stijgen;']);
+    const other = suggest(state, contextFor(BRAM, { now: 2_000, next: 10 }), (tr) =>
+      tr.delete(hoge, hoge + 5),
+    );
+    expect(render(other.doc)).toEqual(['De kosten [+-hoge -+]stijgen;']);
+  });
+
+  it('keeps items when a deletion crosses their boundary, marking the text in between', () => {
+    const ctx = contextFor(ANNEKE);
+    let state = start(['Eerste punt;', 'Tweede punt;']);
+    const from = at(state, 'punt;', true);
+    const to = at(state, 'Tweede');
+    state = suggest(state, ctx, (tr) => tr.delete(from, to));
+    expect(render(state.doc)).toEqual(['Eerste [-punt;-]', '[-Tweede-] punt;']);
+    expect(getItemLabels(state.doc.child(2).child(0))).toEqual(['1.', '2.']);
+  });
+
+  it('proposes nothing for Backspace at the start of an item (no join)', () => {
+    const state = start(['Eerste;', 'Tweede;']);
+    const second = at(state, 'Tweede', true);
+    const joined = state.tr.join(second - 1);
+    expect(suggestTransaction(state, joined, contextFor(ANNEKE))).toBeNull();
+  });
+
+  it('inserts a new item (Enter) and marks what is typed in it', () => {
+    const ctx = contextFor(ANNEKE);
+    let state = start(['Eerste;']);
+    state = select(state, at(state, 'Eerste;'));
+    state = suggest(state, ctx, (tr) => tr.split(tr.selection.head));
+    state = suggest(state, ctx, (tr) => tr.insertText('Nieuw;'));
+    expect(render(state.doc)).toEqual(['Eerste;', '[+Nieuw;+]']);
+  });
+});
+
+describe('deciding on changes', () => {
+  function proposed(): EditorState {
+    let state = start(['De kosten stijgen;']);
+    const from = at(state, 'kosten', true);
+    state = suggest(state, contextFor(ANNEKE), (tr) =>
+      tr.insertText('uitgaven', from, from + 'kosten'.length),
+    );
+    const end = at(state, 'stijgen;');
+    return suggest(state, contextFor(BRAM, { now: 5_000, next: 20 }), (tr) =>
+      tr.insertText(' snel', end - 1),
+    );
+  }
+  const run = (state: EditorState, command: ReturnType<typeof acceptChange>) => {
+    let next = state;
+    expect(command(state, (tr) => (next = state.apply(tr)))).toBe(true);
+    return next;
+  };
+
+  it('lists changes in document order with author, time and excerpts', () => {
+    expect(getTrackedChanges(proposed().doc)).toEqual([
+      expect.objectContaining({
+        id: 'c1',
+        name: 'Anneke',
+        inserted: 'uitgaven',
+        deleted: 'kosten',
+        time: 1_000,
+      }),
+      expect.objectContaining({
+        id: 'c21',
+        name: 'Bram',
+        inserted: ' snel',
+        deleted: '',
+        time: 5_000,
+      }),
+    ]);
+  });
+
+  it('accepting leaves the proposal as clean text; rejecting the original', () => {
+    expect(render(run(proposed(), acceptChange('c1')).doc)).toEqual([
+      'De uitgaven stijgen[+ snel+];',
+    ]);
+    expect(render(run(proposed(), rejectChange('c1')).doc)).toEqual([
+      'De kosten stijgen[+ snel+];',
+    ]);
+  });
+
+  it("decides all of one author's changes, or all", () => {
+    const bram = run(
+      proposed(),
+      rejectChanges((change) => change.name === 'Bram'),
+    );
+    expect(render(bram.doc)).toEqual(['De [-kosten-][+uitgaven+] stijgen;']);
+    const all = run(
+      proposed(),
+      acceptChanges(() => true),
+    );
+    expect(render(all.doc)).toEqual(['De uitgaven stijgen snel;']);
+    expect(getTrackedChanges(all.doc)).toEqual([]);
+    expect(acceptChanges(() => true)(all)).toBe(false);
+  });
+});

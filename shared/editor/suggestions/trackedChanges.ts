@@ -1,0 +1,117 @@
+/**
+ * The pending changes of a document, and deciding on them. A change is every piece of text
+ * marked with one change id: inserted text, deleted text, or both (a replaced word). Accepting
+ * keeps the proposal (the insertion's text stays plain, the deleted text goes); rejecting
+ * undoes it (the inserted text goes, the deleted text stays plain). What remains is ordinary
+ * text, and the numbering, being derived, is right at once.
+ */
+import type { MarkType, Node } from 'prosemirror-model';
+import type { Command, EditorState, Transaction } from 'prosemirror-state';
+import type { ChangeAttrs } from './changeMarks.ts';
+import { KEEP_AS_IS } from './suggestChanges.ts';
+
+/** One pending change, as the changes panel lists it. */
+export interface TrackedChange {
+  id: string;
+  name: string;
+  colour: string;
+  /** The latest time any part of it was made (ms). */
+  time: number;
+  /** The proposed text, and the text proposed for deletion ('' when none). */
+  inserted: string;
+  deleted: string;
+  /** Where it starts and ends in the document, for jumping to it. */
+  from: number;
+  to: number;
+}
+
+/** The pending changes of `doc`, in document order. */
+export function getTrackedChanges(doc: Node): TrackedChange[] {
+  const { insertion, deletion } = doc.type.schema.marks;
+  const changes = new Map<string, TrackedChange>();
+  doc.descendants((node, pos) => {
+    if (!node.isInline) return true;
+    for (const mark of node.marks) {
+      if (mark.type !== insertion && mark.type !== deletion) continue;
+      const attrs = mark.attrs as ChangeAttrs;
+      const text = node.isText ? (node.text ?? '') : '';
+      const end = pos + node.nodeSize;
+      const change = changes.get(attrs.id) ?? {
+        id: attrs.id,
+        name: attrs.name,
+        colour: attrs.colour,
+        time: attrs.time,
+        inserted: '',
+        deleted: '',
+        from: pos,
+        to: end,
+      };
+      change.time = Math.max(change.time, attrs.time);
+      change.to = Math.max(change.to, end);
+      if (mark.type === insertion) change.inserted += text;
+      else change.deleted += text;
+      changes.set(attrs.id, change);
+    }
+    return false;
+  });
+  return [...changes.values()].sort((a, b) => a.from - b.from);
+}
+
+/** Which changes a decision applies to. */
+export type ChangeFilter = (change: { id: string; name: string }) => boolean;
+
+/** Accepts the changes `filter` selects. */
+export function acceptChanges(filter: ChangeFilter): Command {
+  return decide(filter, 'accept');
+}
+
+/** Rejects the changes `filter` selects. */
+export function rejectChanges(filter: ChangeFilter): Command {
+  return decide(filter, 'reject');
+}
+
+/** Accepts one change. */
+export const acceptChange = (id: string): Command => acceptChanges((change) => change.id === id);
+
+/** Rejects one change. */
+export const rejectChange = (id: string): Command => rejectChanges((change) => change.id === id);
+
+function decide(filter: ChangeFilter, decision: 'accept' | 'reject'): Command {
+  return (state, dispatch) => {
+    const tr = buildDecision(state, filter, decision);
+    if (!tr) return false;
+    dispatch?.(tr);
+    return true;
+  };
+}
+
+// The text of the selected changes: what goes (removed from the end back, so earlier
+// positions stay valid) and what stays (its mark taken off).
+function buildDecision(
+  state: EditorState,
+  filter: ChangeFilter,
+  decision: 'accept' | 'reject',
+): Transaction | null {
+  const { insertion, deletion } = state.schema.marks as { insertion: MarkType; deletion: MarkType };
+  const removeType = decision === 'accept' ? deletion : insertion;
+  const keepType = decision === 'accept' ? insertion : deletion;
+  const remove: { from: number; to: number }[] = [];
+  const unmark: { from: number; to: number; type: MarkType }[] = [];
+  state.doc.descendants((node, pos) => {
+    if (!node.isInline) return true;
+    const to = pos + node.nodeSize;
+    const removed = removeType.isInSet(node.marks);
+    if (removed && filter(removed.attrs as ChangeAttrs)) {
+      remove.push({ from: pos, to });
+      return false;
+    }
+    const kept = keepType.isInSet(node.marks);
+    if (kept && filter(kept.attrs as ChangeAttrs)) unmark.push({ from: pos, to, type: keepType });
+    return false;
+  });
+  if (remove.length === 0 && unmark.length === 0) return null;
+  const tr = state.tr;
+  for (const range of unmark) tr.removeMark(range.from, range.to, range.type);
+  for (const range of remove.reverse()) tr.delete(range.from, range.to);
+  return tr.setMeta(KEEP_AS_IS, true);
+}
