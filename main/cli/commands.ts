@@ -24,6 +24,8 @@ import { readFileLimited } from '../services/readFileLimited.ts';
 import { checkWritableTarget, writeFileAtomic } from '../services/atomicWrite.ts';
 import { FileFormatError } from '../../shared/format/formatErrors.ts';
 import { MAX_BUNDLE_TITLE_LENGTH, formatStukCount } from '../../shared/print/renderBundle.ts';
+import { CHANGE_DISPLAYS, isChangeDisplay } from '../../shared/print/printChanges.ts';
+import type { ChangeDisplay } from '../../shared/print/printChanges.ts';
 import { toIsoDate } from '../../shared/dates.ts';
 import { findAppRoot } from '../services/appRoot.ts';
 
@@ -91,9 +93,11 @@ export async function showDocument(input: string, io: CliOutput): Promise<void> 
 export interface ExportTargets {
   json?: string | undefined;
   pdf?: string | undefined;
+  /** How the PDF prints pending changes (`--changes`); hidden by default. */
+  changes?: ChangeDisplay | undefined;
 }
 
-/** `resolutie export IN.resolutie [--json OUT.json] [--pdf OUT.pdf]` */
+/** `resolutie export IN.resolutie [--json OUT.json] [--pdf OUT.pdf [--changes shown|hidden]]` */
 export async function exportDocument(
   input: string,
   targets: ExportTargets,
@@ -112,7 +116,7 @@ export async function exportDocument(
     io.out(`Geëxporteerd naar ${targets.json}.\n`);
   }
   if (targets.pdf) {
-    await writeFileAtomic(targets.pdf, await printToPdf(doc, writer));
+    await writeFileAtomic(targets.pdf, await printToPdf(doc, writer, targets.changes));
     io.out(`PDF gemaakt: ${targets.pdf}.\n`);
   }
 }
@@ -181,10 +185,23 @@ function refuseOverwritingInput(inputs: readonly string[], output: string): void
 }
 
 /** The PDF of a document, printed by a Chromium found on this machine. */
-export async function printToPdf(doc: Node, writer: FileWriter): Promise<Uint8Array> {
+export async function printToPdf(
+  doc: Node,
+  writer: FileWriter,
+  changes?: ChangeDisplay,
+): Promise<Uint8Array> {
   // Loaded only for a PDF: Playwright and pdf-lib would slow every other command's start.
   const { printDocumentPdf } = await import('../services/pdf/printDocumentPdf.ts');
-  return withChromium(() => printDocumentPdf(doc, getPdfJobOptions(writer)));
+  return withChromium(() => printDocumentPdf(doc, { ...getPdfJobOptions(writer), changes }));
+}
+
+/** The value of `--changes`, checked: `shown` or `hidden`. */
+export function parseChangeDisplay(value: string): ChangeDisplay {
+  if (isChangeDisplay(value)) return value;
+  throw new CliError(
+    `export: --changes moet ${CHANGE_DISPLAYS.join(' of ')} zijn, niet ${JSON.stringify(value)}`,
+    true,
+  );
 }
 
 function getPdfJobOptions(writer: FileWriter) {

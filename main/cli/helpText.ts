@@ -7,9 +7,13 @@ Opdrachten:
                                          Een bestaand document wordt niet overschreven,
                                          tenzij met --force.
   show DOCUMENT.resolutie                De tekst tonen zoals een lezer hem ziet, met nummering.
-  export DOCUMENT.resolutie --pdf UIT.pdf
+  export DOCUMENT.resolutie --pdf UIT.pdf [--changes shown|hidden]
                                          Het stuk als PDF (A4, doorzoekbaar en toegankelijk,
                                          met CONCEPT-watermerk zolang het een concept is).
+                                         Openstaande wijzigingen zijn standaard verborgen: het
+                                         stuk zoals het luidt als ze alle aanvaard zijn. Met
+                                         --changes shown staan ze erin (toegevoegd dubbel
+                                         onderstreept, geschrapt doorgehaald) met een legenda.
                                          Gebruikt Chromium of Chrome (RESOLUTIE_CHROMIUM wijst
                                          er een aan).
   bundle A.resolutie B.resolutie … --pdf UIT.pdf [--title "Stukken Najaars ALV 2024"]
@@ -37,6 +41,8 @@ Opties:
   -o, --output BESTAND   Uitvoerbestand (import).
       --json BESTAND     JSON-uitvoer (export).
       --pdf BESTAND      PDF-uitvoer (export, bundle).
+      --changes WIJZE    Openstaande wijzigingen in de PDF (export): hidden (standaard)
+                         of shown.
       --title TITEL      Titel van de bundel (bundle) of van het document (invite).
       --data MAP         Map van de documenten van de server (server, invite).
       --port POORT       Poort van de server (standaard 4790; 0 = een vrije poort).

@@ -10,7 +10,13 @@ import { FileReadError, FileWriteError } from '../services/fileErrors.ts';
 
 const USER_ERRORS = [CliError, FileReadError, FileWriteError, FileFormatError];
 import { HELP_TEXT } from './helpText.ts';
-import { bundleDocuments, exportDocument, importText, showDocument } from './commands.ts';
+import {
+  bundleDocuments,
+  exportDocument,
+  importText,
+  parseChangeDisplay,
+  showDocument,
+} from './commands.ts';
 import type { CliOutput } from './commands.ts';
 import { createInvitation, runServer, waitForStopSignal } from './serverCommands.ts';
 
@@ -42,6 +48,7 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
         output: { type: 'string', short: 'o' },
         json: { type: 'string' },
         pdf: { type: 'string' },
+        changes: { type: 'string' },
         title: { type: 'string' },
         data: { type: 'string' },
         port: { type: 'string' },
@@ -95,12 +102,23 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
       if (!values.json && !values.pdf) {
         throw new CliError('export: geef de uitvoer met --json UIT.json en/of --pdf UIT.pdf', true);
       }
-      await exportDocument(input, { json: values.json, pdf: values.pdf }, writer, io);
+      const changes = values.changes === undefined ? undefined : parseChangeDisplay(values.changes);
+      if (changes !== undefined && !values.pdf) {
+        throw new CliError('export: --changes hoort bij --pdf UIT.pdf', true);
+      }
+      await exportDocument(input, { json: values.json, pdf: values.pdf, changes }, writer, io);
       return;
     }
     case 'bundle': {
       if (rest.length === 0) throw new CliError('bundle: geef de documenten van de bundel', true);
       if (!values.pdf) throw new CliError('bundle: geef de uitvoer met --pdf UIT.pdf', true);
+      if (values.changes !== undefined) {
+        // A bundle goes out to an assembly: its stukken print as proposed, without markup.
+        throw new CliError(
+          'bundle: --changes hoort bij export; een bundel toont geen wijzigingen',
+          true,
+        );
+      }
       await bundleDocuments(rest, values.pdf, values.title, writer, io);
       return;
     }

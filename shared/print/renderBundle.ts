@@ -23,6 +23,7 @@ import { renderPrintPage } from './printPage.ts';
 import { listOutlineTitles } from './outlineTitles.ts';
 import { PRINT_STYLES } from './printStyles.ts';
 import { renderDomSpec } from './renderDomSpec.ts';
+import { getPrintedDoc } from './printChanges.ts';
 import { renderStukBody } from './renderPrintDocument.ts';
 
 /** The longest bundle title: it must fit the cover and the footer's line. */
@@ -68,12 +69,15 @@ export function renderPrintBundle(docs: readonly Node[], options: BundleOptions)
   if (options.startPages !== null && options.startPages.length !== docs.length) {
     throw new RangeError('er is een beginpagina nodig voor elk stuk');
   }
-  const stukken = docs.map((doc) => readMetadata(doc));
+  // A bundle goes out: every stuk as it reads with its pending changes accepted, its title in
+  // the contents too (as `renderPrintDocument` prints it alone, to count its pages).
+  const printed = docs.map((doc) => getPrintedDoc(doc, 'hidden'));
+  const stukken = printed.map((doc) => readMetadata(doc));
   const metadata = getBundleMetadata(title, stukken);
   let body =
     renderCover(title, stukken, options.compiledOn) + renderContents(stukken, options.startPages);
   if (!options.frontMatterOnly) {
-    docs.forEach((doc, index) => {
+    printed.forEach((doc, index) => {
       body += `<article class="stuk resolution" id="${stukAnchor(index)}">${renderStukBody(doc)}</article>\n`;
     });
   }

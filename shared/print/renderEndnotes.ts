@@ -7,29 +7,41 @@
  */
 import type { Node } from 'prosemirror-model';
 import { getFootnotes } from '../editor/queries/getFootnoteNumbers.ts';
+import { escapeHtmlText } from './escapeHtml.ts';
+import { wrapInChangeMarks } from './printChanges.ts';
 import { renderDomSpec } from './renderDomSpec.ts';
 
 /** The heading over the endnotes. */
 export const ENDNOTES_HEADING = 'Noten';
 
-/** The endnotes of `doc` as a section, or '' when it has no footnotes. */
+/**
+ * The endnotes of `doc` as a section, or '' when it has no footnotes. A note whose reference
+ * is a pending change (proposed, or proposed for deletion) prints with the same markup.
+ */
 export function renderEndnotes(doc: Node): string {
   const notes = getFootnotes(doc);
   if (notes.length === 0) return '';
-  return renderDomSpec([
-    'section',
-    { class: 'endnotes' },
-    ['h2', { class: 'endnotes-heading' }, ENDNOTES_HEADING],
-    [
-      'ol',
-      { class: 'notes' },
-      ...notes.map((note) => [
+  let items = '';
+  for (const note of notes) {
+    const marks = doc.nodeAt(note.pos)?.marks ?? [];
+    items += renderDomSpec(
+      [
         'li',
         { class: 'note' },
         ['span', { class: 'label' }, String(note.number)],
         ' ',
-        ['span', { class: 'text' }, note.text],
-      ]),
+        ['span', { class: 'text' }, 0],
+      ],
+      wrapInChangeMarks(marks, escapeHtmlText(note.text)),
+    );
+  }
+  return renderDomSpec(
+    [
+      'section',
+      { class: 'endnotes' },
+      ['h2', { class: 'endnotes-heading' }, ENDNOTES_HEADING],
+      ['ol', { class: 'notes' }, 0],
     ],
-  ]);
+    items,
+  );
 }

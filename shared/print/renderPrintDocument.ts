@@ -7,12 +7,16 @@
  * Every node is rendered through its own `toDOM` spec (the schema's serializer, as a string:
  * `renderDomSpec.ts`); print adds what the editor's view shows by other means: the derived
  * item numbers as text, the title's quotes, footnote numbers with endnotes, the metadata line
- * and the CONCEPT watermark. Pure: no DOM, no Node APIs.
+ * and the CONCEPT watermark. Pending changes print hidden (accepted) or shown with a legend
+ * (`printChanges.ts`). Pure: no DOM, no Node APIs.
  */
 import type { Node } from 'prosemirror-model';
 import { indexFootnoteNumbers } from '../export/inlineText.ts';
 import { readMetadata } from '../export/readMetadata.ts';
 import { renderFooterTemplate, renderHeaderTemplate } from './headerFooter.ts';
+import { CHANGE_STYLES } from './changeStyles.ts';
+import { DEFAULT_CHANGE_DISPLAY, getPrintedDoc, renderChangeLegend } from './printChanges.ts';
+import type { ChangeDisplay } from './printChanges.ts';
 import { getPrintMetadata, hasWatermark } from './printMetadata.ts';
 import type { PrintMetadata } from './printMetadata.ts';
 import { PRINT_STYLES } from './printStyles.ts';
@@ -24,6 +28,7 @@ import { renderExplanation } from './renderExplanation.ts';
 import { renderHeading } from './renderHeading.ts';
 
 export type { PrintMetadata } from './printMetadata.ts';
+export type { ChangeDisplay } from './printChanges.ts';
 
 /** What the caller adds to the page. */
 export interface PrintOptions {
@@ -32,6 +37,11 @@ export interface PrintOptions {
    * embeds them (the page's Content-Security-Policy loads fonts from `data:` only). May be ''.
    */
   fontCss: string;
+  /**
+   * How pending changes print: `hidden` (the default) as the stuk reads with every change
+   * accepted, `shown` with insertions and deletions marked and a legend under the title line.
+   */
+  changes?: ChangeDisplay | undefined;
 }
 
 /** The page to print, and what the printer needs beside it. */
@@ -55,14 +65,18 @@ export interface PrintDocument {
 
 /** Renders `doc` (a document of our schema) as the printable page and its companions. */
 export function renderPrintDocument(doc: Node, options: PrintOptions): PrintDocument {
-  const metadata = readMetadata(doc);
+  const changes = options.changes ?? DEFAULT_CHANGE_DISPLAY;
+  // The properties and the footer name the stuk as it reads with its changes accepted, also
+  // when the page shows them: the title line as proposed, not the old and new words run on.
+  const accepted = getPrintedDoc(doc, 'hidden');
+  const metadata = readMetadata(accepted);
   const printMetadata = getPrintMetadata(metadata);
   const watermark = hasWatermark(metadata.status);
   const html = renderPrintPage({
     metadata: printMetadata,
     fontCss: options.fontCss,
-    styles: [PRINT_STYLES],
-    body: `<main class="resolution">${renderStukBody(doc)}</main>\n`,
+    styles: changes === 'shown' ? [PRINT_STYLES, CHANGE_STYLES] : [PRINT_STYLES],
+    body: `<main class="resolution">${renderStukBody(changes === 'shown' ? doc : accepted, changes)}</main>\n`,
   });
   return {
     html,
@@ -75,17 +89,19 @@ export function renderPrintDocument(doc: Node, options: PrintOptions): PrintDocu
 }
 
 /**
- * The printed content of one stuk, in reading order: the title line, metadata and preamble;
- * the recital and operative blocks; the Toelichting; the endnotes. A bundle prints several.
+ * The printed content of one stuk, in reading order: the title line, metadata, the legend of
+ * the changes (when shown and there are any) and preamble; the recital and operative blocks;
+ * the Toelichting; the endnotes. A bundle prints several, with their changes hidden.
  */
-export function renderStukBody(doc: Node): string {
-  const footnotes = indexFootnoteNumbers(doc);
-  let html = renderHeading(doc, readMetadata(doc));
+export function renderStukBody(doc: Node, changes: ChangeDisplay = DEFAULT_CHANGE_DISPLAY): string {
+  const printed = getPrintedDoc(doc, changes);
+  const footnotes = indexFootnoteNumbers(printed);
+  let html = renderHeading(printed, readMetadata(printed), renderChangeLegend(printed));
   // The document's content starts at position 0: a top-level child stands at its offset.
-  doc.forEach((child, offset) => {
+  printed.forEach((child, offset) => {
     if (child.type.name === 'recitals' || child.type.name === 'operatives') {
       html += renderClauseContainer(child, offset, footnotes);
     }
   });
-  return html + renderExplanation(doc, footnotes) + renderEndnotes(doc);
+  return html + renderExplanation(printed, footnotes) + renderEndnotes(printed);
 }

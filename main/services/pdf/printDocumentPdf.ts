@@ -5,6 +5,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import { renderPrintDocument } from '../../../shared/print/renderPrintDocument.ts';
+import type { ChangeDisplay } from '../../../shared/print/renderPrintDocument.ts';
 import { startSystemChromiumPrinter } from './chromiumPagePrinter.ts';
 import type { StartPagePrinter } from './pagePrinter.ts';
 import { finishPdf } from './pdfFinishing.ts';
@@ -18,12 +19,14 @@ export interface PdfJobOptions {
   creator: string;
   /** The page printer to use; by default a Chromium of this machine. */
   startPrinter?: StartPagePrinter | undefined;
+  /** How pending changes print; hidden (accepted) by default, see `printChanges.ts`. */
+  changes?: ChangeDisplay | undefined;
 }
 
 /** The finished PDF of `doc`. */
 export async function printDocumentPdf(doc: Node, options: PdfJobOptions): Promise<Uint8Array> {
   const fontCss = await getPrintFontCss(options.appRoot);
-  const printDocument = renderPrintDocument(doc, { fontCss });
+  const printDocument = renderPrintDocument(doc, { fontCss, changes: options.changes });
   const printer = await (options.startPrinter ?? startSystemChromiumPrinter)();
   try {
     return await finishPdf(
