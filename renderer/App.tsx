@@ -3,7 +3,7 @@
  * document page and the metadata panel, plus whichever file dialog (or the print preview) is
  * open. The document session (useDocuments) owns the Y.Doc; the editor is created per session.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import { Toolbar } from './components/Toolbar.tsx';
 import { OutlinePanel } from './components/OutlinePanel.tsx';
@@ -11,6 +11,8 @@ import { StatusBar } from './components/StatusBar.tsx';
 import { EditorPane } from './components/EditorPane.tsx';
 import { FileBar, getDocumentName } from './components/FileBar.tsx';
 import { MetadataPanel } from './components/MetadataPanel.tsx';
+import { ChangesPanel } from './components/ChangesPanel.tsx';
+import { setSuggestionAuthor } from '../shared/editor/suggestions/suggestionMode.ts';
 import { useDocuments } from './documents/useDocuments.ts';
 import { NewDocumentDialog } from './dialogs/NewDocumentDialog.tsx';
 import { OpenDialog } from './dialogs/OpenDialog.tsx';
@@ -29,9 +31,16 @@ export function App() {
   const documents = useDocuments();
   const { session, snapshot, dialog, dialogActions } = documents;
   const collaboration = useCollaboration(documents);
-  const { liveSnapshot } = collaboration;
+  const { liveSnapshot, user } = collaboration;
   const [view, setView] = useState<EditorView | null>(null);
   const [, setRevision] = useState(0);
+  // "Wijzigingen bijhouden": this user's edits become proposals, under their name and colour.
+  const [suggesting, setSuggesting] = useState(false);
+  const toggleSuggesting = useCallback(() => setSuggesting((on) => !on), []);
+  useEffect(() => {
+    if (!view) return;
+    view.dispatch(setSuggestionAuthor(view.state.tr, suggesting ? user : null));
+  }, [view, suggesting, user]);
 
   const onChange = useCallback(
     (changed: EditorView) => {
@@ -51,7 +60,7 @@ export function App() {
           commands={collaboration.commands}
         />
       </FileBar>
-      <Toolbar view={view} />
+      <Toolbar view={view} suggesting={suggesting} onToggleSuggesting={toggleSuggesting} />
       <div className="workspace">
         <div className="side-column">
           {liveSnapshot && (
@@ -72,7 +81,15 @@ export function App() {
         ) : (
           <main className="page-area" aria-label="Document" aria-busy="true" />
         )}
-        <MetadataPanel view={view} />
+        <div className="side-column side-column-right">
+          <ChangesPanel
+            view={view}
+            readOnly={collaboration.editorLive?.readOnly ?? false}
+            authorName={user.name}
+            onPreferences={collaboration.commands.preferences}
+          />
+          <MetadataPanel view={view} />
+        </div>
       </div>
       <StatusBar notice={documents.notice} />
       {dialog?.type === 'new' && (

@@ -9,6 +9,7 @@ import './styles/app.css';
 import './styles/document.css';
 import './styles/panels.css';
 import './styles/collab.css';
+import './styles/changes.css';
 import { App } from './App.tsx';
 
 createRoot(document.getElementById('root')!).render(

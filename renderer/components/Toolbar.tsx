@@ -3,6 +3,7 @@
  * an accessible name on every control. A button is enabled when its command applies where
  * the cursor is, which is asked of the command itself (a dry run without dispatch).
  */
+import { useEffect } from 'react';
 import type { Command, EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { history } from '../editor/collab.ts';
@@ -189,8 +190,29 @@ const GROUPS: { label: string; actions: Action[] }[] = [
   },
 ];
 
-export function Toolbar({ view }: { view: EditorView | null }) {
+export function Toolbar({
+  view,
+  suggesting = false,
+  onToggleSuggesting,
+}: {
+  view: EditorView | null;
+  /** Whether this user's edits are proposals ("Wijzigingen bijhouden"). */
+  suggesting?: boolean;
+  onToggleSuggesting?: () => void;
+}) {
   const state = view?.state ?? null;
+  // Ctrl+Shift+E, as in word processors, turns tracking changes on and off.
+  useEffect(() => {
+    if (!onToggleSuggesting) return;
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'e') {
+        event.preventDefault();
+        onToggleSuggesting();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onToggleSuggesting]);
   return (
     <div className="toolbar" role="toolbar" aria-label="Werkbalk">
       {GROUPS.map((group) => (
@@ -225,6 +247,22 @@ export function Toolbar({ view }: { view: EditorView | null }) {
           })}
         </div>
       ))}
+      {onToggleSuggesting && (
+        <div className="toolbar-group toolbar-group-end" role="group" aria-label="Wijzigingen">
+          <button
+            type="button"
+            className={`tool tool-track${suggesting ? ' tool-track-on' : ''}`}
+            title={`Wijzigingen bijhouden (${formatShortcut('Mod-Shift-e')})`}
+            aria-keyshortcuts={ariaShortcut('Mod-Shift-e')}
+            aria-pressed={suggesting}
+            disabled={!view || !view.editable}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={onToggleSuggesting}
+          >
+            Wijzigingen bijhouden
+          </button>
+        </div>
+      )}
     </div>
   );
 }

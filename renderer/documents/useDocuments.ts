@@ -166,24 +166,35 @@ export function useDocuments() {
     [createNew, report],
   );
 
-  // At start: offer unsaved work from a crash, else start a new resolution.
+  // At start: offer unsaved work from a crash, and start a new resolution behind the offer,
+  // unless the user restored a document (or opened one) while the new one was being made:
+  // the first document to arrive must never be replaced by the blank one.
   useEffect(() => {
     let live = true;
+    const startBlank = async () => {
+      try {
+        const blank = await DocumentSession.createNew('resolutie');
+        if (!live || sessionRef.current) await blank.close();
+        else await replaceSession(blank);
+      } catch (error) {
+        report(error);
+      }
+    };
     api
       .listRecoverable()
       .then(async ({ documents }) => {
         if (!live) return;
         if (documents.length > 0) setDialog({ type: 'recovery', documents });
-        await createNew('resolutie');
+        await startBlank();
       })
       .catch(async (error: unknown) => {
         report(error);
-        if (live) await createNew('resolutie');
+        if (live) await startBlank();
       });
     return () => {
       live = false;
     };
-  }, [createNew, report]);
+  }, [replaceSession, report]);
 
   // Leaving the page with unsaved changes: the browser asks (the journal keeps them anyway).
   useEffect(() => {

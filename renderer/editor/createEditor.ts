@@ -4,6 +4,12 @@
  * and listens to its updates.
  */
 import { EditorState } from 'prosemirror-state';
+import type { Transaction } from 'prosemirror-state';
+import { KEEP_AS_IS, suggestTransaction } from '../../shared/editor/suggestions/suggestChanges.ts';
+import {
+  getSuggestionAuthor,
+  suggestionModePlugin,
+} from '../../shared/editor/suggestions/suggestionMode.ts';
 import { EditorView } from 'prosemirror-view';
 import { keymap } from 'prosemirror-keymap';
 import { dropCursor } from 'prosemirror-dropcursor';
@@ -59,6 +65,7 @@ export function createEditor(
       keymap(buildKeymap(history)),
       keymap(baseKeymap),
       decorationsPlugin(),
+      suggestionModePlugin(),
       dropCursor(),
       gapCursor(),
     ],
@@ -78,7 +85,9 @@ export function createEditor(
     },
     // `this`, not the `view` constant: y-prosemirror dispatches while the view is still
     // being constructed, before the constant is assigned.
-    dispatchTransaction(this: EditorView, tr) {
+    dispatchTransaction(this: EditorView, original) {
+      const tr = proposeIfSuggesting(this.state, original);
+      if (!tr) return;
       const structural = tr.docChanged && !isRemoteTransaction(tr) && !isTypingTransaction(tr);
       if (structural) startNewUndoGroup(this.state);
       this.updateState(this.state.apply(tr));
@@ -87,6 +96,21 @@ export function createEditor(
     },
   });
   return view;
+}
+
+/**
+ * In suggestion mode, the user's own change as a proposal (see suggestChanges.ts); remote
+ * changes, undo and redo (which come through Yjs) and decisions on changes pass as they are.
+ * Null when the change proposes nothing (Backspace at the start of an item): nothing happens.
+ */
+function proposeIfSuggesting(state: EditorState, tr: Transaction): Transaction | null {
+  const author = getSuggestionAuthor(state);
+  if (!author || !tr.docChanged || isRemoteTransaction(tr) || tr.getMeta(KEEP_AS_IS)) return tr;
+  return suggestTransaction(state, tr, {
+    author,
+    now: Date.now(),
+    newId: () => crypto.randomUUID(),
+  });
 }
 
 /**

@@ -6,50 +6,15 @@
  * that cannot be changed.
  */
 import { expect, test } from '@playwright/test';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { formatInvitation, parseInvitation } from '../../shared/collab/invitation.ts';
-import { openEditor, screenshot, settle } from './editorPage.ts';
+import { openEditor, screenshot, settle, textWithoutCursors } from './editorPage.ts';
+import { join, setName, startSession } from './support/session.ts';
 import { startTcpProxy } from './support/tcpProxy.ts';
 import type { TcpProxy } from './support/tcpProxy.ts';
 
 // Two windows, a session and a reconnection: more than the default half minute on a busy machine.
 test.setTimeout(120_000);
-
-/** Sets the name colleagues see, through "Voorkeuren" (reached from the join dialog or the panel). */
-async function setName(page: Page, name: string): Promise<void> {
-  await page.getByRole('button', { name: 'Deelnemen…' }).click();
-  const join = page.getByRole('dialog', { name: 'Deelnemen aan sessie' });
-  await join.getByRole('button', { name: 'Wijzigen' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Voorkeuren' });
-  await dialog.getByLabel('Uw naam').fill(name);
-  await dialog.getByRole('button', { name: 'Opslaan' }).click();
-  await expect(dialog).toBeHidden();
-}
-
-/** Starts a session in `page` and returns the invitation for the role shown. */
-async function startSession(page: Page, role: 'Redacteur' | 'Lezer'): Promise<string> {
-  await page.getByRole('button', { name: 'Sessie starten' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Uitnodigen voor de sessie' });
-  await expect(dialog).toBeVisible();
-  await dialog.getByRole('radio', { name: new RegExp(role) }).check();
-  const invitation = await dialog.locator('#invitation-text').inputValue();
-  await dialog.getByRole('button', { name: 'Sluiten' }).click();
-  return invitation;
-}
-
-/** Opens a second user's window and joins with `invitation`. */
-async function join(browser: Browser, invitation: string, name: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await openEditor(page);
-  await setName(page, name);
-  await page.getByRole('button', { name: 'Deelnemen…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Deelnemen aan sessie' });
-  await dialog.getByLabel('Uitnodiging').fill(`Neem deel via ${invitation} — groet`);
-  await dialog.getByRole('button', { name: 'Deelnemen' }).click();
-  await expect(dialog).toBeHidden();
-  return page;
-}
 
 /** The invitation with its server address pointed at `proxy`. */
 function throughProxy(invitation: string, proxy: TcpProxy): string {
@@ -76,11 +41,7 @@ function itemTexts(page: Page): Promise<string[]> {
 }
 
 function titleText(page: Page): Promise<string> {
-  return page.locator('.title-text').evaluate((title) => {
-    const copy = title.cloneNode(true) as Element;
-    copy.querySelectorAll('.ProseMirror-yjs-cursor').forEach((cursor) => cursor.remove());
-    return (copy.textContent ?? '').replace(/\u2060/g, '').trim();
-  });
+  return textWithoutCursors(page.locator('.title-text'));
 }
 
 test('two users co-edit live, see each other, and merge after one was offline', async ({

@@ -82,3 +82,12 @@ declare global {
     resolutieDocument?: () => unknown;
   }
 }
+
+/** An element's text as a reader sees it: colleagues' cursor labels (y-prosemirror) left out. */
+export function textWithoutCursors(locator: Locator): Promise<string> {
+  return locator.evaluate((element) => {
+    const copy = element.cloneNode(true) as Element;
+    copy.querySelectorAll('.ProseMirror-yjs-cursor').forEach((cursor) => cursor.remove());
+    return (copy.textContent ?? '').replace(/\u2060/g, '').trim();
+  });
+}

@@ -15,6 +15,21 @@ describe('isTypingTransaction', () => {
     );
   });
 
+  it('counts marking characters as deleted (suggestion mode) as typing, but not bold', () => {
+    const from = findText(doc, 'e', true);
+    const deletion = doc.type.schema.marks.deletion!.create({
+      id: 'c1',
+      name: 'Anneke',
+      colour: '#b3261e',
+      time: 1,
+    });
+    expect(isTypingTransaction(state.tr.addMark(from, from + 1, deletion))).toBe(true);
+    const bold = doc.type.schema.marks.bold!.create();
+    expect(isTypingTransaction(state.tr.addMark(from, from + 1, bold))).toBe(false);
+    const across = findText(doc, 'twee', true) + 1;
+    expect(isTypingTransaction(state.tr.addMark(from, across, deletion))).toBe(false);
+  });
+
   it('is false for splitting items, joining them, attribute changes and no change', () => {
     let split: Transaction | null = null;
     splitItem(state, (tr) => (split = tr));

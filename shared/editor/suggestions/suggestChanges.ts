@@ -172,9 +172,8 @@ function continueChange(
     for (const node of [$pos.nodeBefore, $pos.nodeAfter]) {
       const mark = node ? type.isInSet(node.marks) : undefined;
       const attrs = mark?.attrs as ChangeAttrs | undefined;
-      if (attrs && attrs.name === context.author.name) {
-        return { ...attrs, time: context.now };
-      }
+      // The same attributes, time included: equal marks keep the text one node, one change.
+      if (attrs && attrs.name === context.author.name) return { ...attrs };
     }
   }
   return { id: context.newId(), ...context.author, time: context.now };

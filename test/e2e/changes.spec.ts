@@ -1,0 +1,134 @@
+/**
+ * Tracked changes in Chromium: with "Wijzigingen bijhouden" on, typing proposes, deleting
+ * strikes through, and the changes panel accepts or rejects; in a session, a colleague sees the
+ * proposal live, with its author, and accepts it.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { openEditor, pasteText, screenshot, settle, textWithoutCursors } from './editorPage.ts';
+import { join, setName, startSession } from './support/session.ts';
+
+test.setTimeout(90_000);
+
+const SEED_001 = readFileSync(
+  new URL('../fixtures/seeds/001_92c05f855c935f92.txt', import.meta.url),
+  'utf8',
+);
+
+/** Selects `word` in the page by searching the editor's text nodes, as a double-click does. */
+async function selectWord(page: Page, word: string): Promise<void> {
+  await page.evaluate((target) => {
+    const root = document.querySelector('.document-page')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(target);
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + target.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+    throw new Error(`not found: ${target}`);
+  }, word);
+  await settle(page);
+}
+
+const panel = (page: Page) => page.getByRole('region', { name: 'Wijzigingen' });
+
+test('with tracking on, edits become proposals that the panel accepts or rejects', async ({
+  page,
+}) => {
+  await openEditor(page);
+  await page.locator('li.item').first().click();
+  await page.keyboard.type('De kosten stijgen snel;');
+  await expect(panel(page)).toContainText('Geen wijzigingen in behandeling.');
+
+  await page.getByRole('button', { name: 'Wijzigingen bijhouden' }).click();
+  await expect(page.getByRole('button', { name: 'Wijzigingen bijhouden' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await selectWord(page, 'kosten');
+  await page.keyboard.type('uitgaven');
+  await selectWord(page, ' snel');
+  await page.keyboard.press('Backspace');
+
+  const item = page.locator('li.item').first();
+  await expect(item.locator('del.change')).toHaveText(['kosten', ' snel']);
+  await expect(item.locator('ins.change')).toHaveText('uitgaven');
+  await expect(panel(page).getByRole('listitem')).toHaveCount(2);
+  await expect(panel(page)).toContainText('Geschrapt: kosten');
+  await expect(panel(page)).toContainText('Toegevoegd: uitgaven');
+  await screenshot(page, 'changes-proposed');
+
+  // Accept the replaced word, reject the deletion: clean text, no changes left.
+  await panel(page)
+    .getByRole('button', { name: /^Accepteren: “kosten” geschrapt/ })
+    .click();
+  await panel(page)
+    .getByRole('button', { name: /^Weigeren: “snel” geschrapt/ })
+    .click();
+  await expect(item).toHaveText('De uitgaven stijgen snel;');
+  await expect(item.locator('ins, del')).toHaveCount(0);
+  await expect(panel(page)).toContainText('Geen wijzigingen in behandeling.');
+  await expect(page.locator('li.item').first()).toHaveAttribute('data-number', '1.');
+});
+
+test('a geactualiseerde resolutie with its changes, for the README', async ({ page }) => {
+  await openEditor(page);
+  await panel(page).getByRole('button', { name: 'Wijzigen' }).click();
+  const preferences = page.getByRole('dialog', { name: 'Voorkeuren' });
+  await preferences.getByLabel('Uw naam').fill('Anneke de Wit');
+  await preferences.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(panel(page)).toContainText('op naam van Anneke de Wit');
+  await page.locator('.title-text').click();
+  await pasteText(page, SEED_001);
+  await expect(page.locator('li.item')).toHaveCount(12);
+  await page.getByRole('button', { name: 'Wijzigingen bijhouden' }).click();
+  await selectWord(page, 'gezamenlijke agenda voor Nederland');
+  await page.keyboard.type('gezamenlijke agenda voor Nederland en zijn inwoners');
+  await selectWord(page, 'in het volgende overhedenoverleg in februari 2025');
+  await page.keyboard.press('Delete');
+  await expect(panel(page).getByRole('listitem')).toHaveCount(2);
+  await page.locator('li.item').nth(1).scrollIntoViewIfNeeded();
+  await screenshot(page, 'changes-seed-001');
+});
+
+test('in a session, a colleague sees a proposal live with its author and accepts it', async ({
+  page,
+  browser,
+}) => {
+  await openEditor(page);
+  await setName(page, 'Anneke de Wit');
+  await page.locator('li.item').first().click();
+  await page.keyboard.type('De kosten stijgen;');
+  const invitation = await startSession(page, 'Redacteur');
+  const bram = await join(browser, invitation, 'Bram Jansen');
+  await expect(bram.locator('li.item').first()).toContainText('De kosten stijgen;');
+
+  // Bram proposes; Anneke sees it at once, in the page and in the panel, as Bram's.
+  await bram.getByRole('button', { name: 'Wijzigingen bijhouden' }).click();
+  await selectWord(bram, 'kosten');
+  await bram.keyboard.type('uitgaven');
+  const item = page.locator('li.item').first();
+  await expect(item.locator('ins.change')).toHaveText('uitgaven');
+  await expect(item.locator('del.change')).toHaveText('kosten');
+  await expect(item.locator('ins.change')).toHaveAttribute('data-author', 'Bram Jansen');
+  const entry = panel(page).getByRole('listitem').filter({ hasText: 'Bram Jansen' });
+  await expect(entry).toContainText('Toegevoegd: uitgaven');
+
+  // Anneke accepts: both have the clean text.
+  await entry.getByRole('button', { name: /^Accepteren/ }).click();
+  for (const window of [page, bram]) {
+    await expect
+      .poll(() => textWithoutCursors(window.locator('li.item').first()))
+      .toBe('De uitgaven stijgen;');
+    await expect(window.locator('li.item').first().locator('ins, del')).toHaveCount(0);
+    await expect(panel(window)).toContainText('Geen wijzigingen in behandeling.');
+  }
+  await bram.context().close();
+});
