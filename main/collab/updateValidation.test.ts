@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { createYDoc, getDocumentFragment, readYDoc } from '../../shared/collab/yDocument.ts';
 import { buildDoc } from '../../shared/editor/testing/buildDoc.ts';
 import { InvalidUpdateError, checkDocumentUpdate } from './updateValidation.ts';
+import { VERSIONS_MAP, recordVersion } from '../../shared/collab/versions.ts';
 
 function serverDoc(items = ['Eerste overweging.']): Y.Doc {
   return createYDoc(buildDoc({ title: 'Titel', recitals: [items], operatives: [['Punt.']] }));
@@ -53,6 +54,24 @@ describe('checkDocumentUpdate', () => {
     }
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
     readYDoc(doc);
+  });
+
+  it('accepts a named version, and refuses a damaged one', () => {
+    const doc = serverDoc();
+    const version = updateFrom(doc, (r) =>
+      recordVersion(r, {
+        id: 'v1',
+        name: 'Concept 12 november',
+        author: 'Anneke',
+        createdAt: '2024-11-12T10:00:00.000Z',
+        doc: readYDoc(r),
+      }),
+    );
+    checkDocumentUpdate(doc, version);
+    const damaged = updateFrom(doc, (r) =>
+      r.getMap(VERSIONS_MAP).set('v2', { name: 'x', createdAt: 'nu', author: 'x', doc: {} }),
+    );
+    expect(() => checkDocumentUpdate(doc, damaged)).toThrow(InvalidUpdateError);
   });
 
   it('accepts a foreign root the stored document already had', () => {

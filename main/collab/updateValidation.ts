@@ -12,9 +12,10 @@
  */
 import * as Y from 'yjs';
 import { DOCUMENT_FRAGMENT, readYDoc } from '../../shared/collab/yDocument.ts';
+import { VERSIONS_MAP, checkVersions } from '../../shared/collab/versions.ts';
 
 /** The root types a document may hold; anything else is refused (add new ones here). */
-export const DOCUMENT_ROOTS: ReadonlySet<string> = new Set([DOCUMENT_FRAGMENT]);
+export const DOCUMENT_ROOTS: ReadonlySet<string> = new Set([DOCUMENT_FRAGMENT, VERSIONS_MAP]);
 
 /** An update the server refuses, with a Dutch message. */
 export class InvalidUpdateError extends Error {
@@ -45,6 +46,7 @@ export function checkDocumentUpdate(document: Y.Doc, update: Uint8Array): void {
     }
     try {
       readYDoc(copy);
+      checkVersions(copy);
     } catch (error) {
       throw new InvalidUpdateError(
         `De wijziging past niet in de opbouw van een resolutie. ${(error as Error).message}`,

@@ -11,14 +11,13 @@ import * as Y from 'yjs';
 import { prosemirrorToYXmlFragment, yXmlFragmentToProsemirrorJSON } from 'y-prosemirror';
 import type { Node } from 'prosemirror-model';
 import { schema } from '../editor/schema.ts';
+import { InvalidDocumentError } from './invalidDocument.ts';
+import { checkVersions } from './versions.ts';
 
 /** Name of the XML fragment that holds the document inside the Y.Doc. */
 export const DOCUMENT_FRAGMENT = 'resolutie';
 
-/** A document whose content does not fit the schema. */
-export class InvalidDocumentError extends Error {
-  override name = 'InvalidDocumentError';
-}
+export { InvalidDocumentError } from './invalidDocument.ts';
 
 /** The fragment of a Y.Doc that holds the document. */
 export function getDocumentFragment(ydoc: Y.Doc): Y.XmlFragment {
@@ -78,7 +77,9 @@ export interface OpenedState {
 export function openDocumentState(state: Uint8Array): OpenedState {
   const ydoc = decodeYDoc(state);
   try {
-    return { ydoc, doc: readYDoc(ydoc) };
+    const doc = readYDoc(ydoc);
+    checkVersions(ydoc);
+    return { ydoc, doc };
   } catch (error) {
     ydoc.destroy();
     throw error;
