@@ -11,6 +11,7 @@ import { parseResolutionText } from '../../shared/import/parseResolutionText.ts'
 import { docFromModel } from '../../shared/editor/fromModel.ts';
 import { createYDoc } from '../../shared/collab/yDocument.ts';
 import { readDocumentFile, writeDocumentFile } from '../../shared/collab/documentFile.ts';
+import { findVersionByName, listVersions } from '../../shared/collab/versions.ts';
 import type { FileWriter } from '../../shared/collab/documentFile.ts';
 import {
   MAX_RESOLUTIE_FILE_BYTES,
@@ -95,6 +96,8 @@ export interface ExportTargets {
   pdf?: string | undefined;
   /** How the PDF prints pending changes (`--changes`); hidden by default. */
   changes?: ChangeDisplay | undefined;
+  /** A named version to export instead of the current text (`--version`). */
+  version?: string | undefined;
 }
 
 /** `resolutie export IN.resolutie [--json OUT.json] [--pdf OUT.pdf [--changes shown|hidden]]` */
@@ -107,7 +110,7 @@ export async function exportDocument(
   for (const output of [targets.json, targets.pdf]) {
     if (output) refuseOverwritingInput([input], output);
   }
-  const doc = await readDocument(input);
+  const doc = await readDocument(input, targets.version);
   // Printing takes seconds; a folder that cannot take the PDF is said before, not after.
   if (targets.pdf) await checkWritableTarget(targets.pdf);
   if (targets.json) {
@@ -222,13 +225,24 @@ async function withChromium<T>(job: () => Promise<T>): Promise<T> {
   }
 }
 
-// A stored document, read strictly. A format error names the file: a bundle reads many.
-async function readDocument(input: string): Promise<Node> {
+// A stored document, read strictly, or one of its named versions. A format error names the
+// file: a bundle reads many.
+async function readDocument(input: string, version?: string): Promise<Node> {
   const bytes = await readFileLimited(input, MAX_RESOLUTIE_FILE_BYTES);
   try {
     const { doc, ydoc } = readDocumentFile(bytes);
-    ydoc.destroy();
-    return doc;
+    try {
+      if (version === undefined) return doc;
+      const found = findVersionByName(ydoc, version);
+      if (found) return found.doc;
+      const names = listVersions(ydoc).map((info) => `"${info.name}"`);
+      throw new CliError(
+        `${input}: geen versie ${JSON.stringify(version)}; ` +
+          (names.length > 0 ? `wel ${names.join(', ')}` : 'het document heeft geen versies'),
+      );
+    } finally {
+      ydoc.destroy();
+    }
   } catch (error) {
     if (error instanceof FileFormatError) throw new CliError(`${input}: ${error.message}`);
     throw error;

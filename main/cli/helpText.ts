@@ -7,13 +7,15 @@ Opdrachten:
                                          Een bestaand document wordt niet overschreven,
                                          tenzij met --force.
   show DOCUMENT.resolutie                De tekst tonen zoals een lezer hem ziet, met nummering.
-  export DOCUMENT.resolutie --pdf UIT.pdf [--changes shown|hidden]
+  export DOCUMENT.resolutie --pdf UIT.pdf [--changes shown|hidden] [--version NAAM]
                                          Het stuk als PDF (A4, doorzoekbaar en toegankelijk,
                                          met CONCEPT-watermerk zolang het een concept is).
                                          Openstaande wijzigingen zijn standaard verborgen: het
                                          stuk zoals het luidt als ze alle aanvaard zijn. Met
                                          --changes shown staan ze erin (toegevoegd dubbel
                                          onderstreept, geschrapt doorgehaald) met een legenda.
+                                         Met --version een vastgelegde versie in plaats van
+                                         de huidige tekst (ook bij --json).
                                          Gebruikt Chromium of Chrome (RESOLUTIE_CHROMIUM wijst
                                          er een aan).
   bundle A.resolutie B.resolutie … --pdf UIT.pdf [--title "Stukken Najaars ALV 2024"]
@@ -43,6 +45,7 @@ Opties:
       --pdf BESTAND      PDF-uitvoer (export, bundle).
       --changes WIJZE    Openstaande wijzigingen in de PDF (export): hidden (standaard)
                          of shown.
+      --version NAAM     Een vastgelegde versie exporteren (export).
       --title TITEL      Titel van de bundel (bundle) of van het document (invite).
       --data MAP         Map van de documenten van de server (server, invite).
       --port POORT       Poort van de server (standaard 4790; 0 = een vrije poort).

@@ -41,7 +41,7 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
   let parsed;
   try {
     parsed = parseArgs({
-      args,
+      args: renameExportVersion(args),
       allowPositionals: true,
       strict: true,
       options: {
@@ -49,6 +49,7 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
         json: { type: 'string' },
         pdf: { type: 'string' },
         changes: { type: 'string' },
+        'document-version': { type: 'string' },
         title: { type: 'string' },
         data: { type: 'string' },
         port: { type: 'string' },
@@ -106,7 +107,16 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
       if (changes !== undefined && !values.pdf) {
         throw new CliError('export: --changes hoort bij --pdf UIT.pdf', true);
       }
-      await exportDocument(input, { json: values.json, pdf: values.pdf, changes }, writer, io);
+      const version = values['document-version'];
+      if (version !== undefined && version.trim() === '') {
+        throw new CliError('export: --version mist de naam van een versie', true);
+      }
+      await exportDocument(
+        input,
+        { json: values.json, pdf: values.pdf, changes, version },
+        writer,
+        io,
+      );
       return;
     }
     case 'bundle': {
@@ -133,6 +143,28 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
     default:
       throw new CliError(`onbekende opdracht "${command}"`, true);
   }
+}
+
+/**
+ * `--version` prints the app's version, except after `export`, where `--version NAAM` names a
+ * version of the document: those are renamed to an option of their own before parsing.
+ */
+function renameExportVersion(args: string[]): string[] {
+  const command = args.find((arg) => !arg.startsWith('-'));
+  if (command !== 'export') return args;
+  const renamed: string[] = [];
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index]!;
+    if (arg === '--version' && index + 1 < args.length && !args[index + 1]!.startsWith('--')) {
+      renamed.push('--document-version', args[index + 1]!);
+      index += 1;
+    } else if (arg.startsWith('--version=')) {
+      renamed.push(`--document-version=${arg.slice('--version='.length)}`);
+    } else {
+      renamed.push(arg);
+    }
+  }
+  return renamed;
 }
 
 // node:util's messages are English; the command line speaks Dutch.
