@@ -5,20 +5,14 @@
  * must end identical, schema-valid, and y-prosemirror must never have had to delete content
  * because a merge broke a content expression (the failure the merge-safe schema prevents).
  *
- * Each editor is simulated the way ySyncPlugin works: a local transaction is written into the
- * Y.XmlFragment with `updateYFragment`, and remote updates are read back into a fresh
- * ProseMirror document. FUZZ_SEEDS=500 runs a longer mode.
+ * Each editor is simulated the way ySyncPlugin works (see testing/fuzzReplicas.ts): a local
+ * transaction is written into the Y.XmlFragment with `updateYFragment`, and remote updates are
+ * read back into a fresh ProseMirror document. FUZZ_SEEDS=500 runs a longer mode.
  */
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { initProseMirrorDoc, updateYFragment, ySyncPluginKey } from 'y-prosemirror';
-import { EditorState, TextSelection } from 'prosemirror-state';
-import type { Command } from 'prosemirror-state';
 import type { Node } from 'prosemirror-model';
 import { schema } from '../../shared/editor/schema.ts';
-import { createTemplateDoc } from '../../shared/editor/template.ts';
 import { buildKeymap } from '../../shared/editor/keymap.ts';
-import { structureGuardPlugin } from '../../shared/editor/plugins/structureGuard.ts';
 import {
   addBlock,
   canRemoveBlock,
@@ -28,121 +22,16 @@ import {
 } from '../../shared/editor/commands/blocks.ts';
 import { isClauseBlock } from '../../shared/editor/queries/findItemContext.ts';
 import { OPERATIVE_HEADINGS, RECITAL_HEADINGS } from '../../shared/model/resolution.ts';
-import { DOCUMENT_FRAGMENT } from './collab.ts';
+import {
+  createInitialUpdate,
+  random,
+  Replica,
+  sync,
+  textblockRanges,
+} from './testing/fuzzReplicas.ts';
 
 const keys = buildKeymap({ undo: () => false, redo: () => false });
 const WORDS = ['gemeenten', 'rijk', 'middelen', 'jeugdzorg', ';', ' ', 'ALV', 'ë€“”'];
-
-/** A small seeded PRNG (mulberry32), so that a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Replica {
-  readonly ydoc = new Y.Doc();
-  readonly fragment = this.ydoc.getXmlFragment(DOCUMENT_FRAGMENT);
-  state!: EditorState;
-  private meta!: ReturnType<typeof initProseMirrorDoc>['meta'];
-  /** Updates y-prosemirror wrote while *reading*: each one is content it had to delete. */
-  repairs = 0;
-
-  constructor(id: number, initial: Uint8Array) {
-    this.ydoc.clientID = id;
-    Y.applyUpdate(this.ydoc, initial);
-    this.read();
-  }
-
-  /** Reads the shared document as the sync plugin does after remote changes. */
-  read(): void {
-    // y-prosemirror deletes any element or text it cannot build into a valid node. Count what
-    // Yjs holds before reading and what the document holds after: a loss is such a deletion.
-    // (A read may also write when it merges two adjacent texts of this client; that keeps
-    // every character, so it is not counted.)
-    const held = countYContent(this.fragment);
-    const { doc, meta } = initProseMirrorDoc(this.fragment, schema);
-    const built = countNodeContent(doc);
-    if (built.elements < held.elements || built.characters < held.characters) this.repairs += 1;
-    this.meta = meta;
-    this.state = EditorState.create({ doc, plugins: [structureGuardPlugin(() => false)] });
-  }
-
-  /** Runs a command locally and writes the result into Yjs. */
-  apply(command: Command, from: number, to = from): void {
-    const withSelection = this.state.apply(
-      this.state.tr.setSelection(
-        TextSelection.between(this.state.doc.resolve(from), this.state.doc.resolve(to)),
-      ),
-    );
-    let next = withSelection;
-    command(withSelection, (tr) => {
-      next = next.apply(tr);
-    });
-    if (next.doc.eq(this.state.doc)) return;
-    this.state = next;
-    this.ydoc.transact(
-      () => updateYFragment(this.ydoc, this.fragment, next.doc, this.meta),
-      ySyncPluginKey,
-    );
-  }
-}
-
-interface ContentCount {
-  elements: number;
-  characters: number;
-}
-
-function countYContent(type: Y.XmlFragment | Y.XmlElement): ContentCount {
-  const count: ContentCount = { elements: 0, characters: 0 };
-  for (const child of type.toArray()) {
-    if (child instanceof Y.XmlElement) {
-      const inner = countYContent(child);
-      count.elements += 1 + inner.elements;
-      count.characters += inner.characters;
-    } else if (child instanceof Y.XmlText) {
-      count.characters += child.length;
-    }
-  }
-  return count;
-}
-
-function countNodeContent(doc: Node): ContentCount {
-  const count: ContentCount = { elements: 0, characters: 0 };
-  doc.descendants((node) => {
-    if (node.isText) count.characters += node.text!.length;
-    else count.elements += 1;
-  });
-  return count;
-}
-
-function sync(a: Replica, b: Replica): void {
-  Y.applyUpdate(b.ydoc, Y.encodeStateAsUpdate(a.ydoc, Y.encodeStateVector(b.ydoc)));
-  Y.applyUpdate(a.ydoc, Y.encodeStateAsUpdate(b.ydoc, Y.encodeStateVector(a.ydoc)));
-  a.read();
-  b.read();
-}
-
-function textblockRanges(doc: Node): { from: number; to: number; item: boolean }[] {
-  const out: { from: number; to: number; item: boolean }[] = [];
-  doc.descendants((node, pos) => {
-    if (node.isTextblock) {
-      out.push({
-        from: pos + 1,
-        to: pos + 1 + node.content.size,
-        item: node.type === schema.nodes.item,
-      });
-      return false;
-    }
-    return true;
-  });
-  return out;
-}
 
 function blockPositions(doc: Node): number[] {
   const out: number[] = [];
@@ -213,13 +102,7 @@ function randomEdit(replica: Replica, rnd: () => number): void {
 
 function runSeed(seed: number): void {
   const rnd = random(seed);
-  const origin = new Y.Doc();
-  const fragment = origin.getXmlFragment(DOCUMENT_FRAGMENT);
-  origin.transact(() => {
-    const { meta } = initProseMirrorDoc(fragment, schema);
-    updateYFragment(origin, fragment, createTemplateDoc(), meta);
-  });
-  const initial = Y.encodeStateAsUpdate(origin);
+  const initial = createInitialUpdate();
   const replicas = [1, 2, 3].map((id) => new Replica(id, initial));
   for (let round = 0; round < 25; round++) {
     for (const replica of replicas) {
