@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
+import type { Node } from 'prosemirror-model';
 import { Toolbar } from './components/Toolbar.tsx';
 import { OutlinePanel } from './components/OutlinePanel.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
@@ -13,6 +14,16 @@ import { FileBar, getDocumentName } from './components/FileBar.tsx';
 import { MetadataPanel } from './components/MetadataPanel.tsx';
 import { ChangesPanel } from './components/ChangesPanel.tsx';
 import { setSuggestionAuthor } from '../shared/editor/suggestions/suggestionMode.ts';
+import { KEEP_AS_IS } from '../shared/editor/suggestions/suggestChanges.ts';
+import { compareDocuments } from '../shared/editor/suggestions/compareDocuments.ts';
+import { getMetadata } from '../shared/editor/commands/metadata.ts';
+import { getTrackedChanges } from '../shared/editor/suggestions/trackedChanges.ts';
+import { useVersions } from './collab/useVersions.ts';
+import { CURRENT, VersionsDialog } from './dialogs/VersionsDialog.tsx';
+import { CompareDialog } from './dialogs/CompareDialog.tsx';
+
+/** The two sides of a comparison: what the older side had (grey), what the newer added (blue). */
+const COMPARE_COLOURS = { older: '#5b6775', newer: '#3d4fb8' } as const;
 import { useDocuments } from './documents/useDocuments.ts';
 import { NewDocumentDialog } from './dialogs/NewDocumentDialog.tsx';
 import { OpenDialog } from './dialogs/OpenDialog.tsx';
@@ -42,6 +53,42 @@ export function App() {
     view.dispatch(setSuggestionAuthor(view.state.tr, suggesting ? user : null));
   }, [view, suggesting, user]);
 
+  // Named versions: recorded, compared and restored from "Versies".
+  const versions = useVersions(session);
+  const [versionsOpen, setVersionsOpen] = useState(false);
+  const [comparison, setComparison] = useState<{ doc: Node; from: string; to: string } | null>(
+    null,
+  );
+  const versionLabel = (id: string) =>
+    id === CURRENT ? 'Huidige tekst' : (versions.versions.find((v) => v.id === id)?.name ?? id);
+  const versionDoc = (id: string) =>
+    id === CURRENT ? (view?.state.doc ?? null) : versions.read(id);
+  const compare = (from: string, to: string) => {
+    const older = versionDoc(from);
+    const newer = versionDoc(to);
+    if (!older || !newer) return;
+    const labels = {
+      older: { name: versionLabel(from), colour: COMPARE_COLOURS.older },
+      newer: { name: versionLabel(to), colour: COMPARE_COLOURS.newer },
+    };
+    setComparison({
+      doc: compareDocuments(older, newer, labels),
+      from: labels.older.name,
+      to: labels.newer.name,
+    });
+  };
+  const restore = (id: string) => {
+    const old = versions.read(id);
+    if (!view || !old) return;
+    // The old text, proposed on the user's name: what it removes struck through, what it brings
+    // back underlined, to accept or reject like any change.
+    const proposal = compareDocuments(view.state.doc, old, { older: user, newer: user });
+    const tr = view.state.tr.replaceWith(0, view.state.doc.content.size, proposal.content);
+    view.dispatch(tr.setMeta(KEEP_AS_IS, true));
+    setVersionsOpen(false);
+    view.focus();
+  };
+
   const onChange = useCallback(
     (changed: EditorView) => {
       session?.setTitle(changed.state.doc.firstChild?.textContent ?? '');
@@ -60,7 +107,12 @@ export function App() {
           commands={collaboration.commands}
         />
       </FileBar>
-      <Toolbar view={view} suggesting={suggesting} onToggleSuggesting={toggleSuggesting} />
+      <Toolbar
+        view={view}
+        suggesting={suggesting}
+        onToggleSuggesting={toggleSuggesting}
+        onVersions={() => setVersionsOpen(true)}
+      />
       <div className="workspace">
         <div className="side-column">
           {liveSnapshot && (
@@ -85,6 +137,7 @@ export function App() {
           <ChangesPanel
             view={view}
             readOnly={collaboration.editorLive?.readOnly ?? false}
+            inSession={collaboration.live !== null}
             authorName={user.name}
             onPreferences={collaboration.commands.preferences}
           />
@@ -109,6 +162,31 @@ export function App() {
         <ConfirmUnsavedDialog
           name={getDocumentName(snapshot)}
           onChoose={dialogActions.chooseUnsaved}
+        />
+      )}
+      {versionsOpen && (
+        <VersionsDialog
+          versions={versions.versions}
+          suggestedName={
+            (view && getMetadata(view.state.doc).versionLabel) ||
+            `Versie ${new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(new Date())}`
+          }
+          readOnly={collaboration.editorLive?.readOnly ?? false}
+          onRecord={(name) => view && versions.record(name, user.name, view.state.doc)}
+          onCompare={(from, to) => {
+            setVersionsOpen(false);
+            compare(from, to);
+          }}
+          onRestore={restore}
+          onClose={() => setVersionsOpen(false)}
+        />
+      )}
+      {comparison && (
+        <CompareDialog
+          comparison={comparison.doc}
+          fromLabel={comparison.from}
+          toLabel={comparison.to}
+          onClose={() => setComparison(null)}
         />
       )}
       {collaboration.dialog === 'join' && (
@@ -144,6 +222,11 @@ export function App() {
       {dialog?.type === 'preview' && (
         <PrintPreviewDialog
           printing={dialog.printing}
+          changes={
+            view && getTrackedChanges(view.state.doc).length > 0
+              ? { shown: dialog.changesShown, onChange: dialogActions.previewChanges }
+              : undefined
+          }
           onExport={dialogActions.exportPreviewed}
           onClose={dialogActions.cancel}
         />

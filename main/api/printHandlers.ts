@@ -12,7 +12,7 @@ import type { ApiHandlers } from './handlerTypes.ts';
 
 /** The handler of `printPdf`. */
 export const printHandlers: Pick<ApiHandlers, 'printPdf'> = {
-  printPdf: async ({ state }, context) => {
+  printPdf: async ({ state, changes }, context) => {
     let doc;
     try {
       const opened = openDocumentState(decodeBase64Field(state, 'state'));
@@ -33,6 +33,7 @@ export const printHandlers: Pick<ApiHandlers, 'printPdf'> = {
         appRoot: context.appRoot,
         creator: `${identity.name} ${identity.version}`,
         startPrinter: context.startPdfPrinter,
+        changes,
       });
       return { pdf: encodeBase64Field(pdf) };
     } catch (error) {

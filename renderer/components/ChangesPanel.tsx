@@ -51,11 +51,17 @@ function findNext(view: EditorView, direction: 1 | -1): TrackedChange | null {
 export function ChangesPanel({
   view,
   readOnly,
+  inSession,
   authorName,
   onPreferences,
 }: {
   view: EditorView | null;
   readOnly: boolean;
+  /**
+   * Whether the document is in a co-editing session: then a decision never removes an item it
+   * empties, since a colleague may be typing in it (see DecisionOptions).
+   */
+  inSession: boolean;
   /** The name this user's proposals carry. */
   authorName: string;
   onPreferences: () => void;
@@ -75,6 +81,7 @@ export function ChangesPanel({
   }, [view]);
 
   const changes = view ? getTrackedChanges(view.state.doc) : [];
+  const decision = { removeEmptied: !inSession };
   const run = (command: ReturnType<typeof acceptChange>) => {
     if (!view) return;
     command(view.state, view.dispatch);
@@ -123,7 +130,7 @@ export function ChangesPanel({
               type="button"
               className="small-button"
               disabled={disabled}
-              onClick={() => run(acceptChanges(() => true))}
+              onClick={() => run(acceptChanges(() => true, decision))}
             >
               Alles accepteren
             </button>
@@ -131,7 +138,7 @@ export function ChangesPanel({
               type="button"
               className="small-button"
               disabled={disabled}
-              onClick={() => run(rejectChanges(() => true))}
+              onClick={() => run(rejectChanges(() => true, decision))}
             >
               Alles weigeren
             </button>
@@ -146,7 +153,7 @@ export function ChangesPanel({
                     className="link-button"
                     disabled={disabled}
                     aria-label={`Alle wijzigingen van ${name} accepteren`}
-                    onClick={() => run(acceptChanges((change) => change.name === name))}
+                    onClick={() => run(acceptChanges((change) => change.name === name, decision))}
                   >
                     accepteren
                   </button>
@@ -155,7 +162,7 @@ export function ChangesPanel({
                     className="link-button"
                     disabled={disabled}
                     aria-label={`Alle wijzigingen van ${name} weigeren`}
-                    onClick={() => run(rejectChanges((change) => change.name === name))}
+                    onClick={() => run(rejectChanges((change) => change.name === name, decision))}
                   >
                     weigeren
                   </button>
@@ -202,7 +209,7 @@ export function ChangesPanel({
                     className="small-button accept"
                     disabled={disabled}
                     aria-label={`Accepteren: ${describe(change)}`}
-                    onClick={() => run(acceptChange(change.id))}
+                    onClick={() => run(acceptChange(change.id, decision))}
                   >
                     ✓ Accepteren
                   </button>
@@ -211,7 +218,7 @@ export function ChangesPanel({
                     className="small-button reject"
                     disabled={disabled}
                     aria-label={`Weigeren: ${describe(change)}`}
-                    onClick={() => run(rejectChange(change.id))}
+                    onClick={() => run(rejectChange(change.id, decision))}
                   >
                     ✕ Weigeren
                   </button>

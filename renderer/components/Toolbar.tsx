@@ -194,11 +194,14 @@ export function Toolbar({
   view,
   suggesting = false,
   onToggleSuggesting,
+  onVersions,
 }: {
   view: EditorView | null;
   /** Whether this user's edits are proposals ("Wijzigingen bijhouden"). */
   suggesting?: boolean;
   onToggleSuggesting?: () => void;
+  /** Opens "Versies". */
+  onVersions?: () => void;
 }) {
   const state = view?.state ?? null;
   // Ctrl+Shift+E, as in word processors, turns tracking changes on and off.
@@ -261,6 +264,17 @@ export function Toolbar({
           >
             Wijzigingen bijhouden
           </button>
+          {onVersions && (
+            <button
+              type="button"
+              className="tool"
+              disabled={!view}
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={onVersions}
+            >
+              Versies…
+            </button>
+          )}
         </div>
       )}
     </div>

@@ -30,11 +30,17 @@ type Preview =
 
 export function PrintPreviewDialog({
   printing,
+  changes,
   onExport,
   onClose,
 }: {
   /** The PDF as the host prints it; rejects with the host's Dutch reason it cannot. */
   printing: Promise<Uint8Array>;
+  /**
+   * When the document has pending changes: whether they are shown, and how to print again with
+   * them shown or hidden. Absent when there are none.
+   */
+  changes?: { shown: boolean; onChange: (shown: boolean) => void };
   /** Downloads these bytes as the document's PDF. */
   onExport: (bytes: Uint8Array) => void;
   onClose: () => void;
@@ -110,7 +116,19 @@ export function PrintPreviewDialog({
 
   return (
     <Modal title="Afdrukvoorbeeld" onCancel={onClose} className="preview-modal">
-      <p className="preview-summary">{preview.state === 'ready' ? preview.summary : null}</p>
+      <div className="preview-bar">
+        <p className="preview-summary">{preview.state === 'ready' ? preview.summary : null}</p>
+        {changes && (
+          <label className="preview-option">
+            <input
+              type="checkbox"
+              checked={changes.shown}
+              onChange={(event) => changes.onChange(event.target.checked)}
+            />{' '}
+            Wijzigingen tonen
+          </label>
+        )}
+      </div>
       <div
         className="preview-pages"
         role="region"

@@ -10,9 +10,15 @@ import { decodeBase64, encodeBase64 } from '../../shared/format/base64.ts';
 import type { DocumentSession } from './DocumentSession.ts';
 import { downloadFile } from './downloadFile.ts';
 
-/** The document as the host prints it; rejects with the host's (Dutch) reason it cannot. */
-export async function printSessionPdf(session: DocumentSession): Promise<Uint8Array> {
-  const { pdf } = await api.printPdf({ state: encodeBase64(encodeYDoc(session.ydoc)) });
+/**
+ * The document as the host prints it, its pending changes hidden (accepted) or shown; rejects
+ * with the host's (Dutch) reason it cannot.
+ */
+export async function printSessionPdf(
+  session: DocumentSession,
+  changes: 'shown' | 'hidden' = 'hidden',
+): Promise<Uint8Array> {
+  const { pdf } = await api.printPdf({ state: encodeBase64(encodeYDoc(session.ydoc)), changes });
   // The contract has checked the base64 already; an empty file would only hide a bug.
   const bytes = decodeBase64(pdf);
   if (!bytes || bytes.length === 0) throw new Error('De host stuurde een lege PDF terug.');

@@ -26,7 +26,7 @@ export type DialogState =
   | { type: 'saveAs'; then?: () => void }
   | { type: 'unsaved'; then: () => void }
   | { type: 'recovery'; documents: Recoverable[] }
-  | { type: 'preview'; printing: Promise<Uint8Array> }
+  | { type: 'preview'; printing: Promise<Uint8Array>; changesShown: boolean }
   | null;
 
 const EMPTY_SNAPSHOT: SessionSnapshot = {
@@ -225,7 +225,16 @@ export function useDocuments() {
     const printing = printSessionPdf(current);
     // The dialog reports a failure; this keeps an early one from counting as unhandled.
     printing.catch(() => undefined);
-    setDialog({ type: 'preview', printing });
+    setDialog({ type: 'preview', printing, changesShown: false });
+  }, []);
+
+  /** Prints the preview again with its pending changes shown, or hidden again. */
+  const previewChanges = useCallback((shown: boolean) => {
+    const current = sessionRef.current;
+    if (!current || dialogRef.current?.type !== 'preview') return;
+    const printing = printSessionPdf(current, shown ? 'shown' : 'hidden');
+    printing.catch(() => undefined);
+    setDialog({ type: 'preview', printing, changesShown: shown });
   }, []);
 
   /** Downloads bytes the preview shows, under the name the export gives the current document. */
@@ -275,6 +284,7 @@ export function useDocuments() {
       saveAs,
       chooseUnsaved,
       restore: (doc: Recoverable) => void restore(doc),
+      previewChanges,
       discardRecoverable: (doc: Recoverable) => void discardRecoverable(doc),
       exportPreviewed,
     },

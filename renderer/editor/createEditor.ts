@@ -11,6 +11,8 @@ import {
   suggestionModePlugin,
 } from '../../shared/editor/suggestions/suggestionMode.ts';
 import { EditorView } from 'prosemirror-view';
+import type { EditorProps } from 'prosemirror-view';
+import type { Node } from 'prosemirror-model';
 import { keymap } from 'prosemirror-keymap';
 import { dropCursor } from 'prosemirror-dropcursor';
 import { gapCursor } from 'prosemirror-gapcursor';
@@ -36,6 +38,36 @@ import { ClauseBlockView } from './nodeviews/ClauseBlockView.ts';
 import { ContainerView } from './nodeviews/ContainerView.ts';
 import { ExplanationView } from './nodeviews/ExplanationView.ts';
 import { FootnoteView } from './nodeviews/FootnoteView.ts';
+
+/** The node views of the document page: title, preamble, blocks, Toelichting, footnotes. */
+const NODE_VIEWS: EditorProps['nodeViews'] = {
+  title: (node, v) => new TitleView(node, v),
+  preamble: (node, v) => new PreambleView(node, v),
+  recitals: (node, v) => new ContainerView(node, v),
+  operatives: (node, v) => new ContainerView(node, v),
+  recital_block: (node, v, getPos) => new ClauseBlockView(node, v, getPos),
+  operative_block: (node, v, getPos) => new ClauseBlockView(node, v, getPos),
+  explanation: (node, v, getPos) => new ExplanationView(node, v, getPos),
+  footnote: (node, v, getPos, decorations) => new FootnoteView(node, v, getPos, decorations),
+};
+
+/**
+ * A document shown as the editor shows it (page, numbering, node views) but read-only and on
+ * its own, without Yjs: a comparison of versions, which nobody edits and nothing shares.
+ */
+export function createDocumentView(place: HTMLElement, doc: Node): EditorView {
+  const state = EditorState.create({ schema, doc, plugins: [decorationsPlugin()] });
+  return new EditorView(place, {
+    state,
+    editable: () => false,
+    attributes: { ...EDITOR_ATTRIBUTES, 'aria-readonly': 'true' },
+    nodeViews: NODE_VIEWS,
+    // Read-only: selections only, nothing changes the document.
+    dispatchTransaction(this: EditorView, tr) {
+      if (!tr.docChanged) this.updateState(this.state.apply(tr));
+    },
+  });
+}
 
 /** The editor element's attributes: a labelled, multi-line text box in Dutch. */
 const EDITOR_ATTRIBUTES = {
@@ -73,16 +105,7 @@ export function createEditor(
   const view: EditorView = new EditorView(place, {
     state,
     attributes: EDITOR_ATTRIBUTES,
-    nodeViews: {
-      title: (node, v) => new TitleView(node, v),
-      preamble: (node, v) => new PreambleView(node, v),
-      recitals: (node, v) => new ContainerView(node, v),
-      operatives: (node, v) => new ContainerView(node, v),
-      recital_block: (node, v, getPos) => new ClauseBlockView(node, v, getPos),
-      operative_block: (node, v, getPos) => new ClauseBlockView(node, v, getPos),
-      explanation: (node, v, getPos) => new ExplanationView(node, v, getPos),
-      footnote: (node, v, getPos, decorations) => new FootnoteView(node, v, getPos, decorations),
-    },
+    nodeViews: NODE_VIEWS,
     // `this`, not the `view` constant: y-prosemirror dispatches while the view is still
     // being constructed, before the constant is assigned.
     dispatchTransaction(this: EditorView, original) {

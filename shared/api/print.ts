@@ -10,8 +10,14 @@ import { documentStateSchema } from './documents.ts';
 /** The largest PDF the host sends back; far above a 100-page stuk with its fonts. */
 export const MAX_PDF_BYTES = MAX_STATE_BYTES;
 
-/** `printPdf`: the document to print. */
-export const printPdfRequestSchema = z.strictObject({ state: documentStateSchema });
+/**
+ * `printPdf`: the document to print, and how its pending changes print: `hidden` (the stuk as
+ * it reads with all changes accepted; the default) or `shown` (marked, with a legend).
+ */
+export const printPdfRequestSchema = z.strictObject({
+  state: documentStateSchema,
+  changes: z.enum(['shown', 'hidden']).optional(),
+});
 
 /** `printPdf`: the PDF. */
 export const printPdfResponseSchema = z.strictObject({ pdf: base64Schema(MAX_PDF_BYTES) });

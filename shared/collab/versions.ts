@@ -104,7 +104,11 @@ function readVersion(id: string, stored: unknown): Version {
   if (!ID_PATTERN.test(id)) throw fail('id');
   if (typeof stored !== 'object' || stored === null) throw fail('geen versie');
   const { name, createdAt, author, doc } = stored as Partial<StoredVersion>;
-  if (typeof name !== 'string' || name.trim().length === 0 || name.length > MAX_VERSION_NAME_LENGTH) {
+  if (
+    typeof name !== 'string' ||
+    name.trim().length === 0 ||
+    name.length > MAX_VERSION_NAME_LENGTH
+  ) {
     throw fail('naam');
   }
   if (typeof createdAt !== 'string' || !ISO_PATTERN.test(createdAt)) throw fail('tijdstip');

@@ -88,8 +88,8 @@ describe('renderPrintDocument with changes hidden (the default)', () => {
     expect(page).not.toContain('.change-legend');
   });
 
-  it('keeps an item whose whole text is deleted, empty, with its number', () => {
-    expect(itemsOf(html(doc))).toEqual(['1. De uitgaven stijgen;', '2.', '3. Derde;', '1. Dat.']);
+  it('leaves out an item whose whole text is deleted, and numbers the rest', () => {
+    expect(itemsOf(html(doc))).toEqual(['1. De uitgaven stijgen;', '2. Derde;', '1. Dat.']);
   });
 });
 

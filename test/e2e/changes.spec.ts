@@ -3,7 +3,10 @@
  * strikes through, and the changes panel accepts or rejects; in a session, a colleague sees the
  * proposal live, with its author, and accepts it.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { openEditor, pasteText, screenshot, settle, textWithoutCursors } from './editorPage.ts';
@@ -64,6 +67,24 @@ test('with tracking on, edits become proposals that the panel accepts or rejects
   await expect(panel(page)).toContainText('Geschrapt: kosten');
   await expect(panel(page)).toContainText('Toegevoegd: uitgaven');
   await screenshot(page, 'changes-proposed');
+
+  // The print preview can show the changes; the exported PDF then holds both words and the
+  // legend, as pdftotext reads it.
+  await page.keyboard.press('Control+p');
+  const preview = page.getByRole('dialog', { name: 'Afdrukvoorbeeld' });
+  await preview.getByRole('checkbox', { name: 'Wijzigingen tonen' }).check();
+  await expect(preview.getByRole('img', { name: 'Pagina 1 van 1' })).toHaveJSProperty(
+    'tagName',
+    'IMG',
+  );
+  const download = page.waitForEvent('download');
+  await preview.getByRole('button', { name: 'Exporteren als PDF' }).click();
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'resolutie-changes-')), 'stuk.pdf');
+  await (await download).saveAs(file);
+  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(text).toContain('Wijzigingen: dubbel onderstreept = toegevoegd, doorgehaald = geschrapt');
+  expect(text).toMatch(/De kosten uitgaven stijgen snel;/);
+  await preview.getByRole('button', { name: 'Sluiten' }).click();
 
   // Accept the replaced word, reject the deletion: clean text, no changes left.
   await panel(page)

@@ -25,12 +25,12 @@ export function hasTrackedChanges(doc: Node): boolean {
 
 /**
  * `doc` with all its pending changes accepted; `doc` itself when it has none. An item whose
- * whole text was proposed for deletion stays, empty: accepting takes text, never structure.
+ * whole text was proposed for deletion goes with it: print has no colleague typing in it.
  */
 export function getAcceptedDoc(doc: Node): Node {
   if (!hasTrackedChanges(doc)) return doc;
   let accepted = doc;
-  acceptChanges(() => true)(EditorState.create({ doc }), (tr) => {
+  acceptChanges(() => true, { removeEmptied: true })(EditorState.create({ doc }), (tr) => {
     accepted = tr.doc;
   });
   return accepted;

@@ -213,3 +213,33 @@ describe('deciding on changes', () => {
     expect(acceptChanges(() => true)(all)).toBe(false);
   });
 });
+
+describe('deciding on a change that empties an item', () => {
+  function proposeDeletingFirstItem(): EditorState {
+    const state = EditorState.create({
+      doc: buildDoc({
+        recitals: [['Eerste;', { text: 'sub;', indent: 1 }, 'Derde;']],
+        operatives: [['Dat.']],
+      }),
+    });
+    const from = at(state, 'Eerste;', true);
+    return suggest(state, contextFor(BRAM), (tr) => tr.delete(from, from + 'Eerste;'.length));
+  }
+  const decideAll = (state: EditorState, removeEmptied: boolean) => {
+    let next = state;
+    acceptChanges(() => true, { removeEmptied })(state, (tr) => (next = state.apply(tr)));
+    return next;
+  };
+
+  it('keeps the emptied item by default, as a colleague may be typing in it', () => {
+    const doc = decideAll(proposeDeletingFirstItem(), false).doc;
+    expect(render(doc)).toEqual(['', 'sub;', 'Derde;']);
+  });
+
+  it('removes it when asked, and the sub-item below becomes a numbered item', () => {
+    const doc = decideAll(proposeDeletingFirstItem(), true).doc;
+    expect(render(doc)).toEqual(['sub;', 'Derde;']);
+    expect(getItemLabels(doc.child(2).child(0))).toEqual(['1.', '2.']);
+    doc.check();
+  });
+});

@@ -60,25 +60,42 @@ export function getTrackedChanges(doc: Node): TrackedChange[] {
 /** Which changes a decision applies to. */
 export type ChangeFilter = (change: { id: string; name: string }) => boolean;
 
+/** How a decision treats items it empties. */
+export interface DecisionOptions {
+  /**
+   * Remove an item (or Toelichting paragraph) whose whole text the decision removes. Safe only
+   * where nobody else edits the document at the same time: a colleague typing in that item
+   * would lose their text when the item goes. Off by default; on for print and for a document
+   * not in a session.
+   */
+  removeEmptied?: boolean;
+}
+
 /** Accepts the changes `filter` selects. */
-export function acceptChanges(filter: ChangeFilter): Command {
-  return decide(filter, 'accept');
+export function acceptChanges(filter: ChangeFilter, options: DecisionOptions = {}): Command {
+  return decide(filter, 'accept', options);
 }
 
 /** Rejects the changes `filter` selects. */
-export function rejectChanges(filter: ChangeFilter): Command {
-  return decide(filter, 'reject');
+export function rejectChanges(filter: ChangeFilter, options: DecisionOptions = {}): Command {
+  return decide(filter, 'reject', options);
 }
 
 /** Accepts one change. */
-export const acceptChange = (id: string): Command => acceptChanges((change) => change.id === id);
+export const acceptChange = (id: string, options: DecisionOptions = {}): Command =>
+  acceptChanges((change) => change.id === id, options);
 
 /** Rejects one change. */
-export const rejectChange = (id: string): Command => rejectChanges((change) => change.id === id);
+export const rejectChange = (id: string, options: DecisionOptions = {}): Command =>
+  rejectChanges((change) => change.id === id, options);
 
-function decide(filter: ChangeFilter, decision: 'accept' | 'reject'): Command {
+function decide(
+  filter: ChangeFilter,
+  decision: 'accept' | 'reject',
+  options: DecisionOptions,
+): Command {
   return (state, dispatch) => {
-    const tr = buildDecision(state, filter, decision);
+    const tr = buildDecision(state, filter, decision, options.removeEmptied === true);
     if (!tr) return false;
     dispatch?.(tr);
     return true;
@@ -91,17 +108,34 @@ function buildDecision(
   state: EditorState,
   filter: ChangeFilter,
   decision: 'accept' | 'reject',
+  removeEmptied: boolean,
 ): Transaction | null {
   const { insertion, deletion } = state.schema.marks as { insertion: MarkType; deletion: MarkType };
   const removeType = decision === 'accept' ? deletion : insertion;
   const keepType = decision === 'accept' ? insertion : deletion;
   const remove: { from: number; to: number }[] = [];
   const unmark: { from: number; to: number; type: MarkType }[] = [];
-  state.doc.descendants((node, pos) => {
+  const isRemoved = (node: Node) => {
+    const mark = removeType.isInSet(node.marks);
+    return mark !== undefined && filter(mark.attrs as ChangeAttrs);
+  };
+  state.doc.descendants((node, pos, parent) => {
+    if (node.isTextblock) {
+      // With removeEmptied, an item or Toelichting paragraph whose whole text goes goes with
+      // it: accepting the deletion of an item leaves no empty, numbered item behind.
+      let all = node.childCount > 0;
+      node.forEach((child) => {
+        if (!isRemoved(child)) all = false;
+      });
+      if (removeEmptied && all && isRemovableBlock(node, parent)) {
+        remove.push({ from: pos, to: pos + node.nodeSize });
+        return false;
+      }
+      return true;
+    }
     if (!node.isInline) return true;
     const to = pos + node.nodeSize;
-    const removed = removeType.isInSet(node.marks);
-    if (removed && filter(removed.attrs as ChangeAttrs)) {
+    if (isRemoved(node)) {
       remove.push({ from: pos, to });
       return false;
     }
@@ -113,5 +147,28 @@ function buildDecision(
   const tr = state.tr;
   for (const range of unmark) tr.removeMark(range.from, range.to, range.type);
   for (const range of remove.reverse()) tr.delete(range.from, range.to);
+  outdentFirstItems(tr);
   return tr.setMeta(KEEP_AS_IS, true);
+}
+
+// Blocks that may go when their whole text goes: items, and the Toelichting's own paragraphs
+// and headings (not a list item's first paragraph, which its list item needs).
+function isRemovableBlock(node: Node, parent: Node | null): boolean {
+  if (node.type.name === 'item') return true;
+  return parent?.type.name === 'explanation';
+}
+
+// A removed item may leave a sub-item first in its block, with nothing above it: it becomes a
+// numbered item, as when an item is deleted by hand.
+function outdentFirstItems(tr: Transaction): void {
+  tr.doc.descendants((node, pos) => {
+    if (node.type.name !== 'recital_block' && node.type.name !== 'operative_block') {
+      return !node.isTextblock;
+    }
+    const first = node.firstChild;
+    if (first && first.attrs.indent !== 0) {
+      tr.setNodeMarkup(pos + 1, undefined, { ...first.attrs, indent: 0 });
+    }
+    return false;
+  });
 }
