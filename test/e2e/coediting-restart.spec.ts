@@ -8,9 +8,8 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
 import { formatInvitation, parseInvitation } from '../../shared/collab/invitation.ts';
-import { openEditor, settle } from './editorPage.ts';
+import { openEditor, readRecitals, settle } from './editorPage.ts';
 import { hostUrl, killHard, startHostProcess } from './support/hostProcess.ts';
 import { startTcpProxy } from './support/tcpProxy.ts';
 
@@ -18,20 +17,7 @@ test.setTimeout(120_000);
 
 const bramPort = Number(process.env.RESOLUTIE_E2E_SECOND_PORT ?? 4784);
 
-/** The recitals' texts, without colleagues' cursor labels. */
-function recitals(page: Page): Promise<string[]> {
-  return page
-    .locator('section.clause-block')
-    .first()
-    .locator('li.item')
-    .evaluateAll((items) =>
-      items.map((item) => {
-        const copy = item.cloneNode(true) as Element;
-        copy.querySelectorAll('.ProseMirror-yjs-cursor').forEach((cursor) => cursor.remove());
-        return (copy.textContent ?? '').replace(/\u2060/g, '').trim();
-      }),
-    );
-}
+const recitals = readRecitals;
 
 test('offline edits survive a crash and merge when the document rejoins', async ({
   page,

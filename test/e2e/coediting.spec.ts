@@ -8,7 +8,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { formatInvitation, parseInvitation } from '../../shared/collab/invitation.ts';
-import { openEditor, screenshot, settle, textWithoutCursors } from './editorPage.ts';
+import { openEditor, readRecitals, screenshot, settle, textWithoutCursors } from './editorPage.ts';
 import { join, setName, startSession } from './support/session.ts';
 import { startTcpProxy } from './support/tcpProxy.ts';
 import type { TcpProxy } from './support/tcpProxy.ts';
@@ -22,23 +22,7 @@ function throughProxy(invitation: string, proxy: TcpProxy): string {
   return formatInvitation({ ...parsed, serverUrl: `ws://127.0.0.1:${proxy.port}` });
 }
 
-/**
- * The text of each recital (the first block's items) or of the title, as a reader sees it:
- * y-prosemirror's cursor widgets (a colleague's caret with a name label) left out.
- */
-function itemTexts(page: Page): Promise<string[]> {
-  return page
-    .locator('section.clause-block')
-    .first()
-    .locator('li.item')
-    .evaluateAll((items) =>
-      items.map((item) => {
-        const copy = item.cloneNode(true) as Element;
-        copy.querySelectorAll('.ProseMirror-yjs-cursor').forEach((cursor) => cursor.remove());
-        return (copy.textContent ?? '').replace(/\u2060/g, '').trim();
-      }),
-    );
-}
+const itemTexts = readRecitals;
 
 function titleText(page: Page): Promise<string> {
   return textWithoutCursors(page.locator('.title-text'));

@@ -91,3 +91,18 @@ export function textWithoutCursors(locator: Locator): Promise<string> {
     return (copy.textContent ?? '').replace(/\u2060/g, '').trim();
   });
 }
+
+/** The first block's items (the recitals) as a reader sees them, cursor labels left out. */
+export function readRecitals(page: Page): Promise<string[]> {
+  return page
+    .locator('section.clause-block')
+    .first()
+    .locator('li.item')
+    .evaluateAll((items) =>
+      items.map((item) => {
+        const copy = item.cloneNode(true) as Element;
+        copy.querySelectorAll('.ProseMirror-yjs-cursor').forEach((cursor) => cursor.remove());
+        return (copy.textContent ?? '').replace(/\u2060/g, '').trim();
+      }),
+    );
+}
