@@ -192,6 +192,11 @@ export function ChangesPanel({
                       {timeFormat.format(change.time)}
                     </time>
                   </span>
+                  {change.item && (
+                    <span className="change-item-kind">
+                      {change.item === 'insert' ? 'Nieuw punt' : 'Punt geschrapt'}
+                    </span>
+                  )}
                   {change.deleted && (
                     <span className="change-text change-text-delete">
                       <span className="change-kind">Geschrapt:</span> {excerpt(change.deleted)}
@@ -234,6 +239,7 @@ export function ChangesPanel({
 
 function describe(change: TrackedChange): string {
   const parts: string[] = [];
+  if (change.item) parts.push(change.item === 'insert' ? 'nieuw punt' : 'punt geschrapt');
   if (change.deleted) parts.push(`“${excerpt(change.deleted, 40)}” geschrapt`);
   if (change.inserted) parts.push(`“${excerpt(change.inserted, 40)}” toegevoegd`);
   return parts.join(', ');

@@ -29,6 +29,16 @@ del.change,
   text-decoration-skip-ink: none;
 }
 
+/* A proposal on a whole item: a rule in the author's colour beside it, and its number struck
+   through when the item is proposed for deletion (visible without colour too). */
+li.item[data-change-type] {
+  box-shadow: -5pt 0 0 -3.5pt var(--change-colour, #1a1a1a);
+}
+
+li.item[data-change-type='delete'] > .label {
+  text-decoration: line-through;
+}
+
 /* A word replaced: a space's width between the old and the new, on paper and in the PDF's
    text ("kosten uitgaven", not "kostenuitgaven"). */
 del.change + ins.change {

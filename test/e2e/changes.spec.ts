@@ -153,3 +153,24 @@ test('in a session, a colleague sees a proposal live with its author and accepts
   }
   await bram.context().close();
 });
+
+test('adding or deleting a whole item is a proposal shown on the item', async ({ page }) => {
+  await openEditor(page);
+  await page.locator('li.item').first().click();
+  await page.keyboard.type('Eerste;');
+  await page.getByRole('button', { name: 'Wijzigingen bijhouden' }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Tweede;');
+  const items = page.locator('section.clause-block').first().locator('li.item');
+  await expect(items.nth(1)).toHaveAttribute('data-change-type', 'insert');
+  await expect(items.nth(1)).toHaveAttribute('data-number', '2.');
+  const entry = panel(page).getByRole('listitem').filter({ hasText: 'Nieuw punt' });
+  await expect(entry).toContainText('Toegevoegd: Tweede;');
+  await screenshot(page, 'changes-new-item');
+
+  // Rejected, the item goes with its text; the first one is as it was.
+  await entry.getByRole('button', { name: /^Weigeren/ }).click();
+  await expect(items).toHaveText(['Eerste;']);
+  await expect(panel(page)).toContainText('Geen wijzigingen in behandeling.');
+});

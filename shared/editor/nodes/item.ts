@@ -4,7 +4,9 @@
  * keeps concurrent edits simple (no list to create or dissolve when indenting) and numbers
  * are derived by the view, never stored.
  */
-import { oneOf } from './attrValidators.ts';
+import { oneOf, satisfies } from './attrValidators.ts';
+import { isItemChangeOrNull } from '../suggestions/changeMarks.ts';
+import type { ItemChange } from '../suggestions/changeMarks.ts';
 import type { NodeSpec } from 'prosemirror-model';
 
 export type ItemIndent = 0 | 1;
@@ -14,6 +16,8 @@ export const item: NodeSpec = {
   attrs: {
     indent: { default: 0, validate: oneOf([0, 1]) },
     marker: { default: 'letter', validate: oneOf(['letter', 'bullet']) },
+    /** A pending proposal to add or delete this whole item (suggestion mode), or null. */
+    change: { default: null, validate: satisfies(isItemChangeOrNull, 'een voorstel of leeg') },
   },
   content: 'inline*',
   defining: true,
@@ -26,13 +30,24 @@ export const item: NodeSpec = {
       }),
     },
   ],
-  toDOM: (node) => [
-    'li',
-    {
-      class: 'item',
-      'data-indent': String(node.attrs.indent),
-      'data-marker': node.attrs.marker as string,
-    },
-    0,
-  ],
+  toDOM: (node) => {
+    const change = node.attrs.change as ItemChange | null;
+    return [
+      'li',
+      {
+        class: 'item',
+        'data-indent': String(node.attrs.indent),
+        'data-marker': node.attrs.marker as string,
+        ...(change
+          ? {
+              'data-change-type': change.type,
+              'data-change': change.id,
+              'data-author': change.name,
+              style: `--change-colour: ${change.colour}`,
+            }
+          : {}),
+      },
+      0,
+    ];
+  },
 };

@@ -93,3 +93,28 @@ export const deletion: MarkSpec = {
   parseDOM: [{ tag: 'del[data-change]', getAttrs: (dom) => readAttrs(dom) }],
   toDOM: (mark) => ['del', domAttrs(mark, 'delete'), 0],
 };
+
+/** A proposal on a whole item: that it be added, or deleted. */
+export interface ItemChange extends ChangeAttrs {
+  type: 'insert' | 'delete';
+}
+
+/** Whether `value` is an item-level proposal (or null: none), as the item's `change` holds it. */
+export function isItemChangeOrNull(value: unknown): boolean {
+  if (value === null) return true;
+  if (typeof value !== 'object') return false;
+  const change = value as Partial<ItemChange>;
+  return (
+    (change.type === 'insert' || change.type === 'delete') &&
+    typeof change.id === 'string' &&
+    CHANGE_ID_PATTERN.test(change.id) &&
+    typeof change.name === 'string' &&
+    change.name.length >= 1 &&
+    change.name.length <= MAX_CHANGE_AUTHOR_LENGTH &&
+    typeof change.colour === 'string' &&
+    USER_COLOUR_PATTERN.test(change.colour) &&
+    Number.isSafeInteger(change.time) &&
+    (change.time as number) >= 0 &&
+    Object.keys(change).length === 5
+  );
+}

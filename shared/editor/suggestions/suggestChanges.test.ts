@@ -243,3 +243,85 @@ describe('deciding on a change that empties an item', () => {
     doc.check();
   });
 });
+
+describe('proposals on whole items', () => {
+  const itemChanges = (state: EditorState) => describeItemChanges(state.doc.child(2).child(0));
+  function describeItemChanges(block: Node): (string | null)[] {
+    const kinds: (string | null)[] = [];
+    block.forEach((item) => {
+      const change = item.attrs.change as { type: string; name: string } | null;
+      kinds.push(change ? `${change.type}:${change.name}` : null);
+    });
+    return kinds;
+  }
+  const decide = (state: EditorState, command: ReturnType<typeof acceptChange>) => {
+    let next = state;
+    command(state, (tr) => (next = state.apply(tr)));
+    return next;
+  };
+
+  function withNewItem(): EditorState {
+    const ctx = contextFor(ANNEKE);
+    let state = select(start(['Eerste;', 'Derde;']), 0);
+    state = select(state, at(state, 'Eerste;'));
+    state = suggest(state, ctx, (tr) => tr.split(tr.selection.head));
+    return suggest(state, ctx, (tr) => tr.insertText('Tweede;'));
+  }
+
+  it('marks an item added with Enter as proposed, with its text in the same change', () => {
+    const state = withNewItem();
+    expect(render(state.doc)).toEqual(['Eerste;', '[+Tweede;+]', 'Derde;']);
+    expect(itemChanges(state)).toEqual([null, 'insert:Anneke', null]);
+    expect(getTrackedChanges(state.doc)).toEqual([
+      expect.objectContaining({ id: 'c1', item: 'insert', inserted: 'Tweede;' }),
+    ]);
+  });
+
+  it('in a session, rejecting keeps the item (empty) for a colleague typing in it', () => {
+    const rejected = decide(withNewItem(), rejectChange('c1'));
+    expect(render(rejected.doc)).toEqual(['Eerste;', '', 'Derde;']);
+    expect(itemChanges(rejected)).toEqual([null, null, null]);
+  });
+
+  it('accepting keeps the item as a plain one; rejecting removes it with its text', () => {
+    const accepted = decide(withNewItem(), acceptChange('c1'));
+    expect(render(accepted.doc)).toEqual(['Eerste;', 'Tweede;', 'Derde;']);
+    expect(itemChanges(accepted)).toEqual([null, null, null]);
+    const rejected = decide(withNewItem(), rejectChange('c1', { removeEmptied: true }));
+    expect(render(rejected.doc)).toEqual(['Eerste;', 'Derde;']);
+    expect(getTrackedChanges(rejected.doc)).toEqual([]);
+  });
+
+  it('takes back an own new, empty item with Backspace', () => {
+    const ctx = contextFor(ANNEKE);
+    const initial = start(['Eerste;', 'Derde;']);
+    let state = select(initial, at(initial, 'Eerste;'));
+    state = suggest(state, ctx, (tr) => tr.split(tr.selection.head));
+    expect(itemChanges(state)).toEqual([null, 'insert:Anneke', null]);
+    const head = state.selection.head;
+    state = suggest(state, ctx, (tr) => tr.delete(head - 2, head));
+    expect(render(state.doc)).toEqual(['Eerste;', 'Derde;']);
+    expect(itemChanges(state)).toEqual([null, null]);
+  });
+
+  it('proposes deleting whole items selected across, shown on the items', () => {
+    let state = start(['Eerste;', 'Tweede;', 'Derde;']);
+    const from = at(state, 'Tweede;', true) - 1;
+    const to = at(state, 'Derde;', true) - 1;
+    state = suggest(state, contextFor(BRAM), (tr) => tr.delete(from, to));
+    expect(render(state.doc)).toEqual(['Eerste;', '[-Tweede;-]', 'Derde;']);
+    expect(itemChanges(state)).toEqual([null, 'delete:Bram', null]);
+    const accepted = decide(
+      state,
+      acceptChanges(() => true, { removeEmptied: true }),
+    );
+    expect(render(accepted.doc)).toEqual(['Eerste;', 'Derde;']);
+    expect(getItemLabels(accepted.doc.child(2).child(0))).toEqual(['1.', '2.']);
+    const rejected = decide(
+      state,
+      rejectChanges(() => true),
+    );
+    expect(render(rejected.doc)).toEqual(['Eerste;', 'Tweede;', 'Derde;']);
+    expect(itemChanges(rejected)).toEqual([null, null, null]);
+  });
+});

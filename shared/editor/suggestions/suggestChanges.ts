@@ -15,12 +15,12 @@
  * text in it and keeps the items (Backspace at the start of an item proposes nothing). New
  * structure (Enter, a pasted list) is inserted, its text marked. Pure: ProseMirror only.
  */
-import { Fragment, Slice } from 'prosemirror-model';
-import type { Mark, MarkType, Node } from 'prosemirror-model';
+import { Fragment, Mark, Slice } from 'prosemirror-model';
+import type { MarkType, Node } from 'prosemirror-model';
 import { TextSelection } from 'prosemirror-state';
 import { ReplaceStep } from 'prosemirror-transform';
 import type { EditorState, Transaction } from 'prosemirror-state';
-import type { ChangeAttrs, ChangeAuthor } from './changeMarks.ts';
+import type { ChangeAttrs, ChangeAuthor, ItemChange } from './changeMarks.ts';
 
 /** What a suggestion needs besides the transaction. */
 export interface SuggestionContext {
@@ -44,6 +44,9 @@ export function suggestTransaction(
   context: SuggestionContext,
 ): Transaction | null {
   const before = state.doc;
+  // Attribute changes (Tab, a block's heading, metadata) are not proposals: they pass as they
+  // are. Re-writing the item or block to show them would duplicate its text.
+  if (sameButForAttributes(before, tr.doc)) return tr;
   const range = findChangedRange(state, tr);
   if (!range) return null;
   const { start, endBefore, inserted } = range;
@@ -65,20 +68,62 @@ export function suggestTransaction(
   const deletionAttrs = changeAttrs;
   const insertionAttrs = changeAttrs;
 
+  // Backspace at the start of (or Delete into) an item the user proposed and left empty takes
+  // the proposal back: the item goes.
+  const ownEmpty =
+    inserted.size === 0 && endBefore > start
+      ? findOwnEmptyItem(before, start, endBefore, context)
+      : null;
+  if (ownEmpty) {
+    result.delete(ownEmpty.from, ownEmpty.to);
+    const cursor = Math.min(ownEmpty.from, result.doc.content.size);
+    result.setSelection(TextSelection.near(result.doc.resolve(cursor), -1));
+    return result;
+  }
+
   // 1. The old content stays, marked; own pending insertions go for real (back to front, so
-  //    positions before them stay valid).
+  //    positions before them stay valid). A whole item inside the range is proposed for
+  //    deletion as an item (shown on the item); one the user proposed goes for real.
   const ranges: { from: number; to: number; own: boolean }[] = [];
+  const items: { pos: number; node: Node; own: boolean }[] = [];
   before.nodesBetween(start, endBefore, (node, pos) => {
+    if (node.type.name === 'item' && pos >= start && pos + node.nodeSize <= endBefore) {
+      // The user's own new item goes for real only when all in it is theirs: a colleague's
+      // text typed in it meanwhile is proposed for deletion, not removed.
+      let allOwn = isOwnItem(node, 'insert', context);
+      node.forEach((child) => {
+        if (!isOwnInsertion(child, insertionType, context)) allOwn = false;
+      });
+      items.push({ pos, node, own: allOwn });
+      if (allOwn) return false;
+    }
     if (!node.isInline) return true;
     const from = Math.max(pos, start);
     const to = Math.min(pos + node.nodeSize, endBefore);
     if (from < to) ranges.push({ from, to, own: isOwnInsertion(node, insertionType, context) });
     return false;
   });
-  for (const range of [...ranges].reverse()) {
-    if (range.own) result.delete(range.from, range.to);
-    else result.addMark(range.from, range.to, deletionType.create(deletionAttrs));
-  }
+  const steps: { at: number; apply: () => void }[] = [
+    ...ranges.map((range) => ({
+      at: range.from,
+      apply: () => {
+        if (range.own) result.delete(range.from, range.to);
+        else result.addMark(range.from, range.to, deletionType.create(deletionAttrs));
+      },
+    })),
+    ...items.map((item) => ({
+      at: item.pos,
+      apply: () => {
+        if (item.own) result.delete(item.pos, item.pos + item.node.nodeSize);
+        else {
+          result.setNodeAttribute(item.pos, 'change', { type: 'delete', ...deletionAttrs });
+        }
+      },
+    })),
+  ];
+  // Back to front, so that earlier positions stay valid; an item after its own text.
+  steps.sort((a, b) => b.at - a.at);
+  for (const step of steps) step.apply();
   const insertAt = result.mapping.map(endBefore);
 
   // 2. The new content after it, its text marked as inserted.
@@ -94,6 +139,7 @@ export function suggestTransaction(
     const sizeBefore = result.doc.content.size;
     result.replace(insertAt, insertAt, marked);
     insertEnd = insertAt + (result.doc.content.size - sizeBefore);
+    markNewItems(result, insertAt, insertEnd, { type: 'insert', ...insertionAttrs });
   }
 
   // 3. The cursor: after what was typed; before the marked text after Backspace, after it
@@ -150,6 +196,65 @@ function findChangedRange(
   return { start, endBefore, inserted: after.slice(start, endAfter) };
 }
 
+/**
+ * Marks the items that begin inside the inserted range as proposed, when all their text is new
+ * (Enter at the end of an item, a pasted item): the item is the proposal. An item split in the
+ * middle keeps old text and is not marked; its new text is.
+ */
+function markNewItems(tr: Transaction, from: number, to: number, change: ItemChange): void {
+  const insertion = tr.doc.type.schema.marks.insertion!;
+  tr.doc.nodesBetween(from, to, (node, pos) => {
+    if (node.type.name !== 'item') return !node.isTextblock;
+    if (pos <= from - 1 || pos >= to) return false;
+    let allNew = true;
+    node.forEach((child) => {
+      if (!insertion.isInSet(child.marks)) allNew = false;
+    });
+    if (allNew && node.attrs.change === null) tr.setNodeAttribute(pos, 'change', change);
+    return false;
+  });
+}
+
+/** Whether `a` and `b` differ in node attributes only (same types, text and marks). */
+function sameButForAttributes(a: Node, b: Node): boolean {
+  if (a.type !== b.type || a.childCount !== b.childCount) return false;
+  if (a.isText) return a.text === b.text && Mark.sameSet(a.marks, b.marks);
+  if (!Mark.sameSet(a.marks, b.marks)) return false;
+  for (let index = 0; index < a.childCount; index += 1) {
+    if (!sameButForAttributes(a.child(index), b.child(index))) return false;
+  }
+  return true;
+}
+
+/** Whether `node` is an item with the user's own proposal of `type`. */
+function isOwnItem(node: Node, type: ItemChange['type'], context: SuggestionContext): boolean {
+  const change = node.attrs.change as ItemChange | null | undefined;
+  return change?.type === type && change.name === context.author.name;
+}
+
+/**
+ * The item the range reaches into when it holds no text and the item after its start is the
+ * user's own proposed, empty item (Backspace at its start, Delete before it).
+ */
+function findOwnEmptyItem(
+  doc: Node,
+  start: number,
+  end: number,
+  context: SuggestionContext,
+): { from: number; to: number } | null {
+  if (doc.textBetween(start, end, '', '') !== '') return null;
+  let found: { from: number; to: number } | null = null;
+  doc.nodesBetween(start, Math.min(end + 1, doc.content.size), (node, pos) => {
+    if (found || node.type.name !== 'item') return !found && !node.isTextblock;
+    const inRange = pos + 1 >= start && pos + 1 <= end + 1;
+    if (inRange && node.content.size === 0 && isOwnItem(node, 'insert', context)) {
+      found = { from: pos, to: pos + node.nodeSize };
+    }
+    return false;
+  });
+  return found;
+}
+
 /** Whether `node` is text the user proposed themselves (and may simply delete). */
 function isOwnInsertion(node: Node, insertion: MarkType, context: SuggestionContext): boolean {
   const mark = insertion.isInSet(node.marks);
@@ -167,6 +272,12 @@ function continueChange(
   type: MarkType,
   context: SuggestionContext,
 ): ChangeAttrs {
+  // Text typed into an item the user proposed belongs to that proposal.
+  const parent = doc.resolve(from).parent;
+  if (isOwnItem(parent, 'insert', context)) {
+    const { type: _type, ...attrs } = parent.attrs.change as ItemChange;
+    return attrs;
+  }
   for (const pos of [from, to]) {
     const $pos = doc.resolve(pos);
     for (const node of [$pos.nodeBefore, $pos.nodeAfter]) {

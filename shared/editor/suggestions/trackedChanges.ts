@@ -7,7 +7,7 @@
  */
 import type { MarkType, Node } from 'prosemirror-model';
 import type { Command, EditorState, Transaction } from 'prosemirror-state';
-import type { ChangeAttrs } from './changeMarks.ts';
+import type { ChangeAttrs, ItemChange } from './changeMarks.ts';
 import { KEEP_AS_IS } from './suggestChanges.ts';
 
 /** One pending change, as the changes panel lists it. */
@@ -23,6 +23,8 @@ export interface TrackedChange {
   /** Where it starts and ends in the document, for jumping to it. */
   from: number;
   to: number;
+  /** For a proposal on a whole item: that it be added, or deleted. */
+  item?: ItemChange['type'];
 }
 
 /** The pending changes of `doc`, in document order. */
@@ -30,13 +32,31 @@ export function getTrackedChanges(doc: Node): TrackedChange[] {
   const { insertion, deletion } = doc.type.schema.marks;
   const changes = new Map<string, TrackedChange>();
   doc.descendants((node, pos) => {
+    const itemChange = node.type.name === 'item' ? (node.attrs.change as ItemChange | null) : null;
+    if (itemChange) {
+      const change = changes.get(itemChange.id) ?? {
+        id: itemChange.id,
+        name: itemChange.name,
+        colour: itemChange.colour,
+        time: itemChange.time,
+        inserted: '',
+        deleted: '',
+        from: pos,
+        to: pos + node.nodeSize,
+        item: itemChange.type,
+      };
+      change.item = itemChange.type;
+      change.from = Math.min(change.from, pos);
+      change.to = Math.max(change.to, pos + node.nodeSize);
+      changes.set(itemChange.id, change);
+    }
     if (!node.isInline) return true;
     for (const mark of node.marks) {
       if (mark.type !== insertion && mark.type !== deletion) continue;
       const attrs = mark.attrs as ChangeAttrs;
       const text = node.isText ? (node.text ?? '') : '';
       const end = pos + node.nodeSize;
-      const change = changes.get(attrs.id) ?? {
+      const change: TrackedChange = changes.get(attrs.id) ?? {
         id: attrs.id,
         name: attrs.name,
         colour: attrs.colour,
@@ -47,6 +67,7 @@ export function getTrackedChanges(doc: Node): TrackedChange[] {
         to: end,
       };
       change.time = Math.max(change.time, attrs.time);
+      change.from = Math.min(change.from, pos);
       change.to = Math.max(change.to, end);
       if (mark.type === insertion) change.inserted += text;
       else change.deleted += text;
@@ -119,7 +140,25 @@ function buildDecision(
     const mark = removeType.isInSet(node.marks);
     return mark !== undefined && filter(mark.attrs as ChangeAttrs);
   };
+  const reset: number[] = [];
   state.doc.descendants((node, pos, parent) => {
+    const itemChange = node.type.name === 'item' ? (node.attrs.change as ItemChange | null) : null;
+    if (itemChange && filter(itemChange)) {
+      // Accepting a deletion or rejecting an addition removes the item, when all its text goes
+      // with the decision and nobody else can be writing in it (removeEmptied, see there).
+      // Otherwise the item stays, plain, and only the decided text goes: no decision removes
+      // what it was not about.
+      const goes = (decision === 'accept') === (itemChange.type === 'delete');
+      let all = true;
+      node.forEach((child) => {
+        if (!isRemoved(child)) all = false;
+      });
+      if (goes && all && removeEmptied) {
+        remove.push({ from: pos, to: pos + node.nodeSize });
+        return false;
+      }
+      reset.push(pos);
+    }
     if (node.isTextblock) {
       // With removeEmptied, an item or Toelichting paragraph whose whole text goes goes with
       // it: accepting the deletion of an item leaves no empty, numbered item behind.
@@ -143,8 +182,9 @@ function buildDecision(
     if (kept && filter(kept.attrs as ChangeAttrs)) unmark.push({ from: pos, to, type: keepType });
     return false;
   });
-  if (remove.length === 0 && unmark.length === 0) return null;
+  if (remove.length === 0 && unmark.length === 0 && reset.length === 0) return null;
   const tr = state.tr;
+  for (const pos of reset) tr.setNodeAttribute(pos, 'change', null);
   for (const range of unmark) tr.removeMark(range.from, range.to, range.type);
   for (const range of remove.reverse()) tr.delete(range.from, range.to);
   outdentFirstItems(tr);
