@@ -19,6 +19,7 @@ import { compareDocuments } from '../shared/editor/suggestions/compareDocuments.
 import { getMetadata } from '../shared/editor/commands/metadata.ts';
 import { getTrackedChanges } from '../shared/editor/suggestions/trackedChanges.ts';
 import { useVersions } from './collab/useVersions.ts';
+import { downloadVersionPdf } from './documents/pdfExport.ts';
 import { CURRENT, VersionsDialog } from './dialogs/VersionsDialog.tsx';
 import { CompareDialog } from './dialogs/CompareDialog.tsx';
 
@@ -178,6 +179,13 @@ export function App() {
             compare(from, to);
           }}
           onRestore={restore}
+          onExportPdf={(id) => {
+            const version = versions.versions.find((v) => v.id === id);
+            const doc = versions.read(id);
+            if (session && version && doc) {
+              downloadVersionPdf(session, { name: version.name, doc }).catch(documents.report);
+            }
+          }}
           onClose={() => setVersionsOpen(false)}
         />
       )}

@@ -12,6 +12,7 @@ import { docFromModel } from '../../shared/editor/fromModel.ts';
 import { createYDoc } from '../../shared/collab/yDocument.ts';
 import { readDocumentFile, writeDocumentFile } from '../../shared/collab/documentFile.ts';
 import { findVersionByName, listVersions } from '../../shared/collab/versions.ts';
+import { getAcceptedDoc } from '../../shared/editor/suggestions/acceptedDoc.ts';
 import type { FileWriter } from '../../shared/collab/documentFile.ts';
 import {
   MAX_RESOLUTIE_FILE_BYTES,
@@ -87,7 +88,8 @@ export async function importText(
 
 /** `resolutie show IN.resolutie` */
 export async function showDocument(input: string, io: CliOutput): Promise<void> {
-  io.out(toPlainText(await readDocument(input)));
+  // As a reader will read it: pending changes accepted, as the PDF prints by default.
+  io.out(toPlainText(getAcceptedDoc(await readDocument(input))));
 }
 
 /** What `resolutie export` writes: JSON, a PDF, or both. */
@@ -114,7 +116,8 @@ export async function exportDocument(
   // Printing takes seconds; a folder that cannot take the PDF is said before, not after.
   if (targets.pdf) await checkWritableTarget(targets.pdf);
   if (targets.json) {
-    const json = `${JSON.stringify(toJsonExport(doc), null, 2)}\n`;
+    // The structured text as it reads with pending changes accepted (the PDF's default).
+    const json = `${JSON.stringify(toJsonExport(getAcceptedDoc(doc)), null, 2)}\n`;
     await writeFileAtomic(targets.json, new TextEncoder().encode(json));
     io.out(`Geëxporteerd naar ${targets.json}.\n`);
   }

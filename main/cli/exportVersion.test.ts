@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildDoc } from '../../shared/editor/testing/buildDoc.ts';
+import { EditorState } from 'prosemirror-state';
+import { buildDoc, findText } from '../../shared/editor/testing/buildDoc.ts';
 import { createYDoc } from '../../shared/collab/yDocument.ts';
 import { writeDocumentFile } from '../../shared/collab/documentFile.ts';
 import { recordVersion } from '../../shared/collab/versions.ts';
@@ -67,5 +68,25 @@ describe('resolutie export --version', () => {
       2,
       '--version',
     );
+  });
+});
+
+describe('show and export --json with pending changes', () => {
+  it('read as the stuk with the changes accepted, as the PDF prints by default', () => {
+    const schemaMarks = buildDoc({}).type.schema.marks;
+    const doc = buildDoc({ title: 'Fonds', recitals: [['De kosten uitgaven stijgen;']] });
+    const attrs = { id: 'c1', name: 'Anneke', colour: '#b3261e', time: 1 };
+    const from = findText(doc, 'kosten ', true);
+    const to = findText(doc, 'uitgaven ');
+    const marked = EditorState.create({ doc })
+      .tr.addMark(from, from + 'kosten '.length, schemaMarks.deletion!.create(attrs))
+      .addMark(from + 'kosten '.length, to, schemaMarks.insertion!.create(attrs)).doc;
+    writeFileSync(
+      path.join(dir, 'voorstel.resolutie'),
+      writeDocumentFile(createYDoc(marked), { app: 'Resolutie-editor', version: 'test' }),
+    );
+    expect(resolutie('show', 'voorstel.resolutie').out).toMatch(/1\.\s+De uitgaven stijgen;/);
+    expect(resolutie('export', 'voorstel.resolutie', '--json', 'voorstel.json').code).toBe(0);
+    expect(firstRecital('voorstel.json')).toBe('De uitgaven stijgen;');
   });
 });

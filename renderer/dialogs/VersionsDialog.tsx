@@ -26,6 +26,7 @@ export function VersionsDialog({
   onRecord,
   onCompare,
   onRestore,
+  onExportPdf,
   onClose,
 }: {
   versions: VersionInfo[];
@@ -36,6 +37,8 @@ export function VersionsDialog({
   /** Compares `from` with `to` (version ids, or CURRENT). */
   onCompare: (from: string, to: string) => void;
   onRestore: (id: string) => void;
+  /** Exports version `id` as a PDF. */
+  onExportPdf: (id: string) => void;
   onClose: () => void;
 }) {
   const [name, setName] = useState(suggestedName);
@@ -102,6 +105,14 @@ export function VersionsDialog({
                     aria-label={`${version.name} vergelijken met de huidige tekst`}
                   >
                     Vergelijken
+                  </button>
+                  <button
+                    type="button"
+                    className="small-button"
+                    onClick={() => onExportPdf(version.id)}
+                    aria-label={`${version.name} als PDF`}
+                  >
+                    PDF
                   </button>
                   <button
                     type="button"

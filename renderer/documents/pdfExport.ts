@@ -5,7 +5,8 @@
  * downloads is the same file the export makes.
  */
 import { api } from '../api/client.ts';
-import { encodeYDoc } from '../../shared/collab/yDocument.ts';
+import type { Node } from 'prosemirror-model';
+import { createYDoc, encodeYDoc } from '../../shared/collab/yDocument.ts';
 import { decodeBase64, encodeBase64 } from '../../shared/format/base64.ts';
 import type { DocumentSession } from './DocumentSession.ts';
 import { downloadFile } from './downloadFile.ts';
@@ -23,6 +24,26 @@ export async function printSessionPdf(
   const bytes = decodeBase64(pdf);
   if (!bytes || bytes.length === 0) throw new Error('De host stuurde een lege PDF terug.');
   return bytes;
+}
+
+/**
+ * A named version of the document, printed as the host prints the document itself, and handed
+ * to the user as "<name> – <version>.pdf".
+ */
+export async function downloadVersionPdf(
+  session: DocumentSession,
+  version: { name: string; doc: Node },
+): Promise<void> {
+  const ydoc = createYDoc(version.doc);
+  try {
+    const { pdf } = await api.printPdf({ state: encodeBase64(encodeYDoc(ydoc)) });
+    const bytes = decodeBase64(pdf);
+    if (!bytes || bytes.length === 0) throw new Error('De host stuurde een lege PDF terug.');
+    const base = getPdfFileName(session).replace(/\.pdf$/, '');
+    downloadFile(bytes, `${base} – ${version.name}.pdf`, 'application/pdf');
+  } finally {
+    ydoc.destroy();
+  }
 }
 
 /** "Motie over de jeugdzorg.pdf": the file's name, else the title, else "Naamloos". */

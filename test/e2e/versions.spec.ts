@@ -3,6 +3,10 @@
  * current text (differences inline), and restore it: the old text comes back as a proposal,
  * which accepted leaves exactly the version's text, with both versions still listed.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { openEditor, screenshot, settle } from './editorPage.ts';
@@ -41,6 +45,17 @@ test('versions are recorded, compared with the current text and restored', async
   const list = versionsDialog(page).getByRole('list', { name: 'Vastgelegde versies' });
   await expect(list.getByRole('listitem')).toHaveCount(2);
   await expect(list.getByRole('listitem').first()).toContainText('Geactualiseerd');
+
+  // A version as PDF: its own text, not the current one.
+  const download = page.waitForEvent('download');
+  await versionsDialog(page).getByRole('button', { name: 'Concept 12 november als PDF' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('Jeugdzorg – Concept 12 november.pdf');
+  const saved = path.join(mkdtempSync(path.join(os.tmpdir(), 'resolutie-version-')), 'v.pdf');
+  await file.saveAs(saved);
+  const text = execFileSync('pdftotext', [saved, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(text).toContain('1. De kosten stijgen;');
+  expect(text).not.toContain('Gemeenten dekken de tekorten');
 
   // Compare the first version with the current text.
   await versionsDialog(page)
