@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import * as Y from 'yjs';
 import { decodeBase64, encodeBase64 } from '../../shared/format/base64.ts';
 import { encodeYDoc, getDocumentFragment } from '../../shared/collab/yDocument.ts';
 import { createStateWithTitle } from '../services/testing/yjsDocuments.ts';
+import { readPdfText } from '../services/pdf/testing/pdfInspection.ts';
 import { handleRequest } from './handlers.ts';
 import { expectError, value } from './testing/apiResults.ts';
 import { createTestContext, type TestContext } from './testing/testContext.ts';
@@ -29,7 +29,7 @@ describe('printPdf', () => {
     expect(new TextDecoder().decode(pdf.subarray(0, 5))).toBe('%PDF-');
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'print-handler-')), 'stuk.pdf');
     writeFileSync(file, pdf);
-    expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })).toContain(title);
+    expect(readPdfText(file)).toContain(title);
   }, 60_000);
 
   it('refuses a state that is no resolution, and garbage, with a clean error', async () => {
