@@ -15,7 +15,7 @@ import {
   rejectChanges,
 } from '../../shared/editor/suggestions/trackedChanges.ts';
 import type { TrackedChange } from '../../shared/editor/suggestions/trackedChanges.ts';
-import { getInitials } from './SessionControls.tsx';
+import { Avatar } from './Avatar.tsx';
 
 const timeFormat = new Intl.DateTimeFormat('nl-NL', {
   day: 'numeric',
@@ -48,6 +48,13 @@ function findNext(view: EditorView, direction: 1 | -1): TrackedChange | null {
   return [...changes].reverse().find((change) => change.to < to) ?? changes[changes.length - 1]!;
 }
 
+/** Goes to the next (or previous) change; false when there is none. */
+function jumpTo(view: EditorView, direction: 1 | -1): boolean {
+  const next = findNext(view, direction);
+  if (next) goTo(view, next);
+  return next !== null;
+}
+
 export function ChangesPanel({
   view,
   readOnly,
@@ -71,15 +78,15 @@ export function ChangesPanel({
     if (!view) return;
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || (event.key !== 'PageDown' && event.key !== 'PageUp')) return;
-      const next = findNext(view, event.key === 'PageDown' ? 1 : -1);
-      if (!next) return;
-      event.preventDefault();
-      goTo(view, next);
+      if (jumpTo(view, event.key === 'PageDown' ? 1 : -1)) event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [view]);
 
+  const jump = (direction: 1 | -1) => {
+    if (view) jumpTo(view, direction);
+  };
   const changes = view ? getTrackedChanges(view.state.doc) : [];
   const decision = { removeEmptied: !inSession };
   const run = (command: ReturnType<typeof acceptChange>) => {
@@ -111,7 +118,7 @@ export function ChangesPanel({
               className="small-button"
               title="Vorige wijziging (Alt+PageUp)"
               aria-keyshortcuts="Alt+PageUp"
-              onClick={() => view && findNext(view, -1) && goTo(view, findNext(view, -1)!)}
+              onClick={() => jump(-1)}
             >
               ↑ Vorige
             </button>
@@ -120,7 +127,7 @@ export function ChangesPanel({
               className="small-button"
               title="Volgende wijziging (Alt+PageDown)"
               aria-keyshortcuts="Alt+PageDown"
-              onClick={() => view && findNext(view, 1) && goTo(view, findNext(view, 1)!)}
+              onClick={() => jump(1)}
             >
               ↓ Volgende
             </button>
@@ -180,13 +187,7 @@ export function ChangesPanel({
                   aria-label={`Wijziging van ${change.name}: ${describe(change)}`}
                 >
                   <span className="change-meta">
-                    <span
-                      className="avatar avatar-small"
-                      style={{ backgroundColor: change.colour }}
-                      aria-hidden="true"
-                    >
-                      {getInitials(change.name)}
-                    </span>
+                    <Avatar name={change.name} colour={change.colour} small />
                     <span className="change-author">{change.name}</span>
                     <time className="change-time" dateTime={new Date(change.time).toISOString()}>
                       {timeFormat.format(change.time)}

@@ -3,7 +3,7 @@
  * co-editing session, each colleague in the colour of their cursor, the user first.
  */
 import type { LiveSnapshot } from '../collab/liveSession.ts';
-import { getInitials } from './SessionControls.tsx';
+import { Avatar } from './Avatar.tsx';
 
 export function PresencePanel({
   snapshot,
@@ -18,13 +18,7 @@ export function PresencePanel({
       <ul className="presence-list">
         {snapshot.participants.map((participant) => (
           <li key={participant.clientId} className="presence-item">
-            <span
-              className="avatar avatar-small"
-              style={{ backgroundColor: participant.colour }}
-              aria-hidden="true"
-            >
-              {getInitials(participant.name)}
-            </span>
+            <Avatar name={participant.name} colour={participant.colour} small />
             <span className="presence-name">
               {participant.name}
               {participant.self && <span className="muted"> (u)</span>}

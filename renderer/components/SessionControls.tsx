@@ -4,7 +4,8 @@
  * edits are kept, refused), a reader's "alleen lezen", the colleagues' initials in their
  * colours, and "Uitnodigen…" and "Sessie stoppen" (the host) or "Sessie verlaten".
  */
-import type { LiveSnapshot, Participant } from '../collab/liveSession.ts';
+import type { LiveSnapshot } from '../collab/liveSession.ts';
+import { Avatar } from './Avatar.tsx';
 
 export interface SessionCommands {
   startSession: () => void;
@@ -27,14 +28,6 @@ export function describeLiveStatus(snapshot: LiveSnapshot): string {
     case 'ended':
       return 'Sessie beëindigd';
   }
-}
-
-/** The initials of a name: "Jan de Vries" → "JV", "Anneke" → "A". */
-export function getInitials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const first = words[0]?.[0] ?? '?';
-  const last = words.length > 1 ? (words[words.length - 1]?.[0] ?? '') : '';
-  return `${first}${last}`.toUpperCase();
 }
 
 export function SessionControls({
@@ -79,7 +72,11 @@ export function SessionControls({
       {others.length > 0 && (
         <span className="avatars" aria-hidden="true">
           {others.slice(0, 4).map((participant) => (
-            <Avatar key={participant.clientId} participant={participant} />
+            <Avatar
+              key={participant.clientId}
+              name={participant.name}
+              colour={participant.colour}
+            />
           ))}
           {others.length > 4 && <span className="avatar avatar-more">+{others.length - 4}</span>}
         </span>
@@ -93,17 +90,5 @@ export function SessionControls({
         {hosting ? 'Sessie stoppen' : 'Sessie verlaten'}
       </button>
     </nav>
-  );
-}
-
-function Avatar({ participant }: { participant: Participant }) {
-  return (
-    <span
-      className="avatar"
-      style={{ backgroundColor: participant.colour }}
-      title={participant.name}
-    >
-      {getInitials(participant.name)}
-    </span>
   );
 }

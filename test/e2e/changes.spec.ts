@@ -68,6 +68,16 @@ test('with tracking on, edits become proposals that the panel accepts or rejects
   await expect(panel(page)).toContainText('Toegevoegd: uitgaven');
   await screenshot(page, 'changes-proposed');
 
+  // Alt+PageDown and "Vorige" go from change to change, selecting each.
+  await page.locator('.title-text').click();
+  const selected = () => page.evaluate(() => window.getSelection()?.toString() ?? '');
+  await page.keyboard.press('Alt+PageDown');
+  await expect.poll(selected).toBe('kostenuitgaven');
+  await page.keyboard.press('Alt+PageDown');
+  await expect.poll(selected).toBe(' snel');
+  await panel(page).getByRole('button', { name: '↑ Vorige' }).click();
+  await expect.poll(selected).toBe('kostenuitgaven');
+
   // The print preview can show the changes; the exported PDF then holds both words and the
   // legend, as pdftotext reads it.
   await page.keyboard.press('Control+p');
