@@ -11,11 +11,11 @@ import { buildDoc } from '../../shared/editor/testing/buildDoc.ts';
 import type { CollabServer } from './collabServer.ts';
 import {
   connectProvider,
-  getFirstItemText,
   getYText,
   makeTempDir,
   startTestServer,
   tokenFor,
+  typeOnBothUntilConverged,
   waitFor,
   whenSynced,
 } from './testing/collabTesting.ts';
@@ -67,13 +67,11 @@ describe('sync server: several instances through Redis', () => {
     providers.push(a, b);
     await Promise.all([whenSynced(a), whenSynced(b)]);
 
-    getFirstItemText(a.document).insert(0, 'Via instantie een. ');
-    getFirstItemText(b.document).insert(0, 'Via instantie twee. ');
-    await waitFor(
-      () =>
-        getYText(a.document) === getYText(b.document) &&
-        getYText(a.document).includes('Via instantie een. ') &&
-        getYText(a.document).includes('Via instantie twee. '),
+    await typeOnBothUntilConverged(
+      a,
+      b,
+      'Via instantie een. ',
+      'Via instantie twee. ',
       'both edits on both instances',
     );
     expect(readYDoc(a.document).eq(readYDoc(b.document))).toBe(true);

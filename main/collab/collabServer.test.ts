@@ -20,6 +20,7 @@ import {
   makeTempDir,
   startTestServer,
   tokenFor,
+  typeOnBothUntilConverged,
   waitFor,
   whenRefused,
   whenSynced,
@@ -91,13 +92,11 @@ describe('sync server: two providers', () => {
     await Promise.all([whenSynced(host), whenSynced(guest)]);
     expect(readYDoc(guest.document).textContent).toContain('De financiering schiet tekort.');
 
-    getFirstItemText(host.document).insert(0, 'Overwegende: ');
-    getFirstItemText(guest.document).insert(0, 'Ook: ');
-    await waitFor(
-      () =>
-        getYText(host.document) === getYText(guest.document) &&
-        getYText(host.document).includes('Overwegende: ') &&
-        getYText(host.document).includes('Ook: '),
+    await typeOnBothUntilConverged(
+      host,
+      guest,
+      'Overwegende: ',
+      'Ook: ',
       'both edits on both sides',
     );
     expect(readYDoc(host.document).eq(readYDoc(guest.document))).toBe(true);

@@ -113,3 +113,25 @@ export function getFirstItemText(ydoc: Y.Doc): Y.XmlText {
   item.insert(0, [text]);
   return text;
 }
+
+/**
+ * Each provider types at the start of the first item; resolves once both documents hold both
+ * edits and the same text.
+ */
+export async function typeOnBothUntilConverged(
+  a: HocuspocusProvider,
+  b: HocuspocusProvider,
+  textA: string,
+  textB: string,
+  description: string,
+): Promise<void> {
+  getFirstItemText(a.document).insert(0, textA);
+  getFirstItemText(b.document).insert(0, textB);
+  await waitFor(
+    () =>
+      getYText(a.document) === getYText(b.document) &&
+      getYText(a.document).includes(textA) &&
+      getYText(a.document).includes(textB),
+    description,
+  );
+}
