@@ -49,7 +49,7 @@ function findNext(view: EditorView, direction: 1 | -1): TrackedChange | null {
 }
 
 /** Goes to the next (or previous) change; false when there is none. */
-function jumpTo(view: EditorView, direction: 1 | -1): boolean {
+export function jumpTo(view: EditorView, direction: 1 | -1): boolean {
   const next = findNext(view, direction);
   if (next) goTo(view, next);
   return next !== null;
@@ -193,11 +193,7 @@ export function ChangesPanel({
                       {timeFormat.format(change.time)}
                     </time>
                   </span>
-                  {change.item && (
-                    <span className="change-item-kind">
-                      {change.item === 'insert' ? 'Nieuw punt' : 'Punt geschrapt'}
-                    </span>
-                  )}
+                  {change.item && <span className="change-item-kind">{kindOf(change)}</span>}
                   {change.deleted && (
                     <span className="change-text change-text-delete">
                       <span className="change-kind">Geschrapt:</span> {excerpt(change.deleted)}
@@ -240,8 +236,14 @@ export function ChangesPanel({
 
 function describe(change: TrackedChange): string {
   const parts: string[] = [];
-  if (change.item) parts.push(change.item === 'insert' ? 'nieuw punt' : 'punt geschrapt');
+  if (change.item) parts.push(kindOf(change).toLowerCase());
   if (change.deleted) parts.push(`“${excerpt(change.deleted, 40)}” geschrapt`);
   if (change.inserted) parts.push(`“${excerpt(change.inserted, 40)}” toegevoegd`);
   return parts.join(', ');
+}
+
+/** What a proposal on whole items or a whole block is, as the panel names it. */
+function kindOf(change: TrackedChange): string {
+  if (change.block) return change.block === 'insert' ? 'Nieuw blok' : 'Blok geschrapt';
+  return change.item === 'insert' ? 'Nieuw punt' : 'Punt geschrapt';
 }

@@ -1,7 +1,8 @@
 /**
- * View-only decorations: the derived numbers of items (1., a., •) and footnotes, and
- * placeholders in empty items and an empty Toelichting (the title's is its node view's). Nothing here is
- * written to the document, so no replica ever "repairs" another's work.
+ * View-only decorations: the derived numbers of items (1., a., •) and footnotes, the mark of a
+ * block proposed as a whole, and placeholders in empty items and an empty Toelichting (the
+ * title's is its node view's). Nothing here is written to the document, so no replica ever
+ * "repairs" another's work.
  */
 import { Plugin, PluginKey } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
@@ -11,6 +12,7 @@ import { getFootnotes } from '../../shared/editor/queries/getFootnoteNumbers.ts'
 import { getExplanation } from '../../shared/editor/queries/getExplanation.ts';
 import { PLACEHOLDERS } from './labels.ts';
 import { footnoteListDecoration } from './footnoteList.ts';
+import { getBlockChange } from '../../shared/editor/suggestions/trackedChanges.ts';
 
 export const decorationsKey = new PluginKey<DecorationSet>('resolutieDecorations');
 
@@ -29,6 +31,21 @@ function buildDecorations(doc: Node): DecorationSet {
     }
     decorations.push(Decoration.node(pos, pos + item.nodeSize, attrs));
   }
+  // A block added or deleted as a whole in suggestion mode shows it on its heading too.
+  doc.forEach((container, offset) => {
+    if (container.type.name !== 'recitals' && container.type.name !== 'operatives') return;
+    container.forEach((block, blockOffset) => {
+      const change = getBlockChange(block);
+      if (!change) return;
+      const pos = offset + 1 + blockOffset;
+      decorations.push(
+        Decoration.node(pos, pos + block.nodeSize, {
+          'data-change-type': change.type,
+          style: `--change-colour: ${change.colour}`,
+        }),
+      );
+    });
+  });
   for (const { pos, number } of getFootnotes(doc)) {
     decorations.push(Decoration.node(pos, pos + 1, {}, { footnoteNumber: number }));
   }

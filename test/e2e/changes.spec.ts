@@ -184,3 +184,37 @@ test('adding or deleting a whole item is a proposal shown on the item', async ({
   await expect(items).toHaveText(['Eerste;']);
   await expect(panel(page)).toContainText('Geen wijzigingen in behandeling.');
 });
+
+test('adding or removing a whole block is a proposal shown on the block', async ({ page }) => {
+  await openEditor(page);
+  await page.locator('li.item').first().click();
+  await page.keyboard.type('De gemeenten dragen de kosten;');
+  await page.getByRole('button', { name: 'Wijzigingen bijhouden' }).click();
+  const blocks = page.locator('section.clause-block[data-kind="recital"]');
+
+  // A new block: its heading and its item in the author's colour, named so in the panel.
+  await page.getByRole('button', { name: 'Blok overwegingen toevoegen', exact: true }).click();
+  await page.keyboard.type('Het Rijk betaalt niet mee;');
+  await expect(blocks).toHaveCount(2);
+  await expect(blocks.nth(1)).toHaveAttribute('data-change-type', 'insert');
+  await expect(panel(page).getByRole('listitem').filter({ hasText: 'Nieuw blok' })).toContainText(
+    'Toegevoegd: Het Rijk betaalt niet mee;',
+  );
+
+  // The existing block removed: it stays, struck through, until the proposal is decided.
+  await blocks.first().hover();
+  await blocks.first().getByRole('button', { name: 'Blok verwijderen' }).click();
+  await expect(blocks).toHaveCount(2);
+  await expect(blocks.first()).toHaveAttribute('data-change-type', 'delete');
+  await expect(
+    panel(page).getByRole('listitem').filter({ hasText: 'Blok geschrapt' }),
+  ).toContainText('Geschrapt: De gemeenten dragen de kosten;');
+  await screenshot(page, 'changes-blocks');
+
+  // Accepted, the old block goes as a whole and the new one stays, plain.
+  await panel(page).getByRole('button', { name: 'Alles accepteren' }).click();
+  await expect(blocks).toHaveCount(1);
+  await expect(blocks.first()).not.toHaveAttribute('data-change-type', /./);
+  await expect(blocks.first().locator('li.item')).toHaveText(['Het Rijk betaalt niet mee;']);
+  await expect(panel(page)).toContainText('Geen wijzigingen in behandeling.');
+});

@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { EditorState, TextSelection } from 'prosemirror-state';
-import type { Transaction } from 'prosemirror-state';
+import type { Command, Transaction } from 'prosemirror-state';
 import type { Node } from 'prosemirror-model';
 import { buildDoc, findText } from '../testing/buildDoc.ts';
 import { getItemLabels } from '../queries/getItemLabels.ts';
 import { suggestTransaction } from './suggestChanges.ts';
 import type { SuggestionContext } from './suggestChanges.ts';
+import { addBlock, removeBlock } from '../commands/blocks.ts';
+import { wrapInBulletList } from '../commands/explanationBlocks.ts';
+import { splitItem } from '../commands/itemKeys.ts';
+import { structureGuardPlugin } from '../plugins/structureGuard.ts';
 import {
   acceptChange,
   acceptChanges,
+  getBlockChange,
   getTrackedChanges,
   rejectChange,
   rejectChanges,
@@ -244,16 +249,18 @@ describe('deciding on a change that empties an item', () => {
   });
 });
 
+/** The item proposals of a block's items, as `type:author` (null for none). */
+function describeChanges(block: Node): (string | null)[] {
+  const kinds: (string | null)[] = [];
+  block.forEach((item) => {
+    const change = item.attrs.change as { type: string; name: string } | null;
+    kinds.push(change ? `${change.type}:${change.name}` : null);
+  });
+  return kinds;
+}
+
 describe('proposals on whole items', () => {
-  const itemChanges = (state: EditorState) => describeItemChanges(state.doc.child(2).child(0));
-  function describeItemChanges(block: Node): (string | null)[] {
-    const kinds: (string | null)[] = [];
-    block.forEach((item) => {
-      const change = item.attrs.change as { type: string; name: string } | null;
-      kinds.push(change ? `${change.type}:${change.name}` : null);
-    });
-    return kinds;
-  }
+  const itemChanges = (state: EditorState) => describeChanges(state.doc.child(2).child(0));
   const decide = (state: EditorState, command: ReturnType<typeof acceptChange>) => {
     let next = state;
     command(state, (tr) => (next = state.apply(tr)));
@@ -325,3 +332,174 @@ describe('proposals on whole items', () => {
     expect(itemChanges(rejected)).toEqual([null, null, null]);
   });
 });
+
+describe('proposals on whole blocks', () => {
+  const decide = (state: EditorState, command: ReturnType<typeof acceptChange>) => {
+    let next = state;
+    command(state, (tr) => (next = state.apply(tr)));
+    return next;
+  };
+  /** Runs a command in suggestion mode, as the editor does with every transaction. */
+  const suggestCommand = (state: EditorState, ctx: SuggestionContext, command: Command) => {
+    let next = state;
+    command(state, (tr) => {
+      const proposal = suggestTransaction(state, tr, ctx);
+      if (proposal) next = state.apply(proposal);
+    });
+    return next;
+  };
+  const blockTexts = (doc: Node) => {
+    const texts: string[][] = [];
+    doc.child(2).forEach((block) => {
+      const items: string[] = [];
+      block.forEach((item) => items.push(item.textContent));
+      texts.push(items);
+    });
+    return texts;
+  };
+  const secondBlockPos = (doc: Node) =>
+    doc.child(0).nodeSize + doc.child(1).nodeSize + 1 + doc.child(2).child(0).nodeSize;
+
+  function twoBlocks(): EditorState {
+    const state = EditorState.create({
+      doc: buildDoc({ recitals: [['Een;'], ['Twee;', 'Drie;']], operatives: [['Dat.']] }),
+    });
+    return select(state, at(state, 'Een;'));
+  }
+
+  it('proposes an added block on its item and on the block, and rejecting removes it', () => {
+    const ctx = contextFor(ANNEKE);
+    let state = suggestCommand(twoBlocks(), ctx, addBlock('recital'));
+    state = suggest(state, ctx, (tr) => tr.insertText('Nieuw;'));
+    expect(blockTexts(state.doc)).toEqual([['Een;'], ['Nieuw;'], ['Twee;', 'Drie;']]);
+    expect(getBlockChange(state.doc.child(2).child(1))).toMatchObject({ type: 'insert', id: 'c1' });
+    expect(getTrackedChanges(state.doc)).toEqual([
+      expect.objectContaining({ id: 'c1', item: 'insert', block: 'insert', inserted: 'Nieuw;' }),
+    ]);
+    const rejected = decide(state, rejectChange('c1', { removeEmptied: true }));
+    expect(blockTexts(rejected.doc)).toEqual([['Een;'], ['Twee;', 'Drie;']]);
+    const accepted = decide(state, acceptChange('c1', { removeEmptied: true }));
+    expect(blockTexts(accepted.doc)).toEqual([['Een;'], ['Nieuw;'], ['Twee;', 'Drie;']]);
+    expect(getBlockChange(accepted.doc.child(2).child(1))).toBeNull();
+  });
+
+  it('passes the structure guard, as the command itself would', () => {
+    const guarded = EditorState.create({
+      doc: twoBlocks().doc,
+      plugins: [structureGuardPlugin(() => false)],
+    });
+    const state = suggestCommand(select(guarded, 3), contextFor(ANNEKE), addBlock('recital'));
+    expect(state.doc.child(2).childCount).toBe(3);
+    const removed = suggestCommand(state, contextFor(BRAM), removeBlock(secondBlockPos(state.doc)));
+    expect(getBlockChange(removed.doc.child(2).child(1))).toMatchObject({ type: 'delete' });
+    const accepted = decide(
+      removed,
+      acceptChanges(() => true, { removeEmptied: true }),
+    );
+    // The new block (at the end, the cursor being outside the blocks) stays, proposed.
+    expect(blockTexts(accepted.doc)).toEqual([['Een;'], ['']]);
+  });
+
+  it('takes back an own added block for real when the user removes it', () => {
+    const ctx = contextFor(ANNEKE);
+    let state = suggestCommand(twoBlocks(), ctx, addBlock('recital'));
+    state = suggest(state, ctx, (tr) => tr.insertText('Nieuw;'));
+    state = suggestCommand(state, ctx, removeBlock(secondBlockPos(state.doc)));
+    expect(blockTexts(state.doc)).toEqual([['Een;'], ['Twee;', 'Drie;']]);
+    expect(getTrackedChanges(state.doc)).toEqual([]);
+  });
+
+  it('proposes removing a block on all its items; accepting removes the block itself', () => {
+    const state = twoBlocks();
+    const proposed = suggestCommand(
+      state,
+      contextFor(BRAM),
+      removeBlock(secondBlockPos(state.doc)),
+    );
+    expect(blockTexts(proposed.doc)).toEqual([['Een;'], ['Twee;', 'Drie;']]);
+    expect(getBlockChange(proposed.doc.child(2).child(1))).toMatchObject({ type: 'delete' });
+    expect(getTrackedChanges(proposed.doc)).toEqual([
+      expect.objectContaining({ block: 'delete', deleted: 'Twee;Drie;' }),
+    ]);
+    const accepted = decide(
+      proposed,
+      acceptChanges(() => true, { removeEmptied: true }),
+    );
+    expect(blockTexts(accepted.doc)).toEqual([['Een;']]);
+    accepted.doc.check();
+    // In a session the emptied items stay, for a colleague who may be typing in them.
+    const inSession = decide(
+      proposed,
+      acceptChanges(() => true),
+    );
+    expect(blockTexts(inSession.doc)).toEqual([['Een;'], ['', '']]);
+    const rejected = decide(
+      proposed,
+      rejectChanges(() => true, { removeEmptied: true }),
+    );
+    expect(blockTexts(rejected.doc)).toEqual([['Een;'], ['Twee;', 'Drie;']]);
+    expect(getTrackedChanges(rejected.doc)).toEqual([]);
+  });
+
+  it('keeps a block in which a colleague added an item to one proposed for removal', () => {
+    const state = twoBlocks();
+    let proposed = suggestCommand(state, contextFor(BRAM), removeBlock(secondBlockPos(state.doc)));
+    proposed = select(proposed, at(proposed, 'Drie;'));
+    proposed = suggestCommand(proposed, contextFor(ANNEKE), splitItem);
+    proposed = suggest(proposed, contextFor(ANNEKE), (tr) => tr.insertText('Vier;'));
+    expect(describeChanges(proposed.doc.child(2).child(1))).toEqual([
+      'delete:Bram',
+      'delete:Bram',
+      'insert:Anneke',
+    ]);
+    expect(getBlockChange(proposed.doc.child(2).child(1))).toBeNull();
+    const accepted = decide(
+      proposed,
+      acceptChanges((change) => change.name === 'Bram', { removeEmptied: true }),
+    );
+    expect(blockTexts(accepted.doc)).toEqual([['Een;'], ['Vier;']]);
+  });
+
+  it('never removes the last operative block; its items go', () => {
+    let state = EditorState.create({
+      doc: buildDoc({ recitals: [['Een;']], operatives: [['Dat.', 'En.']] }),
+    });
+    const from = at(state, 'Dat.', true);
+    state = suggest(state, contextFor(BRAM), (tr) => tr.delete(from - 1, at(state, 'En.') + 1));
+    const accepted = decide(
+      state,
+      acceptChanges(() => true, { removeEmptied: true }),
+    );
+    expect(accepted.doc.child(3).childCount).toBe(1);
+    expect(accepted.doc.child(3).child(0).childCount).toBe(0);
+    accepted.doc.check();
+  });
+
+  it('removes a proposed Toelichting list when rejected, leaving no empty bullets', () => {
+    const ctx = contextFor(ANNEKE);
+    let state = EditorState.create({
+      doc: buildDoc({ recitals: [['Een;']], operatives: [['Dat.']], explanation: ['Alinea.'] }),
+    });
+    state = select(state, at(state, 'Alinea.'));
+    state = suggest(state, ctx, (tr) => tr.split(tr.selection.head));
+    state = suggestCommand(state, ctx, wrapInBulletList);
+    state = suggest(state, ctx, (tr) => tr.insertText('Punt een'));
+    const explanation = (doc: Node) => doc.child(4).toJSON() as unknown;
+    expect(getAcceptedTexts(state.doc)).toEqual(['Alinea.', 'Punt een']);
+    const rejected = decide(
+      state,
+      rejectChanges(() => true, { removeEmptied: true }),
+    );
+    expect(explanation(rejected.doc)).toEqual(explanation(buildDoc({ explanation: ['Alinea.'] })));
+  });
+});
+
+/** The Toelichting's text blocks, in order. */
+function getAcceptedTexts(doc: Node): string[] {
+  const texts: string[] = [];
+  doc.child(4).descendants((node) => {
+    if (node.isTextblock) texts.push(node.textContent);
+    return !node.isTextblock;
+  });
+  return texts;
+}

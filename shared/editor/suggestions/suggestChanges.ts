@@ -11,9 +11,12 @@
  *   change next to the user's own change of the same kind continues it, so a typed word or a
  *   run of backspaces is one change.
  *
- * Structure is never removed in suggestion mode: a range that crosses item boundaries marks the
- * text in it and keeps the items (Backspace at the start of an item proposes nothing). New
- * structure (Enter, a pasted list) is inserted, its text marked. Pure: ProseMirror only.
+ * Structure is not removed in suggestion mode: a range that crosses item boundaries marks the
+ * text in it and keeps the items (Backspace at the start of an item proposes nothing); whole
+ * items and blocks in the range are proposed for deletion on their items. What holds no text
+ * of anyone else goes for real: the user's own new items and blocks, and empty Toelichting
+ * paragraphs. New structure (Enter, a pasted list, an added block) is inserted, its text
+ * marked, and its new items proposed as items. Pure: ProseMirror only.
  */
 import { Fragment, Mark, Slice } from 'prosemirror-model';
 import type { MarkType, Node } from 'prosemirror-model';
@@ -21,6 +24,8 @@ import { TextSelection } from 'prosemirror-state';
 import { ReplaceStep } from 'prosemirror-transform';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import type { ChangeAttrs, ChangeAuthor, ItemChange } from './changeMarks.ts';
+import { isClauseBlock } from '../queries/findItemContext.ts';
+import { STRUCTURAL_CHANGE } from '../plugins/structureMeta.ts';
 
 /** What a suggestion needs besides the transaction. */
 export interface SuggestionContext {
@@ -86,16 +91,34 @@ export function suggestTransaction(
   //    deletion as an item (shown on the item); one the user proposed goes for real.
   const ranges: { from: number; to: number; own: boolean }[] = [];
   const items: { pos: number; node: Node; own: boolean }[] = [];
-  before.nodesBetween(start, endBefore, (node, pos) => {
-    if (node.type.name === 'item' && pos >= start && pos + node.nodeSize <= endBefore) {
+  const removedBlocks: { from: number; to: number }[] = [];
+  before.nodesBetween(start, endBefore, (node, pos, parent, index) => {
+    // An empty Toelichting paragraph the change replaces (wrapped in a list, turned into a
+    // heading) goes for real: there is no text to propose deleting, and keeping it would
+    // leave an empty paragraph beside the proposal.
+    const inside = pos >= start && pos + node.nodeSize <= endBefore;
+    if (inside && node.isTextblock && node.content.size === 0 && isFlowChild(parent, index)) {
+      removedBlocks.push({ from: pos, to: pos + node.nodeSize });
+      return false;
+    }
+    // So does a block all of whose items are the user's own new ones (a block they added and
+    // now remove), or that has none.
+    if (inside && isClauseBlock(node)) {
+      let allOwn = true;
+      node.forEach((item) => {
+        if (!isOwnNewItem(item, insertionType, context)) allOwn = false;
+      });
+      if (allOwn) {
+        removedBlocks.push({ from: pos, to: pos + node.nodeSize });
+        return false;
+      }
+    }
+    if (node.type.name === 'item' && inside) {
       // The user's own new item goes for real only when all in it is theirs: a colleague's
       // text typed in it meanwhile is proposed for deletion, not removed.
-      let allOwn = isOwnItem(node, 'insert', context);
-      node.forEach((child) => {
-        if (!isOwnInsertion(child, insertionType, context)) allOwn = false;
-      });
-      items.push({ pos, node, own: allOwn });
-      if (allOwn) return false;
+      const own = isOwnNewItem(node, insertionType, context);
+      items.push({ pos, node, own });
+      if (own) return false;
     }
     if (!node.isInline) return true;
     const from = Math.max(pos, start);
@@ -110,6 +133,10 @@ export function suggestTransaction(
         if (range.own) result.delete(range.from, range.to);
         else result.addMark(range.from, range.to, deletionType.create(deletionAttrs));
       },
+    })),
+    ...removedBlocks.map((block) => ({
+      at: block.from,
+      apply: () => result.delete(block.from, block.to),
     })),
     ...items.map((item) => ({
       at: item.pos,
@@ -156,7 +183,9 @@ export function suggestTransaction(
   }
   cursor = Math.max(0, Math.min(cursor, result.doc.content.size));
   result.setSelection(TextSelection.near(result.doc.resolve(cursor), -1));
-  for (const key of ['addToHistory', 'uiEvent', 'paste']) {
+  // A deliberate structural change (a block added or removed) stays one for the structure
+  // guard, which would refuse the proposal otherwise.
+  for (const key of ['addToHistory', 'uiEvent', 'paste', STRUCTURAL_CHANGE]) {
     const meta: unknown = tr.getMeta(key);
     if (meta !== undefined) result.setMeta(key, meta);
   }
@@ -210,9 +239,27 @@ function markNewItems(tr: Transaction, from: number, to: number, change: ItemCha
     node.forEach((child) => {
       if (!insertion.isInSet(child.marks)) allNew = false;
     });
-    if (allNew && node.attrs.change === null) tr.setNodeAttribute(pos, 'change', change);
+    // A split copies the item's attributes: a new item must not carry the proposal of the
+    // item it came from (a colleague's deletion), only its own.
+    const current = node.attrs.change as ItemChange | null;
+    if (allNew && (current?.id !== change.id || current.type !== change.type)) {
+      tr.setNodeAttribute(pos, 'change', change);
+    }
     return false;
   });
+}
+
+/** Whether the child at `index` of `parent` is a Toelichting block that may go on its own. */
+function isFlowChild(parent: Node | null, index: number): boolean {
+  switch (parent?.type.name) {
+    case 'explanation':
+    case 'blockquote':
+      return true;
+    case 'list_item':
+      return index > 0;
+    default:
+      return false;
+  }
 }
 
 /** Whether `a` and `b` differ in node attributes only (same types, text and marks). */
@@ -224,6 +271,15 @@ function sameButForAttributes(a: Node, b: Node): boolean {
     if (!sameButForAttributes(a.child(index), b.child(index))) return false;
   }
   return true;
+}
+
+/** Whether `item` is the user's own proposed item with nothing but their own text in it. */
+function isOwnNewItem(item: Node, insertion: MarkType, context: SuggestionContext): boolean {
+  let allOwn = isOwnItem(item, 'insert', context);
+  item.forEach((child) => {
+    if (!isOwnInsertion(child, insertion, context)) allOwn = false;
+  });
+  return allOwn;
 }
 
 /** Whether `node` is an item with the user's own proposal of `type`. */

@@ -9,6 +9,8 @@ import type { MarkType, Node } from 'prosemirror-model';
 import type { Command, EditorState, Transaction } from 'prosemirror-state';
 import type { ChangeAttrs, ItemChange } from './changeMarks.ts';
 import { KEEP_AS_IS } from './suggestChanges.ts';
+import { isClauseBlock } from '../queries/findItemContext.ts';
+import { markStructural } from '../plugins/structureMeta.ts';
 
 /** One pending change, as the changes panel lists it. */
 export interface TrackedChange {
@@ -25,13 +27,34 @@ export interface TrackedChange {
   to: number;
   /** For a proposal on a whole item: that it be added, or deleted. */
   item?: ItemChange['type'];
+  /** For a proposal on a whole block (all its items): that it be added, or deleted. */
+  block?: ItemChange['type'];
+}
+
+/**
+ * The proposal on a whole recital or operative block: the item proposal that all its items
+ * carry (a block added or deleted in suggestion mode), else null.
+ */
+export function getBlockChange(block: Node): ItemChange | null {
+  if (!isClauseBlock(block)) return null;
+  let shared: ItemChange | null = null;
+  let all = block.childCount > 0;
+  block.forEach((item, _offset, index) => {
+    const change = item.attrs.change as ItemChange | null;
+    if (index === 0) shared = change;
+    if (!change || !shared || change.id !== shared.id || change.type !== shared.type) all = false;
+  });
+  return all ? shared : null;
 }
 
 /** The pending changes of `doc`, in document order. */
 export function getTrackedChanges(doc: Node): TrackedChange[] {
   const { insertion, deletion } = doc.type.schema.marks;
   const changes = new Map<string, TrackedChange>();
+  const blocks = new Map<string, ItemChange['type']>();
   doc.descendants((node, pos) => {
+    const blockChange = getBlockChange(node);
+    if (blockChange) blocks.set(blockChange.id, blockChange.type);
     const itemChange = node.type.name === 'item' ? (node.attrs.change as ItemChange | null) : null;
     if (itemChange) {
       const change = changes.get(itemChange.id) ?? {
@@ -75,6 +98,10 @@ export function getTrackedChanges(doc: Node): TrackedChange[] {
     }
     return false;
   });
+  for (const [id, type] of blocks) {
+    const change = changes.get(id);
+    if (change) change.block = type;
+  }
   return [...changes.values()].sort((a, b) => a.from - b.from);
 }
 
@@ -84,10 +111,10 @@ export type ChangeFilter = (change: { id: string; name: string }) => boolean;
 /** How a decision treats items it empties. */
 export interface DecisionOptions {
   /**
-   * Remove an item (or Toelichting paragraph) whose whole text the decision removes. Safe only
-   * where nobody else edits the document at the same time: a colleague typing in that item
-   * would lose their text when the item goes. Off by default; on for print and for a document
-   * not in a session.
+   * Remove what the decision empties: an item or Toelichting paragraph whose whole text it
+   * removes, a block or list all of whose items go. Safe only where nobody else edits the
+   * document at the same time: a colleague typing in that item would lose their text when the
+   * item goes. Off by default; on for print and for a document not in a session.
    */
   removeEmptied?: boolean;
 }
@@ -140,38 +167,36 @@ function buildDecision(
     const mark = removeType.isInSet(node.marks);
     return mark !== undefined && filter(mark.attrs as ChangeAttrs);
   };
+  // A decided item proposal that takes its item away (accepting a deletion, rejecting an
+  // addition).
+  const itemGoes = (node: Node) => {
+    const change = node.type.name === 'item' ? (node.attrs.change as ItemChange | null) : null;
+    return (
+      change !== null && filter(change) && (decision === 'accept') === (change.type === 'delete')
+    );
+  };
+  // Whether the decision takes all of `node` away: all its text, and for an item it proposes
+  // away, also when it has none.
+  const goesWhole = (node: Node): boolean => {
+    let all = node.childCount > 0 || itemGoes(node);
+    node.forEach((child) => {
+      if (!(node.isTextblock ? isRemoved(child) : goesWhole(child))) all = false;
+    });
+    return all;
+  };
   const reset: number[] = [];
-  state.doc.descendants((node, pos, parent) => {
+  state.doc.descendants((node, pos, parent, index) => {
+    // With removeEmptied, whatever the decision empties goes with it: an item, a Toelichting
+    // paragraph, list or quote, a whole block. Accepting the deletion of a block leaves no
+    // empty block behind; rejecting a proposed list leaves no empty bullets.
+    if (removeEmptied && parent && isRemovable(parent, index, goesWhole) && goesWhole(node)) {
+      remove.push({ from: pos, to: pos + node.nodeSize });
+      return false;
+    }
     const itemChange = node.type.name === 'item' ? (node.attrs.change as ItemChange | null) : null;
-    if (itemChange && filter(itemChange)) {
-      // Accepting a deletion or rejecting an addition removes the item, when all its text goes
-      // with the decision and nobody else can be writing in it (removeEmptied, see there).
-      // Otherwise the item stays, plain, and only the decided text goes: no decision removes
-      // what it was not about.
-      const goes = (decision === 'accept') === (itemChange.type === 'delete');
-      let all = true;
-      node.forEach((child) => {
-        if (!isRemoved(child)) all = false;
-      });
-      if (goes && all && removeEmptied) {
-        remove.push({ from: pos, to: pos + node.nodeSize });
-        return false;
-      }
-      reset.push(pos);
-    }
-    if (node.isTextblock) {
-      // With removeEmptied, an item or Toelichting paragraph whose whole text goes goes with
-      // it: accepting the deletion of an item leaves no empty, numbered item behind.
-      let all = node.childCount > 0;
-      node.forEach((child) => {
-        if (!isRemoved(child)) all = false;
-      });
-      if (removeEmptied && all && isRemovableBlock(node, parent)) {
-        remove.push({ from: pos, to: pos + node.nodeSize });
-        return false;
-      }
-      return true;
-    }
+    // Otherwise the item stays, plain, and only the decided text goes: no decision removes
+    // what it was not about, and a colleague may be typing in it (see removeEmptied).
+    if (itemChange && filter(itemChange)) reset.push(pos);
     if (!node.isInline) return true;
     const to = pos + node.nodeSize;
     if (isRemoved(node)) {
@@ -188,14 +213,37 @@ function buildDecision(
   for (const range of unmark) tr.removeMark(range.from, range.to, range.type);
   for (const range of remove.reverse()) tr.delete(range.from, range.to);
   outdentFirstItems(tr);
-  return tr.setMeta(KEEP_AS_IS, true);
+  // A decision is deliberate: it may remove a whole block, which the structure guard lets
+  // through only for such changes.
+  return markStructural(tr).setMeta(KEEP_AS_IS, true);
 }
 
-// Blocks that may go when their whole text goes: items, and the Toelichting's own paragraphs
-// and headings (not a list item's first paragraph, which its list item needs).
-function isRemovableBlock(node: Node, parent: Node | null): boolean {
-  if (node.type.name === 'item') return true;
-  return parent?.type.name === 'explanation';
+// Whether the child at `index` of `parent` may go as a whole: anything in the blocks and the
+// Toelichting, but not a list item's first paragraph (its list item needs it), not the title,
+// preamble or containers, and not the last operative block: a resolution keeps its
+// "Spreekt uit", as the editor's own "remove block" does.
+function isRemovable(parent: Node, index: number, goesWhole: (node: Node) => boolean): boolean {
+  switch (parent.type.name) {
+    case 'list_item':
+      return index > 0;
+    case 'operatives': {
+      let allGo = true;
+      parent.forEach((block) => {
+        if (!goesWhole(block)) allGo = false;
+      });
+      return !(allGo && index === 0);
+    }
+    case 'recitals':
+    case 'recital_block':
+    case 'operative_block':
+    case 'explanation':
+    case 'bullet_list':
+    case 'ordered_list':
+    case 'blockquote':
+      return true;
+    default:
+      return false;
+  }
 }
 
 // A removed item may leave a sub-item first in its block, with nothing above it: it becomes a
