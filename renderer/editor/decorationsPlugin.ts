@@ -1,8 +1,8 @@
 /**
  * View-only decorations: the derived numbers of items (1., a., •) and footnotes, the mark of a
- * block proposed as a whole, and placeholders in empty items and an empty Toelichting (the
- * title's is its node view's). Nothing here is written to the document, so no replica ever
- * "repairs" another's work.
+ * block proposed as a whole, deletions that do not apply where a merge spread them, and
+ * placeholders in empty items and an empty Toelichting (the title's is its node view's).
+ * Nothing here is written to the document, so no replica ever "repairs" another's work.
  */
 import { Plugin, PluginKey } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
@@ -13,6 +13,7 @@ import { getExplanation } from '../../shared/editor/queries/getExplanation.ts';
 import { PLACEHOLDERS } from './labels.ts';
 import { footnoteListDecoration } from './footnoteList.ts';
 import { getBlockChange } from '../../shared/editor/suggestions/trackedChanges.ts';
+import { findStrayDeletion } from '../../shared/editor/suggestions/changeMarks.ts';
 
 export const decorationsKey = new PluginKey<DecorationSet>('resolutieDecorations');
 
@@ -45,6 +46,15 @@ function buildDecorations(doc: Node): DecorationSet {
         }),
       );
     });
+  });
+  // A deletion that a merge spread over a colleague's proposal typed inside it meanwhile does
+  // not apply there (see findDeletion): that text shows as the proposal only.
+  doc.descendants((node, pos) => {
+    if (!node.isInline) return true;
+    if (findStrayDeletion(node.marks)) {
+      decorations.push(Decoration.inline(pos, pos + node.nodeSize, { class: 'change-stray' }));
+    }
+    return false;
   });
   for (const { pos, number } of getFootnotes(doc)) {
     decorations.push(Decoration.node(pos, pos + 1, {}, { footnoteNumber: number }));

@@ -108,6 +108,15 @@ describe('renderPrintDocument with changes shown', () => {
     expect(page).toContain('ins.change,');
   });
 
+  it('does not strike through a proposal a deletion was spread over by a merge', () => {
+    let spread = buildDoc({ recitals: [['De hoge kosten stijgen;']] });
+    // Bram deleted "hoge kosten" (plain text then); Anneke typed "hoge " inside meanwhile.
+    spread = mark(spread, 'hoge kosten', 'deletion', 'c2', BRAM);
+    spread = mark(spread, 'hoge ', 'insertion', 'c1', ANNEKE);
+    const printed = bodyOf(html(spread, 'shown'));
+    expect(printed).toMatch(/<ins [^>]*data-change="c1"[^>]*>hoge <\/ins><del [^>]*>kosten<\/del>/);
+  });
+
   it('numbers the items as they stand, the deleted one too', () => {
     expect(itemsOf(page)).toEqual([
       '1. De kosten uitgaven stijgen;',

@@ -14,7 +14,7 @@
 import type { DOMOutputSpec, Mark, Node } from 'prosemirror-model';
 import { USER_COLOUR_PATTERN } from '../collab/userColours.ts';
 import { getAcceptedDoc } from '../editor/suggestions/acceptedDoc.ts';
-import { getTrackedChanges } from '../editor/suggestions/trackedChanges.ts';
+import { getTrackedChanges, withoutStrayDeletions } from '../editor/suggestions/trackedChanges.ts';
 import { renderDomSpec, splitDomSpec } from './renderDomSpec.ts';
 
 /** How pending changes print. */
@@ -31,9 +31,12 @@ export function isChangeDisplay(value: unknown): value is ChangeDisplay {
   return CHANGE_DISPLAYS.includes(value as ChangeDisplay);
 }
 
-/** The document to print: `doc` with its changes accepted when hidden, as it is when shown. */
+/**
+ * The document to print: `doc` with its changes accepted when hidden, as it is when shown
+ * (without a deletion a merge spread over a proposal it was not made on).
+ */
 export function getPrintedDoc(doc: Node, changes: ChangeDisplay): Node {
-  return changes === 'hidden' ? getAcceptedDoc(doc) : doc;
+  return changes === 'hidden' ? getAcceptedDoc(doc) : withoutStrayDeletions(doc);
 }
 
 // The tint of the legend's initials when a colour is not one of ours (never, in a document

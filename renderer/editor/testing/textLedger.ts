@@ -22,6 +22,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import type { ChangeAttrs } from '../../../shared/editor/suggestions/changeMarks.ts';
+import { findDeletion } from '../../../shared/editor/suggestions/changeMarks.ts';
 
 const FIRST = 0x4e00;
 const LAST = 0x9fff;
@@ -50,11 +51,13 @@ export function scanTracked(doc: Node): Map<string, CopyMarks[]> {
   return out;
 }
 
+// The marks as they apply: a deletion that a merge spread over a proposal it was not made on
+// is not one (see findDeletion), and a decision may drop it.
 function scanMarks(node: Node): CopyMarks {
-  const { insertion, deletion } = node.type.schema.marks;
+  const { insertion } = node.type.schema.marks;
   return {
     insertion: (insertion!.isInSet(node.marks)?.attrs as ChangeAttrs | undefined) ?? null,
-    deletion: (deletion!.isInSet(node.marks)?.attrs as ChangeAttrs | undefined) ?? null,
+    deletion: (findDeletion(node.marks)?.attrs as ChangeAttrs | undefined) ?? null,
   };
 }
 

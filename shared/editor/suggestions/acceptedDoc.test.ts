@@ -15,10 +15,12 @@ function mark(
   kind: 'insertion' | 'deletion',
   id: string,
   author = ANNEKE,
+  covers: string | null = null,
 ): Node {
   const from = findText(doc, text, true);
   const type = doc.type.schema.marks[kind]!;
-  return new Transform(doc).addMark(from, from + text.length, type.create({ ...author, id })).doc;
+  const attrs = kind === 'deletion' ? { ...author, id, covers } : { ...author, id };
+  return new Transform(doc).addMark(from, from + text.length, type.create(attrs)).doc;
 }
 
 /** The first recital block's items as text. */
@@ -47,8 +49,15 @@ describe('getAcceptedDoc', () => {
   it('drops a colleague’s proposed insertion that another proposes to delete', () => {
     let doc = buildDoc({ recitals: [['De hoge kosten;']] });
     doc = mark(doc, 'hoge ', 'insertion', 'c1');
-    doc = mark(doc, 'hoge ', 'deletion', 'c2', BRAM);
+    doc = mark(doc, 'hoge ', 'deletion', 'c2', BRAM, 'c1');
     expect(items(getAcceptedDoc(doc))).toEqual(['De kosten;']);
+  });
+
+  it('keeps a proposal that a deletion made on other text was spread over by a merge', () => {
+    let doc = buildDoc({ recitals: [['De hoge kosten;']] });
+    doc = mark(doc, 'hoge kosten', 'deletion', 'c2', BRAM, null);
+    doc = mark(doc, 'hoge ', 'insertion', 'c1');
+    expect(items(getAcceptedDoc(doc))).toEqual(['De hoge ;']);
   });
 
   it('removes an item whose whole text is deleted, and numbers the rest', () => {

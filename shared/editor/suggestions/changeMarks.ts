@@ -86,13 +86,72 @@ export const insertion: MarkSpec = {
   toDOM: (mark) => ['ins', domAttrs(mark, 'insert'), 0],
 };
 
+/** The attributes of a deletion mark: a change, and which text it was made on. */
+export interface DeletionAttrs extends ChangeAttrs {
+  /**
+   * The id of the proposed insertion the deletion was made on (a colleague's proposal the
+   * author proposes to delete), or null for plain text. Yjs formatting also covers text typed
+   * inside the range at the same time, elsewhere; such text carries an insertion the deletion
+   * was not made on, and the deletion does not apply to it (`deletionApplies`).
+   */
+  covers: string | null;
+}
+
 /** Text someone proposes to delete: it stays, struck through, until the change is decided. */
 export const deletion: MarkSpec = {
-  attrs: changeAttrSpecs,
+  attrs: {
+    ...changeAttrSpecs,
+    covers: {
+      default: null,
+      validate: satisfies(
+        (v) => v === null || (typeof v === 'string' && CHANGE_ID_PATTERN.test(v)),
+        'een id of leeg',
+      ),
+    },
+  },
   inclusive: false,
-  parseDOM: [{ tag: 'del[data-change]', getAttrs: (dom) => readAttrs(dom) }],
-  toDOM: (mark) => ['del', domAttrs(mark, 'delete'), 0],
+  parseDOM: [
+    {
+      tag: 'del[data-change]',
+      getAttrs: (dom) => {
+        const attrs = readAttrs(dom);
+        const covers = dom.getAttribute('data-covers');
+        if (!attrs || (covers !== null && !CHANGE_ID_PATTERN.test(covers))) return false;
+        return { ...attrs, covers };
+      },
+    },
+  ],
+  toDOM: (mark) => {
+    const covers = (mark.attrs as DeletionAttrs).covers;
+    return [
+      'del',
+      { ...domAttrs(mark, 'delete'), ...(covers ? { 'data-covers': covers } : {}) },
+      0,
+    ];
+  },
 };
+
+/**
+ * The deletion mark among `marks` that applies to their text: one made on this text, not one
+ * that Yjs spread over text typed inside its range meanwhile. On proposed text, that is a
+ * deletion made on that very proposal; on plain text, any (made on plain text, or on a
+ * proposal since accepted). Undefined when there is none.
+ */
+export function findDeletion(marks: readonly Mark[]): Mark | undefined {
+  const deletion = marks.find((mark) => mark.type.name === 'deletion');
+  return deletion && !isStray(deletion, marks) ? deletion : undefined;
+}
+
+/** A deletion mark among `marks` that does not apply to their text (see `findDeletion`). */
+export function findStrayDeletion(marks: readonly Mark[]): Mark | undefined {
+  const deletion = marks.find((mark) => mark.type.name === 'deletion');
+  return deletion && isStray(deletion, marks) ? deletion : undefined;
+}
+
+function isStray(deletion: Mark, marks: readonly Mark[]): boolean {
+  const inserted = marks.find((mark) => mark.type.name === 'insertion');
+  return inserted !== undefined && (deletion.attrs as DeletionAttrs).covers !== inserted.attrs.id;
+}
 
 /** A proposal on a whole item: that it be added, or deleted. */
 export interface ItemChange extends ChangeAttrs {

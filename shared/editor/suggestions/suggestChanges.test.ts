@@ -130,6 +130,31 @@ describe('suggestTransaction', () => {
     expect(render(other.doc)).toEqual(['De kosten [+-hoge -+]stijgen;']);
   });
 
+  it('says on each deletion which proposal it was made on, none for plain text', () => {
+    let state = start(['De kosten stijgen;']);
+    state = suggest(state, contextFor(ANNEKE), (tr) =>
+      tr.insertText('hoge ', at(state, 'kosten ')),
+    );
+    const from = at(state, 'De ');
+    const other = suggest(state, contextFor(BRAM, { now: 2_000, next: 10 }), (tr) =>
+      tr.delete(from, at(state, 'hoge ')),
+    );
+    const deletions: [string, unknown][] = [];
+    other.doc.descendants((node) => {
+      const mark = node.marks.find((m) => m.type.name === 'deletion');
+      if (mark) deletions.push([node.text!, mark.attrs.covers]);
+    });
+    expect(deletions).toEqual([
+      ['kosten ', null],
+      ['hoge ', 'c1'],
+    ]);
+    // One change all the same.
+    expect(getTrackedChanges(other.doc)).toEqual([
+      expect.objectContaining({ id: 'c11', deleted: 'kosten hoge ' }),
+      expect.objectContaining({ id: 'c1', inserted: 'hoge ' }),
+    ]);
+  });
+
   it('keeps items when a deletion crosses their boundary, marking the text in between', () => {
     const ctx = contextFor(ANNEKE);
     let state = start(['Eerste punt;', 'Tweede punt;']);

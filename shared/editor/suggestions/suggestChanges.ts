@@ -23,7 +23,7 @@ import type { MarkType, Node } from 'prosemirror-model';
 import { TextSelection } from 'prosemirror-state';
 import { ReplaceStep } from 'prosemirror-transform';
 import type { EditorState, Transaction } from 'prosemirror-state';
-import type { ChangeAttrs, ChangeAuthor, ItemChange } from './changeMarks.ts';
+import type { ChangeAttrs, ChangeAuthor, DeletionAttrs, ItemChange } from './changeMarks.ts';
 import { isClauseBlock } from '../queries/findItemContext.ts';
 import { STRUCTURAL_CHANGE } from '../plugins/structureMeta.ts';
 
@@ -89,7 +89,7 @@ export function suggestTransaction(
   // 1. The old content stays, marked; own pending insertions go for real (back to front, so
   //    positions before them stay valid). A whole item inside the range is proposed for
   //    deletion as an item (shown on the item); one the user proposed goes for real.
-  const ranges: { from: number; to: number; own: boolean }[] = [];
+  const ranges: { from: number; to: number; own: boolean; covers: string | null }[] = [];
   const items: { pos: number; node: Node; own: boolean }[] = [];
   const removedBlocks: { from: number; to: number }[] = [];
   before.nodesBetween(start, endBefore, (node, pos, parent, index) => {
@@ -123,7 +123,12 @@ export function suggestTransaction(
     if (!node.isInline) return true;
     const from = Math.max(pos, start);
     const to = Math.min(pos + node.nodeSize, endBefore);
-    if (from < to) ranges.push({ from, to, own: isOwnInsertion(node, insertionType, context) });
+    // A deletion says which proposal it was made on, so that it does not apply to text that
+    // Yjs's formatting spreads it over (see `findDeletion`).
+    const inserted = insertionType.isInSet(node.marks);
+    const covers = inserted ? (inserted.attrs as ChangeAttrs).id : null;
+    const own = isOwnInsertion(node, insertionType, context);
+    if (from < to) ranges.push({ from, to, own, covers });
     return false;
   });
   const steps: { at: number; apply: () => void }[] = [
@@ -131,7 +136,10 @@ export function suggestTransaction(
       at: range.from,
       apply: () => {
         if (range.own) result.delete(range.from, range.to);
-        else result.addMark(range.from, range.to, deletionType.create(deletionAttrs));
+        else {
+          const attrs: DeletionAttrs = { ...deletionAttrs, covers: range.covers };
+          result.addMark(range.from, range.to, deletionType.create(attrs));
+        }
       },
     })),
     ...removedBlocks.map((block) => ({
@@ -340,7 +348,10 @@ function continueChange(
       const mark = node ? type.isInSet(node.marks) : undefined;
       const attrs = mark?.attrs as ChangeAttrs | undefined;
       // The same attributes, time included: equal marks keep the text one node, one change.
-      if (attrs && attrs.name === context.author.name) return { ...attrs };
+      if (attrs && attrs.name === context.author.name) {
+        const { id, name, colour, time } = attrs;
+        return { id, name, colour, time };
+      }
     }
   }
   return { id: context.newId(), ...context.author, time: context.now };

@@ -6,8 +6,10 @@
  * text, and the numbering, being derived, is right at once.
  */
 import type { MarkType, Node } from 'prosemirror-model';
+import { Transform } from 'prosemirror-transform';
 import type { Command, EditorState, Transaction } from 'prosemirror-state';
 import type { ChangeAttrs, ItemChange } from './changeMarks.ts';
+import { findDeletion, findStrayDeletion } from './changeMarks.ts';
 import { KEEP_AS_IS } from './suggestChanges.ts';
 import { isClauseBlock } from '../queries/findItemContext.ts';
 import { markStructural } from '../plugins/structureMeta.ts';
@@ -76,6 +78,8 @@ export function getTrackedChanges(doc: Node): TrackedChange[] {
     if (!node.isInline) return true;
     for (const mark of node.marks) {
       if (mark.type !== insertion && mark.type !== deletion) continue;
+      // A deletion Yjs spread over a colleague's proposal typed meanwhile is not part of it.
+      if (mark.type === deletion && findDeletion(node.marks) !== mark) continue;
       const attrs = mark.attrs as ChangeAttrs;
       const text = node.isText ? (node.text ?? '') : '';
       const end = pos + node.nodeSize;
@@ -103,6 +107,21 @@ export function getTrackedChanges(doc: Node): TrackedChange[] {
     if (change) change.block = type;
   }
   return [...changes.values()].sort((a, b) => a.from - b.from);
+}
+
+/**
+ * `doc` without the deletions that do not apply where they lie (see `findDeletion`), for
+ * showing a document as it reads; `doc` itself when there are none.
+ */
+export function withoutStrayDeletions(doc: Node): Node {
+  const transform = new Transform(doc);
+  doc.descendants((node, pos) => {
+    if (!node.isInline) return true;
+    const stray = findStrayDeletion(node.marks);
+    if (stray) transform.removeMark(pos, pos + node.nodeSize, stray);
+    return false;
+  });
+  return transform.doc;
 }
 
 /** Which changes a decision applies to. */
@@ -159,12 +178,11 @@ function buildDecision(
   removeEmptied: boolean,
 ): Transaction | null {
   const { insertion, deletion } = state.schema.marks as { insertion: MarkType; deletion: MarkType };
-  const removeType = decision === 'accept' ? deletion : insertion;
   const keepType = decision === 'accept' ? insertion : deletion;
   const remove: { from: number; to: number }[] = [];
   const unmark: { from: number; to: number; type: MarkType }[] = [];
   const isRemoved = (node: Node) => {
-    const mark = removeType.isInSet(node.marks);
+    const mark = decision === 'accept' ? findDeletion(node.marks) : insertion.isInSet(node.marks);
     return mark !== undefined && filter(mark.attrs as ChangeAttrs);
   };
   // A decided item proposal that takes its item away (accepting a deletion, rejecting an
@@ -204,7 +222,14 @@ function buildDecision(
       return false;
     }
     const kept = keepType.isInSet(node.marks);
-    if (kept && filter(kept.attrs as ChangeAttrs)) unmark.push({ from: pos, to, type: keepType });
+    const keptDecided = kept !== undefined && filter(kept.attrs as ChangeAttrs);
+    if (keptDecided) unmark.push({ from: pos, to, type: keepType });
+    // A deletion that does not apply here (see findDeletion) goes when its change is accepted,
+    // and when the proposal it lies on is: on plain text it would start to apply.
+    const stray = decision === 'accept' ? findStrayDeletion(node.marks) : undefined;
+    if (stray && (keptDecided || filter(stray.attrs as ChangeAttrs))) {
+      unmark.push({ from: pos, to, type: deletion });
+    }
     return false;
   });
   if (remove.length === 0 && unmark.length === 0 && reset.length === 0) return null;
