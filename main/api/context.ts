@@ -41,7 +41,15 @@ export interface ApiContext {
    * browser mode, where a Chromium of this machine prints.
    */
   startPdfPrinter?: StartPagePrinter;
+  /**
+   * Prints a complete print page through the system's print dialog: the desktop app's hidden
+   * print window; unset in browser mode, which cannot.
+   */
+  printOnPaper?: PrintOnPaper;
 }
+
+/** Prints a page (complete HTML) on paper; answers whether it was printed or cancelled. */
+export type PrintOnPaper = (html: string) => Promise<'printed' | 'cancelled'>;
 
 /** What {@link createApiContext} needs. */
 export interface ApiContextOptions {
@@ -51,6 +59,7 @@ export interface ApiContextOptions {
   documentsDir: string;
   reportError?: (message: string, error: unknown) => void;
   startPdfPrinter?: StartPagePrinter;
+  printOnPaper?: PrintOnPaper;
   /**
    * Where hosted sessions listen and what invitations name: all interfaces, port 4791 and this
    * computer's network address by default; tests use loopback and any port.
@@ -80,6 +89,7 @@ export function createApiContext(options: ApiContextOptions): ApiContext {
     appRoot: options.appRoot,
     ...(options.reportError ? { reportError: options.reportError } : {}),
     ...(options.startPdfPrinter ? { startPdfPrinter: options.startPdfPrinter } : {}),
+    ...(options.printOnPaper ? { printOnPaper: options.printOnPaper } : {}),
     profileDir: path.resolve(options.profileDir),
     documentsDir: path.resolve(options.documentsDir),
     documents: new DocumentLibrary({

@@ -8,6 +8,7 @@ import { encodeYDoc, getDocumentFragment } from '../../shared/collab/yDocument.t
 import { createStateWithTitle } from '../services/testing/yjsDocuments.ts';
 import { readPdfText } from '../services/pdf/testing/pdfInspection.ts';
 import { handleRequest } from './handlers.ts';
+import { PAPER_PRINT_UNAVAILABLE } from './printHandlers.ts';
 import { expectError, value } from './testing/apiResults.ts';
 import { createTestContext, type TestContext } from './testing/testContext.ts';
 
@@ -45,5 +46,53 @@ describe('printPdf', () => {
       await call({ state: encodeBase64(Uint8Array.from([255, 1, 2])) }),
       'invalid_request',
     );
+  });
+});
+
+describe('printOnPaper', () => {
+  const paper = (payload: unknown) => handleRequest('printOnPaper', payload, test.context);
+
+  it('is refused in browser mode, which has no system print dialog', async () => {
+    const result = await paper({ state: encodeBase64(createStateWithTitle('Motie')) });
+    expect(expectError(result, 'unavailable')).toBe(PAPER_PRINT_UNAVAILABLE);
+  });
+
+  it('hands the desktop app’s printer the print page with its head and foot, and answers', async () => {
+    const pages: string[] = [];
+    test.context.printOnPaper = async (html) => {
+      pages.push(html);
+      return pages.length === 1 ? 'printed' : 'cancelled';
+    };
+    const title = '<img src=x onerror=alert(1)> “Wonen”';
+    const state = encodeBase64(createStateWithTitle(title));
+    expect(value<{ outcome: string }>(await paper({ state }))).toEqual({ outcome: 'printed' });
+    expect(value<{ outcome: string }>(await paper({ state, changes: 'shown' }))).toEqual({
+      outcome: 'cancelled',
+    });
+    const [page] = pages;
+    expect(page).toContain('@bottom-right');
+    expect(page).toContain('counter(pages)');
+    // The title is text in the page and a CSS string in the foot, never markup.
+    expect(page).not.toContain('<img src=x');
+    expect(page).toContain('&lt;img src=x onerror=alert(1)&gt; “Wonen”');
+    expect(page).toContain('\\3C img src=x onerror=alert(1)\\3E  “Wonen”');
+  });
+
+  it('refuses a state that is no resolution before anything is printed', async () => {
+    let printed = 0;
+    test.context.printOnPaper = async () => {
+      printed += 1;
+      return 'printed';
+    };
+    const foreign = new Y.Doc();
+    getDocumentFragment(foreign).insert(0, [new Y.XmlElement('script')]);
+    const result = await paper({ state: encodeBase64(encodeYDoc(foreign)) });
+    expect(expectError(result, 'invalid_request')).toContain('Het stuk kan niet worden afgedrukt.');
+    expectError(await paper({ state: '!!!' }), 'invalid_request');
+    expectError(
+      await paper({ state: encodeBase64(encodeYDoc(foreign)), changes: 'alle' }),
+      'invalid_request',
+    );
+    expect(printed).toBe(0);
   });
 });

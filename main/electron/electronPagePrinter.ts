@@ -70,8 +70,8 @@ export function getElectronPrintOptions(page: PrintablePage): PrintToPDFOptions 
   };
 }
 
-/** The prefix of every printer's temporary folder. */
-const FOLDER_PREFIX = 'resolutie-print-';
+/** The prefix of every printer's temporary folder (the paper printer's too). */
+export const PRINT_FOLDER_PREFIX = 'resolutie-print-';
 
 /**
  * Whether the print window may load `url`: only a page a printer wrote, a `file:` URL in one
@@ -92,7 +92,7 @@ export function isPrintPageUrl(url: string, tempDir: string = os.tmpdir()): bool
   return (
     rest.length === 0 &&
     folder !== undefined &&
-    folder.startsWith(FOLDER_PREFIX) &&
+    folder.startsWith(PRINT_FOLDER_PREFIX) &&
     name !== undefined &&
     /^stuk-\d+\.html$/.test(name)
   );
@@ -111,7 +111,7 @@ export class ElectronPagePrinter implements PagePrinter {
 
   /** A printer on the window `createWindow` makes. */
   static async start(createWindow: () => PrintWindow): Promise<ElectronPagePrinter> {
-    const dir = await mkdtemp(path.join(os.tmpdir(), FOLDER_PREFIX));
+    const dir = await mkdtemp(path.join(os.tmpdir(), PRINT_FOLDER_PREFIX));
     return new ElectronPagePrinter(createWindow(), dir);
   }
 

@@ -16,6 +16,7 @@ import { createIpcApiRoutes } from './ipcRouter.ts';
 import { decideNavigation, isPermissionAllowed } from './security.ts';
 import { createWindowOptions } from './windowOptions.ts';
 import { getRecentDocumentPath, UNSAVED_CLOSE_PROMPT } from './documentEvents.ts';
+import { printOnPaper } from './electronPaperPrinter.ts';
 import {
   createPrintWindowOptions,
   ElectronPagePrinter,
@@ -52,6 +53,8 @@ const context = createApiContext({
   // PDFs come from the app's own Chromium: a hidden window per export.
   startPdfPrinter: () =>
     ElectronPagePrinter.start(() => new BrowserWindow(createPrintWindowOptions())),
+  // "Afdrukken…": the print page in a hidden window of the same kind, the system's dialog.
+  printOnPaper: (html) => printOnPaper(html, () => new BrowserWindow(createPrintWindowOptions())),
 });
 
 // One editor per profile: the recovery journal assumes it is the only writer of its files. A

@@ -31,6 +31,7 @@ const bridge: ResolutieBridge = {
   setPreferences: (payload) => ipcRenderer.invoke('api:setPreferences', payload),
   startSession: (payload) => ipcRenderer.invoke('api:startSession', payload),
   stopSession: (payload) => ipcRenderer.invoke('api:stopSession', payload),
+  printOnPaper: (payload) => ipcRenderer.invoke('api:printOnPaper', payload),
 };
 
 contextBridge.exposeInMainWorld('resolutieApi', bridge);

@@ -31,6 +31,7 @@ describe('the contract', () => {
       'setPreferences',
       'startSession',
       'stopSession',
+      'printOnPaper',
     ]);
   });
 

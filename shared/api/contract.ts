@@ -29,7 +29,7 @@ import {
 import { parsedResolutionSchema } from './parsedResolutionSchema.ts';
 import { noPayloadSchema, parseTextRequestSchema } from './payloads.ts';
 import type { ApiResult } from './result.ts';
-import { userPreferencesSchema } from './preferences.ts';
+import { preferencesStateSchema, userPreferencesSchema } from './preferences.ts';
 import {
   startSessionRequestSchema,
   startSessionResponseSchema,
@@ -40,7 +40,7 @@ import {
  * The version of this contract. Raise it when a method changes incompatibly; the HTTP host
  * refuses a client built against another version (a browser tab left open across an update).
  */
-export const API_VERSION = 1;
+export const API_VERSION = 2;
 
 /** The request and response schemas of one method. */
 export interface MethodContract<
@@ -99,12 +99,16 @@ export const apiContract = {
     request: documentIdRequestSchema,
     response: recoverDocumentResponseSchema,
   }),
-  /** The user's preferences: the name and colour colleagues see in a session. */
-  getPreferences: defineMethod({ request: noPayloadSchema, response: userPreferencesSchema }),
-  /** Stores the user's preferences; answers them as stored. */
+  /**
+   * The user's preferences (name and colour in a session, the assembly of new stukken, the
+   * documents folder, the date style), the documents folder in use, and what fell back to a
+   * default when they were read.
+   */
+  getPreferences: defineMethod({ request: noPayloadSchema, response: preferencesStateSchema }),
+  /** Stores the user's preferences (the folder checked on the host); answers them as stored. */
   setPreferences: defineMethod({
     request: userPreferencesSchema,
-    response: userPreferencesSchema,
+    response: preferencesStateSchema,
   }),
   /** Hosts a co-editing session on the open document; answers the invitations. */
   startSession: defineMethod({

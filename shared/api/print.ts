@@ -21,3 +21,11 @@ export const printPdfRequestSchema = z.strictObject({
 
 /** `printPdf`: the PDF. */
 export const printPdfResponseSchema = z.strictObject({ pdf: base64Schema(MAX_PDF_BYTES) });
+
+/** `printOnPaper`: the document, and how its changes print, as for `printPdf`. */
+export const printOnPaperRequestSchema = printPdfRequestSchema;
+
+/** `printOnPaper`: whether the stuk went to the printer or the user cancelled the dialog. */
+export const printOnPaperResponseSchema = z.strictObject({
+  outcome: z.enum(['printed', 'cancelled']),
+});

@@ -1,0 +1,20 @@
+/**
+ * The page for printing a stuk on paper (the desktop app's "Afdrukken…"): the PDF's print page,
+ * with the same template, fonts and change display, and its running head and foot as CSS
+ * margin boxes (`shared/print/paperMarginBoxes.ts`), since the system print dialog has no
+ * header or footer templates.
+ */
+import type { Node } from 'prosemirror-model';
+import { renderPaperPage } from '../../../shared/print/paperMarginBoxes.ts';
+import { renderPrintDocument } from '../../../shared/print/renderPrintDocument.ts';
+import type { ChangeDisplay } from '../../../shared/print/renderPrintDocument.ts';
+import { getPrintFontCss } from './printFonts.ts';
+
+/** The page to print on paper, as complete HTML. */
+export async function renderPaperPrintPage(
+  doc: Node,
+  options: { appRoot: string; changes?: ChangeDisplay | undefined },
+): Promise<string> {
+  const fontCss = await getPrintFontCss(options.appRoot);
+  return renderPaperPage(renderPrintDocument(doc, { fontCss, changes: options.changes }));
+}
