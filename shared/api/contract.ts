@@ -16,7 +16,12 @@ import {
   saveDocumentRequestSchema,
   saveDocumentResponseSchema,
 } from './documents.ts';
-import { printPdfRequestSchema, printPdfResponseSchema } from './print.ts';
+import {
+  printOnPaperRequestSchema,
+  printOnPaperResponseSchema,
+  printPdfRequestSchema,
+  printPdfResponseSchema,
+} from './print.ts';
 import {
   documentIdRequestSchema,
   emptyResponseSchema,
@@ -117,6 +122,14 @@ export const apiContract = {
   }),
   /** Ends a session this app hosts: everyone is disconnected and keeps their copy. */
   stopSession: defineMethod({ request: stopSessionRequestSchema, response: emptyResponseSchema }),
+  /**
+   * Prints a document on paper through the system's print dialog, with the PDF's print page.
+   * Only the desktop app can; the browser-mode host answers `unavailable`.
+   */
+  printOnPaper: defineMethod({
+    request: printOnPaperRequestSchema,
+    response: printOnPaperResponseSchema,
+  }),
 };
 
 /** The name of a method in the contract. */
