@@ -1,8 +1,10 @@
 /**
  * Dutch dates as the stukken print them ("vrijdag 29 november 2024"), from and to the ISO
- * form (yyyy-mm-dd) the document stores. Computed by hand rather than with Intl so that the
- * output is the same in every runtime, whatever locale data it ships.
+ * form (yyyy-mm-dd) the document stores, and dates as the screens show them in the user's
+ * style (written out, or in figures: "29-11-2024"). Computed by hand rather than with Intl so
+ * that the output is the same in every runtime, whatever locale data it ships.
  */
+import type { DateStyle } from './api/preferences.ts';
 
 /** Month names in Dutch, January first. */
 export const DUTCH_MONTHS = [
@@ -47,6 +49,35 @@ export function formatDutchDate(iso: string): string | null {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
   const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
   return `${DUTCH_WEEKDAYS[weekday]} ${day} ${DUTCH_MONTHS[month - 1]} ${year}`;
+}
+
+/**
+ * A date (yyyy-mm-dd) as the screens show it: "vrijdag 29 november 2024" (`long`) or
+ * "29-11-2024" (`numeric`); null for anything that is not an ISO date. The stuk itself always
+ * writes it out ({@link formatDutchDate}).
+ */
+export function formatDateInStyle(iso: string, style: DateStyle): string | null {
+  if (style === 'long') return formatDutchDate(iso);
+  if (!isIsoDate(iso)) return null;
+  const [year, month, day] = iso.split('-') as [string, string, string];
+  return `${day}-${month}-${year}`;
+}
+
+/**
+ * A moment (a file saved, a version recorded) in the local time zone, as the screens show it:
+ * "29 november 2024, 14:05" (`long`) or "29-11-2024 14:05" (`numeric`).
+ */
+export function formatMomentInStyle(moment: Date, style: DateStyle): string {
+  const time = `${pad(moment.getHours())}:${pad(moment.getMinutes())}`;
+  const year = moment.getFullYear();
+  if (style === 'long') {
+    return `${moment.getDate()} ${DUTCH_MONTHS[moment.getMonth()]} ${year}, ${time}`;
+  }
+  return `${pad(moment.getDate())}-${pad(moment.getMonth() + 1)}-${year} ${time}`;
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
 }
 
 /**

@@ -6,6 +6,7 @@ import { DocumentLibrary } from '../services/documentLibrary.ts';
 import { JournalStore, type JournalStoreOptions } from '../services/journalStore.ts';
 import { RecentDocuments } from '../services/recentDocuments.ts';
 import type { StartPagePrinter } from '../services/pdf/pagePrinter.ts';
+import { DocumentsFolder } from '../services/documentsFolder.ts';
 import { PreferencesStore, getPreferencesFile } from '../services/preferencesStore.ts';
 import { SessionHost } from '../services/sessionHost.ts';
 
@@ -26,13 +27,18 @@ export interface ApiContext {
   reportError?: (message: string, error: unknown) => void;
   /** The app's own folder on this machine: recent documents, recovery journals. */
   profileDir: string;
-  /** The folder of the user's `.resolutie` files. */
+  /**
+   * The standard folder of the user's `.resolutie` files: given at start, or the platform's.
+   * The folder in use follows the user's preference: see {@link ApiContext.documentsFolder}.
+   */
   documentsDir: string;
+  /** The documents folder in use: the one given at start, the user's choice or the standard. */
+  documentsFolder: DocumentsFolder;
   /** The documents and the recent list; `documents.grantPath` allows a dialog's path. */
   documents: DocumentLibrary;
   /** The recovery journals. */
   journal: JournalStore;
-  /** The user's preferences (name and colour in a session). */
+  /** The user's preferences (name and colour, new stukken, documents folder, dates). */
   preferences: PreferencesStore;
   /** The co-editing sessions this app hosts. */
   sessions: SessionHost;
@@ -56,7 +62,13 @@ export interface ApiContextOptions {
   mode: AppMode;
   appRoot: string;
   profileDir: string;
+  /** The documents folder given at start, or the platform's standard one (`getDocumentsDir`). */
   documentsDir: string;
+  /**
+   * Whether `documentsDir` was given at start (`--documents`, `RESOLUTIE_DOCUMENTS_DIR`): then
+   * it wins over the folder in the user's preferences. False by default: the preference wins.
+   */
+  documentsDirFixed?: boolean;
   reportError?: (message: string, error: unknown) => void;
   startPdfPrinter?: StartPagePrinter;
   printOnPaper?: PrintOnPaper;
@@ -84,6 +96,14 @@ export function createApiContext(options: ApiContextOptions): ApiContext {
     return { app: identity.name, version: identity.version };
   };
   const recent = new RecentDocuments(getRecentFile(options.profileDir), { reportError: report });
+  const preferences = new PreferencesStore(getPreferencesFile(options.profileDir), {
+    reportError: report,
+  });
+  const documentsFolder = new DocumentsFolder({
+    standard: options.documentsDir,
+    fixed: options.documentsDirFixed ?? false,
+    readPreferred: async () => (await preferences.read({ quiet: true })).preferences.documentsDir,
+  });
   const context: ApiContext = {
     mode: options.mode,
     appRoot: options.appRoot,
@@ -92,8 +112,9 @@ export function createApiContext(options: ApiContextOptions): ApiContext {
     ...(options.printOnPaper ? { printOnPaper: options.printOnPaper } : {}),
     profileDir: path.resolve(options.profileDir),
     documentsDir: path.resolve(options.documentsDir),
+    documentsFolder,
     documents: new DocumentLibrary({
-      documentsDir: options.documentsDir,
+      documentsDir: () => documentsFolder.current(),
       recent,
       getWriter,
       reportError: report,
@@ -102,9 +123,7 @@ export function createApiContext(options: ApiContextOptions): ApiContext {
       ...options.journalOptions,
       reportError: report,
     }),
-    preferences: new PreferencesStore(getPreferencesFile(options.profileDir), {
-      reportError: report,
-    }),
+    preferences,
     sessions: new SessionHost({
       ...options.sessionNetwork,
       dataDir: getSessionsDir(options.profileDir),

@@ -18,6 +18,7 @@ import type { ApiContext } from './context.ts';
 import { documentHandlers } from './documentHandlers.ts';
 import type { ApiHandler, ApiHandlers } from './handlerTypes.ts';
 import { journalHandlers } from './journalHandlers.ts';
+import { preferenceHandlers } from './preferenceHandlers.ts';
 import { printHandlers } from './printHandlers.ts';
 import { sessionHandlers } from './sessionHandlers.ts';
 
@@ -39,8 +40,7 @@ export const apiHandlers: ApiHandlers = {
   ...journalHandlers,
   ...printHandlers,
   ...sessionHandlers,
-  getPreferences: (_payload, context) => context.preferences.read(),
-  setPreferences: (preferences, context) => context.preferences.write(preferences),
+  ...preferenceHandlers,
 };
 
 /** A method name is echoed in a message only when it looks like one; anything else is noise. */

@@ -4,6 +4,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { API_VERSION } from '../../shared/api/contract.ts';
 import { MAX_REQUEST_BYTES } from '../../shared/api/limits.ts';
 import type { ParsedResolution } from '../../shared/model/resolution.ts';
 import { findAppRoot } from '../services/appRoot.ts';
@@ -374,8 +375,10 @@ describe('POST /api/<method>', () => {
     });
     expect(status).toBe(409);
     expect(json.error.code).toBe('version_mismatch');
-    const current = await postApi('getAppInfo', '{}', { 'X-Resolutie-Api-Version': '1' });
+    const current = await postApi('getAppInfo', '{}', {
+      'X-Resolutie-Api-Version': String(API_VERSION),
+    });
     expect(current.status).toBe(200);
-    expect(current.headers.get('x-resolutie-api-version')).toBe('1');
+    expect(current.headers.get('x-resolutie-api-version')).toBe(String(API_VERSION));
   });
 });

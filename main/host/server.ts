@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApiContext, type ApiContext } from '../api/context.ts';
 import { readSessionNetwork } from '../services/sessionHost.ts';
-import { getDocumentsDir, getProfileDir } from '../services/appDirs.ts';
+import { getDocumentsDir, getProfileDir, hasDocumentsDirVariable } from '../services/appDirs.ts';
 import { findAppRoot } from '../services/appRoot.ts';
 import { INDEX_FILE } from '../web/staticFiles.ts';
 import { DEFAULT_HOST, DEFAULT_PORT } from './defaults.ts';
@@ -37,7 +37,7 @@ export interface HostOptions {
   reportError?: ApiContext['reportError'];
   /** The profile folder (recent documents, recovery journals); see `getProfileDir`. */
   profileDir?: string;
-  /** The documents folder; see `getDocumentsDir`. */
+  /** The documents folder given at start; wins over the user's preference (see `getDocumentsDir`). */
   documentsDir?: string;
   /** Where hosted sessions listen; from the environment by default (see readSessionNetwork). */
   sessionNetwork?: { bindHost?: string; port?: number; advertisedHost?: string };
@@ -83,6 +83,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     appRoot: options.appRoot ?? findAppRoot(path.dirname(fileURLToPath(import.meta.url))),
     profileDir: options.profileDir ?? getProfileDir(),
     documentsDir: options.documentsDir ?? getDocumentsDir(),
+    // A folder given at start (--documents, RESOLUTIE_DOCUMENTS_DIR) wins over the preference.
+    documentsDirFixed: options.documentsDir !== undefined || hasDocumentsDirVariable(),
     sessionNetwork: options.sessionNetwork ?? readSessionNetwork(process.env),
     ...(options.reportError ? { reportError: options.reportError } : {}),
   });

@@ -5,6 +5,7 @@ import {
   getJournalDir,
   getProfileDir,
   getRecentFile,
+  hasDocumentsDirVariable,
   type AppDirEnvironment,
 } from './appDirs.ts';
 
@@ -69,6 +70,16 @@ describe('getDocumentsDir', () => {
         environment('linux', { RESOLUTIE_DOCUMENTS_DIR: '/srv/stukken' }, ['/home/jan/Documenten']),
       ),
     ).toBe('/srv/stukken');
+  });
+
+  it('tells whether RESOLUTIE_DOCUMENTS_DIR chose the folder (which then wins over the preference)', () => {
+    expect(hasDocumentsDirVariable(environment('linux', { RESOLUTIE_DOCUMENTS_DIR: '/srv' }))).toBe(
+      true,
+    );
+    expect(hasDocumentsDirVariable(environment('linux', { RESOLUTIE_DOCUMENTS_DIR: ' ' }))).toBe(
+      false,
+    );
+    expect(hasDocumentsDirVariable(environment('linux'))).toBe(false);
   });
 });
 

@@ -85,6 +85,16 @@ export function getDocumentsDir(environment: AppDirEnvironment = getCurrentEnvir
   return paths.join(base, DOCUMENTS_FOLDER_NAME);
 }
 
+/**
+ * Whether the environment names the documents folder ({@link DOCUMENTS_DIR_ENV}): such a folder
+ * was chosen for this start and wins over the one in the user's preferences.
+ */
+export function hasDocumentsDirVariable(
+  environment: AppDirEnvironment = getCurrentEnvironment(),
+): boolean {
+  return readDirVariable(environment, DOCUMENTS_DIR_ENV) !== undefined;
+}
+
 /** The folder of the recovery journals inside a profile. */
 export function getJournalDir(profileDir: string): string {
   return path.join(profileDir, 'journal');

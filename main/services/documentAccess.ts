@@ -14,20 +14,20 @@ import { getSystemCode } from './fileErrors.ts';
 
 /** Options of a {@link DocumentAccess}. */
 export interface DocumentAccessOptions {
-  /** The documents folder. */
-  documentsDir: string;
+  /** The documents folder, asked at every check (it follows the user's preference). */
+  getDocumentsDir: () => Promise<string>;
   /** Whether a resolved path is in the recent documents. */
   isRecent: (filePath: string) => Promise<boolean>;
 }
 
 /** Decides which paths the host may touch. */
 export class DocumentAccess {
-  readonly #documentsDir: string;
+  readonly #getDocumentsDir: () => Promise<string>;
   readonly #isRecent: (filePath: string) => Promise<boolean>;
   readonly #granted = new Set<string>();
 
   constructor(options: DocumentAccessOptions) {
-    this.#documentsDir = path.resolve(options.documentsDir);
+    this.#getDocumentsDir = options.getDocumentsDir;
     this.#isRecent = options.isRecent;
   }
 
@@ -66,10 +66,11 @@ export class DocumentAccess {
     if (this.#granted.has(resolved)) return resolved;
     if (await this.isInDocumentsFolder(resolved)) return resolved;
     if (await this.#isRecent(resolved)) return resolved;
+    const folder = await this.#getDocumentsDir();
     throw new DocumentError(
       'forbidden',
       `Geen toegang tot ‘${path.basename(resolved)}’: de editor opent en bewaart alleen documenten ` +
-        `in de documentenmap (${this.#documentsDir}) en documenten die u eerder zelf hebt geopend of opgeslagen.`,
+        `in de documentenmap (${folder}) en documenten die u eerder zelf hebt geopend of opgeslagen.`,
     );
   }
 
@@ -80,7 +81,7 @@ export class DocumentAccess {
    * dangling link too). A folder that does not exist contains nothing.
    */
   async isInDocumentsFolder(resolved: string): Promise<boolean> {
-    const folder = await realpathOrNull(this.#documentsDir);
+    const folder = await realpathOrNull(await this.#getDocumentsDir());
     if (folder === null) return false;
     const parent = await realpathOrNull(path.dirname(resolved));
     if (parent === null || !isWithin(folder, parent)) return false;

@@ -68,8 +68,11 @@ export interface SavedDocument {
 
 /** Options of a {@link DocumentLibrary}. */
 export interface DocumentLibraryOptions {
-  /** The documents folder; created by the first save into it. */
-  documentsDir: string;
+  /**
+   * The documents folder (created by the first save into it): a path, or a function that gives
+   * the folder in use at each call (it follows the user's preference, `DocumentsFolder`).
+   */
+  documentsDir: string | (() => Promise<string>);
   /** The recent documents of the profile. */
   recent: RecentDocuments;
   /** Who writes the files (the app's name and version), asked at every save. */
@@ -82,25 +85,33 @@ export interface DocumentLibraryOptions {
 
 /** The documents of one user. */
 export class DocumentLibrary {
-  /** The documents folder. */
-  readonly documentsDir: string;
   /** The recent documents. */
   readonly recent: RecentDocuments;
   readonly #access: DocumentAccess;
+  readonly #getDocumentsDir: () => Promise<string>;
   readonly #getWriter: () => Promise<FileWriter>;
   readonly #reportError: (message: string, error: unknown) => void;
   readonly #now: () => Date;
 
   constructor(options: DocumentLibraryOptions) {
-    this.documentsDir = path.resolve(options.documentsDir);
+    const { documentsDir } = options;
+    this.#getDocumentsDir =
+      typeof documentsDir === 'string'
+        ? () => Promise.resolve(path.resolve(documentsDir))
+        : async () => path.resolve(await documentsDir());
     this.recent = options.recent;
     this.#access = new DocumentAccess({
-      documentsDir: this.documentsDir,
+      getDocumentsDir: this.#getDocumentsDir,
       isRecent: (filePath) => this.recent.has(filePath),
     });
     this.#getWriter = options.getWriter;
     this.#reportError = options.reportError ?? console.error;
     this.#now = options.now ?? (() => new Date());
+  }
+
+  /** The documents folder in use. */
+  getDocumentsDir(): Promise<string> {
+    return this.#getDocumentsDir();
   }
 
   /**
@@ -116,19 +127,19 @@ export class DocumentLibrary {
    * symbolic links), newest first. A folder that does not exist yet holds none.
    */
   async listDocuments(): Promise<{ folder: string; documents: DocumentEntry[] }> {
+    const folder = await this.#getDocumentsDir();
     let entries;
     try {
-      entries = await readdir(this.documentsDir, { withFileTypes: true });
+      entries = await readdir(folder, { withFileTypes: true });
     } catch (error) {
       const code = getSystemCode(error);
-      if (code === 'ENOENT' || code === 'ENOTDIR')
-        return { folder: this.documentsDir, documents: [] };
+      if (code === 'ENOENT' || code === 'ENOTDIR') return { folder, documents: [] };
       throw error;
     }
     const documents: DocumentEntry[] = [];
     for (const entry of entries) {
       if (!entry.isFile() || !isDocumentPath(entry.name)) continue;
-      const filePath = path.join(this.documentsDir, entry.name);
+      const filePath = path.join(folder, entry.name);
       try {
         const info = await stat(filePath);
         documents.push({
@@ -144,7 +155,7 @@ export class DocumentLibrary {
     documents.sort(
       (a, b) => b.modifiedAt.localeCompare(a.modifiedAt) || a.name.localeCompare(b.name, 'nl'),
     );
-    return { folder: this.documentsDir, documents };
+    return { folder, documents };
   }
 
   /**
@@ -201,7 +212,7 @@ export class DocumentLibrary {
           `Er bestaat al een document ‘${target.name}’. Kies een andere naam of vervang het.`,
         );
       }
-      if (target.inDocumentsFolder) await mkdir(this.documentsDir, { recursive: true });
+      if (target.inDocumentsFolder) await mkdir(path.dirname(target.path), { recursive: true });
       await writeFileAtomic(target.path, bytes);
       await this.#addRecent(target.path, opened.doc, target.name);
       return { path: target.path, name: target.name, savedAt: now.toISOString() };
@@ -234,7 +245,7 @@ export class DocumentLibrary {
     }
     const { name, fileName } = toDocumentFileName(request.name ?? '');
     return {
-      path: path.join(this.documentsDir, fileName),
+      path: path.join(await this.#getDocumentsDir(), fileName),
       name,
       mustNotExist: request.overwrite !== true,
       inDocumentsFolder: true,

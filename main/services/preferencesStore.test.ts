@@ -1,7 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { USER_COLOURS } from '../../shared/collab/userColours.ts';
+import type { UserPreferences } from '../../shared/api/preferences.ts';
+import { USER_COLOURS, pickUserColour } from '../../shared/collab/userColours.ts';
 import { PreferencesStore } from './preferencesStore.ts';
 import { createTempDir, removeTempDir } from './testing/tempDir.ts';
 
@@ -14,6 +15,14 @@ const store = (accountName = 'anneke') =>
     reportError: (message) => reported.push(message),
   });
 
+const jan: UserPreferences = {
+  userName: 'Jan de Vries',
+  userColour: '#1b6e3a',
+  defaultAssembly: 'Najaars ALV',
+  documentsDir: null,
+  dateStyle: 'numeric',
+};
+
 beforeEach(async () => {
   dir = await createTempDir('preferences-');
   file = path.join(dir, 'preferences.json');
@@ -24,33 +33,68 @@ afterEach(async () => {
 });
 
 describe('PreferencesStore', () => {
-  it('starts from the account name with a capital and a colour of the palette', async () => {
-    const preferences = await store().read();
-    expect(preferences.userName).toBe('Anneke');
+  it('starts from the account name with a capital, a colour of the palette and the template', async () => {
+    const { preferences, notices } = await store().read();
+    expect(preferences).toMatchObject({
+      userName: 'Anneke',
+      defaultAssembly: 'ALV',
+      documentsDir: null,
+      dateStyle: 'long',
+    });
     expect(USER_COLOURS).toContain(preferences.userColour);
-    expect(await store('').read()).toMatchObject({ userName: 'Gebruiker' });
+    expect(notices).toEqual([]);
+    expect((await store('').read()).preferences).toMatchObject({ userName: 'Gebruiker' });
     expect(reported).toEqual([]);
   });
 
-  it('keeps what the user saved, trimmed', async () => {
-    const saved = await store().write({ userName: '  Jan de Vries ', userColour: '#1b6e3a' });
-    expect(saved).toEqual({ userName: 'Jan de Vries', userColour: '#1b6e3a' });
-    expect(await store().read()).toEqual(saved);
+  it('keeps what the user saved, trimmed, as version 2', async () => {
+    const saved = await store().write({ ...jan, userName: '  Jan de Vries ' });
+    expect(saved).toEqual(jan);
+    expect(await store().read()).toEqual({ preferences: jan, notices: [] });
     expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({
       format: 'resolutie-preferences',
-      version: 1,
+      version: 2,
     });
   });
 
-  it('refuses an empty name or a colour that is no colour, and writes nothing', async () => {
-    await expect(store().write({ userName: '  ', userColour: '#1b6e3a' })).rejects.toThrow();
-    await expect(store().write({ userName: 'Jan', userColour: 'red' })).rejects.toThrow();
+  it('refuses an empty name, a colour that is no colour or a relative folder, and writes nothing', async () => {
+    await expect(store().write({ ...jan, userName: '  ' })).rejects.toThrow();
+    await expect(store().write({ ...jan, userColour: 'red' })).rejects.toThrow();
+    await expect(store().write({ ...jan, documentsDir: 'Documenten' })).rejects.toThrow();
     await expect(readFile(file)).rejects.toThrow();
   });
 
-  it('reports a damaged file and uses the defaults', async () => {
-    await writeFile(file, '{"format":"resolutie-preferences","version":1,"preferences":{}}');
-    expect(await store().read()).toMatchObject({ userName: 'Anneke' });
+  it('reports a damaged file, uses the defaults and leaves the file as it was', async () => {
+    const damaged = '{"format":"resolutie-preferences","version":2,"preferences":{}}';
+    await writeFile(file, damaged);
+    const { preferences, notices } = await store().read();
+    expect(preferences).toMatchObject({ userName: 'Anneke', defaultAssembly: 'ALV' });
+    expect(notices.length).toBeGreaterThan(0);
     expect(reported).toHaveLength(1);
+    expect(await readFile(file, 'utf8')).toBe(damaged);
+  });
+
+  it('keeps the valid fields of a partly invalid file, and the colour follows the kept name', async () => {
+    const partly = JSON.stringify({
+      format: 'resolutie-preferences',
+      version: 2,
+      preferences: { ...jan, userColour: 42, documentsDir: 'relatief/pad' },
+    });
+    await writeFile(file, partly);
+    const { preferences, notices } = await store().read();
+    expect(preferences).toEqual({
+      ...jan,
+      userColour: pickUserColour('Jan de Vries'),
+      documentsDir: null,
+    });
+    expect(notices).toHaveLength(2);
+    expect(await readFile(file, 'utf8')).toBe(partly);
+  });
+
+  it('reads a file it may not read as defaults with a notice', async () => {
+    await writeFile(file, 'x'.repeat(70 * 1024));
+    const { preferences, notices } = await store().read();
+    expect(preferences.userName).toBe('Anneke');
+    expect(notices).toHaveLength(1);
   });
 });

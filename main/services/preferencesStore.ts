@@ -1,13 +1,16 @@
 /**
- * The user's preferences in `<profile>/preferences.json`, written atomically and read
- * strictly: a missing file gives the defaults (the account's name, a colour picked from it);
- * a damaged one is reported, and the defaults are used until the user saves again.
+ * The user's preferences in `<profile>/preferences.json`, written atomically and read field by
+ * field (`preferencesFile.ts`): a missing file gives the defaults (the account's name, a colour
+ * picked from it, the template's assembly, the standard documents folder, dates written out);
+ * a damaged file or value is reported and replaced by its default until the user saves again.
+ * Reading never writes.
  */
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { z } from 'zod';
 import {
+  DEFAULT_ASSEMBLY,
+  DEFAULT_DATE_STYLE,
   MAX_USER_NAME_LENGTH,
   userPreferencesSchema,
   type UserPreferences,
@@ -15,17 +18,16 @@ import {
 import { pickUserColour } from '../../shared/collab/userColours.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
 import { FileReadError } from './fileErrors.ts';
+import {
+  formatPreferencesFile,
+  parsePreferencesFile,
+  type ReadPreferences,
+} from './preferencesFile.ts';
 import { readFileLimited } from './readFileLimited.ts';
 
-const PREFERENCES_FORMAT = 'resolutie-preferences';
-const PREFERENCES_VERSION = 1;
 const MAX_PREFERENCES_BYTES = 64 * 1024;
 
-const preferencesFileSchema = z.object({
-  format: z.literal(PREFERENCES_FORMAT),
-  version: z.literal(PREFERENCES_VERSION),
-  preferences: userPreferencesSchema,
-});
+export type { ReadPreferences };
 
 /** The preferences file of a profile folder. */
 export function getPreferencesFile(profileDir: string): string {
@@ -51,44 +53,61 @@ export class PreferencesStore {
     this.#accountName = options.accountName ?? readAccountName;
   }
 
-  /** The stored preferences, or the defaults. */
-  async read(): Promise<UserPreferences> {
+  /**
+   * The stored preferences (each invalid one replaced by its default), and what fell back;
+   * that is reported too, unless `quiet` (for a second look, such as the documents folder's).
+   */
+  async read({ quiet = false }: { quiet?: boolean } = {}): Promise<ReadPreferences> {
+    const report = quiet ? () => undefined : this.#reportError;
     let bytes: Uint8Array;
     try {
       bytes = await readFileLimited(this.filePath, MAX_PREFERENCES_BYTES);
     } catch (error) {
-      if (!(error instanceof FileReadError && error.code === 'not_found')) {
-        this.#reportError('Voorkeuren niet gelezen; de standaardwaarden gelden', error);
+      if (error instanceof FileReadError && error.code === 'not_found') {
+        return { preferences: this.defaults(), notices: [] };
       }
-      return this.defaults();
+      report('Voorkeuren niet gelezen; de standaardwaarden gelden', error);
+      const reason = error instanceof Error ? error.message : String(error);
+      return {
+        preferences: this.defaults(),
+        notices: [
+          `Uw voorkeuren konden niet worden gelezen: ${reason} De standaardwaarden gelden tot u de voorkeuren opslaat.`,
+        ],
+      };
     }
-    try {
-      const parsed = preferencesFileSchema.parse(JSON.parse(new TextDecoder().decode(bytes)));
-      return parsed.preferences;
-    } catch (error) {
-      this.#reportError('Voorkeuren beschadigd; de standaardwaarden gelden', error);
-      return this.defaults();
+    const read = parsePreferencesFile(new TextDecoder().decode(bytes), (valid) =>
+      this.defaults(valid.userName),
+    );
+    if (read.notices.length > 0) {
+      report('Voorkeuren (deels) ongeldig; de standaardwaarden gelden', read.notices.join(' '));
     }
+    return read;
   }
 
   /** Stores `preferences` (checked) and returns them as stored. */
   async write(preferences: UserPreferences): Promise<UserPreferences> {
     const checked = userPreferencesSchema.parse(preferences);
-    const file = { format: PREFERENCES_FORMAT, version: PREFERENCES_VERSION, preferences: checked };
     // The profile folder does not exist before the app first writes to it.
     await mkdir(path.dirname(this.filePath), { recursive: true });
-    await writeFileAtomic(
-      this.filePath,
-      new TextEncoder().encode(`${JSON.stringify(file, null, 2)}\n`),
-    );
+    await writeFileAtomic(this.filePath, new TextEncoder().encode(formatPreferencesFile(checked)));
     return checked;
   }
 
-  /** The account's name with a capital, and its colour; "Gebruiker" without a usable name. */
-  defaults(): UserPreferences {
+  /**
+   * The defaults: the account's name with a capital ("Gebruiker" without a usable name), the
+   * colour picked from `userName` (the one that will be used) or from that default name.
+   */
+  defaults(userName?: string): UserPreferences {
     const account = this.#accountName().trim().slice(0, MAX_USER_NAME_LENGTH);
-    const userName = account ? account.charAt(0).toUpperCase() + account.slice(1) : 'Gebruiker';
-    return { userName, userColour: pickUserColour(userName) };
+    const fallbackName = account ? account.charAt(0).toUpperCase() + account.slice(1) : 'Gebruiker';
+    const name = userName ?? fallbackName;
+    return {
+      userName: fallbackName,
+      userColour: pickUserColour(name),
+      defaultAssembly: DEFAULT_ASSEMBLY,
+      documentsDir: null,
+      dateStyle: DEFAULT_DATE_STYLE,
+    };
   }
 }
 

@@ -11,6 +11,12 @@ import type { Invitation, SessionRole } from '../../shared/collab/invitation.ts'
 import { createEmptyYDoc, encodeYDoc, readYDoc } from '../../shared/collab/yDocument.ts';
 import { encodeBase64 } from '../../shared/format/base64.ts';
 import { api } from '../api/client.ts';
+import { closeAppDialog, openAppDialog, useAppDialogOpen } from '../dialogs/appDialogs.ts';
+import {
+  loadPreferences,
+  savePreferences as storePreferences,
+  usePreferences,
+} from '../preferences/userPreferences.ts';
 import { DocumentSession } from '../documents/DocumentSession.ts';
 import { LiveSession } from './liveSession.ts';
 import type { LiveSnapshot } from './liveSession.ts';
@@ -38,10 +44,13 @@ export interface DocumentsForCollaboration {
 const noSubscription = () => () => undefined;
 
 export function useCollaboration(documents: DocumentsForCollaboration) {
-  const [preferences, setPreferences] = useState<UserPreferences | null>(null);
+  const preferences = usePreferences();
   const [live, setLive] = useState<LiveSession | null>(null);
   const [hosted, setHosted] = useState<HostedSession | null>(null);
-  const [dialog, setDialog] = useState<CollaborationDialog>(null);
+  const [sessionDialog, setDialog] = useState<CollaborationDialog>(null);
+  // The preferences dialog is one of the app's dialogs (menus and the Help menu open it too).
+  const preferencesOpen = useAppDialogOpen('preferences');
+  const dialog: CollaborationDialog = preferencesOpen ? 'preferences' : sessionDialog;
   const [starting, setStarting] = useState(false);
   const liveRef = useRef<LiveSession | null>(null);
   const { session, adopt, guardUnsaved, report } = documents;
@@ -52,24 +61,18 @@ export function useCollaboration(documents: DocumentsForCollaboration) {
   );
 
   useEffect(() => {
-    let current = true;
-    api
-      .getPreferences()
-      .then((loaded) => {
-        if (current) setPreferences(loaded);
-      })
-      .catch(report);
-    return () => {
-      current = false;
-    };
+    loadPreferences().catch(report);
   }, [report]);
 
+  // Only the name and colour count: a change of another preference keeps the same user.
+  const userName = preferences?.preferences.userName;
+  const userColour = preferences?.preferences.userColour;
   const user = useMemo(
     () =>
-      preferences
-        ? { name: preferences.userName, colour: preferences.userColour }
+      userName !== undefined && userColour !== undefined
+        ? { name: userName, colour: userColour }
         : { name: 'Gebruiker', colour: '#3d4fb8' },
-    [preferences],
+    [userName, userColour],
   );
 
   // The name and colour colleagues see follow the preferences, also once they have loaded.
@@ -199,10 +202,9 @@ export function useCollaboration(documents: DocumentsForCollaboration) {
   }, [hosted, session, connect, report]);
 
   const savePreferences = useCallback(async (next: UserPreferences) => {
-    const stored = await api.setPreferences(next);
-    setPreferences(stored);
+    const { preferences: stored } = await storePreferences(next);
     liveRef.current?.setUser({ name: stored.userName, colour: stored.userColour });
-    setDialog((open) => (open === 'preferences' ? null : open));
+    closeAppDialog('preferences');
   }, []);
 
   // Stable for the editor: it is rebuilt only when the connection or the role changes.
@@ -225,9 +227,16 @@ export function useCollaboration(documents: DocumentsForCollaboration) {
       startSession: () => void startSession(),
       join: () => guardUnsaved(() => setDialog('join')),
       invite: () => setDialog('invite'),
-      preferences: () => setDialog('preferences'),
+      // In place of the session dialog that asked for it (as "Wijzigen" in Deelnemen does).
+      preferences: () => {
+        setDialog(null);
+        openAppDialog('preferences');
+      },
       leave: () => void leave(),
-      closeDialog: () => setDialog(null),
+      closeDialog: () => {
+        setDialog(null);
+        closeAppDialog('preferences');
+      },
     },
     joinSession,
     savePreferences,

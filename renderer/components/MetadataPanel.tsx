@@ -10,7 +10,8 @@ import type { DocumentMetadata } from '../../shared/editor/commands/metadata.ts'
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '../../shared/model/resolution.ts';
 import type { DocumentKind, DocumentStatus } from '../../shared/model/resolution.ts';
 import { KIND_LABELS, STATUS_LABELS } from '../../shared/labels.ts';
-import { formatDutchDate, parseDutchDate } from '../../shared/dates.ts';
+import { formatDateInStyle, parseDutchDate } from '../../shared/dates.ts';
+import { useDateStyle } from '../preferences/userPreferences.ts';
 import { schema } from '../../shared/editor/schema.ts';
 
 /** A text field that commits on blur or Enter, and follows the document otherwise. */
@@ -102,6 +103,7 @@ function SelectField<T extends string>({
 }
 
 export function MetadataPanel({ view }: { view: EditorView | null }) {
+  const dateStyle = useDateStyle();
   if (!view) return <aside className="metadata" aria-label="Gegevens van het stuk" />;
   const meta = getMetadata(view.state.doc);
   const apply = (changes: Partial<Omit<DocumentMetadata, 'title'>>) =>
@@ -145,7 +147,7 @@ export function MetadataPanel({ view }: { view: EditorView | null }) {
       />
       <CommitField
         label="Datum van de vergadering"
-        value={meta.date ? (formatDutchDate(meta.date) ?? '') : ''}
+        value={meta.date ? (formatDateInStyle(meta.date, dateStyle) ?? '') : ''}
         placeholder="bijv. 29 november 2024"
         onCommit={(value) => {
           if (value.trim() === '') {

@@ -1,12 +1,16 @@
 /**
- * The status bar: which shell the app runs in and its version (asked through the API), and the
- * last problem a file command ran into.
+ * The status bar: which shell the app runs in and its version (asked through the API), the
+ * last problem a file command ran into, and, until the user saves them again, that stored
+ * preferences could not (all) be read.
  */
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
+import { openAppDialog } from '../dialogs/appDialogs.ts';
+import { usePreferences } from '../preferences/userPreferences.ts';
 
 export function StatusBar({ notice }: { notice?: string | null }) {
   const [text, setText] = useState('');
+  const preferencesDamaged = (usePreferences()?.notices.length ?? 0) > 0;
   useEffect(() => {
     let live = true;
     api
@@ -25,6 +29,18 @@ export function StatusBar({ notice }: { notice?: string | null }) {
   return (
     <footer className="status-bar">
       <span role="status">{text}</span>
+      {preferencesDamaged && (
+        <span className="status-notice" role="status">
+          Uw voorkeuren konden niet helemaal worden gelezen; de standaardwaarden gelden.{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => openAppDialog('preferences')}
+          >
+            Voorkeuren bekijken
+          </button>
+        </span>
+      )}
       {notice && (
         <span className="status-notice" role="alert">
           {notice}

@@ -1,5 +1,10 @@
-/** "Nieuw": which kind of stuk to start, each from its Dutch template. */
+/**
+ * "Nieuw": which kind of stuk to start, each from its Dutch template, with the assembly of the
+ * user's preferences in the preamble.
+ */
 import { useState } from 'react';
+import { DEFAULT_ASSEMBLY } from '../../shared/api/preferences.ts';
+import { usePreferences } from '../preferences/userPreferences.ts';
 import { DOCUMENT_KINDS } from '../../shared/model/resolution.ts';
 import type { DocumentKind } from '../../shared/model/resolution.ts';
 import { KIND_LABELS } from '../../shared/labels.ts';
@@ -13,6 +18,7 @@ export function NewDocumentDialog({
   onCancel: () => void;
 }) {
   const [kind, setKind] = useState<DocumentKind>('resolutie');
+  const assembly = usePreferences()?.preferences.defaultAssembly ?? DEFAULT_ASSEMBLY;
   return (
     <Modal title="Nieuw document" onCancel={onCancel}>
       <form
@@ -36,6 +42,10 @@ export function NewDocumentDialog({
             </label>
           ))}
         </fieldset>
+        <p className="field-hint">
+          Het stuk begint met ‘De leden bijeen in de {assembly} van …:’. De vergadering van nieuwe
+          stukken stelt u in bij Voorkeuren; in het stuk wijzigt u haar bij Gegevens.
+        </p>
         <div className="modal-actions">
           <button type="submit" className="button primary" autoFocus>
             Maken

@@ -5,12 +5,12 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { ResolutieApi } from '../api/client.ts';
+import { formatMomentInStyle } from '../../shared/dates.ts';
+import { useDateStyle } from '../preferences/userPreferences.ts';
 import { Modal } from './Modal.tsx';
 
 type Listing = Awaited<ReturnType<ResolutieApi['listDocuments']>>;
 type Recent = Awaited<ReturnType<ResolutieApi['listRecent']>>;
-
-const dateFormat = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
 
 export function OpenDialog({
   onOpen,
@@ -23,6 +23,7 @@ export function OpenDialog({
   const [recent, setRecent] = useState<Recent['documents']>([]);
   const [listing, setListing] = useState<Listing | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const dateStyle = useDateStyle();
 
   useEffect(() => {
     let live = true;
@@ -66,7 +67,8 @@ export function OpenDialog({
                 <button type="button" className="file-button" onClick={() => void open(doc.path)}>
                   <span className="file-name">{doc.title || doc.name}</span>
                   <span className="file-detail">
-                    {doc.name}.resolutie · geopend {dateFormat.format(new Date(doc.openedAt))}
+                    {doc.name}.resolutie · geopend{' '}
+                    {formatMomentInStyle(new Date(doc.openedAt), dateStyle)}
                   </span>
                 </button>
               </li>
@@ -86,7 +88,7 @@ export function OpenDialog({
               <button type="button" className="file-button" onClick={() => void open(doc.path)}>
                 <span className="file-name">{doc.name}</span>
                 <span className="file-detail">
-                  gewijzigd {dateFormat.format(new Date(doc.modifiedAt))}
+                  gewijzigd {formatMomentInStyle(new Date(doc.modifiedAt), dateStyle)}
                 </span>
               </button>
             </li>

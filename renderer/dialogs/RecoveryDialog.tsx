@@ -3,11 +3,11 @@
  * away. Nothing is thrown away without the user saying so.
  */
 import type { ResolutieApi } from '../api/client.ts';
+import { formatMomentInStyle } from '../../shared/dates.ts';
+import { useDateStyle } from '../preferences/userPreferences.ts';
 import { Modal } from './Modal.tsx';
 
 export type Recoverable = Awaited<ReturnType<ResolutieApi['listRecoverable']>>['documents'][number];
-
-const dateFormat = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
 
 export function RecoveryDialog({
   documents,
@@ -20,6 +20,7 @@ export function RecoveryDialog({
   onDiscard: (doc: Recoverable) => void;
   onLater: () => void;
 }) {
+  const dateStyle = useDateStyle();
   return (
     <Modal title="Niet-opgeslagen werk gevonden" onCancel={onLater} wide>
       <p>
@@ -33,7 +34,7 @@ export function RecoveryDialog({
               <span className="file-name">{doc.title || 'Naamloos stuk'}</span>
               <span className="file-detail">
                 {doc.path ?? 'nooit opgeslagen'} · laatst gewijzigd{' '}
-                {dateFormat.format(new Date(doc.changedAt))}
+                {formatMomentInStyle(new Date(doc.changedAt), dateStyle)}
               </span>
             </span>
             <button type="button" className="button primary" onClick={() => onRestore(doc)}>

@@ -6,18 +6,12 @@
 import { useState } from 'react';
 import { MAX_VERSION_NAME_LENGTH } from '../../shared/collab/versions.ts';
 import type { VersionInfo } from '../../shared/collab/versions.ts';
+import { formatMomentInStyle } from '../../shared/dates.ts';
+import { useDateStyle } from '../preferences/userPreferences.ts';
 import { Modal } from './Modal.tsx';
 
 /** The current text, as a choice beside the versions. */
 export const CURRENT = 'huidig';
-
-const dateFormat = new Intl.DateTimeFormat('nl-NL', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
 
 export function VersionsDialog({
   versions,
@@ -42,6 +36,7 @@ export function VersionsDialog({
   onClose: () => void;
 }) {
   const [name, setName] = useState(suggestedName);
+  const dateStyle = useDateStyle();
   const [recorded, setRecorded] = useState<string | null>(null);
   const newestFirst = [...versions].reverse();
   const [from, setFrom] = useState(newestFirst[0]?.id ?? CURRENT);
@@ -95,7 +90,7 @@ export function VersionsDialog({
               <li key={version.id} className="version-entry">
                 <span className="version-name">{version.name}</span>
                 <span className="version-meta">
-                  {dateFormat.format(new Date(version.createdAt))} · {version.author}
+                  {formatMomentInStyle(new Date(version.createdAt), dateStyle)} · {version.author}
                 </span>
                 <span className="version-actions">
                   <button

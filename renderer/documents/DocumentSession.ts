@@ -5,11 +5,13 @@
  */
 import type * as Y from 'yjs';
 import { createYDoc, decodeYDoc, encodeYDoc } from '../../shared/collab/yDocument.ts';
-import { createTemplateDoc } from '../../shared/editor/template.ts';
+import { DEFAULT_ASSEMBLY } from '../../shared/api/preferences.ts';
 import { decodeBase64, encodeBase64 } from '../../shared/format/base64.ts';
 import type { DocumentKind } from '../../shared/model/resolution.ts';
 import { api } from '../api/client.ts';
 import type { ResolutieApi } from '../api/client.ts';
+import { createNewDocument } from './newDocument.ts';
+import { loadPreferences } from '../preferences/userPreferences.ts';
 import { JournalStream } from './journalStream.ts';
 import type { JournalStatus } from './journalStream.ts';
 
@@ -98,13 +100,18 @@ export class DocumentSession {
     if (!this.snapshot.dirty) this.update({ dirty: true });
   };
 
-  /** A new document from the template of `kind`. */
+  /**
+   * A new document from the template of `kind`, its preamble naming `assembly`: by default
+   * the assembly of the user's preferences (the template's "ALV" when they cannot be read).
+   */
   static async createNew(
     kind: DocumentKind,
     documentsApi: DocumentsApi = api,
+    assembly?: string,
   ): Promise<DocumentSession> {
+    const name = assembly ?? (await readDefaultAssembly());
     const session = new DocumentSession(
-      createYDoc(createTemplateDoc(kind)),
+      createYDoc(createNewDocument(kind, name)),
       { id: crypto.randomUUID(), name: null, path: null, dirty: false, savedAt: null },
       documentsApi,
     );
@@ -237,4 +244,14 @@ function baseName(path: string): string {
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+/** The assembly of new stukken from the user's preferences; the template's when they fail. */
+async function readDefaultAssembly(): Promise<string> {
+  try {
+    return (await loadPreferences()).preferences.defaultAssembly;
+  } catch {
+    // The failure itself is reported where the preferences are loaded for the window.
+    return DEFAULT_ASSEMBLY;
+  }
 }

@@ -1,0 +1,62 @@
+/**
+ * The user's preferences in the page: loaded once from the host, shared by everything that
+ * needs them (the name and colour of a session, the assembly of a new stuk, how dates are
+ * shown) and replaced when the user saves. A small external store, so components read it with
+ * a hook and no provider has to wrap the app.
+ */
+import { useSyncExternalStore } from 'react';
+import {
+  DEFAULT_DATE_STYLE,
+  type DateStyle,
+  type PreferencesState,
+  type UserPreferences,
+} from '../../shared/api/preferences.ts';
+import { api } from '../api/client.ts';
+
+let current: PreferencesState | null = null;
+let loading: Promise<PreferencesState> | null = null;
+const listeners = new Set<() => void>();
+
+function publish(next: PreferencesState): void {
+  current = next;
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The preferences as the host answered them; asked once, later calls share the answer. */
+export function loadPreferences(): Promise<PreferencesState> {
+  loading ??= api.getPreferences().then(
+    (state) => {
+      publish(state);
+      return state;
+    },
+    (error: unknown) => {
+      // A failed load may be retried (the host was not reachable yet).
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** Stores `preferences` on the host (which checks the folder) and publishes what it stored. */
+export async function savePreferences(preferences: UserPreferences): Promise<PreferencesState> {
+  const stored = await api.setPreferences(preferences);
+  loading = Promise.resolve(stored);
+  publish(stored);
+  return stored;
+}
+
+/** The preferences, or null until they have loaded. */
+export function usePreferences(): PreferencesState | null {
+  return useSyncExternalStore(subscribe, () => current);
+}
+
+/** How the screens show dates: written out until the preferences say otherwise. */
+export function useDateStyle(): DateStyle {
+  return usePreferences()?.preferences.dateStyle ?? DEFAULT_DATE_STYLE;
+}

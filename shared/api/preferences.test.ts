@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import {
+  MAX_ASSEMBLY_LENGTH,
+  describePreferenceProblem,
+  isAbsoluteFolderPath,
+  userPreferencesSchema,
+} from './preferences.ts';
+
+describe('isAbsoluteFolderPath', () => {
+  it('knows full paths of every platform', () => {
+    for (const full of [
+      '/home/anneke/Resoluties',
+      'C:\\Users\\anneke',
+      'd:/stukken',
+      '\\\\server\\share\\alv',
+    ]) {
+      expect(isAbsoluteFolderPath(full), full).toBe(true);
+    }
+    for (const relative of ['Resoluties', './stukken', 'C:stukken', '~/Documenten', '\\\\server']) {
+      expect(isAbsoluteFolderPath(relative), relative).toBe(false);
+    }
+  });
+});
+
+describe('describePreferenceProblem', () => {
+  it('says nothing about a valid value, and what is wrong with an invalid one', () => {
+    expect(describePreferenceProblem('userName', 'Anneke')).toBeNull();
+    expect(describePreferenceProblem('userName', '  ')).toBe(
+      'Vul uw naam in: collega’s zien hem bij uw cursor en uw wijzigingen.',
+    );
+    expect(describePreferenceProblem('defaultAssembly', 'x'.repeat(MAX_ASSEMBLY_LENGTH + 1))).toBe(
+      `De naam van de vergadering is te lang: hoogstens ${MAX_ASSEMBLY_LENGTH} tekens.`,
+    );
+    expect(describePreferenceProblem('defaultAssembly', '')).toMatch(/^Vul de vergadering in/);
+    expect(describePreferenceProblem('documentsDir', null)).toBeNull();
+    expect(describePreferenceProblem('documentsDir', '/srv/stukken')).toBeNull();
+    expect(describePreferenceProblem('documentsDir', 'Documenten')).toMatch(
+      /^Geef de volledige map op/,
+    );
+    expect(describePreferenceProblem('documentsDir', '/srv/a\nb')).toMatch(/regeleinde/);
+    expect(describePreferenceProblem('dateStyle', 'kort')).toBe('Kies hoe datums getoond worden.');
+  });
+
+  it('agrees with the schema: a value it accepts is stored as it was meant', () => {
+    const parsed = userPreferencesSchema.parse({
+      userName: '  Jan ',
+      userColour: '#1b6e3a',
+      defaultAssembly: ' Najaars ALV ',
+      documentsDir: ' /srv/stukken ',
+      dateStyle: 'numeric',
+    });
+    expect(parsed).toMatchObject({
+      userName: 'Jan',
+      defaultAssembly: 'Najaars ALV',
+      documentsDir: '/srv/stukken',
+    });
+  });
+});
