@@ -11,6 +11,7 @@ import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 import type { SessionSnapshot } from '../documents/DocumentSession.ts';
 import { ariaShortcut, formatShortcut } from './shortcuts.ts';
+import { HelpMenu } from '../help/HelpMenu.tsx';
 
 export interface FileCommands {
   newDocument: () => void;
@@ -122,6 +123,7 @@ export function FileBar({
           </button>
         ))}
       </nav>
+      <HelpMenu />
     </header>
   );
 }
