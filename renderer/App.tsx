@@ -38,6 +38,7 @@ import { SessionControls } from './components/SessionControls.tsx';
 import { PresencePanel } from './components/PresencePanel.tsx';
 import { useCollaboration } from './collab/useCollaboration.ts';
 import { PrintPreviewDialog } from './dialogs/PrintPreviewDialog.tsx';
+import { AppDialogs } from './help/AppDialogs.tsx';
 
 export function App() {
   const documents = useDocuments();
@@ -239,6 +240,8 @@ export function App() {
           onClose={dialogActions.cancel}
         />
       )}
+      {/* Over Resolutie-editor and Help: opened by openAppDialog (Help menu, F1, native menus). */}
+      <AppDialogs />
     </div>
   );
 }
