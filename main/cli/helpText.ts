@@ -52,6 +52,9 @@ Opties:
       --host ADRES       Adres waarop de server luistert (standaard 0.0.0.0: het netwerk;
                          127.0.0.1: alleen deze computer).
       --redis HOST:POORT Redis voor meerdere servers achter een load balancer.
+      --max-per-address N
+                         Open verbindingen per adres (server; standaard 64, 0 = geen grens).
+                         Achter een proxy komen alle deelnemers van één adres: verhoog het.
       --document NAAM    Document op de server (invite): letters, cijfers, - en _.
       --role ROL         redacteur of lezer (invite).
       --server ADRES     Adres van de server in de uitnodiging (invite).

@@ -55,6 +55,7 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
         port: { type: 'string' },
         host: { type: 'string' },
         redis: { type: 'string' },
+        'max-per-address': { type: 'string' },
         document: { type: 'string' },
         role: { type: 'string' },
         days: { type: 'string' },

@@ -209,6 +209,11 @@ describe('resolutie server and invite', () => {
       'HOST:POORT',
     );
     expectOneLineError(
+      resolutie(NO_ENV_SECRET, 'server', '--data', temp.dir, '--max-per-address', 'veel'),
+      2,
+      'geen aantal verbindingen per adres',
+    );
+    expectOneLineError(
       resolutie(NO_ENV_SECRET, 'server', 'extra', '--data', temp.dir),
       2,
       'onverwacht argument extra',

@@ -37,10 +37,12 @@ export interface ServerArgs {
   port?: string | undefined;
   host?: string | undefined;
   redis?: string | undefined;
+  'max-per-address'?: string | undefined;
 }
 
 /**
- * `resolutie server --data DIR [--port P] [--host H] [--redis HOST:PORT]`: serves until
+ * `resolutie server --data DIR [--port P] [--host H] [--redis HOST:PORT] [--max-per-address N]`:
+ * serves until
  * `stopSignal` resolves, then stores every document and stops. Prints one line when ready.
  */
 export async function runServer(
@@ -53,6 +55,7 @@ export async function runServer(
   const port = parsePort(args.port);
   const host = args.host ?? DEFAULT_SERVER_HOST;
   const redis = args.redis === undefined ? undefined : parseRedis(args.redis);
+  const maxConnectionsPerAddress = parseMaxPerAddress(args['max-per-address']);
   const dataDir = path.resolve(args.data);
   await ensureFolder(dataDir);
   const secret = await withSecretErrors(() => readServerSecret(dataDir, { create: true }));
@@ -67,6 +70,7 @@ export async function runServer(
       dataDir,
       secret: secret.secret,
       maxMessageBytes: SERVER_MAX_MESSAGE_BYTES,
+      maxConnectionsPerAddress,
       redis,
       log,
       writer,
@@ -166,6 +170,18 @@ export function waitForStopSignal(io: CliOutput): Promise<NodeJS.Signals> {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
   });
+}
+
+function parseMaxPerAddress(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const count = Number(text);
+  if (!/^\d+$/.test(text) || count > 100_000) {
+    throw new CliError(
+      `server: "${text}" is geen aantal verbindingen per adres (0 = geen grens)`,
+      true,
+    );
+  }
+  return count;
 }
 
 function parsePort(text: string | undefined): number {

@@ -240,6 +240,60 @@ describe('sync server: misbehaving clients', () => {
   });
 });
 
+describe('sync server: floods', () => {
+  it('closes a connection that sends more messages than allowed; the others go on', async () => {
+    const flooder = await joinedRawClient();
+    const nothing = Y.encodeStateAsUpdate(new Y.Doc());
+    for (let i = 0; i < 2_000; i += 1) flooder.sendUpdate(nothing);
+    expect((await whenClosed(flooder)).code).toBe(4429);
+    expect(flooder.closeMessage).toContain('Te veel berichten');
+    await expectOthersUnharmed();
+    // A participant typing a burst (60 keys, an update each) is never cut off.
+    let closed = 0;
+    editor.on('close', () => (closed += 1));
+    for (let i = 0; i < 60; i += 1) getFirstItemText(editor.document).insert(0, 'x');
+    await waitFor(
+      () => getYText(colleague.document).includes('x'.repeat(60)),
+      'the colleague sees all typing',
+    );
+    expect(closed).toBe(0);
+  });
+
+  it('refuses connections from one address over the limit, and serves the rest', async () => {
+    const limitedTemp = makeTempDir();
+    const limited = await startTestServer(limitedTemp.dir, { maxConnectionsPerAddress: 5 });
+    const sockets: WebSocket[] = [];
+    try {
+      await limited.documents.create(NAME, seedDoc());
+      const outcomes = await Promise.all(
+        Array.from({ length: 12 }, () => {
+          const socket = new WebSocket(limited.url);
+          sockets.push(socket);
+          return new Promise<'open' | 'refused'>((resolve) => {
+            socket.addEventListener('open', () => resolve('open'));
+            socket.addEventListener('error', () => resolve('refused'));
+          });
+        }),
+      );
+      expect(outcomes.filter((o) => o === 'open')).toHaveLength(5);
+      // Closing some makes room again.
+      for (const socket of sockets.splice(0, 5)) socket.close();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const provider = connectProvider(limited.url, NAME, tokenFor(NAME));
+      try {
+        await whenSynced(provider);
+        expect(getYText(provider.document)).toContain('Eerste overweging.');
+      } finally {
+        provider.destroy();
+      }
+    } finally {
+      for (const socket of sockets) socket.close();
+      await limited.stop();
+      limitedTemp.remove();
+    }
+  });
+});
+
 describe('sync server: silent clients', () => {
   it('closes connections that stay silent past the timeout, joined or not', async () => {
     const quietTemp = makeTempDir();

@@ -24,6 +24,7 @@ import { readPackageIdentity } from '../services/appInfo.ts';
 import { DocumentPersistence } from './documentPersistence.ts';
 import type { StoreFailure } from './documentPersistence.ts';
 import { MessageGuard } from './messageGuard.ts';
+import type { MessageRateLimits } from './messageRate.ts';
 import { ServerDocuments } from './serverDocuments.ts';
 import { SessionAuthentication } from './sessionAuthentication.ts';
 import { MIN_SECRET_LENGTH } from './sessionTokens.ts';
@@ -57,7 +58,17 @@ export interface CollabServerOptions {
   log?: (line: string) => void;
   /** Who writes the files (`savedBy`); default: this app's name and version. */
   writer?: FileWriter;
+  /**
+   * Open connections allowed from one address at once (default 64; 0: no limit). Behind a
+   * load balancer or proxy every client comes from its address: raise it or use 0 there.
+   */
+  maxConnectionsPerAddress?: number;
+  /** Messages one connection may send (default: bursts of 400, 100 a second). */
+  messageRate?: MessageRateLimits;
 }
+
+/** Open connections from one address, unless the caller says otherwise. */
+export const DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 64;
 
 /** A running sync server. */
 export interface CollabServer {
@@ -107,7 +118,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
   const redis = options.redis ? createRedis(options.redis, log) : null;
   const extensions: Extension[] = [
     new SessionAuthentication(options.secret, documents, log),
-    new MessageGuard(log),
+    new MessageGuard(log, options.messageRate),
     persistence,
   ];
   if (redis) extensions.push(redis);
@@ -135,9 +146,31 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     websocketOptions: { maxPayload: options.maxMessageBytes },
     extensions,
   });
+  // A flood of connections from one address is cut before any HTTP or WebSocket work.
+  const maxPerAddress = options.maxConnectionsPerAddress ?? DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
+  const perAddress = new Map<string, number>();
+  // Addresses over the limit, logged once until one of their connections closes.
+  const overLimit = new Set<string>();
   server.httpServer.on('connection', (socket: Socket) => {
+    const address = socket.remoteAddress ?? '';
+    const open = (perAddress.get(address) ?? 0) + 1;
+    if (maxPerAddress > 0 && open > maxPerAddress) {
+      if (!overLimit.has(address)) {
+        log(`verbindingen van ${address} geweigerd: al ${maxPerAddress} open`);
+        overLimit.add(address);
+      }
+      socket.destroy();
+      return;
+    }
+    perAddress.set(address, open);
     sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
+    socket.once('close', () => {
+      sockets.delete(socket);
+      overLimit.delete(address);
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left > 0) perAddress.set(address, left);
+      else perAddress.delete(address);
+    });
   });
 
   try {

@@ -16,22 +16,38 @@ import { MalformedMessageError, readClientMessage } from './messageFrames.ts';
 import type { ClientMessage } from './messageFrames.ts';
 import { InvalidUpdateError, checkDocumentUpdate } from './updateValidation.ts';
 import { CLOSE_CODES, Refusal } from './refusals.ts';
+import { DEFAULT_MESSAGE_RATE, MessageRate } from './messageRate.ts';
+import type { MessageRateLimits } from './messageRate.ts';
 
 // Reasons travel in a WebSocket close frame too, which holds at most 123 bytes.
 const MALFORMED_REASON = 'Onleesbaar bericht; de verbinding is gesloten.';
 const INVALID_UPDATE_REASON = 'Wijziging geweigerd: die past niet in de opbouw van een resolutie.';
+const TOO_MANY_REASON = 'Te veel berichten achter elkaar; de verbinding is gesloten.';
 
-/** Refuses malformed messages and updates that would make a document invalid. */
+/**
+ * Refuses malformed messages, updates that would make a document invalid, and more messages
+ * than a connection may send.
+ */
 export class MessageGuard implements Extension {
   extensionName = 'MessageGuard';
   private readonly log: (line: string) => void;
+  private readonly rate: MessageRate;
 
-  constructor(log: (line: string) => void) {
+  constructor(log: (line: string) => void, limits: MessageRateLimits = DEFAULT_MESSAGE_RATE) {
     this.log = log;
+    this.rate = new MessageRate(limits);
+  }
+
+  async onDisconnect({ socketId }: { socketId: string }): Promise<void> {
+    this.rate.forget(socketId);
   }
 
   async beforeHandleMessage(payload: beforeHandleMessagePayload): Promise<void> {
     const { connection, document, documentName, update: data } = payload;
+    if (!this.rate.take(connection.socketId)) {
+      const detail = 'meer berichten dan toegestaan';
+      throw this.refuse(connection, documentName, detail, CLOSE_CODES.tooManyMessages);
+    }
     let message: ClientMessage;
     try {
       message = readClientMessage(data).message;
@@ -55,7 +71,12 @@ export class MessageGuard implements Extension {
    * reason; the socket itself is closed a moment later, after that message went out.
    */
   private refuse(connection: Connection, documentName: string, detail: string, code: number) {
-    const reason = code === CLOSE_CODES.malformed ? MALFORMED_REASON : INVALID_UPDATE_REASON;
+    const reason =
+      code === CLOSE_CODES.malformed
+        ? MALFORMED_REASON
+        : code === CLOSE_CODES.tooManyMessages
+          ? TOO_MANY_REASON
+          : INVALID_UPDATE_REASON;
     this.log(`${documentName}: verbinding ${connection.socketId} gesloten: ${detail}`);
     setImmediate(() => connection.webSocket.close(code, reason));
     return new Refusal(reason, code);

@@ -26,6 +26,8 @@ export const CLOSE_CODES = {
   malformed: 4400,
   /** An update that would make the document invalid. */
   invalidUpdate: 4422,
+  /** More messages than a connection may send (messageRate.ts). */
+  tooManyMessages: 4429,
 } as const;
 
 /** A refusal of a participant (authentication, or a document it may not open). */
