@@ -12,7 +12,7 @@ import { StatusBar } from './components/StatusBar.tsx';
 import { EditorPane } from './components/EditorPane.tsx';
 import { FileBar, getDocumentName } from './components/FileBar.tsx';
 import { MetadataPanel } from './components/MetadataPanel.tsx';
-import { ChangesPanel } from './components/ChangesPanel.tsx';
+import { ChangesPanel, jumpTo } from './components/ChangesPanel.tsx';
 import { setSuggestionAuthor } from '../shared/editor/suggestions/suggestionMode.ts';
 import { KEEP_AS_IS } from '../shared/editor/suggestions/suggestChanges.ts';
 import { compareDocuments } from '../shared/editor/suggestions/compareDocuments.ts';
@@ -39,6 +39,10 @@ import { PresencePanel } from './components/PresencePanel.tsx';
 import { useCollaboration } from './collab/useCollaboration.ts';
 import { PrintPreviewDialog } from './dialogs/PrintPreviewDialog.tsx';
 import { AppDialogs } from './help/AppDialogs.tsx';
+import { useDesktopMenus } from './desktop/useDesktopMenus.ts';
+import { openAppDialog } from './dialogs/appDialogs.ts';
+import { createMenuActions } from './desktop/menuActions.ts';
+import { printSessionOnPaper } from './documents/paperPrint.ts';
 
 export function App() {
   const documents = useDocuments();
@@ -90,6 +94,35 @@ export function App() {
     setVersionsOpen(false);
     view.focus();
   };
+
+  // The desktop app's native menus: they follow this window's state and run its commands.
+  useDesktopMenus({
+    view,
+    state: {
+      dirty: snapshot.dirty,
+      path: snapshot.path,
+      readOnly: collaboration.editorLive?.readOnly ?? false,
+      suggesting,
+      session: collaboration.hosted ? 'hosting' : collaboration.live ? 'joined' : 'none',
+      sessionStarting: collaboration.starting,
+    },
+    actions: createMenuActions({
+      view,
+      file: documents.commands,
+      session: collaboration.commands,
+      toggleSuggesting,
+      jumpToChange: (direction) => {
+        if (view) jumpTo(view, direction);
+      },
+      openVersions: () => setVersionsOpen(true),
+      printOnPaper: () => {
+        if (session) printSessionOnPaper(session).catch(documents.report);
+      },
+      openHelp: () => openAppDialog('help'),
+      openAbout: () => openAppDialog('about'),
+      inSession: collaboration.live !== null,
+    }),
+  });
 
   const onChange = useCallback(
     (changed: EditorView) => {

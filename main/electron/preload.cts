@@ -1,11 +1,13 @@
 /**
  * The preload of the editor window. It runs sandboxed, so it is CommonJS and may load nothing
- * but 'electron'; the type import below is erased when compiled. It exposes one function per
- * contract method on `window.resolutieApi` and never `ipcRenderer` itself, so the page can send
- * exactly these messages and nothing else. A test compares this list with the contract.
+ * but 'electron'; the type imports below are erased when compiled. It exposes one function per
+ * contract method on `window.resolutieApi`, and the shell's menu bridge on
+ * `window.resolutieShell`, and never `ipcRenderer` itself, so the page can send exactly these
+ * messages and nothing else. A test compares these lists with the contract and the channels.
  */
-import type { ContextBridge, IpcRenderer } from 'electron';
+import type { ContextBridge, IpcRenderer, IpcRendererEvent } from 'electron';
 import type { ResolutieBridge } from '../../shared/api/contract.ts';
+import type { ShellBridge } from '../../shared/api/shellBridge.ts';
 
 // A plain require: TypeScript's ESM import syntax is not allowed in a CommonJS file here
 // (verbatimModuleSyntax), and `import … = require` is not erasable syntax.
@@ -35,3 +37,18 @@ const bridge: ResolutieBridge = {
 };
 
 contextBridge.exposeInMainWorld('resolutieApi', bridge);
+
+// The menus: the page reports its document's state, and hears the menus' commands. The
+// listener gets the message only, never the IPC event (which would hand the page the sender).
+const shell: ShellBridge = {
+  setMenuState: (state) => ipcRenderer.send('shell:menuState', state),
+  onMenuCommand: (listener) => {
+    const forward = (_event: IpcRendererEvent, message: unknown) => listener(message);
+    ipcRenderer.on('shell:menuCommand', forward);
+    return () => {
+      ipcRenderer.removeListener('shell:menuCommand', forward);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('resolutieShell', shell);

@@ -19,6 +19,14 @@ describe('createWindowOptions', () => {
     });
   });
 
+  it('checks spelling in the page', () => {
+    expect(options.webPreferences?.spellcheck).toBe(true);
+  });
+
+  it('opens at the default size and never smaller than the layout needs', () => {
+    expect(options).toMatchObject({ width: 1280, height: 860, minWidth: 720, minHeight: 480 });
+  });
+
   it('titles the window and shows it only when ready', () => {
     expect(options.title).toBe('Resolutie-editor');
     expect(WINDOW_TITLE).toBe('Resolutie-editor');

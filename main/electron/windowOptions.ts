@@ -1,6 +1,7 @@
 // Only a type comes from 'electron': it is erased when compiled, so this module loads and is
 // tested in plain Node, while the compiler still checks the options against Electron's own API.
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE } from './windowPlacement.ts';
 
 /** The window title; the page may not change it (see `page-title-updated` in main.ts). */
 export const WINDOW_TITLE = 'Resolutie-editor';
@@ -14,10 +15,10 @@ export const WINDOW_TITLE = 'Resolutie-editor';
 export function createWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {
     title: WINDOW_TITLE,
-    width: 1280,
-    height: 860,
-    minWidth: 720,
-    minHeight: 480,
+    // The size without a remembered place; main.ts puts the remembered one over it.
+    ...DEFAULT_WINDOW_SIZE,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
     // Shown on `ready-to-show`, so the user never sees an empty white frame first.
     show: false,
     backgroundColor: '#ffffff',
@@ -35,6 +36,8 @@ export function createWindowOptions(preloadPath: string): BrowserWindowConstruct
       // A file dropped on the window must not replace the app with that file.
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // Chromium's spell checker marks misspelled words in the editor (which sets
+      // spellcheck="true" and lang="nl"); main.ts sets the language.
       spellcheck: true,
     },
   };

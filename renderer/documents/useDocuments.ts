@@ -13,6 +13,7 @@ import {
   useSyncExternalStore,
 } from 'react';
 import type { DocumentKind } from '../../shared/model/resolution.ts';
+import { getLaunchDocument } from '../../shared/api/launchDocument.ts';
 import { api } from '../api/client.ts';
 import { DocumentSession } from './DocumentSession.ts';
 import { downloadPdf, printSessionPdf } from './pdfExport.ts';
@@ -45,6 +46,8 @@ export function useDocuments() {
   const [session, setSession] = useState<DocumentSession | null>(null);
   const [dialog, setDialog] = useState<DialogState>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // The document the desktop app opened this window for, read once from the address.
+  const [launchPath] = useState(() => getLaunchDocument(window.location.search));
   // Callbacks read the session and dialog of when they run, not of when they were made.
   const sessionRef = useRef<DocumentSession | null>(null);
   const dialogRef = useRef<DialogState>(null);
@@ -168,7 +171,9 @@ export function useDocuments() {
 
   // At start: offer unsaved work from a crash, and start a new resolution behind the offer,
   // unless the user restored a document (or opened one) while the new one was being made:
-  // the first document to arrive must never be replaced by the blank one.
+  // the first document to arrive must never be replaced by the blank one. A window the desktop
+  // app opened for a file (see launchDocument.ts) starts with that file instead; if it cannot
+  // be opened, the reason is shown and the window starts with a new resolution.
   useEffect(() => {
     let live = true;
     const startBlank = async () => {
@@ -180,21 +185,37 @@ export function useDocuments() {
         report(error);
       }
     };
+    const startWithLaunchDocument = async (path: string) => {
+      try {
+        const opened = await DocumentSession.fromFile(await api.openDocument({ path }));
+        if (!live || sessionRef.current) await opened.close();
+        else await replaceSession(opened);
+      } catch (error) {
+        report(error);
+        if (live) await startBlank();
+      }
+    };
+    if (launchPath !== null) {
+      // The address has done its work: a reload starts from a new document, like any window.
+      window.history.replaceState(null, '', window.location.pathname);
+      void startWithLaunchDocument(launchPath);
+    }
+    const startFirst = () => (launchPath === null ? startBlank() : Promise.resolve());
     api
       .listRecoverable()
       .then(async ({ documents }) => {
         if (!live) return;
         if (documents.length > 0) setDialog({ type: 'recovery', documents });
-        await startBlank();
+        await startFirst();
       })
       .catch(async (error: unknown) => {
         report(error);
-        if (live) await startBlank();
+        if (live) await startFirst();
       });
     return () => {
       live = false;
     };
-  }, [replaceSession, report]);
+  }, [launchPath, replaceSession, report]);
 
   // Leaving the page with unsaved changes: the browser asks (the journal keeps them anyway).
   useEffect(() => {

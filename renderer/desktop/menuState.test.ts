@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { EditorState, TextSelection } from 'prosemirror-state';
+import { menuStateSchema } from '../../shared/api/menuState.ts';
+import { schema } from '../../shared/editor/schema.ts';
+import { buildDoc, findText } from '../../shared/editor/testing/buildDoc.ts';
+import { suggestTransaction } from '../../shared/editor/suggestions/suggestChanges.ts';
+import { getTrackedChanges } from '../../shared/editor/suggestions/trackedChanges.ts';
+import { findChangeAt, getMenuState, type MenuStateInput } from './menuState.ts';
+
+const ANNEKE = { name: 'Anneke', colour: '#b3261e' };
+
+/** A document with one proposal by Anneke: "dringend " typed before "gemeenten". */
+function withProposal(): EditorState {
+  const state = EditorState.create({
+    schema,
+    doc: buildDoc({ recitals: [['Gemeenten willen een stap zetten;', 'Het Rijk luistert;']] }),
+  });
+  const at = findText(state.doc, 'Gemeenten', true);
+  const proposal = suggestTransaction(state, state.tr.insertText('Dringend: ', at), {
+    author: ANNEKE,
+    now: 1_000,
+    newId: () => 'c-1',
+  });
+  if (!proposal) throw new Error('geen voorstel');
+  return state.apply(proposal);
+}
+
+const base: Omit<MenuStateInput, 'editor'> = {
+  dirty: false,
+  path: null,
+  readOnly: false,
+  suggesting: false,
+  session: 'none',
+  sessionStarting: false,
+  changeAtPointer: null,
+};
+
+const at = (state: EditorState, pos: number) =>
+  state.apply(state.tr.setSelection(TextSelection.create(state.doc, pos)));
+
+describe('getMenuState', () => {
+  it('says there is nothing to act on without an editor', () => {
+    const state = getMenuState({ ...base, editor: null, changeAtPointer: 'c-1' });
+    expect(state).toMatchObject({
+      hasDocument: false,
+      editable: false,
+      canUndo: false,
+      canRedo: false,
+      changeCount: 0,
+      changeAtCursor: null,
+      changeAtPointer: null,
+    });
+    expect(menuStateSchema.safeParse(state).success).toBe(true);
+  });
+
+  it('counts the pending changes and names the one at the cursor', () => {
+    const editor = withProposal();
+    const inChange = at(editor, findText(editor.doc, 'Dringend', true) + 2);
+    const state = getMenuState({ ...base, editor: inChange, dirty: true, path: '/d/a.resolutie' });
+    expect(state).toMatchObject({
+      hasDocument: true,
+      editable: true,
+      dirty: true,
+      path: '/d/a.resolutie',
+      changeCount: 1,
+      changeAtCursor: 'c-1',
+    });
+    expect(menuStateSchema.safeParse(state).success).toBe(true);
+    const elsewhere = at(editor, findText(editor.doc, 'Rijk'));
+    expect(getMenuState({ ...base, editor: elsewhere }).changeAtCursor).toBeNull();
+  });
+
+  it('passes on suggestion mode, the session and the change under the pointer', () => {
+    const state = getMenuState({
+      ...base,
+      editor: withProposal(),
+      suggesting: true,
+      session: 'hosting',
+      sessionStarting: false,
+      changeAtPointer: 'c-1',
+    });
+    expect(state).toMatchObject({ suggesting: true, session: 'hosting', changeAtPointer: 'c-1' });
+  });
+
+  it('lets a reader change nothing', () => {
+    const state = getMenuState({ ...base, editor: withProposal(), readOnly: true });
+    expect(state).toMatchObject({ hasDocument: true, editable: false, canUndo: false });
+  });
+});
+
+describe('findChangeAt', () => {
+  const change = (id: string, from: number, to: number) => ({
+    id,
+    name: 'A',
+    colour: '#000000',
+    time: 0,
+    inserted: '',
+    deleted: '',
+    from,
+    to,
+  });
+
+  it('finds the innermost change holding the position, its edges included', () => {
+    const changes = [change('item', 10, 40), change('word', 15, 20)];
+    expect(findChangeAt(changes, 17)?.id).toBe('word');
+    expect(findChangeAt(changes, 15)?.id).toBe('word');
+    expect(findChangeAt(changes, 20)?.id).toBe('word');
+    expect(findChangeAt(changes, 30)?.id).toBe('item');
+    expect(findChangeAt(changes, 41)).toBeNull();
+    expect(findChangeAt([], 5)).toBeNull();
+  });
+
+  it('agrees with the document’s own changes', () => {
+    const editor = withProposal();
+    const changes = getTrackedChanges(editor.doc);
+    expect(findChangeAt(changes, findText(editor.doc, 'Dringend'))?.id).toBe('c-1');
+  });
+});
