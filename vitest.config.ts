@@ -7,6 +7,7 @@ export default defineConfig({
       'main/**/*.test.ts',
       'renderer/**/*.test.ts',
       'scripts/**/*.test.ts',
+      'bench/**/*.test.ts',
     ],
     environment: 'node',
   },
