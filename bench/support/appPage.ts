@@ -1,0 +1,87 @@
+/**
+ * The app in browser mode as the typing benchmark uses it, in a user's steps: open a document
+ * from the documents folder, start a co-editing session, turn on "Wijzigingen bijhouden", put
+ * the cursor in an item. The same labels as the end-to-end tests read.
+ */
+import type { Page } from 'playwright-core';
+
+const EDITOR = { role: 'textbox', name: 'Tekst van het stuk' } as const;
+
+/**
+ * Opens the app in `page`: a new document, or `documentPath` (in the host's documents folder)
+ * through the launch address. Resolves once the editor is editable and shows at least `items`
+ * numbered items, with the milliseconds from the navigation's start to that moment, as the
+ * page saw it (a MutationObserver installed before the page's own scripts run).
+ */
+export async function openAppDocument(
+  page: Page,
+  hostUrl: string,
+  documentPath: string | null,
+  items: number,
+): Promise<number> {
+  await page.addInitScript((count: number) => {
+    const probe = window as unknown as { benchEditableAt?: number };
+    const check = () => {
+      if (probe.benchEditableAt !== undefined) return;
+      if (
+        document.querySelector('[contenteditable="true"]') !== null &&
+        document.querySelectorAll('li.item').length >= count
+      ) {
+        probe.benchEditableAt = performance.now();
+        observer.disconnect();
+      }
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document, { subtree: true, childList: true, attributes: true });
+  }, items);
+  const url = new URL(hostUrl);
+  if (documentPath) url.searchParams.set('document', documentPath);
+  await page.goto(url.href);
+  const handle = await page.waitForFunction(
+    () => (window as unknown as { benchEditableAt?: number }).benchEditableAt,
+    undefined,
+    { timeout: 60_000 },
+  );
+  await page.getByRole(EDITOR.role, { name: EDITOR.name }).waitFor();
+  return (await handle.jsonValue()) as number;
+}
+
+/** Starts a session as the host user; returns the editor's invitation. */
+export async function startAppSession(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Sessie starten' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Uitnodigen voor de sessie' });
+  await dialog.waitFor();
+  await dialog.getByRole('radio', { name: /Redacteur/ }).check();
+  const invitation = await dialog.locator('#invitation-text').inputValue();
+  await dialog.getByRole('button', { name: 'Sluiten' }).click();
+  await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+  return invitation;
+}
+
+/** Waits until the presence list names all of `names`. */
+export async function waitForPresence(page: Page, names: readonly string[]): Promise<void> {
+  const presence = page.getByRole('region', { name: 'Aanwezig in het document' });
+  for (const name of names) await presence.getByText(name).first().waitFor();
+}
+
+/** Turns on "Wijzigingen bijhouden" with its shortcut, Ctrl+Shift+E, and checks that it is on. */
+export async function turnOnSuggesting(page: Page): Promise<void> {
+  await page.getByRole(EDITOR.role, { name: EDITOR.name }).focus();
+  await page.keyboard.press('Control+Shift+E');
+  await page
+    .getByRole('button', { name: 'Wijzigingen bijhouden' })
+    .and(page.locator('[aria-pressed="true"]'))
+    .waitFor();
+}
+
+/** Clicks into the `n`-th item (0-based) and puts the cursor at the end of that line. */
+export async function placeCursorInItem(page: Page, n: number): Promise<void> {
+  const item = page.locator('li.item').nth(n);
+  await item.scrollIntoViewIfNeeded();
+  await item.click();
+  await page.keyboard.press('End');
+  // Let the browser deliver the selection change to the editor, as a pause does for a person.
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+}
