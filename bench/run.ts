@@ -36,6 +36,7 @@ import { runServerScaleBenchmark } from './benchmarks/serverScale.ts';
 import { runPdfBenchmark } from './benchmarks/pdfExport.ts';
 import { profileRemoteEdit, profileTyping } from './profiles.ts';
 import { writeResultsMarkdown } from './resultsFile.ts';
+import * as prettier from 'prettier';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const ALL = ['startup', 'opening', 'typing', 'remote-edit', 'server', 'pdf'] as const;
@@ -58,8 +59,9 @@ if (unknown.length > 0 || (onlyArg && selected.length === 0)) {
   );
   process.exit(2);
 }
-// The committed results are written only by a full run of everything: a partial or quick
-// table would replace them with figures of another kind. `--out` writes any run elsewhere.
+// The committed results are written only by a full run of everything that succeeded: a
+// partial or quick table would replace them with figures of another kind. `--out` writes any
+// run elsewhere.
 const outArg = args.indexOf('--out');
 const out = outArg >= 0 ? path.resolve(args[outArg + 1] ?? 'bench-results.md') : null;
 const write = out !== null || (!quick && selected.length === ALL.length);
@@ -135,7 +137,7 @@ for (const section of sections) {
     console.log(`${target.met ? 'gehaald' : 'GEMIST'}: ${row.benchmark}: ${target.text}`);
   }
 }
-if (write) {
+if (write && (out !== null || failures.length === 0)) {
   const resultsFile = out ?? path.join(ROOT, 'bench/results.md');
   const chartFile = out
     ? out.replace(/\.md$/, '') + '.svg'
@@ -145,13 +147,16 @@ if (write) {
     chartFile,
     renderChart('Resolutie-editor: benchmarks (mediaan, streep tot p95)', sections, series),
   );
-  writeFileSync(resultsFile, writeResultsMarkdown(machine, sections, toMarkdownTable(sections)));
+  // Formatted as the repository's Prettier check expects, so the committed file passes it.
+  const markdown = writeResultsMarkdown(machine, sections, toMarkdownTable(sections));
+  const options = (await prettier.resolveConfig(resultsFile)) ?? {};
+  writeFileSync(resultsFile, await prettier.format(markdown, { ...options, parser: 'markdown' }));
   console.log(
     `\nGeschreven: ${path.relative(ROOT, resultsFile)}, ${path.relative(ROOT, chartFile)}`,
   );
 } else {
   console.log(
-    '\n(Niets geschreven: alleen een volledige run schrijft bench/results.md en de grafiek.)',
+    '\n(Niets geschreven: alleen een volledige, geslaagde run schrijft bench/results.md en de grafiek.)',
   );
 }
 if (failures.length > 0) {

@@ -1,8 +1,8 @@
 /**
  * Typing latency in Chromium: real key events (the DevTools protocol's Input domain, as a
  * keyboard's) into item 151 of the 300-item document, timed in the page by the latency probe
- * (`bench/page/latencyProbe.ts`): keydown to the editor's DOM updated, and keydown to all the
- * work the key caused done and laid out.
+ * (`bench/page/latencyProbe.ts`): keydown to the editor's DOM updated, and keydown to the next
+ * frame rendered with all the work the key caused done.
  *
  * - The subject: the app in browser mode (production build), the document opened from the
  *   documents folder, a co-editing session with two colleagues connected (Node clients with
@@ -149,23 +149,22 @@ function report(variants: Variant[]): BenchmarkSection {
   const rows: ResultRow[] = [];
   const measures = [
     { key: 'editor' as const, benchmark: 'Typen, 300 punten: toets → DOM van de editor' },
-    {
-      key: 'settled' as const,
-      benchmark: 'Typen, 300 punten: toets → alles klaar (panelen, layout)',
-    },
+    { key: 'settled' as const, benchmark: 'Typen, 300 punten: toets → volgend frame, alles klaar' },
   ];
   for (const { key, benchmark } of measures) {
     const summaries = variants.map((v) => summarize(v.samples.map((s) => s[key])));
     const [subject, bare] = summaries as [Summary, Summary, Summary];
+    // The issue's targets are for keystroke to updated DOM; the frame includes the wait for
+    // the display's next frame, which no editor can make shorter than the frame clock.
+    const targets: Target[] =
+      key === 'editor'
+        ? [
+            { text: 'mediaan < 4 ms', met: subject.median < 4 },
+            { text: 'p99 < 16 ms', met: subject.p99 < 16 },
+            { text: '≤ 1,5× kaal', met: subject.median <= 1.5 * bare.median },
+          ]
+        : [];
     variants.forEach((variant, v) => {
-      const targets: Target[] =
-        v === 0
-          ? [
-              { text: 'mediaan < 4 ms', met: subject.median < 4 },
-              { text: 'p99 < 16 ms', met: subject.p99 < 16 },
-              { text: '≤ 1,5× kaal', met: subject.median <= 1.5 * bare.median },
-            ]
-          : [];
       rows.push({
         benchmark,
         variant: variant.label,
@@ -183,7 +182,7 @@ function report(variants: Variant[]): BenchmarkSection {
     title: 'Typen in een document van 300 punten',
     rows,
     notes: [
-      'Echte toetsaanslagen (het Input-domein van het DevTools-protocol, zoals een toetsenbord) in punt 151 van het document van 300 punten, gemeten in de pagina met performance.now(): vanaf de eerste keydown-handler tot (1) de eerste microtaak na het input-event, als ProseMirror de DOM-wijziging van de browser heeft gelezen, de transactie heeft toegepast (plugins, Yjs, wijzigingen bijhouden) en zijn DOM heeft bijgewerkt, en (2) het moment dat alle taken die de toets veroorzaakte klaar zijn (React-panelen, berichten aan de server; een keten van MessageChannel-stappen tot er niets meer tussen komt), plus de stijl en layout die het volgende frame nodig heeft, synchroon afgedwongen zodat de meting niet op het 60 Hz-ritme van het scherm wacht. Tussen twee toetsen 30 ms pauze.',
+      'Echte toetsaanslagen (het Input-domein van het DevTools-protocol, zoals een toetsenbord) in punt 151 van het document van 300 punten, gemeten in de pagina met performance.now() (`bench/page/latencyProbe.ts`), vanaf de eerste keydown-handler tot (1) “DOM van de editor”: de eerste microtaak na het input-event, als ProseMirror de DOM-wijziging van de browser heeft gelezen, de transactie heeft toegepast (plugins, Yjs, wijzigingen bijhouden) en zijn DOM heeft bijgewerkt; de doelen van issue 9 gelden hiervoor; (2) “volgend frame, alles klaar”: als alle taken die de toets veroorzaakte klaar zijn (een keten van MessageChannel-stappen tot er niets meer tussen komt). Chromium tekent na een toets eerst het volgende frame (stijl, layout, paint) en doet dat ook zonder scherm 60 keer per seconde, dus dit getal is de toets zoals de gebruiker hem ziet, inclusief het wachten op het frame (gemiddeld zo’n 8 ms op zich); React’s nieuwe weergave van de panelen valt erin. Na elke toets 30 ms pauze.',
       'De varianten wisselen elkaar per ronde af, in één Chromium. De Resolutie-editor is de productiebuild in browsermodus met een sessie waarin twee collega’s (Node-clients met `@hocuspocus/provider`, met hun cursor in het document) verbonden zijn en “Wijzigingen bijhouden” aan staat; de andere twee draaien in een eigen benchmarkpagina met dezelfde Yjs-staat en de stijlbladen van de app.',
     ],
   };

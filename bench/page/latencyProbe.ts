@@ -8,17 +8,20 @@
  * - editor: the first microtask after the `input` event, which runs right after ProseMirror's
  *   MutationObserver has read the browser's DOM change, applied the transaction (plugins,
  *   Yjs, suggestion mode) and updated the editor's DOM;
- * - settled: once every task the keystroke queued has run (a chain of MessageChannel hops
- *   goes on until a hop comes back at once, i.e. nothing else ran in between: React's
- *   re-render of the panels, sends to the server), plus the style and layout the next frame
- *   needs, forced synchronously so that the figure does not wait for the display's 60 Hz.
+ * - frame: once every task the keystroke queued has run (a chain of MessageChannel hops goes
+ *   on until a hop comes back at once, i.e. nothing else ran in between: React's re-render of
+ *   the panels, sends to the server). Chromium renders the frame after a keystroke before it
+ *   runs such tasks, and paces frames at 60 Hz also when headless, so this moment is after
+ *   the next frame's style, layout and paint: the keystroke as the user sees it, including
+ *   the wait for the frame (8 ms on average by itself). A forced layout at the end covers the
+ *   case that no frame came.
  */
 
 /** One keystroke's timings, in milliseconds from its keydown. */
 export interface KeystrokeSample {
   /** Keydown to the editor's state and DOM updated (NaN if the key never reached it). */
   editor: number;
-  /** Keydown to all work the key caused done, and laid out. */
+  /** Keydown to the next frame rendered and all work the key caused done. */
   settled: number;
 }
 

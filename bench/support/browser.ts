@@ -37,7 +37,7 @@ export async function newPage(browser: Browser): Promise<Page> {
 
 /**
  * Types `count` characters of `text` (round and round) into the focused editor of `page`,
- * one real key event each, and returns the probe's sample of each. Between keys it waits
+ * one real key event each, and returns the probe's sample of each. After each key it waits
  * `pauseMs`, as a typist would, so keystrokes do not queue behind each other.
  */
 export async function typeAndMeasure(
@@ -52,13 +52,15 @@ export async function typeAndMeasure(
     const key = text[i % text.length]!;
     await page.evaluate(() => window.latencyProbe!.arm());
     await page.keyboard.down(key === ' ' ? 'Space' : key);
+    // The pause comes before asking for the result: asked at once, the question itself would
+    // be a task in the page while the keystroke's work settles, and count in its time.
+    await new Promise((resolve) => setTimeout(resolve, pauseMs));
     const sample = await page.evaluate(() => window.latencyProbe!.result());
     await page.keyboard.up(key === ' ' ? 'Space' : key);
     if (Number.isNaN(sample.editor)) {
       throw new Error(`keystroke ${i} ("${key}") did not reach the editor: is it focused?`);
     }
     samples.push(sample);
-    await page.waitForTimeout(pauseMs);
   }
   return samples;
 }

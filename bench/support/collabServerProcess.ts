@@ -23,6 +23,9 @@ const server = await startCollabServer({
   dataDir,
   secret,
   maxMessageBytes: SERVER_MAX_MESSAGE_BYTES,
+  // Every benchmark client comes from 127.0.0.1, where people come from addresses of their
+  // own: no limit per address, as `resolutie server --max-per-address 0` behind a proxy.
+  maxConnectionsPerAddress: 0,
   // Only refusals and failures: admissions would flood the benchmark's output.
   log: (line) => {
     if (!line.includes('toegelaten')) console.error(line);
