@@ -15,6 +15,7 @@ import {
   protocol,
   screen,
   session,
+  shell,
   type BaseWindow,
   type ContextMenuParams,
   type IpcMainEvent,
@@ -31,7 +32,13 @@ import { getRendererDir } from '../services/appRoot.ts';
 import { CONTENT_SECURITY_POLICY } from '../web/securityHeaders.ts';
 import { APP_ENTRY_URL, APP_SCHEME, createAppProtocolHandler } from './appProtocol.ts';
 import { createIpcApiRoutes } from './ipcRouter.ts';
-import { decideNavigation, isPermissionAllowed, isTrustedSender } from './security.ts';
+import {
+  decideNavigation,
+  getExternalLink,
+  isAppUrl,
+  isPermissionAllowed,
+  isTrustedSender,
+} from './security.ts';
 import type { IpcSender } from './security.ts';
 import { createWindowOptions } from './windowOptions.ts';
 import { buildApplicationMenu } from './applicationMenu.ts';
@@ -419,11 +426,25 @@ function showContextMenu(window: BrowserWindow, params: ContextMenuParams): void
 /** Applies to every web contents, including any a bug or an attack might create. */
 function hardenWebContents(contents: WebContents): void {
   contents.on('will-navigate', (event) => {
-    if (decideNavigation(event.url) === 'deny') event.preventDefault();
+    if (decideNavigation(event.url) === 'allow') return;
+    event.preventDefault();
+    openInSystemBrowser(contents, event.url);
   });
   contents.on('will-redirect', (event) => {
     if (decideNavigation(event.url) === 'deny') event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler(({ url }) => {
+    openInSystemBrowser(contents, url);
+    return { action: 'deny' };
+  });
+}
+
+/**
+ * Opens a link in the system browser when the app's own page asked for it and the address
+ * passes getExternalLink; anything else opens nothing. Never inside the app.
+ */
+function openInSystemBrowser(contents: WebContents, url: string): void {
+  const link = getExternalLink(url);
+  if (link && isAppUrl(contents.getURL())) void shell.openExternal(link);
 }

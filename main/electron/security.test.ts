@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL, APP_ORIGIN } from './appProtocol.ts';
-import { decideNavigation, isAppUrl, isPermissionAllowed, isTrustedSender } from './security.ts';
+import {
+  decideNavigation,
+  getExternalLink,
+  isAppUrl,
+  isPermissionAllowed,
+  isTrustedSender,
+} from './security.ts';
 
 describe('isAppUrl', () => {
   it('accepts the app’s own pages only', () => {
@@ -72,6 +78,36 @@ describe('isPermissionAllowed', () => {
       'fileSystem',
     ]) {
       expect(isPermissionAllowed(permission, APP_ORIGIN), permission).toBe(false);
+    }
+  });
+});
+
+describe('getExternalLink', () => {
+  it('passes http, https and mailto links, written out by the URL parser', () => {
+    expect(getExternalLink('https://vng.nl/ledenbrief')).toBe('https://vng.nl/ledenbrief');
+    expect(getExternalLink(' http://VNG.nl ')).toBe('http://vng.nl/');
+    expect(getExternalLink('mailto:bestuur@vng.nl')).toBe('mailto:bestuur@vng.nl');
+  });
+
+  it('opens nothing else', () => {
+    for (const url of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      'file:///etc/passwd',
+      'data:text/html,<script>alert(1)</script>',
+      'app://resolutie/index.html',
+      'smb://server/share',
+      'ms-msdt:/id PCWDiagnostic',
+      'vbscript:msgbox(1)',
+      '//vng.nl/',
+      'https://vng.nl@elders.example/',
+      'https://user:secret@vng.nl/',
+      'https://',
+      'https://vng.nl/ spatie',
+      `https://vng.nl/${'a'.repeat(3000)}`,
+      '',
+    ]) {
+      expect(getExternalLink(url), url).toBeNull();
     }
   });
 });

@@ -1,8 +1,10 @@
 /**
  * The Electron shell's security decisions as plain functions: which URLs are the app, which
- * navigations and permissions are allowed, which IPC senders are trusted. `main.ts` only asks
+ * navigations and permissions are allowed, which IPC senders are trusted, which links may go
+ * to the system browser. `main.ts` only asks
  * these; tests ask them in Node.
  */
+import { isSafeLinkHref } from '../../shared/editor/queries/isSafeLinkHref.ts';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME } from './appProtocol.ts';
 
 /** Whether `url` is a page or file of the app itself (`app://resolutie/…`). */
@@ -64,4 +66,25 @@ const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-w
 /** Whether a permission asked by the page at `requestingUrl` is granted. */
 export function isPermissionAllowed(permission: string, requestingUrl: string): boolean {
   return GRANTED_PERMISSIONS.has(permission) && isAppUrl(requestingUrl);
+}
+
+/**
+ * The address to hand to the system browser for a link the app's page asked to open (a
+ * Ctrl+click on a link in a stuk, a link in the help), or null to open nothing. Only what a
+ * document may hold as a link (http, https, mailto; see isSafeLinkHref), parsed and written
+ * out again by the URL parser, and without a user name or password in it: those are a common
+ * disguise ("https://vng.nl@elders.example/").
+ */
+export function getExternalLink(url: string): string | null {
+  if (!isSafeLinkHref(url)) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return null;
+  }
+  if (parsed.protocol === 'mailto:') return parsed.href;
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  if (parsed.username !== '' || parsed.password !== '' || parsed.hostname === '') return null;
+  return parsed.href;
 }

@@ -38,6 +38,7 @@ import { ClauseBlockView } from './nodeviews/ClauseBlockView.ts';
 import { ContainerView } from './nodeviews/ContainerView.ts';
 import { ExplanationView } from './nodeviews/ExplanationView.ts';
 import { FootnoteView } from './nodeviews/FootnoteView.ts';
+import { linkClickPlugin } from './linkClickPlugin.ts';
 
 /** The node views of the document page: title, preamble, blocks, Toelichting, footnotes. */
 const NODE_VIEWS: EditorProps['nodeViews'] = {
@@ -98,6 +99,7 @@ export function createEditor(
       keymap(baseKeymap),
       decorationsPlugin(),
       suggestionModePlugin(),
+      linkClickPlugin(/Mac|iPhone|iPad/.test(navigator.platform)),
       dropCursor(),
       gapCursor(),
     ],

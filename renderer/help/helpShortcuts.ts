@@ -59,7 +59,13 @@ export const WINDOW_SHORTCUTS: HelpShortcutGroup[] = [
       { keys: ['Mod-s'], action: 'Opslaan' },
       { keys: ['Mod-Shift-s'], action: 'Opslaan als' },
       { keys: ['Mod-p'], action: 'Afdrukvoorbeeld' },
+      { keys: ['Mod-Shift-p'], action: 'Afdrukken op papier (in de desktopapp)' },
+      { keys: ['Mod-Shift-n'], action: 'Nieuw venster (in de desktopapp)' },
     ],
+  },
+  {
+    title: 'Links',
+    shortcuts: [{ keys: ['Mod-Klik'], action: 'Link openen in de webbrowser' }],
   },
   {
     title: 'Wijzigingen',
