@@ -27,7 +27,12 @@ import type { MenuCommandMessage } from '../../shared/api/menuCommands.ts';
 import { SHELL_CHANNELS } from '../../shared/api/shellBridge.ts';
 import { createApiContext } from '../api/context.ts';
 import { readSessionNetwork } from '../services/sessionHost.ts';
-import { getCurrentEnvironment, getDocumentsDir, getProfileDir } from '../services/appDirs.ts';
+import {
+  getCurrentEnvironment,
+  getDocumentsDir,
+  getProfileDir,
+  hasDocumentsDirVariable,
+} from '../services/appDirs.ts';
 import { getRendererDir } from '../services/appRoot.ts';
 import { CONTENT_SECURITY_POLICY } from '../web/securityHeaders.ts';
 import { APP_ENTRY_URL, APP_SCHEME, createAppProtocolHandler } from './appProtocol.ts';
@@ -88,6 +93,9 @@ const context = createApiContext({
   appRoot: app.getAppPath(),
   profileDir: getProfileDir(getCurrentEnvironment(), app.getPath('userData')),
   documentsDir: getDocumentsDir(),
+  // RESOLUTIE_DOCUMENTS_DIR chooses the folder for this start and wins over the preference,
+  // as in browser mode.
+  documentsDirFixed: hasDocumentsDirVariable(),
   sessionNetwork: readSessionNetwork(process.env),
   // PDFs come from the app's own Chromium: a hidden window per export.
   startPdfPrinter: () =>
