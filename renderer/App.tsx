@@ -3,7 +3,7 @@
  * document page and the metadata panel, plus whichever file dialog (or the print preview) is
  * open. The document session (useDocuments) owns the Y.Doc; the editor is created per session.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
 import { Toolbar } from './components/Toolbar.tsx';
@@ -124,10 +124,13 @@ export function App() {
     }),
   });
 
+  // The panels and the toolbar read the editor's state when they render. Their update is a
+  // transition: React renders it after the keystroke's own work and the frame that shows it,
+  // and a next keystroke interrupts it, so typing never waits for the panels.
   const onChange = useCallback(
     (changed: EditorView) => {
       session?.setTitle(changed.state.doc.firstChild?.textContent ?? '');
-      setRevision((r) => r + 1);
+      startTransition(() => setRevision((r) => r + 1));
     },
     [session],
   );
