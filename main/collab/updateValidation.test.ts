@@ -74,6 +74,53 @@ describe('checkDocumentUpdate', () => {
     expect(() => checkDocumentUpdate(doc, damaged)).toThrow(InvalidUpdateError);
   });
 
+  it('checks against the document as it is after a refusal, not with the refused update', () => {
+    const doc = serverDoc();
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
+    const step = (change: () => void) => {
+      const before = Y.encodeStateVector(replica);
+      change();
+      return Y.encodeStateAsUpdate(replica, before);
+    };
+    // Refused: a second title.
+    const secondTitle = step(() =>
+      getDocumentFragment(replica).insert(1, [new Y.XmlElement('title')]),
+    );
+    expect(() => checkDocumentUpdate(doc, secondTitle)).toThrow(InvalidUpdateError);
+    // Valid only on top of the refused update: on the real document it leaves no title.
+    const dropFirst = step(() => getDocumentFragment(replica).delete(0, 1));
+    expect(() => checkDocumentUpdate(doc, dropFirst)).toThrow(InvalidUpdateError);
+    readYDoc(doc);
+  });
+
+  it('follows changes the document gets from elsewhere (another instance, loading)', () => {
+    const doc = serverDoc();
+    const stale = new Y.Doc();
+    Y.applyUpdate(stale, Y.encodeStateAsUpdate(doc));
+    checkDocumentUpdate(
+      doc,
+      updateFrom(doc, (r) => firstItem(r).setAttribute('indent', 0)),
+    );
+    // Another instance replaces the title; it reaches the document directly, as through Redis.
+    const titleAttrs = (getDocumentFragment(doc).get(0) as Y.XmlElement).getAttributes();
+    Y.applyUpdate(
+      doc,
+      updateFrom(doc, (r) => {
+        const replacement = new Y.XmlElement('title');
+        for (const [key, value] of Object.entries(titleAttrs)) {
+          replacement.setAttribute(key, value as string);
+        }
+        getDocumentFragment(r).delete(0, 1);
+        getDocumentFragment(r).insert(0, [replacement]);
+      }),
+    );
+    // A participant who missed that deletes the old title: fine now, with the new one there.
+    const before = Y.encodeStateVector(stale);
+    getDocumentFragment(stale).delete(0, 1);
+    checkDocumentUpdate(doc, Y.encodeStateAsUpdate(stale, before));
+  });
+
   it('accepts a foreign root the stored document already had', () => {
     const doc = serverDoc();
     doc.getMap('oud').set('a', 1);

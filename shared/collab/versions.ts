@@ -93,6 +93,12 @@ export function findVersionByName(ydoc: Y.Doc, name: string): Version | null {
   return matches.at(-1) ?? null;
 }
 
+/** Checks the versions `ids` of `ydoc` (those a change touched); throws like readVersions. */
+export function checkVersionEntries(ydoc: Y.Doc, ids: Iterable<string>): void {
+  const map = getVersionsMap(ydoc);
+  for (const id of ids) if (map.has(id)) readVersion(id, map.get(id));
+}
+
 /** Whether the versions map of `ydoc` holds only valid versions (for the sync server). */
 export function checkVersions(ydoc: Y.Doc): void {
   readVersions(ydoc);
