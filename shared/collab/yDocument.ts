@@ -38,6 +38,10 @@ export function readYDoc(ydoc: Y.Doc): Node {
     doc = schema.nodeFromJSON(yXmlFragmentToProsemirrorJSON(getDocumentFragment(ydoc)));
     doc.check();
   } catch (error) {
+    // A stack overflow: nesting far deeper than any resolution (a hostile file).
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      throw new InvalidDocumentError('De inhoud is veel dieper genest dan een resolutie kan zijn.');
+    }
     throw new InvalidDocumentError(
       `De inhoud past niet in de opbouw van een resolutie (${String((error as Error).message ?? error)}).`,
     );

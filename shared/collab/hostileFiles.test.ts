@@ -1,0 +1,158 @@
+/**
+ * A corpus of hostile `.resolutie` files, as they might come by e-mail: each is refused with a
+ * Dutch message (a FileFormatError), or opens as a valid resolution; none crashes the reader,
+ * hangs it, or makes it allocate what the file only claims. Built here rather than checked in,
+ * so each case says what it is. (Rendering and printing hostile text: test/e2e/hostile.spec.ts.)
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import { readDocumentFile, writeDocumentFile } from './documentFile.ts';
+import { createYDoc, getDocumentFragment } from './yDocument.ts';
+import { FileFormatError } from '../format/formatErrors.ts';
+import { encodeResolutieFile } from '../format/resolutieFile.ts';
+import { buildDoc } from '../editor/testing/buildDoc.ts';
+import { toPlainText } from '../export/toPlainText.ts';
+
+const WRITER = { app: 'Resolutie-editor', version: 'test' };
+const validState = () => Y.encodeStateAsUpdate(createYDoc(buildDoc({ title: 'Motie' })));
+
+/** A file whose envelope is valid and whose Yjs state is `state`. */
+function fileWithState(state: Uint8Array, extra: Record<string, unknown> = {}): Uint8Array {
+  return encodeResolutieFile({
+    savedAt: '2026-11-23T10:00:00.000Z',
+    savedBy: WRITER,
+    metadata: { kind: 'resolutie', title: 'x' },
+    text: '',
+    document: { type: 'doc' },
+    yjsState: state,
+    ...extra,
+  } as Parameters<typeof encodeResolutieFile>[0]);
+}
+
+/** Bytes of a Yjs update that starts with the given unsigned varints. */
+function varints(...values: number[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  for (const value of values) encoding.writeVarUint(encoder, value);
+  return encoding.toUint8Array(encoder);
+}
+
+/** A resolution with quotes nested `depth` deep in its Toelichting, built level by level. */
+function nestedDoc(depth: number): Y.Doc {
+  const ydoc = createYDoc(buildDoc({ title: 'Diep' }));
+  const fragment = getDocumentFragment(ydoc);
+  fragment.insert(fragment.length, [new Y.XmlElement('blockquote')]);
+  let parent = fragment.get(fragment.length - 1) as Y.XmlElement;
+  for (let level = 0; level < depth; level += 1) {
+    parent.insert(0, [new Y.XmlElement('blockquote')]);
+    parent = parent.get(0) as Y.XmlElement;
+  }
+  return ydoc;
+}
+
+function expectRefused(bytes: Uint8Array, what: string): FileFormatError {
+  let caught: unknown = null;
+  try {
+    readDocumentFile(bytes);
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught, what).toBeInstanceOf(FileFormatError);
+  const message = (caught as FileFormatError).message;
+  expect(message, what).toMatch(/^[A-Z]/);
+  expect(message, what).not.toMatch(/undefined|TypeError|RangeError|at \w+ \(/);
+  return caught as FileFormatError;
+}
+
+describe('hostile .resolutie files', () => {
+  it('refuses a Yjs state that claims more than it holds, without allocating it', () => {
+    const claims: [string, Uint8Array][] = [
+      ['2^31 structs from one client', varints(1, 2 ** 31, 1, 0)],
+      ['2^31 clients', varints(2 ** 31)],
+      ['a string of 2^31 bytes', Uint8Array.of(...varints(1, 1, 7, 0), 4, ...varints(2 ** 31))],
+      ['a delete set of 2^31 ranges', varints(0, 1, 7, 2 ** 31)],
+      ['random bytes', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)],
+    ];
+    for (const [what, state] of claims) expectRefused(fileWithState(state), what);
+  });
+
+  it('refuses deep nesting in the Yjs state, also where it overflows the stack', () => {
+    const file = fileWithState(Y.encodeStateAsUpdate(nestedDoc(3_000)));
+    expectRefused(file, 'nested elements');
+    // Deeper than the stack reaches: shown here with a small stack, as building a state deep
+    // enough for the default one takes Yjs minutes. The reader says so in Dutch; no crash.
+    const dir = mkdtempSync(path.join(tmpdir(), 'diep-'));
+    try {
+      const filePath = path.join(dir, 'diep.resolutie');
+      writeFileSync(filePath, file);
+      const reader = new URL('../../main/services/testing/readFileMessage.ts', import.meta.url)
+        .pathname;
+      const message = execFileSync(process.execPath, ['--stack-size=120', reader, filePath], {
+        encoding: 'utf8',
+      });
+      expect(message.trim()).toBe(
+        'Het bestand kan niet worden geopend. De inhoud is veel dieper genest dan een resolutie kan zijn.',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('ignores deep nesting and junk in the readable copies: only the Yjs state counts', () => {
+    // Written by hand: no serializer of ours would nest this deep.
+    const marker = '"MARKER"';
+    const base = new TextDecoder().decode(
+      fileWithState(validState(), {
+        document: 'MARKER',
+        metadata: JSON.parse('{"title": {"$ne": 1}, "__proto__": {"polluted": true}}') as object,
+        text: '<script>alert(1)</script>',
+      }),
+    );
+    const bytes = new TextEncoder().encode(
+      base.replace(marker, '['.repeat(100_000) + ']'.repeat(100_000)),
+    );
+    const opened = readDocumentFile(bytes);
+    expect(opened.doc.firstChild!.textContent).toBe('Motie');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('opens markup, script and paths in text fields as the text they are', () => {
+    const hostile = '<img src=x onerror=alert(1)> ../../etc/passwd \u202Eexe.pdf {{constructor}}';
+    const doc = buildDoc({ title: hostile, recitals: [[hostile]], explanation: [hostile] });
+    const file = writeDocumentFile(createYDoc(doc), WRITER);
+    const opened = readDocumentFile(file);
+    expect(opened.doc.eq(doc)).toBe(true);
+    expect(toPlainText(opened.doc)).toContain(hostile);
+  });
+
+  it('never lets an attribute the schema does not know into the document', () => {
+    const ydoc = createYDoc(buildDoc({ title: 'x', recitals: [['Punt.']] }));
+    (getDocumentFragment(ydoc).get(0) as Y.XmlElement).setAttribute('onerror', 'alert(1)');
+    const opened = readDocumentFile(fileWithState(Y.encodeStateAsUpdate(ydoc)));
+    expect(JSON.stringify(opened.doc.toJSON())).not.toContain('onerror');
+  });
+
+  it('refuses a state holding a script element or a javascript: link', () => {
+    const cases: [string, (fragment: Y.XmlFragment) => void][] = [
+      ['script element', (f) => f.insert(f.length, [new Y.XmlElement('script')])],
+      [
+        'javascript: link',
+        (f) => {
+          const item = ((f.get(2) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement;
+          const text = new Y.XmlText();
+          item.insert(0, [text]);
+          text.insert(0, 'klik', { link: { href: 'javascript:alert(1)' } });
+        },
+      ],
+    ];
+    for (const [what, change] of cases) {
+      const ydoc = createYDoc(buildDoc({ title: 'x', recitals: [['Punt.']] }));
+      change(getDocumentFragment(ydoc));
+      expectRefused(fileWithState(Y.encodeStateAsUpdate(ydoc)), what);
+    }
+  });
+});
