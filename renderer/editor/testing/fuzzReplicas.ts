@@ -3,7 +3,8 @@
  * works the way ySyncPlugin does (a local transaction is written into the Y.XmlFragment with
  * `updateYFragment`, remote updates are read back into a fresh ProseMirror document), direct
  * state exchange between two replicas, and a network that queues every update and delivers
- * it later, in random order, to replicas that may be offline for a while.
+ * it later, in random order, some twice, to replicas that may be offline or cut off from
+ * each other by a partition for a while.
  */
 import * as Y from 'yjs';
 import { initProseMirrorDoc, updateYFragment, ySyncPluginKey } from 'y-prosemirror';
@@ -202,28 +203,56 @@ export function textblockRanges(doc: Node): { from: number; to: number; item: bo
 /** The origin of updates the network delivers, so that they are not sent on again. */
 const FROM_NETWORK = Symbol('network');
 
+/** How the network misbehaves besides delaying and reordering. */
+export interface NetworkOptions {
+  /**
+   * The chance that an update, once delivered, is queued again to arrive a second time later
+   * (a message resent after a lost acknowledgement, or relayed twice). Default 0.
+   */
+  duplicates?: number;
+}
+
+/** What the network did, summed over its life, so a test can show it did misbehave. */
+export interface NetworkStats {
+  delivered: number;
+  /** Updates delivered again after they had arrived. */
+  duplicates: number;
+  /** Handshakes (`resync`) whose content was also still queued, so it arrives twice. */
+  resyncs: number;
+  /** Times the replicas were split into sides (`partition`). */
+  partitions: number;
+}
+
 /**
  * A network between replicas that holds every update each replica writes, per receiver, until
- * the test delivers it: some now, some later, in random order, never while sender or receiver
- * is offline. Yjs keeps updates whose predecessors have not arrived until they do.
+ * the test delivers it: some now, some later, in random order, and with `duplicates` some
+ * twice. Updates never cross while sender or receiver is offline, or between the sides of a
+ * partition (two groups of replicas that each go on working among themselves). Yjs keeps
+ * updates whose predecessors have not arrived until they do.
  */
 export class Network {
-  /** Pending updates per [sender][receiver]. */
-  private readonly queues: Uint8Array[][][];
+  /** Pending updates per [sender][receiver]; `again` marks a copy already delivered once. */
+  private readonly queues: { update: Uint8Array; again: boolean }[][][];
   private readonly replicas: readonly Replica[];
   private readonly rnd: () => number;
+  private readonly duplicates: number;
   readonly online: boolean[];
+  /** The side of a partition each replica is on; all on side 0 when the network is whole. */
+  readonly sides: number[];
+  readonly stats: NetworkStats = { delivered: 0, duplicates: 0, resyncs: 0, partitions: 0 };
 
-  constructor(replicas: readonly Replica[], rnd: () => number) {
+  constructor(replicas: readonly Replica[], rnd: () => number, options: NetworkOptions = {}) {
     this.replicas = replicas;
     this.rnd = rnd;
+    this.duplicates = options.duplicates ?? 0;
     this.queues = replicas.map(() => replicas.map(() => []));
     this.online = replicas.map(() => true);
+    this.sides = replicas.map((): number => 0);
     replicas.forEach((replica, sender) => {
       replica.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
         if (origin === FROM_NETWORK) return;
         replicas.forEach((_other, receiver) => {
-          if (receiver !== sender) this.queues[sender]![receiver]!.push(update);
+          if (receiver !== sender) this.queues[sender]![receiver]!.push({ update, again: false });
         });
       });
     });
@@ -234,24 +263,94 @@ export class Network {
     return this.queues.flat().reduce((sum, queue) => sum + queue.length, 0);
   }
 
+  /** Whether updates travel from `sender` to `receiver` now. */
+  connects(sender: number, receiver: number): boolean {
+    return (
+      this.online[sender]! && this.online[receiver]! && this.sides[sender] === this.sides[receiver]
+    );
+  }
+
+  /** Splits the replicas into two random sides, each with at least one replica. */
+  partition(): void {
+    const first = Math.floor(this.rnd() * this.replicas.length);
+    this.sides.forEach((_side, i) => (this.sides[i] = i === first ? 0 : this.rnd() < 0.5 ? 0 : 1));
+    if (!this.sides.includes(1)) this.sides[(first + 1) % this.sides.length] = 1;
+    this.stats.partitions += 1;
+  }
+
+  /** Ends a partition: every replica on one side again. */
+  heal(): void {
+    this.sides.fill(0);
+  }
+
+  /**
+   * The handshake of a reconnecting provider between `a` and `b` (when they connect): each
+   * sends the other what it lacks by state vector, at once. What was queued between them stays
+   * queued and so arrives a second time later, as after a real reconnect.
+   */
+  resync(a: number, b: number): void {
+    if (!this.connects(a, b)) return;
+    const [x, y] = [this.replicas[a]!, this.replicas[b]!];
+    const toY = Y.encodeStateAsUpdate(x.ydoc, Y.encodeStateVector(y.ydoc));
+    const toX = Y.encodeStateAsUpdate(y.ydoc, Y.encodeStateVector(x.ydoc));
+    this.deliver(b, toY);
+    this.deliver(a, toX);
+    if (this.queues[a]![b]!.length + this.queues[b]![a]!.length > 0) this.stats.resyncs += 1;
+  }
+
+  /**
+   * Between rounds of editing: replicas go offline and come back, the replicas split into two
+   * sides or the partition heals, and a replica that can reach another again does the
+   * provider's handshake with it half of the time (else their queues catch up by themselves).
+   */
+  disturb(): void {
+    const rnd = this.rnd;
+    const reached = this.replicas.map((_a, i) => this.replicas.map((_b, j) => this.connects(i, j)));
+    this.online.forEach((online, i) => {
+      if (online ? rnd() < 0.15 : rnd() < 0.4) this.online[i] = !online;
+    });
+    const split = this.sides.some((side) => side !== 0);
+    if (!split && rnd() < 0.1) this.partition();
+    else if (split && rnd() < 0.3) this.heal();
+    reached.forEach((row, i) =>
+      row.forEach((was, j) => {
+        if (i < j && !was && this.connects(i, j) && rnd() < 0.5) this.resync(i, j);
+      }),
+    );
+  }
+
+  /** Who is where, one character a replica: its side, or `-` when offline. */
+  describe(): string {
+    return this.online.map((online, i) => (online ? String(this.sides[i]) : '-')).join('');
+  }
+
   /** Delivers each deliverable update with probability `share`, picked in random order. */
   deliverSome(share: number): void {
-    const picked: [number, number, Uint8Array][] = [];
+    const picked: [number, number, { update: Uint8Array; again: boolean }][] = [];
     this.queues.forEach((row, sender) =>
       row.forEach((queue, receiver) => {
-        if (!this.online[sender] || !this.online[receiver]) return;
+        if (!this.connects(sender, receiver)) return;
         for (let i = queue.length - 1; i >= 0; i--) {
           if (this.rnd() < share) picked.push([sender, receiver, queue.splice(i, 1)[0]!]);
         }
       }),
     );
     this.shuffle(picked);
-    for (const [, receiver, update] of picked) this.deliver(receiver, update);
+    for (const [sender, receiver, entry] of picked) {
+      this.deliver(receiver, entry.update);
+      if (entry.again) this.stats.duplicates += 1;
+      // A copy arrives again later, somewhere among what is still queued (once at most).
+      else if (this.rnd() < this.duplicates) {
+        const queue = this.queues[sender]![receiver]!;
+        queue.splice(Math.floor(this.rnd() * (queue.length + 1)), 0, { ...entry, again: true });
+      }
+    }
   }
 
-  /** Everyone back online; every pending update delivered, in random order. */
+  /** Everyone back online and on one side; every pending update delivered, in random order. */
   deliverAll(): void {
     this.online.fill(true);
+    this.heal();
     // Reading can write (y-prosemirror joins adjacent texts), which sends updates again.
     do {
       this.deliverSome(1);
@@ -263,6 +362,7 @@ export class Network {
     const replica = this.replicas[receiver]!;
     Y.applyUpdate(replica.ydoc, update, FROM_NETWORK);
     replica.stale = true;
+    this.stats.delivered += 1;
   }
 
   private shuffle<T>(list: T[]): void {
