@@ -1,13 +1,20 @@
 /**
- * Seeded multi-replica fuzz test through Yjs: several simulated editors apply the editor's own
- * commands (typing, Enter, Backspace, Tab, adding, removing, moving and retitling blocks,
- * deleting across blocks) while offline, then exchange updates in random order. Every replica
- * must end identical, schema-valid, and y-prosemirror must never have had to delete content
- * because a merge broke a content expression (the failure the merge-safe schema prevents).
+ * Seeded multi-replica fuzz test through Yjs: three to five simulated editors (drawn per seed)
+ * apply the editor's own commands (typing, Enter, Backspace, Tab, adding, removing, moving and
+ * retitling blocks, deleting across blocks) while their updates travel through a network
+ * (testing/fuzzReplicas.ts) that delays them, delivers them in random order, delivers some
+ * twice, cuts replicas off for a while, splits the replicas into two sides that go on among
+ * themselves, and lets a reconnecting replica do the provider's handshake (its state at once,
+ * the queued updates again later). When everything is delivered, every replica must be
+ * identical, schema-valid (also read strictly), keep the five fixed parts, and y-prosemirror
+ * must never have had to delete content because a merge broke a content expression (the
+ * failure the merge-safe schema prevents). Over a run of seeds, the test also checks that runs
+ * of 3, 4 and 5 replicas, duplicates, handshakes and partitions all happened.
  *
  * Each editor is simulated the way ySyncPlugin works (see testing/fuzzReplicas.ts): a local
  * transaction is written into the Y.XmlFragment with `updateYFragment`, and remote updates are
- * read back into a fresh ProseMirror document. FUZZ_SEEDS=500 runs a longer mode.
+ * read back into a fresh ProseMirror document. FUZZ_SEEDS=500 runs a longer mode, FUZZ_SEED=n
+ * one seed.
  */
 import { describe, expect, it } from 'vitest';
 import type { Node } from 'prosemirror-model';
@@ -22,16 +29,25 @@ import {
 } from '../../shared/editor/commands/blocks.ts';
 import { isClauseBlock } from '../../shared/editor/queries/findItemContext.ts';
 import { OPERATIVE_HEADINGS, RECITAL_HEADINGS } from '../../shared/model/resolution.ts';
+import { readYDoc } from '../../shared/collab/yDocument.ts';
 import {
   createInitialUpdate,
+  Network,
   random,
   Replica,
-  sync,
   textblockRanges,
 } from './testing/fuzzReplicas.ts';
+import type { NetworkStats } from './testing/fuzzReplicas.ts';
 
 const keys = buildKeymap({ undo: () => false, redo: () => false });
 const WORDS = ['gemeenten', 'rijk', 'middelen', 'jeugdzorg', ';', ' ', 'ALV', 'ë€“”'];
+/** Replicas in a run: 3 to 5, drawn per seed. */
+const MIN_REPLICAS = 3;
+const MAX_REPLICAS = 5;
+/** Edits per run stay about the same whatever the number of replicas: rounds × replicas. */
+const REPLICA_ROUNDS = 75;
+/** The chance that an update is delivered a second time, later. */
+const DUPLICATES = 0.2;
 
 function blockPositions(doc: Node): number[] {
   const out: number[] = [];
@@ -45,6 +61,8 @@ function blockPositions(doc: Node): number[] {
 /** One random edit by one replica, with the editor's own commands. */
 function randomEdit(replica: Replica, rnd: () => number): void {
   const pick = <T>(list: readonly T[]): T | undefined => list[Math.floor(rnd() * list.length)];
+  // The editor shows what arrived before the user acts on it.
+  replica.refresh();
   const doc = replica.state.doc;
   const blocks = textblockRanges(doc);
   const items = blocks.filter((b) => b.item);
@@ -100,47 +118,73 @@ function randomEdit(replica: Replica, rnd: () => number): void {
   }
 }
 
-function runSeed(seed: number): void {
+/** What the runs did, summed over the seeds, so the test can show the network misbehaved. */
+interface Coverage extends NetworkStats {
+  /** Runs by number of replicas. */
+  replicas: Record<number, number>;
+}
+
+function runSeed(seed: number, coverage: Coverage): void {
   const rnd = random(seed);
   const initial = createInitialUpdate();
-  const replicas = [1, 2, 3].map((id) => new Replica(id, initial));
-  for (let round = 0; round < 25; round++) {
+  const count = MIN_REPLICAS + Math.floor(rnd() * (MAX_REPLICAS - MIN_REPLICAS + 1));
+  const replicas = Array.from({ length: count }, (_, i) => new Replica(i + 1, initial));
+  const network = new Network(replicas, rnd, { duplicates: DUPLICATES });
+  for (let round = 0; round < Math.round(REPLICA_ROUNDS / count); round++) {
+    network.disturb();
     for (const replica of replicas) {
       const edits = Math.floor(rnd() * 4);
       for (let e = 0; e < edits; e++) randomEdit(replica, rnd);
     }
-    if (rnd() < 0.6) {
-      const a = replicas[Math.floor(rnd() * 3)]!;
-      const b = replicas[Math.floor(rnd() * 3)]!;
-      if (a !== b) sync(a, b);
-    }
+    network.deliverSome(rnd());
   }
-  // Everyone back online.
-  for (let i = 0; i < 2; i++) {
-    sync(replicas[0]!, replicas[1]!);
-    sync(replicas[1]!, replicas[2]!);
-  }
+  // Everyone back online, on one side; every update delivered.
+  network.deliverAll();
   const json = replicas.map((r) => JSON.stringify(r.state.doc.toJSON()));
-  expect(json[1], 'replicas converge').toBe(json[0]);
-  expect(json[2], 'replicas converge').toBe(json[0]);
-  for (const replica of replicas) {
+  for (const [i, replica] of replicas.entries()) {
+    expect(json[i], `replica ${i + 1} converges`).toBe(json[0]);
+    expect(replica.ydoc.store.pendingStructs, 'every update integrated').toBeNull();
     replica.state.doc.check();
+    expect(JSON.stringify(readYDoc(replica.ydoc).toJSON()), 'strict read').toBe(json[i]);
     expect(replica.repairs, 'y-prosemirror had to delete content a merge broke').toBe(0);
     expect(replica.state.doc.childCount).toBe(5);
+  }
+  coverage.replicas[count] = (coverage.replicas[count] ?? 0) + 1;
+  for (const key of ['delivered', 'duplicates', 'resyncs', 'partitions'] as const) {
+    coverage[key] += network.stats[key];
   }
 }
 
 describe('concurrent editing through Yjs (seeded fuzz)', () => {
-  const seeds = Number(process.env.FUZZ_SEEDS ?? 150);
-  it(`converges with valid documents and no forced deletions over ${seeds} seeds`, () => {
-    for (let seed = 1; seed <= seeds; seed++) {
+  const only = process.env.FUZZ_SEED;
+  const seeds = only ? [Number(only)] : range(Number(process.env.FUZZ_SEEDS ?? 100));
+  it(`converges with valid documents and no forced deletions over ${seeds.length} seed(s)`, () => {
+    const coverage: Coverage = {
+      replicas: {},
+      delivered: 0,
+      duplicates: 0,
+      resyncs: 0,
+      partitions: 0,
+    };
+    for (const seed of seeds) {
       try {
-        runSeed(seed);
+        runSeed(seed, coverage);
       } catch (error) {
-        throw new Error(`fuzz seed ${seed} failed (replay: runSeed(${seed})): ${String(error)}`, {
-          cause: error,
-        });
+        const message = `fuzz seed ${seed} failed (replay: FUZZ_SEED=${seed}): ${String(error)}`;
+        throw new Error(message, { cause: error });
       }
+    }
+    console.log(`editing fuzz, ${seeds.length} seed(s): ${JSON.stringify(coverage)}`);
+    // A single replayed seed need not show every kind of disturbance; a run of seeds must.
+    if (seeds.length >= 20) {
+      expect(Object.keys(coverage.replicas), 'runs of 3, 4 and 5').toEqual(['3', '4', '5']);
+      expect(coverage.duplicates, 'updates delivered twice').toBeGreaterThan(0);
+      expect(coverage.resyncs, 'handshakes overlapping queued updates').toBeGreaterThan(0);
+      expect(coverage.partitions, 'partitions').toBeGreaterThan(0);
     }
   }, 120_000);
 });
+
+function range(count: number): number[] {
+  return Array.from({ length: count }, (_, i) => i + 1);
+}
