@@ -1,19 +1,26 @@
 /**
- * Seeded multi-replica fuzz test of tracked changes through Yjs. Three co-editors, each in
- * suggestion mode as their own author, type, delete (within an item, across items and blocks,
- * over a colleague's pending proposal), type over selections, press Enter and Tab, every
- * transaction turned into a proposal by `suggestTransaction` as the editor's dispatch does; and
- * they accept and reject changes: one by id, all of one author, all, and two of them the same
- * change at once. Their updates travel through a network that delays them, delivers them in
- * random order and cuts replicas off for a while (testing/fuzzReplicas.ts).
+ * Seeded multi-replica fuzz test of tracked changes through Yjs. Three to five co-editors (drawn
+ * per seed), each in suggestion mode as their own author, type, delete (within an item, across
+ * items and blocks, over a colleague's pending proposal), type over selections, press Enter
+ * and Tab, add blocks and retitle them, every transaction turned into a proposal by
+ * `suggestTransaction` as the editor's dispatch does; and they accept and reject changes: one
+ * by id, all of one author, all, and two of them the same change at once. Their updates travel
+ * through a network (testing/fuzzReplicas.ts) that delays them, delivers them in random order,
+ * delivers some twice, cuts replicas off for a while, splits the replicas into two sides that
+ * go on among themselves, and lets a reconnecting replica do the provider's handshake (its
+ * state at once, the queued updates again later).
  *
  * Every local edit must leave a valid document, remove no item, and remove or re-mark no text
  * but what it may (testing/textLedger.ts). When everything is delivered, every replica must hold
  * the same document and Yjs state, valid against the schema (also read strictly), with the same
  * tracked changes, changes keeping their authors, as many items as the local edits made, labels
  * that follow the indents, and no text gone that nobody deleted; after one co-editor decides on
- * everything left, nothing is pending anywhere. Undo is not driven (the plain editing fuzz does
- * not drive it either).
+ * everything left, nothing is pending anywhere. Over a run of seeds, the test also checks that
+ * runs of 3, 4 and 5 co-editors, duplicates, handshakes and partitions all happened. Undo is not
+ * driven (the plain editing fuzz does not drive it either). Nor are removing and moving blocks:
+ * in suggestion mode both have faults of their own, without any merge
+ * (shared/editor/suggestions/suggestBlocks.knownIssues.test.ts, which also holds the fault of
+ * deleting across blocks that FUZZ_SEEDS=1000 meets at seed 573); drive them once fixed.
  *
  * Losses that come from Yjs and y-prosemirror rather than from the suggestion code are known
  * issues (see textLedger.ts and mergeKnownIssues.test.ts): FUZZ_STRICT=1 fails on them too.
@@ -28,6 +35,9 @@ import { schema } from '../../shared/editor/schema.ts';
 import { buildKeymap } from '../../shared/editor/keymap.ts';
 import { replaceSelectionKeepingStructure } from '../../shared/editor/commands/deleteKeepingStructure.ts';
 import { buildDoc } from '../../shared/editor/testing/buildDoc.ts';
+import { addBlock, setBlockHeading } from '../../shared/editor/commands/blocks.ts';
+import { isClauseBlock } from '../../shared/editor/queries/findItemContext.ts';
+import { OPERATIVE_HEADINGS, RECITAL_HEADINGS } from '../../shared/model/resolution.ts';
 import { getItemLabels, getLetterLabel } from '../../shared/editor/queries/getItemLabels.ts';
 import { readYDoc } from '../../shared/collab/yDocument.ts';
 import { USER_COLOURS } from '../../shared/collab/userColours.ts';
@@ -51,13 +61,22 @@ import {
   Replica,
   textblockRanges,
 } from './testing/fuzzReplicas.ts';
+import type { NetworkStats } from './testing/fuzzReplicas.ts';
 import { describeChanges, TextLedger } from './testing/textLedger.ts';
 
 const AUTHORS: ChangeAuthor[] = [
   { name: 'Anneke', colour: USER_COLOURS[0] },
   { name: 'Bram', colour: USER_COLOURS[1] },
   { name: 'Chantal', colour: USER_COLOURS[2] },
+  { name: 'Dirk', colour: USER_COLOURS[3] },
+  { name: 'Esra', colour: USER_COLOURS[4] },
 ];
+/** Co-editors in a run: 3 to 5, drawn per seed. */
+const MIN_REPLICAS = 3;
+/** Actions per run stay about the same whatever the number of co-editors: rounds × replicas. */
+const REPLICA_ROUNDS = 60;
+/** The chance that an update is delivered a second time, later. */
+const DUPLICATES = 0.2;
 /** Untracked text typed around the tracked words: spaces and punctuation repeat on purpose. */
 const FILLERS = [' ', ';', ' en ', ','];
 const STRICT = process.env.FUZZ_STRICT === '1';
@@ -140,6 +159,16 @@ interface Run {
 
 function pick<T>(rnd: () => number, list: readonly T[]): T | undefined {
   return list[Math.floor(rnd() * list.length)];
+}
+
+/** The positions of the recital and operative blocks. */
+function blockPositions(doc: Node): number[] {
+  const out: number[] = [];
+  doc.descendants((node, pos) => {
+    if (isClauseBlock(node)) out.push(pos);
+    return !isClauseBlock(node) && !node.isTextblock;
+  });
+  return out;
 }
 
 function countItems(doc: Node): number {
@@ -239,7 +268,7 @@ function randomAction(run: Run, who: Suggester): void {
     const text = ledger.word(1 + Math.floor(rnd() * 3), who.index);
     return rnd() < 0.3 ? `${pick(rnd, FILLERS)!}${text}` : text;
   };
-  switch (Math.floor(rnd() * 17)) {
+  switch (Math.floor(rnd() * 19)) {
     case 0:
     case 1:
     case 2:
@@ -301,6 +330,27 @@ function randomAction(run: Run, who: Suggester): void {
     case 15:
       if (rnd() < 0.3) decide(run, who, rnd() < 0.5, () => true, 'all');
       return;
+    case 17: {
+      // A new block, from the toolbar: its first item is proposed.
+      const kind = rnd() < 0.5 ? 'recital' : 'operative';
+      suggest(run, who, `adds a ${kind} block`, addBlock(kind), within(rnd, target));
+      return;
+    }
+    case 18: {
+      // A block's heading chooser: an attribute, which passes as it is.
+      const pos = pick(rnd, blockPositions(doc));
+      if (pos === undefined) return;
+      const recital = doc.nodeAt(pos)!.type === schema.nodes.recital_block;
+      const heading = pick(rnd, recital ? RECITAL_HEADINGS : OPERATIVE_HEADINGS)!;
+      suggest(
+        run,
+        who,
+        `retitles the block at ${pos} ${heading}`,
+        setBlockHeading(pos, heading),
+        1,
+      );
+      return;
+    }
     default: {
       // Two co-editors decide the same change before either hears of the other's decision.
       const other = pick(
@@ -403,24 +453,32 @@ function expectConverged(run: Run, stage: string): void {
   expect(lost.join('\n'), `${stage}: no text lost that nobody deleted`).toBe('');
 }
 
-function runSeed(seed: number): void {
+/** What the runs did, summed over the seeds, so the test can show the network misbehaved. */
+interface Coverage extends NetworkStats {
+  /** Runs by number of co-editors. */
+  replicas: Record<number, number>;
+}
+
+function runSeed(seed: number, coverage: Coverage): void {
   const rnd = random(seed);
   const ledger = new TextLedger();
   const initial = createInitialUpdate(startingDoc(ledger));
   const clock = { now: 1_700_000_000_000 };
-  const suggesters = AUTHORS.map((author, i) => new Suggester(i, author, initial, clock));
+  const count = MIN_REPLICAS + Math.floor(rnd() * (AUTHORS.length - MIN_REPLICAS + 1));
+  const suggesters = AUTHORS.slice(0, count).map(
+    (author, i) => new Suggester(i, author, initial, clock),
+  );
   const network = new Network(
     suggesters.map((s) => s.replica),
     rnd,
+    { duplicates: DUPLICATES },
   );
   const items = countItems(suggesters[0]!.doc);
   const run: Run = { rnd, suggesters, network, ledger, clock, log: [], items, removed: 0 };
   try {
-    for (let round = 0; round < 20; round++) {
-      // Replicas go offline and come back; updates wait until both ends are online.
-      network.online.forEach((online, i) => {
-        if (online ? rnd() < 0.15 : rnd() < 0.4) network.online[i] = !online;
-      });
+    for (let round = 0; round < Math.round(REPLICA_ROUNDS / count); round++) {
+      network.disturb();
+      run.log.push(`network: ${network.describe()}`);
       for (const who of suggesters) {
         const actions = Math.floor(rnd() * 4);
         for (let a = 0; a < actions; a++) randomAction(run, who);
@@ -436,6 +494,10 @@ function runSeed(seed: number): void {
   } catch (error) {
     throw new Error(`${String(error)}\n  edits:\n    ${run.log.join('\n    ')}`, { cause: error });
   }
+  coverage.replicas[count] = (coverage.replicas[count] ?? 0) + 1;
+  for (const key of ['delivered', 'duplicates', 'resyncs', 'partitions'] as const) {
+    coverage[key] += network.stats[key];
+  }
 }
 
 describe('tracked changes between co-editors through Yjs (seeded fuzz)', () => {
@@ -444,13 +506,28 @@ describe('tracked changes between co-editors through Yjs (seeded fuzz)', () => {
   it(
     `converge, stay valid and lose no text over ${seeds.length} seed(s)`,
     () => {
+      const coverage: Coverage = {
+        replicas: {},
+        delivered: 0,
+        duplicates: 0,
+        resyncs: 0,
+        partitions: 0,
+      };
       for (const seed of seeds) {
         try {
-          runSeed(seed);
+          runSeed(seed, coverage);
         } catch (error) {
           const message = `fuzz seed ${seed} failed (replay: FUZZ_SEED=${seed}): ${String(error)}`;
           throw new Error(message, { cause: error });
         }
+      }
+      console.log(`suggestions fuzz, ${seeds.length} seed(s): ${JSON.stringify(coverage)}`);
+      // A single replayed seed need not show every kind of disturbance; a run of seeds must.
+      if (seeds.length >= 20) {
+        expect(Object.keys(coverage.replicas), 'runs of 3, 4 and 5').toEqual(['3', '4', '5']);
+        expect(coverage.duplicates, 'updates delivered twice').toBeGreaterThan(0);
+        expect(coverage.resyncs, 'handshakes overlapping queued updates').toBeGreaterThan(0);
+        expect(coverage.partitions, 'partitions').toBeGreaterThan(0);
       }
     },
     Math.max(120_000, seeds.length * 500),
