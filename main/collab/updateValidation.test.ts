@@ -100,7 +100,7 @@ describe('checkDocumentUpdate', () => {
     Y.applyUpdate(stale, Y.encodeStateAsUpdate(doc));
     checkDocumentUpdate(
       doc,
-      updateFrom(doc, (r) => firstItem(r).setAttribute('indent', 0)),
+      updateFrom(doc, (r) => firstItem(r).setAttribute('indent', 0 as unknown as string)),
     );
     // Another instance replaces the title; it reaches the document directly, as through Redis.
     const titleAttrs = (getDocumentFragment(doc).get(0) as Y.XmlElement).getAttributes();
