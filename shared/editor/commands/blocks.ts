@@ -16,6 +16,7 @@ import type {
 import { OPERATIVE_HEADINGS, RECITAL_HEADINGS } from '../../model/resolution.ts';
 import { schema } from '../schema.ts';
 import { markStructural } from '../plugins/structureMeta.ts';
+import { KEEP_AS_IS } from '../suggestions/suggestChanges.ts';
 import { findClauseBlock, isClauseBlock } from '../queries/findItemContext.ts';
 
 export type BlockKind = 'recital' | 'operative';
@@ -103,7 +104,9 @@ export function moveBlock(pos: number, direction: -1 | 1): Command {
         tr.delete(neighbourPos, neighbourPos + neighbour.nodeSize);
         tr.insert(pos, neighbour);
       }
-      dispatch(markStructural(tr).scrollIntoView());
+      // Not a proposal in suggestion mode: a move adds or removes no text, and the blocks
+      // keep their text and any pending proposals in them as they are.
+      dispatch(markStructural(tr).setMeta(KEEP_AS_IS, true).scrollIntoView());
     }
     return true;
   };

@@ -21,7 +21,7 @@
 import { Fragment, Mark, Slice } from 'prosemirror-model';
 import type { MarkType, Node } from 'prosemirror-model';
 import { TextSelection } from 'prosemirror-state';
-import { ReplaceStep } from 'prosemirror-transform';
+import { Mapping, ReplaceStep } from 'prosemirror-transform';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import type { ChangeAttrs, ChangeAuthor, DeletionAttrs, ItemChange } from './changeMarks.ts';
 import { isClauseBlock } from '../queries/findItemContext.ts';
@@ -36,7 +36,10 @@ export interface SuggestionContext {
   newId: () => string;
 }
 
-/** Meta key of transactions that must pass unchanged (deciding on changes, restoring). */
+/**
+ * Meta key of transactions that must pass unchanged: deciding on changes, restoring, moving a
+ * block (which adds or removes no text; see moveBlock).
+ */
 export const KEEP_AS_IS = 'suggestions:keep-as-is';
 
 /**
@@ -52,9 +55,16 @@ export function suggestTransaction(
   // Attribute changes (Tab, a block's heading, metadata) are not proposals: they pass as they
   // are. Re-writing the item or block to show them would duplicate its text.
   if (sameButForAttributes(before, tr.doc)) return tr;
-  const range = findChangedRange(state, tr);
-  if (!range) return null;
-  const { start, endBefore, inserted } = range;
+  // A deletion across items or blocks (deleteKeepingStructure) is several steps: each deleted
+  // piece is proposed where it was. Anything else is one replaced range.
+  const pieces = findDeletedPieces(tr);
+  const range = pieces ? null : findChangedRange(state, tr);
+  if (!pieces && !range) return null;
+  const deleted = pieces?.ranges ?? [{ from: range!.start, to: range!.endBefore }];
+  const inserted = pieces?.inserted ?? range!.inserted;
+  const start = deleted[0]!.from;
+  // The new content goes after the (first) deleted piece, where the cursor was.
+  const endBefore = deleted[0]!.to;
   const endAfter = start + inserted.size;
 
   const schema = before.type.schema;
@@ -75,8 +85,12 @@ export function suggestTransaction(
 
   // Backspace at the start of (or Delete into) an item the user proposed and left empty takes
   // the proposal back: the item goes.
+  // (Not when the range holds a whole block: removing a block is decided below.)
   const ownEmpty =
-    inserted.size === 0 && endBefore > start
+    !pieces &&
+    inserted.size === 0 &&
+    endBefore > start &&
+    !holdsWholeBlock(before, start, endBefore)
       ? findOwnEmptyItem(before, start, endBefore, context)
       : null;
   if (ownEmpty) {
@@ -92,45 +106,50 @@ export function suggestTransaction(
   const ranges: { from: number; to: number; own: boolean; covers: string | null }[] = [];
   const items: { pos: number; node: Node; own: boolean }[] = [];
   const removedBlocks: { from: number; to: number }[] = [];
-  before.nodesBetween(start, endBefore, (node, pos, parent, index) => {
-    // An empty Toelichting paragraph the change replaces (wrapped in a list, turned into a
-    // heading) goes for real: there is no text to propose deleting, and keeping it would
-    // leave an empty paragraph beside the proposal.
-    const inside = pos >= start && pos + node.nodeSize <= endBefore;
-    if (inside && node.isTextblock && node.content.size === 0 && isFlowChild(parent, index)) {
-      removedBlocks.push({ from: pos, to: pos + node.nodeSize });
-      return false;
-    }
-    // So does a block all of whose items are the user's own new ones (a block they added and
-    // now remove), or that has none.
-    if (inside && isClauseBlock(node)) {
-      let allOwn = true;
-      node.forEach((item) => {
-        if (!isOwnNewItem(item, insertionType, context)) allOwn = false;
-      });
-      if (allOwn) {
+  for (const piece of deleted) {
+    markDeleted(piece.from, piece.to);
+  }
+  function markDeleted(start: number, endBefore: number): void {
+    before.nodesBetween(start, endBefore, (node, pos, parent, index) => {
+      // An empty Toelichting paragraph the change replaces (wrapped in a list, turned into a
+      // heading) goes for real: there is no text to propose deleting, and keeping it would
+      // leave an empty paragraph beside the proposal.
+      const inside = pos >= start && pos + node.nodeSize <= endBefore;
+      if (inside && node.isTextblock && node.content.size === 0 && isFlowChild(parent, index)) {
         removedBlocks.push({ from: pos, to: pos + node.nodeSize });
         return false;
       }
-    }
-    if (node.type.name === 'item' && inside) {
-      // The user's own new item goes for real only when all in it is theirs: a colleague's
-      // text typed in it meanwhile is proposed for deletion, not removed.
-      const own = isOwnNewItem(node, insertionType, context);
-      items.push({ pos, node, own });
-      if (own) return false;
-    }
-    if (!node.isInline) return true;
-    const from = Math.max(pos, start);
-    const to = Math.min(pos + node.nodeSize, endBefore);
-    // A deletion says which proposal it was made on, so that it does not apply to text that
-    // Yjs's formatting spreads it over (see `findDeletion`).
-    const inserted = insertionType.isInSet(node.marks);
-    const covers = inserted ? (inserted.attrs as ChangeAttrs).id : null;
-    const own = isOwnInsertion(node, insertionType, context);
-    if (from < to) ranges.push({ from, to, own, covers });
-    return false;
-  });
+      // So does a block all of whose items are the user's own new ones (a block they added and
+      // now remove), or that has none.
+      if (inside && isClauseBlock(node)) {
+        let allOwn = true;
+        node.forEach((item) => {
+          if (!isOwnNewItem(item, insertionType, context)) allOwn = false;
+        });
+        if (allOwn) {
+          removedBlocks.push({ from: pos, to: pos + node.nodeSize });
+          return false;
+        }
+      }
+      if (node.type.name === 'item' && inside) {
+        // The user's own new item goes for real only when all in it is theirs: a colleague's
+        // text typed in it meanwhile is proposed for deletion, not removed.
+        const own = isOwnNewItem(node, insertionType, context);
+        items.push({ pos, node, own });
+        if (own) return false;
+      }
+      if (!node.isInline) return true;
+      const from = Math.max(pos, start);
+      const to = Math.min(pos + node.nodeSize, endBefore);
+      // A deletion says which proposal it was made on, so that it does not apply to text that
+      // Yjs's formatting spreads it over (see `findDeletion`).
+      const inserted = insertionType.isInSet(node.marks);
+      const covers = inserted ? (inserted.attrs as ChangeAttrs).id : null;
+      const own = isOwnInsertion(node, insertionType, context);
+      if (from < to) ranges.push({ from, to, own, covers });
+      return false;
+    });
+  }
   const steps: { at: number; apply: () => void }[] = [
     ...ranges.map((range) => ({
       at: range.from,
@@ -159,7 +178,13 @@ export function suggestTransaction(
   // Back to front, so that earlier positions stay valid; an item after its own text.
   steps.sort((a, b) => b.at - a.at);
   for (const step of steps) step.apply();
-  const insertAt = result.mapping.map(endBefore);
+  giveEmptiedBlocksAnItem(result, before, deleted, { type: 'insert', ...insertionAttrs });
+  let insertAt = result.mapping.map(pieces?.insertAt ?? endBefore);
+  // Typing over a selection across items: the text goes into the text block the cursor was
+  // put in, as outside suggestion mode.
+  if (pieces && inserted.size > 0 && !result.doc.resolve(insertAt).parent.inlineContent) {
+    insertAt = TextSelection.near(result.doc.resolve(insertAt), 1).from;
+  }
 
   // 2. The new content after it, its text marked as inserted.
   let insertEnd = insertAt;
@@ -183,6 +208,8 @@ export function suggestTransaction(
   if (inserted.size === 0) {
     const backspace = state.selection.empty && state.selection.head === endBefore;
     cursor = backspace ? result.mapping.map(start, -1) : insertAt;
+  } else if (pieces) {
+    cursor = insertEnd;
   } else {
     const head = tr.selection.head;
     if (head >= endAfter) cursor = insertEnd + (head - endAfter);
@@ -199,6 +226,57 @@ export function suggestTransaction(
   }
   if (tr.storedMarks) result.setStoredMarks(tr.storedMarks);
   return result.docChanged ? result : null;
+}
+
+/**
+ * The pieces a transaction of several deletions deletes, in the old document's positions, in
+ * order and merged where they touch, with the text typed after them (typing over a selection
+ * across items or blocks); null for any other transaction. Empty items given back to a block
+ * the deletion emptied are left out: in suggestion mode nothing is removed, so none is empty.
+ */
+function findDeletedPieces(
+  tr: Transaction,
+): { ranges: { from: number; to: number }[]; inserted: Slice; insertAt: number } | null {
+  if (tr.steps.length < 2) return null;
+  const pieces: { from: number; to: number }[] = [];
+  let inserted = Slice.empty;
+  let insertAt = -1;
+  for (let i = 0; i < tr.steps.length; i += 1) {
+    const step = tr.steps[i];
+    if (!(step instanceof ReplaceStep) || inserted.size > 0) return null;
+    // Back through the steps before this one (Mapping.slice shares its maps, so not that).
+    const back = new Mapping();
+    for (let j = i - 1; j >= 0; j -= 1) back.appendMap(tr.mapping.maps[j]!.invert());
+    if (step.slice.size === 0) {
+      const from = back.map(step.from, 1);
+      const to = back.map(step.to, -1);
+      if (to > from) pieces.push({ from, to });
+    } else if (step.from !== step.to) {
+      return null;
+    } else if (!holdsOnlyEmptyItems(step.slice)) {
+      // Text typed over the selection: the last step.
+      if (i !== tr.steps.length - 1) return null;
+      inserted = step.slice;
+      insertAt = back.map(step.from, 1);
+    }
+  }
+  if (pieces.length === 0) return null;
+  pieces.sort((a, b) => a.from - b.from);
+  const merged = [pieces[0]!];
+  for (const piece of pieces.slice(1)) {
+    const last = merged[merged.length - 1]!;
+    if (piece.from <= last.to) last.to = Math.max(last.to, piece.to);
+    else merged.push({ ...piece });
+  }
+  return { ranges: merged, inserted, insertAt: insertAt >= 0 ? insertAt : merged[0]!.to };
+}
+
+function holdsOnlyEmptyItems(slice: Slice): boolean {
+  let only = slice.content.childCount > 0;
+  slice.content.forEach((node) => {
+    if (node.type.name !== 'item' || node.content.size > 0) only = false;
+  });
+  return only;
 }
 
 /**
@@ -279,6 +357,50 @@ function sameButForAttributes(a: Node, b: Node): boolean {
     if (!sameButForAttributes(a.child(index), b.child(index))) return false;
   }
   return true;
+}
+
+/**
+ * A block whose items were all the user's own proposals, taken back for real by a deletion
+ * that did not hold the block itself, is left without items: it gets an empty item back, as
+ * deleteKeepingStructure gives one outside suggestion mode, proposed like the items it had.
+ */
+function giveEmptiedBlocksAnItem(
+  tr: Transaction,
+  before: Node,
+  pieces: readonly { from: number; to: number }[],
+  change: ItemChange,
+): void {
+  const touched = new Set<number>();
+  for (const piece of pieces) {
+    before.nodesBetween(piece.from, piece.to, (node, pos) => {
+      if (isClauseBlock(node)) {
+        if (node.childCount > 0) touched.add(pos);
+        return false;
+      }
+      return !node.isTextblock;
+    });
+  }
+  for (const pos of [...touched].sort((a, b) => b - a)) {
+    const mapped = tr.mapping.mapResult(pos, 1);
+    const block = mapped.deleted ? null : tr.doc.nodeAt(mapped.pos);
+    if (block && isClauseBlock(block) && block.childCount === 0) {
+      tr.insert(mapped.pos + 1, before.type.schema.nodes.item!.create({ change }));
+    }
+  }
+}
+
+/** Whether a recital or operative block lies wholly between `from` and `to`. */
+function holdsWholeBlock(doc: Node, from: number, to: number): boolean {
+  let found = false;
+  doc.nodesBetween(from, to, (node, pos) => {
+    if (found) return false;
+    if (isClauseBlock(node)) {
+      found = pos >= from && pos + node.nodeSize <= to;
+      return false;
+    }
+    return !node.isTextblock;
+  });
+  return found;
 }
 
 /** Whether `item` is the user's own proposed item with nothing but their own text in it. */
