@@ -40,7 +40,7 @@ import { runCli } from '../../main/cli/runCli.ts';
 import { createSeededRandom } from '../../main/services/testing/seededRandom.ts';
 import {
   markerText,
-  newItem,
+  newParagraph,
   readDocumentText,
   reopen,
   save,
@@ -135,7 +135,12 @@ async function draftUntilKilled(
   random: () => number,
   confirmations: HostConfirmations,
 ): Promise<{ markers: KilledMarker[]; summary: string }> {
-  const state: DraftingState = { markers: [], markersInItem: 0, needsFocus: true };
+  const state: DraftingState = {
+    markers: [],
+    markersInParagraph: 0,
+    needsFocus: true,
+    stopped: false,
+  };
   const killAfterMs = 500 + Math.floor(random() * 5000);
   const killAfterSaveMs = random() < 0.4 ? Math.floor(random() * 150) : null;
   const started = Date.now();
@@ -150,6 +155,7 @@ async function draftUntilKilled(
     reason = host.exitCode === null ? why : `never: it had stopped by itself (${host.exitCode})`;
     // Answers that reach the page from here on are not counted as confirmed.
     void confirmations.freeze();
+    state.stopped = true;
     exited = killHard(host);
     onKilled();
   };
@@ -160,26 +166,29 @@ async function draftUntilKilled(
   };
   page.on('request', onRequest);
 
+  let running: Promise<void> = Promise.resolve();
   try {
     let index = 0;
     while (killedAt === 0) {
       const step = chooseStep(random, state, killAfterSaveMs !== null);
-      const running =
+      running =
         step === 'type'
           ? typeMarker(page, state, markerText(round, index++), Math.floor(random() * 60))
           : step === 'enter'
-            ? newItem(page, state)
+            ? newParagraph(page, state)
             : step === 'save'
               ? save(page, state)
               : sleep(100 + Math.floor(random() * 1400));
-      // A step cut short by the kill (a save waiting for its answer) is left behind.
-      running.catch(() => undefined);
+      // The kill is noticed at once, not when the step ends.
       await Promise.race([running, killedSignal]);
     }
   } finally {
     clearTimeout(timer);
     page.off('request', onRequest);
   }
+  // The step the kill interrupted ends on this page, before the page is left: keys it still
+  // sends must not reach the next one. (A save that failed with the host may reject.)
+  await running.catch(() => undefined);
   await Promise.all([exited, confirmations.freeze()]);
   if (reason.startsWith('never')) throw new Error(`The host was ${reason}`);
   const markers = state.markers.map((marker) => ({
@@ -197,13 +206,13 @@ async function draftUntilKilled(
 
 type Step = 'type' | 'enter' | 'save' | 'pause';
 
-/** Mostly typing; a new item now and then; saves more often in rounds that kill on a save. */
+/** Mostly typing; a new paragraph now and then; saves more often in rounds that kill on a save. */
 function chooseStep(random: () => number, state: DraftingState, killOnSave: boolean): Step {
   const roll = random();
   const saveShare = killOnSave ? 0.3 : 0.12;
   if (roll < saveShare) return 'save';
   if (roll < saveShare + 0.1) return 'pause';
-  if (roll < saveShare + 0.22 && state.markersInItem >= 2) return 'enter';
+  if (roll < saveShare + 0.22 && state.markersInParagraph >= 2) return 'enter';
   return 'type';
 }
 

@@ -1,12 +1,13 @@
 /**
- * A drafter for the crash loop: types unique markers into the recitals at a seeded random
- * pace, starts new items, pauses and saves (the first save asks a name), and reopens the work
- * after a restart as a user would: from the recovery dialog when it is offered, else from the
- * saved file.
+ * A drafter for the crash loop: types unique markers at the end of the Toelichting at a seeded
+ * random pace, starts new paragraphs, pauses and saves (the first save asks a name), and
+ * reopens the work after a restart as a user would: from the recovery dialog when it is
+ * offered, else from the saved file.
  */
 import { existsSync } from 'node:fs';
 import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { settle } from '../editorPage.ts';
 
 /** The name the drafter saves under, in the documents folder. */
 export const SAVE_NAME = 'kill-lus';
@@ -24,19 +25,32 @@ export type Reopened = 'recovered' | 'file' | 'new';
 /** Where the drafter stands: what it typed and whether it must click into the text first. */
 export interface DraftingState {
   markers: Marker[];
-  markersInItem: number;
+  /** Markers typed since the last new paragraph. */
+  markersInParagraph: number;
   needsFocus: boolean;
+  /** Set at the kill: a save still waiting gives up instead of waiting for its answer. */
+  stopped: boolean;
 }
+
+/** How long the drafter waits for a dialog to appear or go. */
+const DIALOG_TIMEOUT_MS = 10_000;
 
 /** A marker of fixed width, so that none is part of another: `r003m017`. */
 export function markerText(round: number, index: number): string {
   return `r${String(round).padStart(3, '0')}m${String(index).padStart(3, '0')}`;
 }
 
-/** Puts the cursor at the end of the last recital, as a click and End do. */
-async function focusLastItem(page: Page): Promise<void> {
-  await page.locator('section.clause-block').first().locator('li.item').last().click();
-  await page.keyboard.press('End');
+/**
+ * Puts the cursor at the very end of the document (the Toelichting's last paragraph), as a
+ * click and Ctrl+End do, with the pause a person makes after each: keys sent in the same frame
+ * as the click land where the editor still thinks the cursor is. (End would go only to the end
+ * of a visual line once a paragraph wraps.)
+ */
+async function focusEnd(page: Page): Promise<void> {
+  await page.locator('.explanation-body p').last().click();
+  await settle(page);
+  await page.keyboard.press('Control+End');
+  await settle(page);
 }
 
 /** Types ` marker` at `delayMs` per key and records when it was done. */
@@ -47,22 +61,22 @@ export async function typeMarker(
   delayMs: number,
 ): Promise<void> {
   if (state.needsFocus) {
-    await focusLastItem(page);
+    await focusEnd(page);
     state.needsFocus = false;
   }
   await page.keyboard.type(` ${text}`, { delay: delayMs });
   state.markers.push({ text, typedAt: Date.now() });
-  state.markersInItem++;
+  state.markersInParagraph++;
 }
 
-/** Ends the item and starts a new one (Enter), after at least one marker in it. */
-export async function newItem(page: Page, state: DraftingState): Promise<void> {
+/** Ends the paragraph and starts a new one (Enter). */
+export async function newParagraph(page: Page, state: DraftingState): Promise<void> {
   if (state.needsFocus) {
-    await focusLastItem(page);
+    await focusEnd(page);
     state.needsFocus = false;
   }
   await page.keyboard.press('Enter');
-  state.markersInItem = 0;
+  state.markersInParagraph = 0;
 }
 
 /**
@@ -76,18 +90,22 @@ export async function save(page: Page, state: DraftingState): Promise<void> {
   state.needsFocus = true;
   const dialog = page.getByRole('dialog', { name: 'Opslaan als' });
   const name = dialog.getByLabel('Naam van het document');
-  await name.fill(SAVE_NAME);
+  await name.fill(SAVE_NAME, { timeout: DIALOG_TIMEOUT_MS });
   await name.press('Enter');
   const replace = dialog.getByRole('button', { name: 'Vervangen' });
-  const hidden = dialog.waitFor({ state: 'hidden' }).then(() => 'saved' as const);
-  const exists = replace.waitFor().then(() => 'exists' as const);
-  // The other wait never ends; it is dropped with the page.
-  hidden.catch(() => undefined);
-  exists.catch(() => undefined);
-  if ((await Promise.race([hidden, exists])) === 'exists') {
-    await replace.click();
-    await dialog.waitFor({ state: 'hidden' });
-  }
+  // Saved (the dialog goes), the name exists (it offers to replace), or the host was killed.
+  const outcome = async () =>
+    state.stopped
+      ? 'stopped'
+      : (await replace.isVisible())
+        ? 'exists'
+        : (await dialog.isVisible())
+          ? 'saving'
+          : 'saved';
+  await expect.poll(outcome, { timeout: DIALOG_TIMEOUT_MS }).not.toBe('saving');
+  if ((await outcome()) !== 'exists') return;
+  await replace.click();
+  await expect.poll(outcome, { timeout: DIALOG_TIMEOUT_MS }).not.toMatch(/saving|exists/);
 }
 
 /**
