@@ -219,6 +219,10 @@ export class DocumentSession {
     overwrite?: boolean;
   }): Promise<void> {
     const state = encodeYDoc(this.ydoc);
+    // The journal first gets every edit the file will hold. Otherwise a crash right after the
+    // save leaves a file with edits its (still dirty) journal lacks; the recovery dialog offers
+    // the journal, and saving what it restores overwrites the file without them.
+    await this.journal.flush();
     const saved = await this.api.saveDocument({ state: encodeBase64(state), ...target });
     const changedSince = !sameBytes(state, encodeYDoc(this.ydoc));
     this.update({

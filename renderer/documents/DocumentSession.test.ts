@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { decodeBase64 } from '../../shared/format/base64.ts';
+import { getDocumentFragment, readYDoc } from '../../shared/collab/yDocument.ts';
+import { typeInTitle } from '../../main/services/testing/yjsDocuments.ts';
+import { DocumentSession } from './DocumentSession.ts';
+
+/**
+ * A host in memory: the journal as it would be on disk (its reset and appends applied) and,
+ * at every save, whether the journal held everything the saved state holds.
+ */
+function recordingHost() {
+  let journal = new Y.Doc();
+  const savesAheadOfJournal: string[] = [];
+  const api = {
+    journalReset: async ({ state }: { state: string }) => {
+      journal = new Y.Doc();
+      Y.applyUpdate(journal, decodeBase64(state)!);
+      return {};
+    },
+    journalAppend: async ({ update }: { update: string }) => {
+      Y.applyUpdate(journal, decodeBase64(update)!);
+      return { records: 2 };
+    },
+    journalDiscard: async () => ({}),
+    saveDocument: async ({ state }: { state: string }) => {
+      const saved = new Y.Doc();
+      Y.applyUpdate(saved, decodeBase64(state)!);
+      const savedText = getDocumentFragment(saved).toString();
+      if (savedText !== getDocumentFragment(journal).toString()) {
+        savesAheadOfJournal.push(readYDoc(saved).textContent);
+      }
+      return { path: '/docs/motie.resolutie', name: 'motie', savedAt: new Date().toISOString() };
+    },
+  };
+  return { api, savesAheadOfJournal };
+}
+
+describe('DocumentSession', () => {
+  // Found by test/e2e/crashLoop.spec.ts: an edit typed just before Ctrl+S went into the file
+  // but not yet into the journal; the host was killed right after the save, the recovery
+  // dialog offered the journal (still dirty), and restoring it showed the document without
+  // that edit, ready to be saved over the file that had it.
+  it('has every edit a save holds in the journal before the file is written', async () => {
+    const host = recordingHost();
+    const session = await DocumentSession.createNew('motie', host.api as never, 'ALV');
+    typeInTitle(session.ydoc, 'Geen verlies bij een crash');
+    await session.saveAs('motie');
+    expect(host.savesAheadOfJournal).toEqual([]);
+    typeInTitle(session.ydoc, ' na het opslaan');
+    await session.save();
+    expect(host.savesAheadOfJournal).toEqual([]);
+    await session.close();
+  });
+});
