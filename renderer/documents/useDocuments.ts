@@ -191,8 +191,10 @@ export function useDocuments() {
         if (!live || sessionRef.current) await opened.close();
         else await replaceSession(opened);
       } catch (error) {
-        report(error);
+        // The new document first: putting it in the window clears the notice, and the reason
+        // must stay (before, it was shown and cleared again, depending on timing).
         if (live) await startBlank();
+        report(error);
       }
     };
     if (launchPath !== null) {
