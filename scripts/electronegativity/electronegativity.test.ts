@@ -115,9 +115,17 @@ describe('electronegativity', () => {
       readFileSync(path.join(import.meta.dirname, 'accepted.json'), 'utf8'),
     ) as { accepted: Accepted[] };
     for (const entry of accepted) expect(entry.reason.length, entry.check).toBeGreaterThan(40);
-    const findings = scan();
+    // Once in a loaded CI run the scan reported none of the file findings (every accepted
+    // entry came back stale; the cause was not found). A scan without file findings
+    // is repeated once, and said so; a second one without them fails below as stale entries.
+    let findings = scan();
+    const fileFindings = () => findings.filter((f) => f.check.endsWith('_JS_CHECK'));
+    if (fileFindings().length === 0) {
+      console.log('electronegativity: de scan gaf geen bevindingen per bestand; nog een keer.');
+      findings = scan();
+    }
     // The scan did look: the windows it cannot follow are always there to report.
-    expect(findings.length).toBeGreaterThan(0);
+    expect(fileFindings().length).toBeGreaterThan(0);
     const serious = findings.filter((f) => f.severity === 'HIGH' || f.severity === 'MEDIUM');
     const unexplained = serious.filter((f) => !accepted.some((entry) => matches(f, entry)));
     expect(unexplained.map((f) => `${f.check} ${f.file}:${f.location} ${f.sample}`)).toEqual([]);
