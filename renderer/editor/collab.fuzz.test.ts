@@ -37,7 +37,8 @@ import {
   Replica,
   textblockRanges,
 } from './testing/fuzzReplicas.ts';
-import type { NetworkStats } from './testing/fuzzReplicas.ts';
+import { addCoverage, fuzzSeeds, runFuzzSeeds } from './testing/fuzzSeeds.ts';
+import type { Coverage } from './testing/fuzzSeeds.ts';
 
 const keys = buildKeymap({ undo: () => false, redo: () => false });
 const WORDS = ['gemeenten', 'rijk', 'middelen', 'jeugdzorg', ';', ' ', 'ALV', 'ë€“”'];
@@ -119,11 +120,6 @@ function randomEdit(replica: Replica, rnd: () => number): void {
 }
 
 /** What the runs did, summed over the seeds, so the test can show the network misbehaved. */
-interface Coverage extends NetworkStats {
-  /** Runs by number of replicas. */
-  replicas: Record<number, number>;
-}
-
 function runSeed(seed: number, coverage: Coverage): void {
   const rnd = random(seed);
   const initial = createInitialUpdate();
@@ -149,42 +145,12 @@ function runSeed(seed: number, coverage: Coverage): void {
     expect(replica.repairs, 'y-prosemirror had to delete content a merge broke').toBe(0);
     expect(replica.state.doc.childCount).toBe(5);
   }
-  coverage.replicas[count] = (coverage.replicas[count] ?? 0) + 1;
-  for (const key of ['delivered', 'duplicates', 'resyncs', 'partitions'] as const) {
-    coverage[key] += network.stats[key];
-  }
+  addCoverage(coverage, count, network.stats);
 }
 
 describe('concurrent editing through Yjs (seeded fuzz)', () => {
-  const only = process.env.FUZZ_SEED;
-  const seeds = only ? [Number(only)] : range(Number(process.env.FUZZ_SEEDS ?? 100));
+  const seeds = fuzzSeeds();
   it(`converges with valid documents and no forced deletions over ${seeds.length} seed(s)`, () => {
-    const coverage: Coverage = {
-      replicas: {},
-      delivered: 0,
-      duplicates: 0,
-      resyncs: 0,
-      partitions: 0,
-    };
-    for (const seed of seeds) {
-      try {
-        runSeed(seed, coverage);
-      } catch (error) {
-        const message = `fuzz seed ${seed} failed (replay: FUZZ_SEED=${seed}): ${String(error)}`;
-        throw new Error(message, { cause: error });
-      }
-    }
-    console.log(`editing fuzz, ${seeds.length} seed(s): ${JSON.stringify(coverage)}`);
-    // A single replayed seed need not show every kind of disturbance; a run of seeds must.
-    if (seeds.length >= 20) {
-      expect(Object.keys(coverage.replicas), 'runs of 3, 4 and 5').toEqual(['3', '4', '5']);
-      expect(coverage.duplicates, 'updates delivered twice').toBeGreaterThan(0);
-      expect(coverage.resyncs, 'handshakes overlapping queued updates').toBeGreaterThan(0);
-      expect(coverage.partitions, 'partitions').toBeGreaterThan(0);
-    }
+    runFuzzSeeds('editing fuzz', seeds, runSeed);
   }, 120_000);
 });
-
-function range(count: number): number[] {
-  return Array.from({ length: count }, (_, i) => i + 1);
-}

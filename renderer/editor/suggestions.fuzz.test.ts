@@ -66,7 +66,8 @@ import {
   Replica,
   textblockRanges,
 } from './testing/fuzzReplicas.ts';
-import type { NetworkStats } from './testing/fuzzReplicas.ts';
+import { addCoverage, fuzzSeeds, runFuzzSeeds } from './testing/fuzzSeeds.ts';
+import type { Coverage } from './testing/fuzzSeeds.ts';
 import { describeChanges, TextLedger } from './testing/textLedger.ts';
 
 const AUTHORS: ChangeAuthor[] = [
@@ -466,11 +467,6 @@ function expectConverged(run: Run, stage: string): void {
 }
 
 /** What the runs did, summed over the seeds, so the test can show the network misbehaved. */
-interface Coverage extends NetworkStats {
-  /** Runs by number of co-editors. */
-  replicas: Record<number, number>;
-}
-
 function runSeed(seed: number, coverage: Coverage): void {
   const rnd = random(seed);
   const ledger = new TextLedger();
@@ -506,46 +502,16 @@ function runSeed(seed: number, coverage: Coverage): void {
   } catch (error) {
     throw new Error(`${String(error)}\n  edits:\n    ${run.log.join('\n    ')}`, { cause: error });
   }
-  coverage.replicas[count] = (coverage.replicas[count] ?? 0) + 1;
-  for (const key of ['delivered', 'duplicates', 'resyncs', 'partitions'] as const) {
-    coverage[key] += network.stats[key];
-  }
+  addCoverage(coverage, count, network.stats);
 }
 
 describe('tracked changes between co-editors through Yjs (seeded fuzz)', () => {
-  const only = process.env.FUZZ_SEED;
-  const seeds = only ? [Number(only)] : range(Number(process.env.FUZZ_SEEDS ?? 100));
+  const seeds = fuzzSeeds();
   it(
     `converge, stay valid and lose no text over ${seeds.length} seed(s)`,
     () => {
-      const coverage: Coverage = {
-        replicas: {},
-        delivered: 0,
-        duplicates: 0,
-        resyncs: 0,
-        partitions: 0,
-      };
-      for (const seed of seeds) {
-        try {
-          runSeed(seed, coverage);
-        } catch (error) {
-          const message = `fuzz seed ${seed} failed (replay: FUZZ_SEED=${seed}): ${String(error)}`;
-          throw new Error(message, { cause: error });
-        }
-      }
-      console.log(`suggestions fuzz, ${seeds.length} seed(s): ${JSON.stringify(coverage)}`);
-      // A single replayed seed need not show every kind of disturbance; a run of seeds must.
-      if (seeds.length >= 20) {
-        expect(Object.keys(coverage.replicas), 'runs of 3, 4 and 5').toEqual(['3', '4', '5']);
-        expect(coverage.duplicates, 'updates delivered twice').toBeGreaterThan(0);
-        expect(coverage.resyncs, 'handshakes overlapping queued updates').toBeGreaterThan(0);
-        expect(coverage.partitions, 'partitions').toBeGreaterThan(0);
-      }
+      runFuzzSeeds('suggestions fuzz', seeds, runSeed);
     },
     Math.max(120_000, seeds.length * 500),
   );
 });
-
-function range(count: number): number[] {
-  return Array.from({ length: count }, (_, i) => i + 1);
-}
