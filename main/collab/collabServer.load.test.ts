@@ -33,6 +33,7 @@ import {
   waitFor,
   whenSynced,
 } from './testing/collabTesting.ts';
+import { createSeededRandom } from '../services/testing/seededRandom.ts';
 
 const LONG = process.env.LOAD_LONG === '1';
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? (LONG ? 50 : 12));
@@ -45,18 +46,6 @@ const KEY_MS = { min: 50, max: 150 };
 const NEW_ITEM_SHARE = 0.15;
 /** How long the replicas may take to settle after the typing stops. */
 const SETTLE_MS = 20_000 + SECONDS * 500;
-
-/** A small seeded PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The items of a document's recital and operative blocks, as Yjs elements. */
 function findItems(ydoc: Y.Doc): Y.XmlElement[] {
@@ -91,7 +80,7 @@ class Typist {
   constructor(index: number, provider: HocuspocusProvider, seed: number) {
     this.index = index;
     this.provider = provider;
-    this.rnd = random(seed);
+    this.rnd = createSeededRandom(seed);
   }
 
   get ydoc(): Y.Doc {
