@@ -6,6 +6,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { findChromium } from '../main/services/chromium.ts';
+import {
+  readPlaywrightReport,
+  readVitestReport,
+  type PlaywrightReport,
+  type SuiteTotals,
+  type VitestReport,
+} from './testReports.ts';
 
 interface Totals {
   passed: number;
@@ -14,6 +21,8 @@ interface Totals {
 }
 
 const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
+/** What failed, by name: repeated just above the totals, where a CI log's tail shows it. */
+const failures: string[] = [];
 const results = 'test-results';
 
 // The tools' own scripts, run with this Node: independent of executable bits on the
@@ -39,6 +48,7 @@ function step(name: string, command: string, args: string[]): boolean {
   if (ok) totals.passed += 1;
   else {
     totals.failed += 1;
+    failures.push(name);
     console.log(`!! ${name} mislukt`);
   }
   return ok;
@@ -72,34 +82,16 @@ function ensureSystemTools(): { chromium: string | null; missing: string[] } {
   return { chromium: findChromium(), missing };
 }
 
-function readVitest(path: string): void {
-  if (!existsSync(path)) {
-    totals.failed += 1;
-    return;
-  }
-  const report = JSON.parse(readFileSync(path, 'utf8')) as {
-    numPassedTests: number;
-    numFailedTests: number;
-    numPendingTests: number;
-    numTodoTests: number;
-  };
-  totals.passed += report.numPassedTests;
-  totals.failed += report.numFailedTests;
-  totals.skipped += report.numPendingTests + report.numTodoTests;
+function add(suite: SuiteTotals): void {
+  totals.passed += suite.passed;
+  totals.failed += suite.failed;
+  totals.skipped += suite.skipped;
+  failures.push(...suite.failures);
 }
 
-function readPlaywright(path: string): void {
-  if (!existsSync(path)) {
-    totals.failed += 1;
-    return;
-  }
-  const report = JSON.parse(readFileSync(path, 'utf8')) as {
-    stats: { expected: number; unexpected: number; skipped: number; flaky: number };
-    errors?: unknown[];
-  };
-  totals.passed += report.stats.expected + report.stats.flaky;
-  totals.failed += report.stats.unexpected + (report.errors?.length ?? 0);
-  totals.skipped += report.stats.skipped;
+function readReport<T>(path: string, suite: string, read: (report: T) => SuiteTotals): void {
+  if (existsSync(path)) add(read(JSON.parse(readFileSync(path, 'utf8')) as T));
+  else add({ passed: 0, failed: 1, skipped: 0, failures: [`${suite}: geen rapport`] });
 }
 
 rmSync(results, { recursive: true, force: true });
@@ -123,7 +115,9 @@ run('vitest', [
   '--reporter=json',
   `--outputFile=${results}/unit.json`,
 ]);
-readVitest(`${results}/unit.json`);
+readReport<VitestReport>(`${results}/unit.json`, 'Unit-tests', (report) =>
+  readVitestReport(report, process.cwd()),
+);
 
 const built = step('Build (renderer en main)', 'npm', ['run', '--silent', 'build']);
 
@@ -134,18 +128,21 @@ if (!chromium) {
     'Chromium ontbreekt: installeer het pakket "chromium" (Debian/Ubuntu: apt-get install chromium) ' +
       'of zet CHROMIUM_PATH op een Chromium of Chrome. De browsertests zijn niet gedraaid.',
   );
-  totals.failed += 1;
+  add({ passed: 0, failed: 1, skipped: 0, failures: ['End-to-end-tests: Chromium ontbreekt'] });
 } else if (!built) {
   console.log('De build is mislukt; de browsertests zijn niet gedraaid.');
-  totals.failed += 1;
+  add({ passed: 0, failed: 1, skipped: 0, failures: ['End-to-end-tests: niet gedraaid'] });
 } else {
   run('playwright', ['test', '--reporter=list,json'], {
     CHROMIUM_PATH: chromium,
     PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/e2e.json`,
   });
-  readPlaywright(`${results}/e2e.json`);
+  readReport<PlaywrightReport>(`${results}/e2e.json`, 'End-to-end-tests', readPlaywrightReport);
 }
 
+if (failures.length > 0) {
+  console.log(`\n== Mislukt ==\n${failures.map((failure) => `  ✗ ${failure}`).join('\n')}`);
+}
 const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : '';
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
 process.exit(totals.failed > 0 ? 1 : 0);
