@@ -16,7 +16,7 @@ import type {
 import { OPERATIVE_HEADINGS, RECITAL_HEADINGS } from '../shared/model/resolution.ts';
 import { parseResolutionText } from '../shared/import/parseResolutionText.ts';
 import { docFromModel } from '../shared/editor/fromModel.ts';
-import { createSeededRandom } from '../main/services/testing/seededRandom.ts';
+import { createSeededRandom } from '../shared/testing/seededRandom.ts';
 
 const SEEDS_DIR = new URL('../test/fixtures/seeds/', import.meta.url).pathname;
 

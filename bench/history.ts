@@ -5,7 +5,7 @@
  * document has after months of drafting, to measure how long it takes to open.
  */
 import * as Y from 'yjs';
-import { createSeededRandom } from '../main/services/testing/seededRandom.ts';
+import { createSeededRandom } from '../shared/testing/seededRandom.ts';
 import { encodeYDoc } from '../shared/collab/yDocument.ts';
 import { findItemText } from './support/yItems.ts';
 

@@ -33,7 +33,7 @@ import {
   waitFor,
   whenSynced,
 } from './testing/collabTesting.ts';
-import { createSeededRandom } from '../services/testing/seededRandom.ts';
+import { createSeededRandom } from '../../shared/testing/seededRandom.ts';
 
 const LONG = process.env.LOAD_LONG === '1';
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? (LONG ? 50 : 12));

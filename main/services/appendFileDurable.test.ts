@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendDurable } from './appendFileDurable.ts';
 import { FileWriteError } from './fileErrors.ts';
 import { FaultyFs, failAtStep, failOp } from './testing/faultyFs.ts';
-import { createSeededBytes } from './testing/seededRandom.ts';
+import { createSeededBytes } from '../../shared/testing/seededRandom.ts';
 import { createTempDir, removeTempDir } from './testing/tempDir.ts';
 
 let dir: string;

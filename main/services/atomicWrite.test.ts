@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkWritableTarget, removeStaleTempFiles, writeFileAtomic } from './atomicWrite.ts';
 import { FileWriteError } from './fileErrors.ts';
 import { FaultyFs, failAtStep, failOp } from './testing/faultyFs.ts';
-import { createSeededBytes, createSeededRandom } from './testing/seededRandom.ts';
+import { createSeededBytes, createSeededRandom } from '../../shared/testing/seededRandom.ts';
 import { createTempDir, listTempFiles, removeTempDir } from './testing/tempDir.ts';
 
 let dir: string;

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeYDoc, readYDoc } from '../../shared/collab/yDocument.ts';
 import { getItemTexts } from './testing/journalCrash.ts';
 import { JournalStore } from './journalStore.ts';
-import { createSeededRandom } from './testing/seededRandom.ts';
+import { createSeededRandom } from '../../shared/testing/seededRandom.ts';
 import { createTempDir, removeTempDir } from './testing/tempDir.ts';
 
 // A child process edits a document and appends every edit to the journal, in a loop; the test

@@ -30,14 +30,9 @@ import {
 import { isClauseBlock } from '../../shared/editor/queries/findItemContext.ts';
 import { OPERATIVE_HEADINGS, RECITAL_HEADINGS } from '../../shared/model/resolution.ts';
 import { readYDoc } from '../../shared/collab/yDocument.ts';
-import {
-  createInitialUpdate,
-  Network,
-  random,
-  Replica,
-  textblockRanges,
-} from './testing/fuzzReplicas.ts';
+import { createInitialUpdate, Network, Replica, textblockRanges } from './testing/fuzzReplicas.ts';
 import { addCoverage, fuzzSeeds, runFuzzSeeds } from './testing/fuzzSeeds.ts';
+import { createSeededRandom } from '../../shared/testing/seededRandom.ts';
 import type { Coverage } from './testing/fuzzSeeds.ts';
 
 const keys = buildKeymap({ undo: () => false, redo: () => false });
@@ -121,7 +116,7 @@ function randomEdit(replica: Replica, rnd: () => number): void {
 
 /** What the runs did, summed over the seeds, so the test can show the network misbehaved. */
 function runSeed(seed: number, coverage: Coverage): void {
-  const rnd = random(seed);
+  const rnd = createSeededRandom(seed);
   const initial = createInitialUpdate();
   const count = MIN_REPLICAS + Math.floor(rnd() * (MAX_REPLICAS - MIN_REPLICAS + 1));
   const replicas = Array.from({ length: count }, (_, i) => new Replica(i + 1, initial));

@@ -62,11 +62,11 @@ import {
   createInitialUpdate,
   isLostWithContainer,
   Network,
-  random,
   Replica,
   textblockRanges,
 } from './testing/fuzzReplicas.ts';
 import { addCoverage, fuzzSeeds, runFuzzSeeds } from './testing/fuzzSeeds.ts';
+import { createSeededRandom } from '../../shared/testing/seededRandom.ts';
 import type { Coverage } from './testing/fuzzSeeds.ts';
 import { describeChanges, TextLedger } from './testing/textLedger.ts';
 
@@ -468,7 +468,7 @@ function expectConverged(run: Run, stage: string): void {
 
 /** What the runs did, summed over the seeds, so the test can show the network misbehaved. */
 function runSeed(seed: number, coverage: Coverage): void {
-  const rnd = random(seed);
+  const rnd = createSeededRandom(seed);
   const ledger = new TextLedger();
   const initial = createInitialUpdate(startingDoc(ledger));
   const clock = { now: 1_700_000_000_000 };

@@ -8,6 +8,7 @@ import {
   RECITAL_HEADINGS,
 } from '../model/resolution.ts';
 import { looksLikeResolution, parseItemLines, parseResolutionText } from './parseResolutionText.ts';
+import { createSeededRandom } from '../testing/seededRandom.ts';
 
 const SEEDS = new URL('../../test/fixtures/seeds/', import.meta.url);
 
@@ -779,17 +780,6 @@ describe('numbered lines without headings', () => {
   });
 });
 
-// A small deterministic random generator, so that a failing case can be reproduced.
-function mulberry32(seedValue: number): () => number {
-  let a = seedValue;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('robustness', () => {
   const TOKENS = [
     'Overwegende dat:',
@@ -843,7 +833,7 @@ describe('robustness', () => {
   ];
 
   it('never throws and returns a well-formed result for random input', () => {
-    const random = mulberry32(20241129);
+    const random = createSeededRandom(20241129);
     for (let round = 0; round < 400; round++) {
       const length = Math.floor(random() * 200);
       let input = '';
@@ -857,7 +847,7 @@ describe('robustness', () => {
   });
 
   it('never throws on random characters', () => {
-    const random = mulberry32(7);
+    const random = createSeededRandom(7);
     for (let round = 0; round < 200; round++) {
       let input = '';
       const length = Math.floor(random() * 300);
@@ -869,7 +859,7 @@ describe('robustness', () => {
   it('loses no words of random prose', () => {
     const words = ['gemeenten', 'Rijk', 'zorg', 'de', 'van', 'Kabinet', 'wonen', 'en', 'ALV'];
     const separators = [' ', ' ', ' ', '\n', '\n\n', '\n \n', '. ', ', ', ': ', '; ', '\n\n\n'];
-    const random = mulberry32(99);
+    const random = createSeededRandom(99);
     for (let round = 0; round < 200; round++) {
       let input = '';
       const length = Math.floor(random() * 120);

@@ -41,7 +41,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import type { ChildProcess } from 'node:child_process';
 import { runCli } from '../../main/cli/runCli.ts';
-import { createSeededRandom } from '../../main/services/testing/seededRandom.ts';
+import { createSeededRandom } from '../../shared/testing/seededRandom.ts';
 import {
   markerText,
   newParagraph,

@@ -1,5 +1,5 @@
 /**
- * Simulated co-editors for the seeded fuzz tests through Yjs: a seeded PRNG, a replica that
+ * Simulated co-editors for the seeded fuzz tests through Yjs: a replica that
  * works the way ySyncPlugin does (a local transaction is written into the Y.XmlFragment with
  * `updateYFragment`, remote updates are read back into a fresh ProseMirror document), direct
  * state exchange between two replicas, and a network that queues every update and delivers
@@ -15,18 +15,6 @@ import { schema } from '../../../shared/editor/schema.ts';
 import { createTemplateDoc } from '../../../shared/editor/template.ts';
 import { structureGuardPlugin } from '../../../shared/editor/plugins/structureGuard.ts';
 import { DOCUMENT_FRAGMENT } from '../collab.ts';
-
-/** A small seeded PRNG (mulberry32), so that a failure can be replayed from its seed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The Yjs state every replica starts from: `doc` (the template by default) in a fragment. */
 export function createInitialUpdate(doc: Node = createTemplateDoc()): Uint8Array {
