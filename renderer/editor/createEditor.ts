@@ -19,13 +19,7 @@ import { gapCursor } from 'prosemirror-gapcursor';
 import { schema } from '../../shared/editor/schema.ts';
 import { baseKeymap, buildKeymap } from '../../shared/editor/keymap.ts';
 import { structureGuardPlugin } from '../../shared/editor/plugins/structureGuard.ts';
-import {
-  collabPlugins,
-  history,
-  isRemoteTransaction,
-  readCollabDocument,
-  startNewUndoGroup,
-} from './collab.ts';
+import { bindCollabDocument, history, isRemoteTransaction, startNewUndoGroup } from './collab.ts';
 import { isTypingTransaction } from '../../shared/editor/queries/isTypingTransaction.ts';
 import type { CollabDocument } from './collab.ts';
 import type { AwarenessSlot } from '../collab/awarenessSlot.ts';
@@ -88,11 +82,12 @@ export function createEditor(
   /** Where a co-editing session's awareness goes: colleagues' cursors and one's own shared. */
   awareness?: AwarenessSlot,
 ): EditorView {
+  const bound = bindCollabDocument(collab, awareness);
   const state = EditorState.create({
     schema,
-    doc: readCollabDocument(collab),
+    doc: bound.doc,
     plugins: [
-      ...collabPlugins(collab, awareness),
+      ...bound.plugins,
       structureGuardPlugin(isRemoteTransaction),
       pastePlugin(),
       keymap(buildKeymap(history)),

@@ -85,10 +85,15 @@ export class ClauseBlockView implements NodeView {
   update(node: Node): boolean {
     if (node.type !== this.node.type) return false;
     this.node = node;
-    this.select.value = node.attrs.heading as string;
+    // This runs on every keystroke in the block: write only what differs (writing a select's
+    // value makes the browser redo its options), and put back a choice the document refused.
+    const heading = node.attrs.heading as string;
+    if (this.select.value !== heading) this.select.value = heading;
     const labels: Record<string, string> =
       node.type === schema.nodes.recital_block ? RECITAL_HEADING_LABELS : OPERATIVE_HEADING_LABELS;
-    this.dom.setAttribute('aria-label', labels[node.attrs.heading as string]!);
+    if (this.dom.getAttribute('aria-label') !== labels[heading]) {
+      this.dom.setAttribute('aria-label', labels[heading]!);
+    }
     return true;
   }
 
