@@ -16,6 +16,7 @@ import { ChangesPanel, jumpTo } from './components/ChangesPanel.tsx';
 import { setSuggestionAuthor } from '../shared/editor/suggestions/suggestionMode.ts';
 import { KEEP_AS_IS } from '../shared/editor/suggestions/suggestChanges.ts';
 import { compareDocuments } from '../shared/editor/suggestions/compareDocuments.ts';
+import { replaceDocument } from '../shared/editor/commands/replaceDocument.ts';
 import { getMetadata } from '../shared/editor/commands/metadata.ts';
 import { getTrackedChanges } from '../shared/editor/suggestions/trackedChanges.ts';
 import { useVersions } from './collab/useVersions.ts';
@@ -89,8 +90,7 @@ export function App() {
     // The old text, proposed on the user's name: what it removes struck through, what it brings
     // back underlined, to accept or reject like any change.
     const proposal = compareDocuments(view.state.doc, old, { older: user, newer: user });
-    const tr = view.state.tr.replaceWith(0, view.state.doc.content.size, proposal.content);
-    view.dispatch(tr.setMeta(KEEP_AS_IS, true));
+    view.dispatch(replaceDocument(view.state.tr, proposal).setMeta(KEEP_AS_IS, true));
     setVersionsOpen(false);
     view.focus();
   };
