@@ -16,10 +16,9 @@ import { readMemoryMiB } from '../support/processStats.ts';
 import {
   startAppSyncServer,
   startReferenceSyncServer,
-  BENCH_SECRET,
+  BENCH_TOKEN,
 } from '../support/syncServers.ts';
 import type { SyncServer } from '../support/syncServers.ts';
-import { createSessionToken, ALL_DOCUMENTS } from '../../main/collab/sessionTokens.ts';
 import { findItemText } from '../support/yItems.ts';
 import { summarize, ratio } from '../stats.ts';
 import type { BenchmarkSection, ResultRow } from '../report.ts';
@@ -48,11 +47,7 @@ export async function measureRemoteEdit(
   const crowdConfig: CrowdConfig = {
     protocol: server.protocol,
     serverUrl: server.url,
-    token: createSessionToken(BENCH_SECRET, {
-      documentName: ALL_DOCUMENTS,
-      role: 'editor',
-      expiresAt: null,
-    }),
+    token: BENCH_TOKEN,
     documents: Array.from({ length: clients - 2 }, () => DOCUMENT),
   };
   const crowd = await startNodeScript(CROWD_SCRIPT, [JSON.stringify(crowdConfig)], /^crowd ready/);

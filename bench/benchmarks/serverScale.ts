@@ -15,10 +15,9 @@ import { readCpuMs, readMemoryMiB } from '../support/processStats.ts';
 import {
   startAppSyncServer,
   startReferenceSyncServer,
-  BENCH_SECRET,
+  BENCH_TOKEN,
 } from '../support/syncServers.ts';
 import type { SyncServer } from '../support/syncServers.ts';
-import { createSessionToken, ALL_DOCUMENTS } from '../../main/collab/sessionTokens.ts';
 import { findItemText } from '../support/yItems.ts';
 import { linearFit, ratio } from '../stats.ts';
 import { formatNumber } from '../table.ts';
@@ -79,11 +78,7 @@ async function measurePoint(
     const config: CrowdConfig = {
       protocol: server.protocol,
       serverUrl: server.url,
-      token: createSessionToken(BENCH_SECRET, {
-        documentName: ALL_DOCUMENTS,
-        role: 'editor',
-        expiresAt: null,
-      }),
+      token: BENCH_TOKEN,
       documents: mode === 'one-document' ? names.slice(1) : names,
       // The reference server keeps no files: each document's first client brings its content.
       ...(server.protocol === 'y-websocket' && mode === 'per-document' ? { stateFile } : {}),

@@ -18,6 +18,13 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 /** The secret the benchmark's own sync server signs tokens with. */
 export const BENCH_SECRET = 'benchmark-secret-of-the-sync-server-0123456789';
 
+/** An editor's token for every document on the app's server (the reference server asks none). */
+export const BENCH_TOKEN = createSessionToken(BENCH_SECRET, {
+  documentName: ALL_DOCUMENTS,
+  role: 'editor',
+  expiresAt: null,
+});
+
 /** A running sync server and how to reach it. */
 export interface SyncServer {
   protocol: SyncProtocol;
@@ -45,18 +52,19 @@ export async function startAppSyncServer(
     cpuProfileFile ? { BENCH_CPU_PROFILE: cpuProfileFile } : {},
   );
   const url = `ws://127.0.0.1:${port}`;
-  const token = createSessionToken(BENCH_SECRET, {
-    documentName: ALL_DOCUMENTS,
-    role: 'editor',
-    expiresAt: null,
-  });
   return {
     protocol: 'hocuspocus',
     label: 'Resolutie-editor (Hocuspocus)',
     url,
     process: started,
     connect: (documentName, doc) =>
-      new SyncClient({ serverUrl: url, protocol: 'hocuspocus', documentName, token, doc }),
+      new SyncClient({
+        serverUrl: url,
+        protocol: 'hocuspocus',
+        documentName,
+        token: BENCH_TOKEN,
+        doc,
+      }),
   };
 }
 
