@@ -17,7 +17,6 @@
  * one seed.
  */
 import { describe, expect, it } from 'vitest';
-import type { Node } from 'prosemirror-model';
 import { schema } from '../../shared/editor/schema.ts';
 import { buildKeymap } from '../../shared/editor/keymap.ts';
 import {
@@ -27,10 +26,15 @@ import {
   removeBlock,
   setBlockHeading,
 } from '../../shared/editor/commands/blocks.ts';
-import { isClauseBlock } from '../../shared/editor/queries/findItemContext.ts';
 import { OPERATIVE_HEADINGS, RECITAL_HEADINGS } from '../../shared/model/resolution.ts';
 import { readYDoc } from '../../shared/collab/yDocument.ts';
-import { createInitialUpdate, Network, Replica, textblockRanges } from './testing/fuzzReplicas.ts';
+import {
+  blockPositions,
+  createInitialUpdate,
+  Network,
+  Replica,
+  textblockRanges,
+} from './testing/fuzzReplicas.ts';
 import { addCoverage, fuzzSeeds, runFuzzSeeds } from './testing/fuzzSeeds.ts';
 import { createSeededRandom } from '../../shared/testing/seededRandom.ts';
 import type { Coverage } from './testing/fuzzSeeds.ts';
@@ -44,15 +48,6 @@ const MAX_REPLICAS = 5;
 const REPLICA_ROUNDS = 75;
 /** The chance that an update is delivered a second time, later. */
 const DUPLICATES = 0.2;
-
-function blockPositions(doc: Node): number[] {
-  const out: number[] = [];
-  doc.descendants((node, pos) => {
-    if (isClauseBlock(node)) out.push(pos);
-    return !isClauseBlock(node) && !node.isTextblock;
-  });
-  return out;
-}
 
 /** One random edit by one replica, with the editor's own commands. */
 function randomEdit(replica: Replica, rnd: () => number): void {

@@ -41,7 +41,6 @@ import {
   removeBlock,
   setBlockHeading,
 } from '../../shared/editor/commands/blocks.ts';
-import { isClauseBlock } from '../../shared/editor/queries/findItemContext.ts';
 import { OPERATIVE_HEADINGS, RECITAL_HEADINGS } from '../../shared/model/resolution.ts';
 import { getItemLabels, getLetterLabel } from '../../shared/editor/queries/getItemLabels.ts';
 import { readYDoc } from '../../shared/collab/yDocument.ts';
@@ -62,6 +61,7 @@ import {
   createInitialUpdate,
   isLostWithContainer,
   Network,
+  blockPositions,
   Replica,
   textblockRanges,
 } from './testing/fuzzReplicas.ts';
@@ -165,16 +165,6 @@ interface Run {
 
 function pick<T>(rnd: () => number, list: readonly T[]): T | undefined {
   return list[Math.floor(rnd() * list.length)];
-}
-
-/** The positions of the recital and operative blocks. */
-function blockPositions(doc: Node): number[] {
-  const out: number[] = [];
-  doc.descendants((node, pos) => {
-    if (isClauseBlock(node)) out.push(pos);
-    return !isClauseBlock(node) && !node.isTextblock;
-  });
-  return out;
 }
 
 function countItems(doc: Node): number {

@@ -14,6 +14,7 @@ import type { Node } from 'prosemirror-model';
 import { schema } from '../../../shared/editor/schema.ts';
 import { createTemplateDoc } from '../../../shared/editor/template.ts';
 import { structureGuardPlugin } from '../../../shared/editor/plugins/structureGuard.ts';
+import { isClauseBlock } from '../../../shared/editor/queries/findItemContext.ts';
 import { DOCUMENT_FRAGMENT } from '../collab.ts';
 
 /** The Yjs state every replica starts from: `doc` (the template by default) in a fragment. */
@@ -169,6 +170,16 @@ export function sync(a: Replica, b: Replica): void {
   Y.applyUpdate(a.ydoc, Y.encodeStateAsUpdate(b.ydoc, Y.encodeStateVector(a.ydoc)));
   a.read();
   b.read();
+}
+
+/** The positions of the recital and operative blocks. */
+export function blockPositions(doc: Node): number[] {
+  const out: number[] = [];
+  doc.descendants((node, pos) => {
+    if (isClauseBlock(node)) out.push(pos);
+    return !isClauseBlock(node) && !node.isTextblock;
+  });
+  return out;
 }
 
 /** The text blocks of `doc` (title, items, Toelichting paragraphs) as content ranges. */
