@@ -14,11 +14,7 @@ import {
   type VitestReport,
 } from './testReports.ts';
 
-interface Totals {
-  passed: number;
-  failed: number;
-  skipped: number;
-}
+type Totals = Omit<SuiteTotals, 'failures'>;
 
 const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
 /** What failed, by name: repeated just above the totals, where a CI log's tail shows it. */

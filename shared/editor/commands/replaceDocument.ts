@@ -30,15 +30,11 @@ export function reuseUnchangedNodes(current: Node, next: Node): Node {
   let reused = false;
   next.forEach((child, _offset, index) => {
     const fromEnd = index + shift;
-    const counterpart =
-      index < prefix
-        ? current.child(index)
-        : fromEnd >= prefix && fromEnd < oldCount && current.child(fromEnd).eq(child)
-          ? current.child(fromEnd)
-          : index < oldCount
-            ? current.child(index)
-            : null;
-    const kept = counterpart ? reuseUnchangedNodes(counterpart, child) : child;
+    let kept: Node;
+    if (index < prefix) kept = current.child(index);
+    else if (fromEnd >= prefix && fromEnd < oldCount && current.child(fromEnd).eq(child)) {
+      kept = current.child(fromEnd);
+    } else kept = index < oldCount ? reuseUnchangedNodes(current.child(index), child) : child;
     if (kept !== child) reused = true;
     children.push(kept);
   });
