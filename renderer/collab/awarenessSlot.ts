@@ -4,8 +4,15 @@
  * away its undo history (y-prosemirror's undo manager dies with the plugin views), so the
  * editor gets this slot once, and starting, joining or leaving a session only changes what is
  * in it. Empty, it has no states and keeps nothing.
+ *
+ * The slot is also the cursor plugin's gate: every state it hands out has been read by
+ * shared/collab/presenceState.ts, so a malformed or hostile cursor (which would throw inside
+ * y-prosemirror, or add a root type to the document) never reaches the plugin, whatever the
+ * server relayed. Invalid states are left out; unknown fields are dropped.
  */
 import type { Awareness } from 'y-protocols/awareness';
+import { readPresenceState } from '../../shared/collab/presenceState.ts';
+import type { PresenceState } from '../../shared/collab/presenceState.ts';
 
 type ChangeListener = (...args: unknown[]) => void;
 
@@ -13,6 +20,9 @@ type ChangeListener = (...args: unknown[]) => void;
 export class AwarenessSlot {
   private current: Awareness | null = null;
   private readonly listeners = new Set<ChangeListener>();
+  // Awareness replaces a state's object whenever the state changes, so a state is read once
+  // and the plugin, which asks on every remote change, gets the same object each time.
+  private readonly checked = new WeakMap<object, PresenceState | null>();
   private readonly forward: ChangeListener = (...args) => {
     for (const listener of this.listeners) listener(...args);
   };
@@ -26,12 +36,19 @@ export class AwarenessSlot {
     this.forward({ added: [], updated: [], removed: [] }, 'slot');
   }
 
+  /** Everyone's presence by client id, each one valid; invalid ones are left out. */
   getStates(): Map<number, Record<string, unknown>> {
-    return this.current?.getStates() ?? new Map();
+    const states = new Map<number, Record<string, unknown>>();
+    this.current?.getStates().forEach((state, clientId) => {
+      const valid = this.read(state);
+      if (valid) states.set(clientId, valid);
+    });
+    return states;
   }
 
+  /** This user's own presence, valid, or null. */
   getLocalState(): Record<string, unknown> | null {
-    return this.current?.getLocalState() ?? null;
+    return this.read(this.current?.getLocalState() ?? null);
   }
 
   setLocalStateField(field: string, value: unknown): void {
@@ -44,5 +61,11 @@ export class AwarenessSlot {
 
   off(event: 'change', listener: ChangeListener): void {
     if (event === 'change') this.listeners.delete(listener);
+  }
+
+  private read(state: unknown): Record<string, unknown> | null {
+    if (typeof state !== 'object' || state === null) return null;
+    if (!this.checked.has(state)) this.checked.set(state, readPresenceState(state));
+    return (this.checked.get(state) ?? null) as Record<string, unknown> | null;
   }
 }

@@ -6,10 +6,16 @@
  *
  * Offline needs nothing special: the Y.Doc keeps every edit (and the document's journal writes
  * them to disk), the provider reconnects by itself, and Yjs merges both sides on its return.
+ *
+ * Presence is what the others claim: the participants list shows only states that
+ * shared/collab/presenceState.ts accepts, and a state someone else sent under this user's own
+ * client id (which a server that does not bind presence to connections would relay, and which
+ * y-protocols would take as this user's own) is replaced by the user's own at once.
  */
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
 import type { Invitation, SessionRole } from '../../shared/collab/invitation.ts';
+import { readPresenceState } from '../../shared/collab/presenceState.ts';
 
 /** How the connection is. */
 export type LiveStatus = 'connecting' | 'live' | 'offline' | 'refused' | 'ended';
@@ -124,6 +130,7 @@ export class LiveSession {
         }
       },
     });
+    this.keepOwnPresence();
     this.provider.awareness?.setLocalStateField('user', { name: user.name, color: user.colour });
   }
 
@@ -156,13 +163,31 @@ export class LiveSession {
     this.provider.destroy();
   }
 
+  /**
+   * Puts the user's own presence back whenever a state from elsewhere replaces it: y-protocols
+   * guards its local state against removal by others, not against being overwritten.
+   */
+  private keepOwnPresence(): void {
+    const awareness = this.provider.awareness;
+    if (!awareness) return;
+    let own = awareness.getLocalState();
+    awareness.on('update', ({ added, updated }: Record<string, number[]>, origin: unknown) => {
+      const current = awareness.getLocalState();
+      if (origin === 'local') {
+        own = current;
+      } else if (own && current !== own && [...added!, ...updated!].includes(awareness.clientID)) {
+        awareness.setLocalState(own);
+      }
+    });
+  }
+
   private readParticipants(): Participant[] {
     const awareness = this.provider.awareness;
     if (!awareness) return [];
     const participants: Participant[] = [];
     awareness.getStates().forEach((state, clientId) => {
-      const user = (state as { user?: { name?: unknown; color?: unknown } }).user;
-      if (typeof user?.name !== 'string' || typeof user.color !== 'string') return;
+      const user = readPresenceState(state)?.user;
+      if (!user) return;
       participants.push({
         clientId,
         name: user.name,
