@@ -7,13 +7,13 @@
 import { lstat, mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
+  DocumentTooLargeError,
   readDocumentFile,
   writeDocumentFile,
   type FileWriter,
 } from '../../shared/collab/documentFile.ts';
 import { encodeYDoc, InvalidDocumentError } from '../../shared/collab/yDocument.ts';
 import { getMetadata } from '../../shared/editor/commands/metadata.ts';
-import { formatByteSize } from '../../shared/api/limits.ts';
 import {
   MAX_RESOLUTIE_FILE_BYTES,
   RESOLUTIE_EXTENSION,
@@ -198,14 +198,7 @@ export class DocumentLibrary {
       );
     }
     try {
-      const bytes = writeDocumentFile(opened.ydoc, await this.#getWriter(), now);
-      if (bytes.byteLength > MAX_RESOLUTIE_FILE_BYTES) {
-        // A file over the limit could be written but never opened again.
-        throw new DocumentError(
-          'too_large',
-          `Het document is te groot om op te slaan (${formatByteSize(bytes.byteLength)}; hoogstens ${formatByteSize(MAX_RESOLUTIE_FILE_BYTES)}).`,
-        );
-      }
+      const bytes = writeFileBytes(opened.ydoc, await this.#getWriter(), now);
       if (target.mustNotExist && (await pathExists(target.path))) {
         throw new DocumentError(
           'exists',
@@ -264,6 +257,20 @@ export class DocumentLibrary {
         // A failing reporter must not fail an open or a save that succeeded.
       }
     }
+  }
+}
+
+/** The file's bytes; a document too large for any file is a DocumentError. */
+function writeFileBytes(
+  ydoc: Parameters<typeof writeDocumentFile>[0],
+  writer: FileWriter,
+  now: Date,
+) {
+  try {
+    return writeDocumentFile(ydoc, writer, now);
+  } catch (error) {
+    if (!(error instanceof DocumentTooLargeError)) throw error;
+    throw new DocumentError('too_large', error.message, { cause: error });
   }
 }
 

@@ -6,7 +6,8 @@ import { parseResolutionText } from '../import/parseResolutionText.ts';
 import { createTemplateDoc } from '../editor/template.ts';
 import { FileFormatError } from '../format/formatErrors.ts';
 import { decodeResolutieFile, encodeResolutieFile } from '../format/resolutieFile.ts';
-import { readDocumentFile, writeDocumentFile } from './documentFile.ts';
+import { DocumentTooLargeError, readDocumentFile, writeDocumentFile } from './documentFile.ts';
+import { buildDoc } from '../editor/testing/buildDoc.ts';
 import { createYDoc, encodeYDoc, getDocumentFragment, readYDoc } from './yDocument.ts';
 
 const SEED_001 = readFileSync(
@@ -118,5 +119,32 @@ describe('a document as a .resolutie file', () => {
     const bytes = fileWithState(Uint8Array.from([255, 255, 255, 255, 1, 2, 3]));
     expect(['invalid_structure', 'corrupt']).toContain(openError(bytes).code);
     expect(decodeResolutieFile(bytes).yjsState.length).toBe(7);
+  });
+
+  it('never writes a file larger than the reader opens: the readable copies give way', () => {
+    const long = 'Gemeenten dragen bij aan de opgave "wonen" \u0001 en meer. '.repeat(2_000);
+    const ydoc = createYDoc(buildDoc({ title: 'Lang', recitals: [[long]] }));
+    const full = writeDocumentFile(ydoc, writer, new Date(0));
+    const state = encodeYDoc(ydoc).length;
+    // Room for the state (base64) and the envelope, not for the readable copies.
+    const limit = Math.ceil((state * 4) / 3) + 20_000;
+    expect(full.length).toBeGreaterThan(limit);
+    const bytes = writeDocumentFile(ydoc, writer, new Date(0), limit);
+    expect(bytes.length).toBeLessThanOrEqual(limit);
+    const envelope = decodeResolutieFile(bytes);
+    expect(envelope.document).toBeNull();
+    expect(envelope.text).toContain('De leesbare kopie is ingekort');
+    // The document itself is whole.
+    expect(readDocumentFile(bytes).doc.eq(readYDoc(ydoc))).toBe(true);
+  });
+
+  it('refuses, in Dutch, to write a document whose state alone is too large', () => {
+    const ydoc = createYDoc(buildDoc({ title: 'Te groot', recitals: [['x'.repeat(50_000)]] }));
+    expect(() => writeDocumentFile(ydoc, writer, new Date(0), 20_000)).toThrow(
+      DocumentTooLargeError,
+    );
+    expect(() => writeDocumentFile(ydoc, writer, new Date(0), 20_000)).toThrow(
+      /te groot om op te slaan/,
+    );
   });
 });

@@ -12,6 +12,7 @@ import { prosemirrorToYXmlFragment, yXmlFragmentToProsemirrorJSON } from 'y-pros
 import type { Node } from 'prosemirror-model';
 import { schema } from '../editor/schema.ts';
 import { InvalidDocumentError } from './invalidDocument.ts';
+import { findUnknownAttribute } from './knownAttributes.ts';
 import { checkVersions } from './versions.ts';
 
 /** Name of the XML fragment that holds the document inside the Y.Doc. */
@@ -31,13 +32,24 @@ export function createYDoc(doc: Node): Y.Doc {
   return ydoc;
 }
 
-/** The document a Y.Doc holds, checked against the schema; throws InvalidDocumentError. */
+/**
+ * The document a Y.Doc holds, checked against the schema: every node and mark known, no
+ * attribute the schema does not declare, every attribute valid. Throws InvalidDocumentError.
+ */
 export function readYDoc(ydoc: Y.Doc): Node {
   let doc: Node;
   try {
-    doc = schema.nodeFromJSON(yXmlFragmentToProsemirrorJSON(getDocumentFragment(ydoc)));
+    const json = yXmlFragmentToProsemirrorJSON(getDocumentFragment(ydoc));
+    const unknown = findUnknownAttribute(json, schema);
+    if (unknown) {
+      throw new InvalidDocumentError(
+        `De inhoud past niet in de opbouw van een resolutie (${unknown}).`,
+      );
+    }
+    doc = schema.nodeFromJSON(json);
     doc.check();
   } catch (error) {
+    if (error instanceof InvalidDocumentError) throw error;
     // A stack overflow: nesting far deeper than any resolution (a hostile file).
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
       throw new InvalidDocumentError('De inhoud is veel dieper genest dan een resolutie kan zijn.');
@@ -54,7 +66,11 @@ export function encodeYDoc(ydoc: Y.Doc): Uint8Array {
   return Y.encodeStateAsUpdate(ydoc);
 }
 
-/** A Y.Doc from a stored state; throws InvalidDocumentError when the bytes are no Yjs state. */
+/**
+ * A Y.Doc from a stored state; throws InvalidDocumentError when the bytes are no Yjs state, or
+ * a state that is not whole: changes that build on changes it does not hold stay pending in
+ * Yjs, unseen by every check, until someone supplies what they wait for (see isIncomplete).
+ */
 export function decodeYDoc(state: Uint8Array): Y.Doc {
   const ydoc = new Y.Doc();
   try {
@@ -63,7 +79,23 @@ export function decodeYDoc(state: Uint8Array): Y.Doc {
     ydoc.destroy();
     throw new InvalidDocumentError('De opgeslagen bewerkingsgeschiedenis is beschadigd.');
   }
+  if (isIncomplete(ydoc)) {
+    ydoc.destroy();
+    throw new InvalidDocumentError(
+      'De opgeslagen bewerkingsgeschiedenis is onvolledig: ze verwijst naar wijzigingen die ontbreken.',
+    );
+  }
   return ydoc;
+}
+
+/**
+ * Whether a Y.Doc holds changes it could not apply yet: structs whose neighbours or parent it
+ * lacks, or deletions of content it lacks. Yjs keeps them aside (`pendingStructs`,
+ * `pendingDs`) and applies them as soon as an update brings what they need; until then
+ * nothing of them is visible, so no check of the document can see them.
+ */
+export function isIncomplete(ydoc: Y.Doc): boolean {
+  return ydoc.store.pendingStructs !== null || ydoc.store.pendingDs !== null;
 }
 
 /** A state opened as a live Y.Doc and the document it holds. */
