@@ -24,6 +24,7 @@ import { readPackageIdentity } from '../services/appInfo.ts';
 import { DocumentPersistence } from './documentPersistence.ts';
 import type { StoreFailure } from './documentPersistence.ts';
 import { MessageGuard } from './messageGuard.ts';
+import { PresenceGuard } from './presenceGuard.ts';
 import type { MessageRateLimits } from './messageRate.ts';
 import { ServerDocuments } from './serverDocuments.ts';
 import { SessionAuthentication } from './sessionAuthentication.ts';
@@ -119,6 +120,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
   const extensions: Extension[] = [
     new SessionAuthentication(options.secret, documents, log),
     new MessageGuard(log, options.messageRate),
+    new PresenceGuard(log),
     persistence,
   ];
   if (redis) extensions.push(redis);

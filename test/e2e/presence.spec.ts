@@ -1,0 +1,220 @@
+/**
+ * Hostile presence against colleagues' editors in Chromium. A participant that is not our app
+ * (raw frames from Node) sends presence states no honest client would: malformed cursors (one
+ * that makes Yjs throw inside y-prosemirror's cursor plugin, one that names a root the
+ * document does not have), a colour that is CSS, a state under a colleague's client id.
+ *
+ * 1. Through the app's own session server: it drops all of that; both users keep typing,
+ *    see each other's cursor and name, and nobody sees the forgery.
+ * 2. Through a plain Hocuspocus that checks nothing (an older or a foreign server): the
+ *    user's own view drops it (renderer/collab/awarenessSlot.ts); the editor keeps working,
+ *    shows the honest colleague's cursor and receives the colleague's typing.
+ *
+ * Fault guarded (issue 14): "A malformed `cursor` in awareness is passed to every client's
+ * cursor plugin unchecked", and a reader's state "under an editor's client id".
+ */
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import * as Y from 'yjs';
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import { Server } from '@hocuspocus/server';
+import { formatInvitation, parseInvitation } from '../../shared/collab/invitation.ts';
+import { createYDoc, getDocumentFragment } from '../../shared/collab/yDocument.ts';
+import { buildDoc } from '../../shared/editor/testing/buildDoc.ts';
+import { sendAwarenessEntries } from '../../main/collab/testing/presenceFrames.ts';
+import { RawClient } from '../../main/collab/testing/rawClient.ts';
+import { openEditor, readRecitals, screenshot, settle } from './editorPage.ts';
+import { join, setName, startSession } from './support/session.ts';
+
+test.setTimeout(120_000);
+test.use({ viewport: { width: 1280, height: 800 } });
+
+/** Presence states our app never sends; each must leave the receiving editor as it was. */
+function hostileStates(cursor: { anchor: unknown; head: unknown }): unknown[] {
+  const user = { name: 'Kwaad', color: '#000000' };
+  const position = cursor.anchor as Record<string, unknown>;
+  return [
+    // Neither a parent nor a root name: Yjs throws while resolving it.
+    { user, cursor: { anchor: {}, head: {} } },
+    // A root the document does not have: resolving it adds one to the receiver's Y.Doc.
+    { user, cursor: { anchor: { tname: 'indringer' }, head: { tname: 'indringer' } } },
+    { user, cursor: { anchor: { ...position, item: { client: 'x', clock: -1 } }, head: 7 } },
+    { user: { name: 'Kwaad', color: 'red; background: url(https://elders.example/)' }, cursor },
+  ];
+}
+
+/** A real cursor in `doc`, as y-prosemirror shares it: in the first recital's text. */
+function cursorIn(doc: Y.Doc): { anchor: unknown; head: unknown } {
+  let text: Y.XmlText | null = null;
+  for (const node of getDocumentFragment(doc).createTreeWalker(() => true)) {
+    if (node instanceof Y.XmlText && node.toString().startsWith('Eerste')) text = node;
+  }
+  const position = JSON.parse(JSON.stringify(Y.createRelativePositionFromTypeIndex(text!, 3)));
+  return { anchor: position, head: position };
+}
+
+/** Sends each hostile state in turn, waiting until `witness` (a client of the same server) got it. */
+async function sendHostile(
+  hostile: RawClient,
+  states: unknown[],
+  received: (clientId: number, state: unknown) => Promise<void>,
+) {
+  const clientId = hostile.awareness.clientID;
+  for (const [i, state] of states.entries()) {
+    sendAwarenessEntries(hostile, [{ clientId, clock: i + 1, state }]);
+    await received(clientId, state);
+  }
+}
+
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+async function typeAtEndOfFirstItem(page: Page, text: string): Promise<void> {
+  await page.locator('li.item').first().click();
+  await settle(page);
+  await page.keyboard.press('End');
+  await page.keyboard.type(text);
+}
+
+test('the session server drops hostile presence; both users keep typing and see each other', async ({
+  page,
+  browser,
+}) => {
+  const errors = collectErrors(page);
+  await openEditor(page);
+  await setName(page, 'Anneke de Wit');
+  await page.locator('li.item').first().click();
+  await settle(page);
+  await page.keyboard.type('Eerste overweging;');
+  const invitation = parseInvitation(await startSession(page, 'Redacteur'));
+  const bram = await join(browser, formatInvitation(invitation), 'Bram Jansen');
+  const bramErrors = collectErrors(bram);
+  await expect.poll(() => readRecitals(bram)).toEqual(['Eerste overweging;']);
+
+  // Not our app, with the same invitation as theirs.
+  const hostile = new RawClient(invitation.serverUrl, invitation.documentName, invitation.token);
+  try {
+    await expect.poll(() => hostile.synced).toBe(true);
+    await typeAtEndOfFirstItem(bram, ' zeer');
+    await expect(page.locator('.ProseMirror-yjs-cursor')).toContainText('Bram Jansen');
+    const annekeId = [...hostile.awareness.getStates()].find(
+      ([, state]) => (state as { user?: { name?: string } }).user?.name === 'Anneke de Wit',
+    )?.[0];
+    expect(annekeId).toBeDefined();
+    const cursor = cursorIn(hostile.doc);
+    sendAwarenessEntries(hostile, [
+      { clientId: annekeId!, clock: 1_000, state: { user: { name: 'Vals', color: '#000000' } } },
+    ]);
+    await sendHostile(hostile, hostileStates(cursor), async () => {
+      // The server drops them: give it the time it takes to relay one.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    });
+    // Its own, valid presence does arrive: everything before it was handled.
+    hostile.awareness.setLocalState({ user: { name: 'Buitenstaander', color: '#4a5b00' } });
+    for (const window of [page, bram]) {
+      const presence = window.getByRole('region', { name: 'Aanwezig in het document' });
+      await expect(presence).toContainText('Buitenstaander');
+      await expect(presence).toContainText('Anneke de Wit');
+      await expect(presence).toContainText('Bram Jansen');
+      await expect(presence).not.toContainText('Vals');
+      await expect(presence).not.toContainText('Kwaad');
+    }
+
+    await typeAtEndOfFirstItem(page, ' en stijgen');
+    await expect.poll(() => readRecitals(bram)).toEqual(['Eerste overweging; zeer en stijgen']);
+    await expect(bram.locator('.ProseMirror-yjs-cursor')).toContainText('Anneke de Wit');
+    await settle(bram);
+    await screenshot(bram, 'presence-session-bram');
+    expect(errors).toEqual([]);
+    expect(bramErrors).toEqual([]);
+  } finally {
+    hostile.close();
+    await bram.context().close();
+  }
+});
+
+test('a server that checks nothing: the editor drops hostile presence and keeps working', async ({
+  browser,
+}) => {
+  const seed = createYDoc(
+    buildDoc({ title: 'Ongecontroleerd', recitals: [['Eerste overweging;']] }),
+  );
+  const server = new Server({
+    address: '127.0.0.1',
+    port: 0,
+    quiet: true,
+    stopOnSignals: false,
+    extensions: [
+      {
+        async onLoadDocument({ document }) {
+          Y.applyUpdate(document, Y.encodeStateAsUpdate(seed));
+        },
+      },
+    ],
+  });
+  await server.listen();
+  const serverUrl = `ws://127.0.0.1:${server.address.port}`;
+  const token = 'sleutel-van-een-andere-server';
+  const invitation = formatInvitation({
+    serverUrl,
+    documentName: 'motie',
+    token,
+    role: 'editor',
+    title: 'Ongecontroleerd',
+  });
+  const bramDoc = new Y.Doc();
+  const bram = new HocuspocusProvider({ url: serverUrl, name: 'motie', token, document: bramDoc });
+  const hostile = new RawClient(serverUrl, 'motie', token);
+  let carla: Page | null = null;
+  try {
+    await expect.poll(() => bram.isSynced && hostile.synced).toBe(true);
+    carla = await join(browser, invitation, 'Carla Smit');
+    const errors = collectErrors(carla);
+    await expect.poll(() => readRecitals(carla!)).toEqual(['Eerste overweging;']);
+    bram.awareness!.setLocalState({
+      user: { name: 'Bram Jansen', color: '#7a3e9d' },
+      cursor: cursorIn(bramDoc),
+    });
+    await expect(carla.locator('.ProseMirror-yjs-cursor')).toContainText('Bram Jansen');
+
+    // The server relays every hostile state; Bram's provider (Node) shows when each arrived.
+    await sendHostile(hostile, hostileStates(cursorIn(bramDoc)), async (clientId, state) => {
+      await expect
+        .poll(() => JSON.stringify(bram.awareness!.getStates().get(clientId)))
+        .toBe(JSON.stringify(state));
+      await settle(carla!);
+    });
+    expect(errors).toEqual([]);
+    expect(
+      await carla.evaluate(() => document.querySelectorAll('.ProseMirror-yjs-cursor').length),
+    ).toBe(1);
+
+    // Carla's editor still takes typing, sends it, and receives Bram's.
+    await typeAtEndOfFirstItem(carla, ' door Carla');
+    await expect.poll(() => getDocumentFragment(bramDoc).toString()).toContain('door Carla');
+    const first = getDocumentFragment(bramDoc).toString();
+    expect(first).toContain('Eerste overweging; door Carla');
+    let text: Y.XmlText | null = null;
+    for (const node of getDocumentFragment(bramDoc).createTreeWalker(() => true)) {
+      if (node instanceof Y.XmlText && node.toString().startsWith('Eerste')) text = node;
+    }
+    text!.insert(0, 'Bram: ');
+    await expect.poll(() => readRecitals(carla!)).toEqual(['Bram: Eerste overweging; door Carla']);
+    await expect(carla.locator('.ProseMirror-yjs-cursor')).toHaveCount(1);
+    await expect(carla.locator('.ProseMirror-yjs-cursor')).toContainText('Bram Jansen');
+    await expect(carla.getByRole('region', { name: 'Aanwezig in het document' })).not.toContainText(
+      'Kwaad',
+    );
+    await settle(carla);
+    await screenshot(carla, 'presence-unchecked-server');
+    expect(errors).toEqual([]);
+  } finally {
+    hostile.close();
+    bram.destroy();
+    await carla?.context().close();
+    await server.destroy();
+  }
+});
