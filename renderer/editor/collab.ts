@@ -19,6 +19,7 @@ import type { EditorState, Plugin, Transaction } from 'prosemirror-state';
 import { schema } from '../../shared/editor/schema.ts';
 import type { AwarenessSlot } from '../collab/awarenessSlot.ts';
 import { createYDoc, getDocumentFragment } from '../../shared/collab/yDocument.ts';
+import { pendingUpdatesPlugin } from './pendingUpdates.ts';
 
 export { DOCUMENT_FRAGMENT } from '../../shared/collab/yDocument.ts';
 
@@ -40,7 +41,8 @@ export function collabFromYDoc(ydoc: Y.Doc): CollabDocument {
 
 /**
  * The document the shared fragment holds now, for a fresh editor state, with the sync and undo
- * plugins bound to it (and colleagues' cursors when `awareness` is given).
+ * plugins bound to it (and colleagues' cursors when `awareness` is given), and the plugin that
+ * integrates updates Yjs would leave pending (pendingUpdates.ts).
  *
  * The sync plugin gets the mapping from Yjs types to the nodes just read. Without it,
  * y-prosemirror renders the whole document again when the view starts, into equal but new
@@ -52,7 +54,12 @@ export function bindCollabDocument(
   awareness?: AwarenessSlot,
 ): { doc: Node; plugins: Plugin[] } {
   const { doc, mapping } = initProseMirrorDoc(collab.fragment, schema);
-  const plugins = [ySyncPlugin(collab.fragment, { mapping }), yUndoPlugin()];
+  // pendingUpdatesPlugin: Yjs alone can leave a colleague's updates pending forever.
+  const plugins = [
+    ySyncPlugin(collab.fragment, { mapping }),
+    yUndoPlugin(),
+    pendingUpdatesPlugin(collab.ydoc),
+  ];
   // The slot has the members the cursor plugin uses (see awarenessSlot.ts), not the whole type.
   if (awareness) {
     plugins.push(yCursorPlugin(awareness as unknown as Parameters<typeof yCursorPlugin>[0]));

@@ -16,6 +16,7 @@ import { createTemplateDoc } from '../../../shared/editor/template.ts';
 import { structureGuardPlugin } from '../../../shared/editor/plugins/structureGuard.ts';
 import { isClauseBlock } from '../../../shared/editor/queries/findItemContext.ts';
 import { DOCUMENT_FRAGMENT } from '../collab.ts';
+import { integratePendingUpdates } from '../pendingUpdates.ts';
 
 /** The Yjs state every replica starts from: `doc` (the template by default) in a fragment. */
 export function createInitialUpdate(doc: Node = createTemplateDoc()): Uint8Array {
@@ -59,6 +60,8 @@ export class Replica {
     this.propose = options.propose ?? ((_state, tr) => tr);
     this.ydoc.clientID = id;
     if (options.keepDeleted) this.ydoc.gc = false;
+    // As the editor does (pendingUpdatesPlugin): Yjs alone can leave updates pending forever.
+    integratePendingUpdates(this.ydoc);
     Y.applyUpdate(this.ydoc, initial);
     this.read();
   }
