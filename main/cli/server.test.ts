@@ -2,7 +2,7 @@
  * `resolutie server` and `resolutie invite` as an administrator runs them: the server as a
  * real child process, invitations from the command line, real providers joining with them.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createServer } from 'node:net';
@@ -20,6 +20,7 @@ import {
   whenRefused,
   whenSynced,
 } from '../collab/testing/collabTesting.ts';
+import { createSessionToken } from '../collab/sessionTokens.ts';
 import { expectOneLineError, runResolutieWithEnv, startResolutie } from './testing/cliProcess.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -294,4 +295,55 @@ describe('resolutie server and invite', () => {
       taken.close();
     }
   });
+
+  it('stops on SIGTERM after refusing a damaged document (it used to hang)', async () => {
+    const env = { RESOLUTIE_SERVER_SECRET: SECRET };
+    writeFileSync(path.join(temp.dir, 'kapot.resolutie'), '{"format": "resolutie", "yjs": ');
+    const server = await startServer(env, '--data', temp.dir, '--port', '0', '--host', '127.0.0.1');
+    const refused = connectProvider(server.url, 'kapot', tokenOf('kapot'));
+    try {
+      expect(await whenRefused(refused)).toContain('beschadigd');
+    } finally {
+      refused.destroy();
+    }
+    child!.kill('SIGTERM');
+    expect(await exitWithin(server, 15_000)).toBe(0);
+  });
+
+  it('says which documents it could not store when it stops, and exits with 1', async () => {
+    const env = { RESOLUTIE_SERVER_SECRET: SECRET };
+    const server = await startServer(env, '--data', temp.dir, '--port', '0', '--host', '127.0.0.1');
+    const editor = connectProvider(server.url, 'motie', tokenOf('motie'));
+    try {
+      await whenSynced(editor);
+      // A folder where the document's file must go: every store fails.
+      const file = path.join(temp.dir, 'motie.resolutie');
+      rmSync(file);
+      mkdirSync(path.join(file, 'blokkade'), { recursive: true });
+      getFirstItemText(editor.document).insert(0, 'Komt niet op schijf.');
+      await waitFor(() => server.err().includes('opslaan mislukt'), 'the store failed');
+    } finally {
+      editor.destroy();
+    }
+    child!.kill('SIGTERM');
+    expect(await exitWithin(server, 30_000)).toBe(1);
+    expect(server.err()).toContain('Niet opgeslagen bij het stoppen: motie');
+    expect(server.out()).not.toContain('alle documenten zijn opgeslagen');
+  });
 });
+
+const SECRET = 'geheim-van-de-server-voor-de-stoptests';
+
+function tokenOf(documentName: string): string {
+  return createSessionToken(SECRET, { documentName, role: 'editor', expiresAt: null });
+}
+
+/** The exit code, or a failure when the process has not exited within `ms`. */
+function exitWithin(server: RunningServer, ms: number): Promise<number | null> {
+  return Promise.race([
+    server.exited,
+    new Promise<never>((_resolve, reject) =>
+      setTimeout(() => reject(new Error(`not exited within ${ms} ms`)), ms).unref(),
+    ),
+  ]);
+}

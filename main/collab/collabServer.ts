@@ -1,34 +1,40 @@
 /**
  * The co-editing sync server: `@hocuspocus/server` with the resolutie's own extensions, one
- * concern each, assembled here:
+ * concern each, assembled here, behind a network side of our own (syncSockets.ts):
  *
+ * - the socket gates (socketGate.ts, documentGate.ts): every message is read completely and
+ *   counted; every change is checked on the integrated result and applied by the gate before
+ *   Hocuspocus sees the message; MessageGuard connects them to Hocuspocus's hooks;
  * - SessionAuthentication: signed tokens decide who joins which document, editor or reader;
- * - MessageGuard: malformed messages and updates that would break the document are refused;
- * - DocumentPersistence: documents are `.resolutie` files in the data folder;
- * - Redis (optional): several instances behind a load balancer share their changes.
+ * - DocumentPersistence: documents are `.resolutie` files in the data folder; a failed store
+ *   is told to the participants, kept in memory, retried and reported at stop;
+ * - CheckedRedis (optional): several instances behind a load balancer share their changes,
+ *   each checking what the others send.
  *
  * Limits: a WebSocket message larger than `maxMessageBytes` closes that socket (ws's
  * `maxPayload`, code 1009); a connection that sends nothing for `timeoutMs` is closed
- * (providers send their presence every 15 seconds, so only dead or silent ones are). The
- * same server runs stand-alone (`resolutie server`) and inside the app for a session.
+ * (providers send their presence every 15 seconds, so only dead or silent ones are); the rest
+ * in syncSockets.ts and docs/SERVER.md. The same server runs stand-alone (`resolutie server`)
+ * and inside the app for a session.
  */
-import type { Socket } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Server } from '@hocuspocus/server';
-import type { Extension, WebSocketLike } from '@hocuspocus/server';
-import { Redis } from '@hocuspocus/extension-redis';
+import { Hocuspocus } from '@hocuspocus/server';
+import type { Extension } from '@hocuspocus/server';
 import type { FileWriter } from '../../shared/collab/documentFile.ts';
 import { findAppRoot } from '../services/appRoot.ts';
 import { readPackageIdentity } from '../services/appInfo.ts';
+import { CheckedRedis } from './checkedRedis.ts';
 import { DocumentPersistence } from './documentPersistence.ts';
-import type { StoreFailure } from './documentPersistence.ts';
+import type { GateLimits } from './documentGate.ts';
 import { MessageGuard } from './messageGuard.ts';
 import { PresenceGuard } from './presenceGuard.ts';
+import { DEFAULT_MESSAGE_LIMITS, defaultByteLimits } from './messageRate.ts';
 import type { MessageRateLimits } from './messageRate.ts';
 import { ServerDocuments } from './serverDocuments.ts';
 import { SessionAuthentication } from './sessionAuthentication.ts';
 import { MIN_SECRET_LENGTH } from './sessionTokens.ts';
+import { SyncSockets } from './syncSockets.ts';
 
 /** Where several instances meet. */
 export interface RedisOptions {
@@ -54,6 +60,8 @@ export interface CollabServerOptions {
   timeoutMs?: number;
   /** Wait this long after a change before storing (default 2 s; at most 10 s of changes). */
   storeDebounceMs?: number;
+  /** After a failed store, try again this often (default 10 s). */
+  storeRetryMs?: number;
   redis?: RedisOptions;
   /** Where the server reports refusals, failures and new documents (default: nowhere). */
   log?: (line: string) => void;
@@ -64,12 +72,22 @@ export interface CollabServerOptions {
    * load balancer or proxy every client comes from its address: raise it or use 0 there.
    */
   maxConnectionsPerAddress?: number;
-  /** Messages one connection may send (default: bursts of 400, 100 a second). */
-  messageRate?: MessageRateLimits;
+  /** Bytes read from connections that have not signed in, in all (default 64 MiB). */
+  maxUnauthenticatedBytes?: number;
+  /** Messages and bytes one connection may send (default: see messageRate.ts). */
+  messageRate?: Partial<MessageRateLimits>;
+  /**
+   * How long a change may wait for what it builds on, or for the client id it writes under to
+   * be free (default: `timeoutMs` and 5 seconds more, so an old connection of the same
+   * participant that went silent has been closed by then).
+   */
+  holdMs?: number;
 }
 
 /** Open connections from one address, unless the caller says otherwise. */
 export const DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 64;
+/** Bytes read from connections not signed in, in all, unless the caller says otherwise. */
+export const DEFAULT_MAX_UNAUTHENTICATED_BYTES = 64 * 1024 * 1024;
 
 /** A running sync server. */
 export interface CollabServer {
@@ -80,12 +98,12 @@ export interface CollabServer {
   documents: ServerDocuments;
   /**
    * Stops: refuses new connections, stores every open document, then closes the sockets.
-   * Rejects when a document could not be stored (it names it); the sockets close anyway.
+   * Rejects (naming them) when documents could not be stored; the sockets close anyway.
    */
   stop(): Promise<void>;
 }
 
-/** An error starting the server, with a Dutch message. */
+/** An error starting or stopping the server, with a Dutch message. */
 export class CollabServerError extends Error {
   override name = 'CollabServerError';
 }
@@ -96,8 +114,12 @@ const MAX_DEBOUNCE_MS = 10_000;
 const REDIS_CONNECT_TIMEOUT_MS = 10_000;
 // After the documents are stored, sockets get this long to close before they are cut.
 const SOCKET_CLOSE_GRACE_MS = 1_000;
-const GOING_AWAY = 1001;
-const WEBSOCKET_CLOSED = 3;
+// How long a stop waits for the documents to be stored and unloaded.
+const STOP_TIMEOUT_MS = 20_000;
+// A participant that does not read what it is sent is closed beyond this.
+const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+// How many bytes of changes one participant may have waiting in its document's gate.
+const MAX_HELD_BYTES = 16 * 1024 * 1024;
 
 /** Starts a sync server; resolves once it listens (and, with Redis, once Redis answers). */
 export async function startCollabServer(options: CollabServerOptions): Promise<CollabServer> {
@@ -114,78 +136,63 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
   }
   const log = options.log ?? (() => undefined);
   const writer = options.writer ?? (await readOwnIdentity());
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const gateLimits: GateLimits = {
+    holdMs: options.holdMs ?? timeoutMs + 5_000,
+    maxHeldBytes: Math.max(MAX_HELD_BYTES, 2 * options.maxMessageBytes),
+  };
   const documents = new ServerDocuments(options.dataDir, writer);
-  const persistence = new DocumentPersistence(documents, log);
-  const redis = options.redis ? createRedis(options.redis, log) : null;
+  const persistence = new DocumentPersistence(documents, log, options.storeRetryMs);
+  const redis = options.redis ? createRedis(options.redis, gateLimits, log) : null;
   const extensions: Extension[] = [
+    new MessageGuard(log),
     new SessionAuthentication(options.secret, documents, log),
-    new MessageGuard(log, options.messageRate),
     new PresenceGuard(log),
     persistence,
   ];
   if (redis) extensions.push(redis);
 
-  // Open sockets: raw ones to cut at the end, WebSockets of joined clients to close politely.
-  const sockets = new Set<Socket>();
-  const webSockets = new Set<WebSocketLike>();
-  extensions.push({
-    async connected({ connection }) {
-      for (const webSocket of webSockets) {
-        if (webSocket.readyState === WEBSOCKET_CLOSED) webSockets.delete(webSocket);
-      }
-      webSockets.add(connection.webSocket);
-    },
-  });
-
-  const server = new Server({
-    address: options.host,
-    port: options.port,
+  const hocuspocus = new Hocuspocus({
     quiet: true,
-    stopOnSignals: false,
-    timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    // The network side closes silent connections itself, within a second of `timeoutMs`;
+    // Hocuspocus's own check (which may take twice its timeout) only backs it up.
+    timeout: 2 * timeoutMs + 10_000,
     debounce: options.storeDebounceMs ?? DEFAULT_DEBOUNCE_MS,
     maxDebounce: Math.max(MAX_DEBOUNCE_MS, options.storeDebounceMs ?? 0),
-    websocketOptions: { maxPayload: options.maxMessageBytes },
     extensions,
   });
-  // A flood of connections from one address is cut before any HTTP or WebSocket work.
-  const maxPerAddress = options.maxConnectionsPerAddress ?? DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
-  const perAddress = new Map<string, number>();
-  // Addresses over the limit, logged once until one of their connections closes.
-  const overLimit = new Set<string>();
-  server.httpServer.on('connection', (socket: Socket) => {
-    const address = socket.remoteAddress ?? '';
-    const open = (perAddress.get(address) ?? 0) + 1;
-    if (maxPerAddress > 0 && open > maxPerAddress) {
-      if (!overLimit.has(address)) {
-        log(`verbindingen van ${address} geweigerd: al ${maxPerAddress} open`);
-        overLimit.add(address);
-      }
-      socket.destroy();
-      return;
-    }
-    perAddress.set(address, open);
-    sockets.add(socket);
-    socket.once('close', () => {
-      sockets.delete(socket);
-      overLimit.delete(address);
-      const left = (perAddress.get(address) ?? 1) - 1;
-      if (left > 0) perAddress.set(address, left);
-      else perAddress.delete(address);
-    });
+  const sockets = new SyncSockets(hocuspocus, {
+    host: options.host,
+    port: options.port,
+    maxMessageBytes: options.maxMessageBytes,
+    timeoutMs,
+    maxConnectionsPerAddress:
+      options.maxConnectionsPerAddress ?? DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+    maxUnauthenticatedBytes: options.maxUnauthenticatedBytes ?? DEFAULT_MAX_UNAUTHENTICATED_BYTES,
+    maxBufferedBytes: Math.max(MAX_BUFFERED_BYTES, 4 * options.maxMessageBytes),
+    gate: {
+      rate: {
+        messages: options.messageRate?.messages ?? DEFAULT_MESSAGE_LIMITS,
+        bytes: options.messageRate?.bytes ?? defaultByteLimits(options.maxMessageBytes),
+      },
+      gate: gateLimits,
+      log,
+    },
+    log,
   });
 
+  let port: number;
   try {
     if (redis) await waitForRedis(redis, options.redis!);
-    await listen(server);
+    port = await listen(sockets, options);
   } catch (error) {
     // Nothing was loaded yet: closing the Redis clients is all there is to undo.
+    sockets.stopListening();
     redis?.pub.disconnect();
     redis?.sub.disconnect();
     throw error;
   }
 
-  const port = server.address.port;
   const url = `ws://${formatHost(options.host)}:${port}`;
   let stopping: Promise<void> | null = null;
   return {
@@ -193,84 +200,88 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     port,
     documents,
     stop: () => {
-      stopping ??= stopServer(server, persistence, sockets, webSockets);
+      stopping ??= stopServer(hocuspocus, sockets, persistence);
       return stopping;
     },
   };
 }
 
+/**
+ * Stops in order: no new connections; every participant's document connection closed, which
+ * stores each document (Hocuspocus, at once when its last participant leaves); documents that
+ * could not be stored tried once more; then the sockets closed. Never hangs: after
+ * STOP_TIMEOUT_MS it reports what is still not stored.
+ */
 async function stopServer(
-  server: Server,
+  hocuspocus: Hocuspocus,
+  sockets: SyncSockets,
   persistence: DocumentPersistence,
-  sockets: Set<Socket>,
-  webSockets: Set<WebSocketLike>,
 ): Promise<void> {
-  // Hocuspocus's destroy stores every document and resolves once all are unloaded; a document
-  // whose store fails stays loaded, so a failure ends the wait instead.
-  let stopListening: () => void = () => undefined;
-  const failed = new Promise<StoreFailure>((resolve) => {
-    stopListening = persistence.onStoreFailure(resolve);
-  });
+  sockets.stopListening();
   try {
-    const outcome = await Promise.race([server.destroy().then(() => null), failed]);
-    if (outcome) {
-      throw new CollabServerError(
-        `Het document ${outcome.documentName} kon niet worden opgeslagen: ${(outcome.error as Error).message ?? outcome.error}`,
-      );
+    hocuspocus.closeConnections();
+    hocuspocus.flushPendingStores();
+    const deadline = Date.now() + STOP_TIMEOUT_MS;
+    let retried = false;
+    // Documents unload once stored; an unsaved one stays loaded (it is tried once more).
+    while (Date.now() < deadline) {
+      const unsaved = new Set(persistence.listUnsaved().map((entry) => entry.documentName));
+      const waiting = [...hocuspocus.documents.keys()].filter((name) => !unsaved.has(name));
+      if (waiting.length === 0 && hocuspocus.loadingDocuments.size === 0) {
+        if (unsaved.size === 0 || retried) break;
+        retried = true;
+        await persistence.retryUnsaved();
+        continue;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
+    await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
   } finally {
-    stopListening();
-    await closeSockets(sockets, webSockets);
+    await sockets.closeAll(SOCKET_CLOSE_GRACE_MS);
+  }
+  const unsaved = persistence.listUnsaved();
+  const left = [...hocuspocus.documents.keys()].filter(
+    (name) => !unsaved.some((entry) => entry.documentName === name),
+  );
+  // What is still loaded could not be stored; it goes now (reported below), with its timers.
+  for (const document of hocuspocus.documents.values()) document.destroy();
+  hocuspocus.documents.clear();
+  const problems = [
+    ...unsaved.map(
+      (entry) => `${entry.documentName} (${(entry.error as Error).message ?? String(entry.error)})`,
+    ),
+    ...left.map((name) => `${name} (opslaan duurde te lang)`),
+  ];
+  if (problems.length > 0) {
+    throw new CollabServerError(
+      `Niet opgeslagen bij het stoppen: ${problems.join('; ')}. De wijzigingen daarin sinds de laatste keer opslaan zijn verloren.`,
+    );
   }
 }
 
-async function closeSockets(sockets: Set<Socket>, webSockets: Set<WebSocketLike>): Promise<void> {
-  // Joined clients hear why (and a provider will try again later); the sockets of clients that
-  // never joined are cut, as are those that do not answer the close in time.
-  for (const webSocket of webSockets) {
-    try {
-      webSocket.close(GOING_AWAY, 'De server stopt.');
-    } catch {
-      // Already closed.
-    }
-  }
-  const deadline = Date.now() + SOCKET_CLOSE_GRACE_MS;
-  const isOpen = (webSocket: WebSocketLike) => webSocket.readyState !== WEBSOCKET_CLOSED;
-  while ([...webSockets].some(isOpen) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  webSockets.clear();
-  for (const socket of sockets) socket.destroy();
-}
-
-function listen(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException) => {
-      reject(
-        new CollabServerError(
-          error.code === 'EADDRINUSE'
-            ? `Poort ${server.configuration.port} is al in gebruik; kies een andere met --port.`
-            : error.code === 'EADDRNOTAVAIL'
-              ? `Het adres ${server.configuration.address} hoort niet bij deze computer.`
-              : `De server kan niet starten: ${error.message}`,
-          { cause: error },
-        ),
-      );
-    };
-    server.httpServer.once('error', onError);
-    server.listen().then(() => {
-      server.httpServer.off('error', onError);
-      resolve();
-    }, reject);
+function listen(sockets: SyncSockets, options: CollabServerOptions): Promise<number> {
+  return sockets.listen().catch((error: NodeJS.ErrnoException) => {
+    throw new CollabServerError(
+      error.code === 'EADDRINUSE'
+        ? `Poort ${options.port} is al in gebruik; kies een andere met --port.`
+        : error.code === 'EADDRNOTAVAIL'
+          ? `Het adres ${options.host} hoort niet bij deze computer.`
+          : `De server kan niet starten: ${error.message}`,
+      { cause: error },
+    );
   });
 }
 
-function createRedis(options: RedisOptions, log: (line: string) => void): Redis {
-  const redis = new Redis({
-    host: options.host,
-    port: options.port,
-    prefix: options.prefix ?? 'resolutie',
-  });
+function createRedis(
+  options: RedisOptions,
+  gateLimits: GateLimits,
+  log: (line: string) => void,
+): CheckedRedis {
+  const redis = new CheckedRedis(
+    { host: options.host, port: options.port, prefix: options.prefix ?? 'resolutie' },
+    gateLimits,
+    log,
+  );
   // ioredis reconnects by itself and reports every failed attempt; say each new problem once.
   let last = '';
   const report = (error: Error) => {
@@ -283,7 +294,7 @@ function createRedis(options: RedisOptions, log: (line: string) => void): Redis 
   return redis;
 }
 
-function waitForRedis(redis: Redis, options: RedisOptions): Promise<void> {
+function waitForRedis(redis: CheckedRedis, options: RedisOptions): Promise<void> {
   const clients = [redis.pub, redis.sub];
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

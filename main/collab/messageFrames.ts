@@ -13,6 +13,10 @@
  * message to the validation. Linear in the message's length.
  */
 import * as decoding from 'lib0/decoding';
+import {
+  MAX_PRESENCE_MESSAGE_BYTES,
+  MAX_PRESENCE_STATE_BYTES,
+} from '../../shared/collab/presenceState.ts';
 
 /** Hocuspocus's message types, as far as a client may send them. */
 export const MESSAGE_TYPE = {
@@ -115,15 +119,20 @@ function readStateVector(stateVector: Uint8Array): void {
 
 /**
  * An awareness update (y-protocols/awareness): a count, then per client its id, a clock and
- * its state as JSON. Read here because Hocuspocus would only fail on it halfway through.
+ * its state as JSON. Read here because Hocuspocus would only fail on it halfway through; what
+ * is larger than presence may be is left to the presence guard, which refuses it unparsed.
  */
 function readAwarenessUpdate(update: Uint8Array): void {
+  // Larger than presence may be: the presence guard refuses it by its bytes, so nothing parses
+  // it here either.
+  if (update.length > MAX_PRESENCE_MESSAGE_BYTES) return;
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
   for (let i = 0; i < count; i++) {
     decoding.readVarUint(decoder); // client id
     decoding.readVarUint(decoder); // clock
     const state = decoding.readVarString(decoder);
+    if (state.length > MAX_PRESENCE_STATE_BYTES) continue;
     try {
       JSON.parse(state);
     } catch {

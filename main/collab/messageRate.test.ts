@@ -1,23 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import { MessageRate } from './messageRate.ts';
+import { MessageRate, TokenBucket, defaultByteLimits } from './messageRate.ts';
 
-describe('MessageRate', () => {
-  it('allows a burst, then the rate, per socket', () => {
+describe('TokenBucket', () => {
+  it('allows a burst, then the rate, and refills up to the burst, not beyond', () => {
     let now = 0;
-    const rate = new MessageRate({ burst: 3, perSecond: 2 }, () => now);
-    expect([1, 2, 3, 4].map(() => rate.take('a'))).toEqual([true, true, true, false]);
-    // Another socket has its own bucket.
-    expect(rate.take('b')).toBe(true);
-    now = 500; // half a second: one message more
-    expect([rate.take('a'), rate.take('a')]).toEqual([true, false]);
-    now = 10_000; // a long pause refills up to the burst, not beyond
-    expect([1, 2, 3, 4].map(() => rate.take('a'))).toEqual([true, true, true, false]);
+    const bucket = new TokenBucket({ burst: 3, perSecond: 2 }, () => now);
+    expect([1, 2, 3, 4].map(() => bucket.take())).toEqual([true, true, true, false]);
+    now = 500; // half a second: one more
+    expect([bucket.take(), bucket.take()]).toEqual([true, false]);
+    now = 10_000;
+    expect([1, 2, 3, 4].map(() => bucket.take())).toEqual([true, true, true, false]);
   });
 
-  it('starts a forgotten socket afresh', () => {
-    const rate = new MessageRate({ burst: 1, perSecond: 0 }, () => 0);
-    expect([rate.take('a'), rate.take('a')]).toEqual([true, false]);
-    rate.forget('a');
-    expect(rate.take('a')).toBe(true);
+  it('takes nothing when it cannot take all', () => {
+    const bucket = new TokenBucket({ burst: 10, perSecond: 0 }, () => 0);
+    expect(bucket.take(11)).toBe(false);
+    expect(bucket.take(10)).toBe(true);
+  });
+});
+
+describe('MessageRate', () => {
+  it('counts messages and bytes, and says which limit a message broke', () => {
+    let now = 0;
+    const rate = new MessageRate(
+      { messages: { burst: 3, perSecond: 1 }, bytes: { burst: 1000, perSecond: 100 } },
+      () => now,
+    );
+    expect(rate.take(10)).toBeNull();
+    // Few messages, but many bytes: a large message empties the byte bucket.
+    expect(rate.take(995)).toBe('bytes');
+    expect(rate.take(990)).toBeNull();
+    expect(rate.take(1)).toBe('messages');
+    now = 2000;
+    expect(rate.take(200)).toBeNull();
+  });
+
+  it('lets the largest message through twice at once, then an eighth of it a second', () => {
+    expect(defaultByteLimits(8 * 1024 * 1024)).toEqual({
+      burst: 16 * 1024 * 1024,
+      perSecond: 1024 * 1024,
+    });
   });
 });

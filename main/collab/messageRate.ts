@@ -1,47 +1,79 @@
 /**
- * How many messages one connection may send: a token bucket per socket. Every update costs the
- * server a strict check on a copy of the document (messageGuard.ts), so one client sending
- * without pause could keep the server's one thread busy for everyone. A person typing fast
- * sends some 30 messages a second (an update and their cursor per key); the bucket allows
- * bursts of `burst` and `perSecond` on average, far above that, and closes a flooding socket.
+ * How much one connection may send: token buckets for messages and for bytes. Every update
+ * costs the server a strict check of the document (updateValidation.ts) and every message is
+ * relayed to every participant, so one client sending without pause, or sending large messages
+ * one after the other, could keep the server's one thread and everyone's bandwidth busy. A
+ * person typing fast sends some 30 messages a second (an update and their cursor per key) of a
+ * few dozen bytes; joining with a document edited offline sends one large message. The buckets
+ * allow far more than that, and a connection that goes beyond them is closed.
  */
 
-/** The limits of one connection. */
-export interface MessageRateLimits {
-  /** Messages a connection may send at once. */
+/** A burst and a rate a bucket refills at. */
+export interface BucketLimits {
+  /** What may be taken at once. */
   burst: number;
-  /** Messages per second it may keep sending. */
+  /** What it refills per second. */
   perSecond: number;
 }
 
-export const DEFAULT_MESSAGE_RATE: MessageRateLimits = { burst: 400, perSecond: 100 };
+/** The limits of one connection. */
+export interface MessageRateLimits {
+  messages: BucketLimits;
+  bytes: BucketLimits;
+}
 
-/** Token buckets by socket id. */
-export class MessageRate {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
-  private readonly limits: MessageRateLimits;
+/** Messages a connection may send by default: bursts of 400, then 100 a second. */
+export const DEFAULT_MESSAGE_LIMITS: BucketLimits = { burst: 400, perSecond: 100 };
+
+/** Bytes a connection may send, for a server whose largest message is `maxMessageBytes`. */
+export function defaultByteLimits(maxMessageBytes: number): BucketLimits {
+  // Two of the largest messages at once (joining with offline work, then a large paste), and
+  // an eighth of one a second after that: far above typing, far below a flood.
+  return { burst: 2 * maxMessageBytes, perSecond: Math.ceil(maxMessageBytes / 8) };
+}
+
+/** A token bucket. */
+export class TokenBucket {
+  private tokens: number;
+  private at: number;
+  private readonly limits: BucketLimits;
   private readonly now: () => number;
 
-  constructor(limits: MessageRateLimits, now: () => number = () => performance.now()) {
+  constructor(limits: BucketLimits, now: () => number = () => performance.now()) {
     this.limits = limits;
     this.now = now;
+    this.tokens = limits.burst;
+    this.at = now();
   }
 
-  /** Counts one message of `socketId`; false when it is over the limit. */
-  take(socketId: string): boolean {
+  /** Takes `amount`; false (and takes nothing) when the bucket does not hold that much. */
+  take(amount = 1): boolean {
     const now = this.now();
-    const bucket = this.buckets.get(socketId) ?? { tokens: this.limits.burst, at: now };
-    const refill = ((now - bucket.at) / 1000) * this.limits.perSecond;
-    bucket.tokens = Math.min(this.limits.burst, bucket.tokens + refill);
-    bucket.at = now;
-    this.buckets.set(socketId, bucket);
-    if (bucket.tokens < 1) return false;
-    bucket.tokens -= 1;
+    this.tokens = Math.min(
+      this.limits.burst,
+      this.tokens + ((now - this.at) / 1000) * this.limits.perSecond,
+    );
+    this.at = now;
+    if (this.tokens < amount) return false;
+    this.tokens -= amount;
     return true;
   }
+}
 
-  /** Forgets a closed socket. */
-  forget(socketId: string): void {
-    this.buckets.delete(socketId);
+/** The buckets of one connection: a message counts once, and by its bytes. */
+export class MessageRate {
+  private readonly messages: TokenBucket;
+  private readonly bytes: TokenBucket;
+
+  constructor(limits: MessageRateLimits, now?: () => number) {
+    this.messages = new TokenBucket(limits.messages, now);
+    this.bytes = new TokenBucket(limits.bytes, now);
+  }
+
+  /** Counts one message of `size` bytes; 'messages' or 'bytes' names the limit it broke. */
+  take(size: number): 'messages' | 'bytes' | null {
+    if (!this.messages.take(1)) return 'messages';
+    if (!this.bytes.take(size)) return 'bytes';
+    return null;
   }
 }

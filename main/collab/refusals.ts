@@ -24,11 +24,26 @@ export const CLOSE_CODES = {
   forbidden: 4403,
   /** A message that does not follow the protocol. */
   malformed: 4400,
-  /** An update that would make the document invalid. */
+  /** A connection silent for too long (Hocuspocus's own code for it). */
+  timeout: 4408,
+  /** An update that would make the document larger than it may be. */
+  documentTooLarge: 4413,
+  /** An update that would make the document invalid, or builds on what nobody sent. */
   invalidUpdate: 4422,
-  /** More messages than a connection may send (messageRate.ts). */
+  /** More messages or bytes than a connection may send (messageRate.ts). */
   tooManyMessages: 4429,
 } as const;
+
+// Reasons travel in a WebSocket close frame too, which holds at most 123 bytes.
+/** Said to a participant whose message could not be read. */
+export const MALFORMED_REASON = 'Onleesbaar bericht; de verbinding is gesloten.';
+/** Said to a participant whose update does not fit a resolution. */
+export const INVALID_UPDATE_REASON =
+  'Wijziging geweigerd: die past niet in de opbouw van een resolutie.';
+/** Said to a participant who sent more than a connection may. */
+export const TOO_MANY_REASON = 'Te veel berichten achter elkaar; de verbinding is gesloten.';
+/** Said to a participant who was silent for too long. */
+export const TIMEOUT_REASON = 'Te lang geen bericht; de verbinding is gesloten.';
 
 /** A refusal of a participant (authentication, or a document it may not open). */
 export function refusal(reason: string, code: number = CLOSE_CODES.forbidden): Refusal {

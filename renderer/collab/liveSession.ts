@@ -16,6 +16,7 @@ import { HocuspocusProvider } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
 import type { Invitation, SessionRole } from '../../shared/collab/invitation.ts';
 import { readPresenceState } from '../../shared/collab/presenceState.ts';
+import { decodeStoreNotice } from '../../shared/collab/storeNotice.ts';
 
 /** How the connection is. */
 export type LiveStatus = 'connecting' | 'live' | 'offline' | 'refused' | 'ended';
@@ -40,6 +41,8 @@ export interface LiveSnapshot {
   participants: Participant[];
   /** The document's title in the invitation, for the header. */
   title: string | null;
+  /** True while the server says it cannot store the document (its disk, not this window). */
+  serverUnsaved: boolean;
 }
 
 /** The user as colleagues see them. */
@@ -52,9 +55,13 @@ export interface LiveUser {
 export const REFUSED_MESSAGE =
   'De uitnodiging is niet (meer) geldig. Vraag de uitnodiger om een nieuwe uitnodiging.';
 
-/** Close codes of our server (main/collab/refusals.ts): a refused update, a malformed message. */
+/**
+ * Close codes of our server (main/collab/refusals.ts): a refused update, a malformed message,
+ * a change that would make the stuk too large.
+ */
 const CLOSE_REFUSED_UPDATE = 4422;
 const CLOSE_MALFORMED = 4400;
+const CLOSE_TOO_LARGE = 4413;
 /** WebSocket's "going away": the server stopped. */
 const CLOSE_GOING_AWAY = 1001;
 
@@ -65,6 +72,10 @@ export const SERVER_STOPPED_MESSAGE =
 /** The message when the server refused a change this copy sent. */
 export const REFUSED_UPDATE_MESSAGE =
   'De server weigerde een wijziging uit dit venster. Uw tekst staat nog hier; sla hem op als eigen kopie en meld dit aan de beheerder.';
+
+/** The message when the server refused a change that would make the stuk too large. */
+export const TOO_LARGE_MESSAGE =
+  'De server weigerde een wijziging uit dit venster: het stuk zou te groot worden. Uw tekst staat nog hier; maak het stuk kleiner en sla het op als eigen kopie.';
 
 export class LiveSession {
   readonly invitation: Invitation;
@@ -83,6 +94,7 @@ export class LiveSession {
       role: invitation.role,
       participants: [],
       title: invitation.title,
+      serverUnsaved: false,
     };
     let settle: { resolve: () => void; reject: (error: Error) => void } | undefined;
     this.synced = new Promise<void>((resolve, reject) => {
@@ -117,11 +129,22 @@ export class LiveSession {
         this.update({ status: this.wasLive ? 'offline' : 'connecting' });
       },
       onAwarenessChange: () => this.update({ participants: this.readParticipants() }),
+      // The server says whether it could store the document (shared/collab/storeNotice.ts).
+      onStateless: ({ payload }) => {
+        const notice = decodeStoreNotice(payload);
+        if (notice) this.update({ serverUnsaved: !notice.stored });
+      },
       onClose: ({ event }) => {
         // The server refused what this copy sent (an invalid update or message): offering it
         // again would only be refused again, so the connection stops here.
-        if (event.code === CLOSE_REFUSED_UPDATE || event.code === CLOSE_MALFORMED) {
-          this.update({ status: 'refused', message: REFUSED_UPDATE_MESSAGE });
+        if (
+          event.code === CLOSE_REFUSED_UPDATE ||
+          event.code === CLOSE_MALFORMED ||
+          event.code === CLOSE_TOO_LARGE
+        ) {
+          const message =
+            event.code === CLOSE_TOO_LARGE ? TOO_LARGE_MESSAGE : REFUSED_UPDATE_MESSAGE;
+          this.update({ status: 'refused', message });
           this.provider.disconnect();
         } else if (event.code === CLOSE_GOING_AWAY && this.snapshot.status !== 'ended') {
           // The server stopped (the host ended the session, or a server restarts): say so, and

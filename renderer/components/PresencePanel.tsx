@@ -1,8 +1,10 @@
 /**
  * Who is in the document: the presence list above the outline while the document is in a
- * co-editing session, each colleague in the colour of their cursor, the user first.
+ * co-editing session, each colleague in the colour of their cursor, the user first; and what
+ * the user should know of the connection (offline, refused, the server unable to store).
  */
 import type { LiveSnapshot } from '../collab/liveSession.ts';
+import { STORE_FAILED_MESSAGE } from '../../shared/collab/storeNotice.ts';
 import { Avatar } from './Avatar.tsx';
 
 export function PresencePanel({
@@ -30,6 +32,11 @@ export function PresencePanel({
         <p className="presence-note">
           {snapshot.message ??
             'Geen verbinding. U kunt doorwerken; alles wordt samengevoegd zodra de verbinding terug is.'}
+        </p>
+      )}
+      {snapshot.serverUnsaved && snapshot.status === 'live' && (
+        <p className="presence-note presence-error" role="alert">
+          {STORE_FAILED_MESSAGE}
         </p>
       )}
       {snapshot.status === 'refused' && snapshot.message && (

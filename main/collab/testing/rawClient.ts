@@ -18,6 +18,14 @@ const AUTH = { token: 0, permissionDenied: 1, authenticated: 2 };
 // The origin of changes that came from the server, so they are not sent back.
 const FROM_SERVER = Symbol('server');
 
+/** How a raw client starts. */
+export interface RawClientOptions {
+  /** What its document holds before it connects (work done offline). */
+  state?: Uint8Array;
+  /** Called right after it sent its token and first sync step, before any answer. */
+  onOpen?: (client: RawClient) => void;
+}
+
 /** A raw Yjs client of one document. */
 export class RawClient {
   readonly doc = new Y.Doc();
@@ -34,8 +42,9 @@ export class RawClient {
   closed: { code: number; reason: string } | null = null;
   private readonly name: string;
 
-  constructor(url: string, documentName: string, token: string) {
+  constructor(url: string, documentName: string, token: string, options: RawClientOptions = {}) {
     this.name = documentName;
+    if (options.state) Y.applyUpdate(this.doc, options.state, FROM_SERVER);
     this.socket = new WebSocket(url);
     this.socket.binaryType = 'arraybuffer';
     this.socket.addEventListener('open', () => {
@@ -44,6 +53,7 @@ export class RawClient {
         encoding.writeVarString(encoder, token);
       });
       this.send(TYPE.sync, (encoder) => syncProtocol.writeSyncStep1(encoder, this.doc));
+      options.onOpen?.(this);
     });
     this.socket.addEventListener('message', (event) => {
       this.receive(new Uint8Array(event.data as ArrayBuffer));
