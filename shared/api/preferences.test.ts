@@ -28,6 +28,13 @@ describe('describePreferenceProblem', () => {
     expect(describePreferenceProblem('userName', '  ')).toBe(
       'Vul uw naam in: collega’s zien hem bij uw cursor en uw wijzigingen.',
     );
+    // A name presence would refuse (and colleagues never see): a control or bidi character.
+    for (const hidden of ['Anne\u0007ke', 'Anneke\u202E', 'Jan\u2066de\u2069Wit']) {
+      expect(describePreferenceProblem('userName', hidden), JSON.stringify(hidden)).toMatch(
+        /stuurteken/,
+      );
+    }
+    expect(describePreferenceProblem('userName', 'Anneke de Wit-Ünal')).toBeNull();
     expect(describePreferenceProblem('defaultAssembly', 'x'.repeat(MAX_ASSEMBLY_LENGTH + 1))).toBe(
       `De naam van de vergadering is te lang: hoogstens ${MAX_ASSEMBLY_LENGTH} tekens.`,
     );

@@ -50,9 +50,29 @@ function hasControlCharacter(text: string): boolean {
   return false;
 }
 
+/**
+ * Whether a name holds a character that does not show as text: C0 and C1 controls, and the
+ * bidirectional embeddings, overrides and isolates (which reorder what follows them). Such a
+ * name is refused here and in presence (shared/collab/presenceState.ts), so that a user whose
+ * name colleagues would never see cannot choose it.
+ */
+export function hasHiddenNameCharacter(name: string): boolean {
+  for (let i = 0; i < name.length; i += 1) {
+    const code = name.charCodeAt(i);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
+    if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)) return true;
+  }
+  return false;
+}
+
 /** The schema of each preference, so that a stored file can be read one field at a time. */
 export const preferenceFieldSchemas = {
-  userName: z.string().trim().min(1).max(MAX_USER_NAME_LENGTH),
+  userName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(MAX_USER_NAME_LENGTH)
+    .refine((name) => !hasHiddenNameCharacter(name)),
   userColour: z.string().regex(USER_COLOUR_PATTERN),
   defaultAssembly: z.string().trim().min(1).max(MAX_ASSEMBLY_LENGTH),
   /** The documents folder the user chose; `null` for the standard one. */
@@ -127,6 +147,9 @@ export function describePreferenceProblem(field: PreferenceField, value: unknown
       if (text === '') return 'Vul uw naam in: collega’s zien hem bij uw cursor en uw wijzigingen.';
       if (text !== null && text.length > MAX_USER_NAME_LENGTH) {
         return `Uw naam is te lang: hoogstens ${MAX_USER_NAME_LENGTH} tekens.`;
+      }
+      if (text !== null && hasHiddenNameCharacter(text)) {
+        return 'Uw naam bevat een teken dat niet als tekst te zien is (een stuurteken); laat het weg.';
       }
       return 'Uw naam is geen tekst.';
     case 'userColour':

@@ -20,7 +20,7 @@
  * The server (main/collab/presenceGuard.ts) and every participant's view
  * (renderer/collab/awarenessSlot.ts, liveSession.ts) read states through this one gate.
  */
-import { MAX_USER_NAME_LENGTH } from '../api/preferences.ts';
+import { MAX_USER_NAME_LENGTH, hasHiddenNameCharacter } from '../api/preferences.ts';
 import { USER_COLOUR_PATTERN } from './userColours.ts';
 import { DOCUMENT_FRAGMENT } from './yDocument.ts';
 
@@ -105,18 +105,8 @@ function readUser(value: unknown): PresenceUser | null {
   const { name, color } = value;
   if (typeof name !== 'string' || typeof color !== 'string') return null;
   if (name.trim() === '' || name.length > MAX_PRESENCE_NAME_LENGTH) return null;
-  if (hasForbiddenCharacter(name) || !USER_COLOUR_PATTERN.test(color)) return null;
+  if (hasHiddenNameCharacter(name) || !USER_COLOUR_PATTERN.test(color)) return null;
   return { name, color };
-}
-
-/** C0 and C1 controls, and the bidirectional embeddings, overrides and isolates. */
-function hasForbiddenCharacter(name: string): boolean {
-  for (let i = 0; i < name.length; i += 1) {
-    const code = name.charCodeAt(i);
-    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
-    if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)) return true;
-  }
-  return false;
 }
 
 function readPosition(value: unknown): PresencePosition | null {
