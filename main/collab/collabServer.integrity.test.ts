@@ -184,6 +184,32 @@ describe('sync server: changes that build on what nobody sent', () => {
   });
 });
 
+describe('sync server: what the gate did not foresee', () => {
+  beforeEach(() => startWith());
+
+  it('refuses the sender of garbage after a held update, and goes on serving the others', async () => {
+    const offline = new Y.Doc();
+    Y.applyUpdate(offline, serverState());
+    getFirstItemText(offline).insert(0, 'Offline. ');
+    const base = Y.encodeStateVector(offline);
+    getFirstItemText(offline).insert(0, 'Erna. ');
+    const pending = Y.encodeStateAsUpdate(offline, base);
+    const client = new RawClient(server.url, NAME, tokenFor(NAME), {
+      state: Y.encodeStateAsUpdate(offline),
+      onOpen: (raw) => {
+        raw.sendUpdate(pending);
+        // Held together with the one before, these bytes do not merge into any update.
+        raw.sendUpdate(new Uint8Array([2, 200, 1, 0, 255, 255, 255, 7]));
+      },
+    });
+    rawClients.push(client);
+    await waitFor(() => client.closed !== null, 'refused');
+    expect(client.closed!.code).toBe(4422);
+    await expectVictimUnharmed('De server leeft nog. ');
+    expect(getYText(colleague.document)).not.toContain('Offline.');
+  });
+});
+
 describe('sync server: attributes and marks the schema does not know', () => {
   beforeEach(() => startWith());
 

@@ -156,7 +156,7 @@ export class DocumentGate {
 
   /** Applies the batch, holds it (when `mayHold`), or throws InvalidUpdateError. */
   private decide(writer: GateWriter, batch: Batch, mayHold: boolean): Uint8Array[] {
-    const update = batch.updates.length === 1 ? batch.updates[0]! : Y.mergeUpdates(batch.updates);
+    const update = mergeBatch(batch.updates);
     const written = this.findNewClients(update);
     for (const client of written) {
       const owner = this.findOwner(client, writer.connection);
@@ -201,8 +201,13 @@ export class DocumentGate {
       const frames = this.decide(writer, held, !final);
       if (frames.length > 0) writer.forward(frames);
     } catch (error) {
-      if (!(error instanceof InvalidUpdateError)) throw error;
-      writer.refuse(error);
+      // In a timer nothing above would catch it: whatever went wrong refuses this participant,
+      // never the server.
+      writer.refuse(
+        error instanceof InvalidUpdateError
+          ? error
+          : new InvalidUpdateError(`Interne fout bij het controleren: ${(error as Error).message}`),
+      );
     }
   }
 
@@ -237,6 +242,16 @@ export class DocumentGate {
       if (other !== connection && clients.has(client)) return other;
     }
     return null;
+  }
+}
+
+/** The updates of a batch as one; InvalidUpdateError when they do not merge. */
+function mergeBatch(updates: Uint8Array[]): Uint8Array {
+  if (updates.length === 1) return updates[0]!;
+  try {
+    return Y.mergeUpdates(updates);
+  } catch {
+    throw new InvalidUpdateError('De wijziging is geen geldige Yjs-wijziging.');
   }
 }
 

@@ -32,6 +32,8 @@ export const CLOSE_CODES = {
   invalidUpdate: 4422,
   /** More messages or bytes than a connection may send (messageRate.ts). */
   tooManyMessages: 4429,
+  /** Something the server did not foresee while handling a message (WebSocket's own code). */
+  internalError: 1011,
 } as const;
 
 // Reasons travel in a WebSocket close frame too, which holds at most 123 bytes.
@@ -42,6 +44,9 @@ export const INVALID_UPDATE_REASON =
   'Wijziging geweigerd: die past niet in de opbouw van een resolutie.';
 /** Said to a participant who sent more than a connection may. */
 export const TOO_MANY_REASON = 'Te veel berichten achter elkaar; de verbinding is gesloten.';
+/** Said to a participant whose message the server failed on (a bug, in the log). */
+export const INTERNAL_ERROR_REASON =
+  'Fout op de server bij dit bericht; de verbinding is gesloten.';
 /** Said to a participant who was silent for too long. */
 export const TIMEOUT_REASON = 'Te lang geen bericht; de verbinding is gesloten.';
 

@@ -24,7 +24,12 @@ import type { MessageRateLimits } from './messageRate.ts';
 import { getDocumentGate } from './documentGate.ts';
 import type { GateLimits, GateWriter } from './documentGate.ts';
 import { InvalidUpdateError } from './updateValidation.ts';
-import { CLOSE_CODES, MALFORMED_REASON, TOO_MANY_REASON } from './refusals.ts';
+import {
+  CLOSE_CODES,
+  INTERNAL_ERROR_REASON,
+  MALFORMED_REASON,
+  TOO_MANY_REASON,
+} from './refusals.ts';
 
 /** What a socket gate needs to know. */
 export interface SocketGateOptions {
@@ -77,6 +82,7 @@ export class SocketGate {
   private readonly waiting = new Map<string, Uint8Array[]>();
   private waitingBytes = 0;
   private refused = false;
+  private stopping = false;
   private readonly onAuthenticated: () => void;
 
   constructor(socket: GateSocket, options: SocketGateOptions, onAuthenticated: () => void) {
@@ -91,10 +97,30 @@ export class SocketGate {
     this.client = client;
   }
 
-  /** A message from the socket. */
+  /**
+   * A message from the socket. Nothing a message holds can throw out of here: what the gate
+   * did not foresee refuses this participant (and is logged), never the server.
+   */
   receive(data: Uint8Array): void {
-    if (this.refused) return;
+    if (this.refused || this.stopping) return;
     this.lastMessageAt = Date.now();
+    try {
+      this.handle(data);
+    } catch (error) {
+      this.refuse(
+        CLOSE_CODES.internalError,
+        INTERNAL_ERROR_REASON,
+        `interne fout: ${(error as Error).stack ?? error}`,
+      );
+    }
+  }
+
+  /** The server stops: messages from now on are not taken (the client keeps and resends them). */
+  stop(): void {
+    this.stopping = true;
+  }
+
+  private handle(data: Uint8Array): void {
     let address: string;
     let message: ClientMessage;
     try {
@@ -185,6 +211,7 @@ export class SocketGate {
       const gate = getDocumentGate(connection.document, this.options.gate);
       this.pass(gate.submit(writer, message.update, data, message.step === 'step2'));
     } catch (error) {
+      // Anything else goes up to `receive`, which refuses the participant.
       if (!(error instanceof InvalidUpdateError)) throw error;
       this.refuse(error.code, error.reason, error.message);
     }
@@ -212,10 +239,16 @@ export class SocketGate {
   private findWriter(address: string): Writer | undefined {
     // Session-aware providers address `name\0session`, older clients the name alone.
     const separator = address.indexOf('\0');
-    return (
-      this.writers.get(address) ??
-      (separator === -1 ? undefined : this.writers.get(address.slice(0, separator)))
-    );
+    const key =
+      this.writers.has(address) || separator === -1 ? address : address.slice(0, separator);
+    const writer = this.writers.get(key);
+    // Hocuspocus closed that document connection: its messages start over, as a new sign-in.
+    if (writer && !writer.connection.document.hasConnection(writer.connection)) {
+      this.writers.delete(key);
+      getDocumentGate(writer.connection.document, this.options.gate).release(writer);
+      return undefined;
+    }
+    return writer;
   }
 }
 

@@ -112,10 +112,14 @@ export class SyncSockets {
     });
   }
 
-  /** Stops accepting new connections; open ones stay until `closeAll`. */
+  /**
+   * Stops accepting new connections, and messages on the open ones (whatever they still send,
+   * their clients keep and send again when they reconnect); open sockets stay until `closeAll`.
+   */
   stopListening(): void {
     this.httpServer.close();
     clearInterval(this.checker);
+    for (const peer of this.peers) peer.gate?.stop();
   }
 
   /** Closes every socket: politely first, then (after `graceMs`) cut. */
