@@ -259,6 +259,21 @@ describe('sync server: floods', () => {
     expect(closed).toBe(0);
   });
 
+  it('closes a connection that keeps asking for the whole document; the others go on', async () => {
+    // A first sync step is a few bytes that make the server send the whole document: asked for
+    // in a loop, a small client would keep the server encoding and sending (issue 14).
+    const asker = await joinedRawClient();
+    const emptyVector = Y.encodeStateVector(new Y.Doc());
+    for (let i = 0; i < 30; i += 1) {
+      asker.send(0, (encoder) => {
+        encoding.writeVarUint(encoder, 0);
+        encoding.writeVarUint8Array(encoder, emptyVector);
+      });
+    }
+    expect((await whenClosed(asker)).code).toBe(4429);
+    await expectOthersUnharmed();
+  });
+
   it('refuses connections from one address over the limit, and serves the rest', async () => {
     const limitedTemp = makeTempDir();
     const limited = await startTestServer(limitedTemp.dir, { maxConnectionsPerAddress: 5 });

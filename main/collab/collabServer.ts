@@ -29,7 +29,11 @@ import { DocumentPersistence } from './documentPersistence.ts';
 import type { GateLimits } from './documentGate.ts';
 import { MessageGuard } from './messageGuard.ts';
 import { PresenceGuard } from './presenceGuard.ts';
-import { DEFAULT_MESSAGE_LIMITS, defaultByteLimits } from './messageRate.ts';
+import {
+  DEFAULT_MESSAGE_LIMITS,
+  DEFAULT_REQUEST_LIMITS,
+  defaultByteLimits,
+} from './messageRate.ts';
 import type { MessageRateLimits } from './messageRate.ts';
 import { ServerDocuments } from './serverDocuments.ts';
 import { SessionAuthentication } from './sessionAuthentication.ts';
@@ -174,6 +178,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
       rate: {
         messages: options.messageRate?.messages ?? DEFAULT_MESSAGE_LIMITS,
         bytes: options.messageRate?.bytes ?? defaultByteLimits(options.maxMessageBytes),
+        requests: options.messageRate?.requests ?? DEFAULT_REQUEST_LIMITS,
       },
       gate: gateLimits,
       log,

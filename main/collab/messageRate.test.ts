@@ -23,7 +23,11 @@ describe('MessageRate', () => {
   it('counts messages and bytes, and says which limit a message broke', () => {
     let now = 0;
     const rate = new MessageRate(
-      { messages: { burst: 3, perSecond: 1 }, bytes: { burst: 1000, perSecond: 100 } },
+      {
+        messages: { burst: 3, perSecond: 1 },
+        bytes: { burst: 1000, perSecond: 100 },
+        requests: { burst: 1, perSecond: 0 },
+      },
       () => now,
     );
     expect(rate.take(10)).toBeNull();
@@ -33,6 +37,10 @@ describe('MessageRate', () => {
     expect(rate.take(1)).toBe('messages');
     now = 2000;
     expect(rate.take(200)).toBeNull();
+    // A request for the whole document counts apart: one at once here.
+    now = 10_000;
+    expect(rate.take(10, true)).toBeNull();
+    expect(rate.take(10, true)).toBe('requests');
   });
 
   it('lets the largest message through twice at once, then an eighth of it a second', () => {

@@ -129,9 +129,15 @@ export class SocketGate {
       if (!(error instanceof MalformedMessageError)) throw error;
       return this.refuse(CLOSE_CODES.malformed, MALFORMED_REASON, error.message);
     }
-    const over = this.rate.take(data.length);
+    const request =
+      message.kind === 'queryAwareness' || (message.kind === 'sync' && message.step === 'step1');
+    const over = this.rate.take(data.length, request);
     if (over) {
-      const detail = over === 'messages' ? 'meer berichten' : 'meer bytes';
+      const detail = {
+        messages: 'meer berichten',
+        bytes: 'meer bytes',
+        requests: 'meer verzoeken',
+      }[over];
       return this.refuse(CLOSE_CODES.tooManyMessages, TOO_MANY_REASON, `${detail} dan toegestaan`);
     }
     const writer = this.findWriter(address);
