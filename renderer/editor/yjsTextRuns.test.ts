@@ -65,6 +65,25 @@ describe('adjacent Y.XmlTexts (patched y-prosemirror)', () => {
     expect([...firstItem(a)].sort().join('')).toBe([...`${text}XYZ`].sort().join(''));
   });
 
+  // y-prosemirror wrote a text's change as one replaced range, from the first difference to
+  // the last (lib0's simpleDiff): removing two pieces of an item re-wrote the text between
+  // them, and two co-editors doing that at once (rejecting the same two proposals) doubled it.
+  it('removing two pieces of one item keeps the text between them, written once', () => {
+    const initial = createInitialUpdate(buildDoc({ recitals: [['weg midden ook weg;']] }));
+    const replicas = [new Replica(1, initial), new Replica(2, initial)];
+    for (const replica of replicas) {
+      const start = itemStart(replica.state.doc, 0);
+      replica.apply((state, dispatch) => {
+        dispatch?.(state.tr.delete(start + 11, start + 18).delete(start, start + 4));
+        return true;
+      }, start);
+    }
+    const [a, b] = replicas as [Replica, Replica];
+    sync(a, b);
+    expect(firstItem(a)).toBe('midden ;');
+    expect(firstItem(b)).toBe('midden ;');
+  });
+
   // y-prosemirror kept a Y.XmlText's type when its text was deleted only when it was an
   // element's single child (upstream #108); with two texts it deleted both types, and a
   // colleague's text typed into one of them meanwhile went with it.
