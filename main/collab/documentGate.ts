@@ -116,9 +116,9 @@ export class DocumentGate {
   }
 
   /**
-   * An update from another instance (already checked there). Applies it with `origin`, or
-   * throws InvalidUpdateError; an update that would stay pending is refused too, since a peer
-   * answers our state vector with everything we lack.
+   * An update from another instance, checked here as any other (an instance trusts no other).
+   * Applies it with `origin`, or throws InvalidUpdateError; an update that would stay pending
+   * is refused outright, since a peer answers our state vector with everything we lack.
    */
   submitFromPeer(update: Uint8Array, origin: unknown): void {
     if (checkDocumentUpdate(this.document, update) === 'pending') {
@@ -138,11 +138,6 @@ export class DocumentGate {
       if (owner === writer.connection) this.owners.delete(client);
     }
     this.retryClaimed();
-  }
-
-  /** Whether anything of `writer` is held (for tests and the log). */
-  isHolding(writer: GateWriter): boolean {
-    return this.held.has(writer);
   }
 
   private takeHeld(writer: GateWriter): Held | undefined {

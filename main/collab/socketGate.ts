@@ -104,8 +104,18 @@ export class SocketGate {
   receive(data: Uint8Array): void {
     if (this.refused || this.stopping) return;
     this.lastMessageAt = Date.now();
+    this.guarded(() => this.handle(data));
+  }
+
+  /** The server stops: messages from now on are not taken (the client keeps and resends them). */
+  stop(): void {
+    this.stopping = true;
+  }
+
+  /** Runs `handle`; whatever it throws refuses this participant, with the error in the log. */
+  private guarded(handle: () => void): void {
     try {
-      this.handle(data);
+      handle();
     } catch (error) {
       this.refuse(
         CLOSE_CODES.internalError,
@@ -113,11 +123,6 @@ export class SocketGate {
         `interne fout: ${(error as Error).stack ?? error}`,
       );
     }
-  }
-
-  /** The server stops: messages from now on are not taken (the client keeps and resends them). */
-  stop(): void {
-    this.stopping = true;
   }
 
   private handle(data: Uint8Array): void {
@@ -166,7 +171,7 @@ export class SocketGate {
     for (const data of queued) {
       if (this.refused) return;
       // Read and counted when it arrived; now it goes where it was meant to.
-      this.route(writer, readClientMessage(data).message, data);
+      this.guarded(() => this.route(writer, readClientMessage(data).message, data));
     }
   }
 
