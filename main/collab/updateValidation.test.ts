@@ -74,6 +74,41 @@ describe('checkDocumentUpdate', () => {
     expect(() => checkDocumentUpdate(doc, damaged)).toThrow(InvalidUpdateError);
   });
 
+  it('refuses changing or removing a recorded version: history is only added to', () => {
+    const doc = serverDoc();
+    const record = (r: Y.Doc, name: string) =>
+      recordVersion(r, {
+        id: 'v1',
+        name,
+        author: 'Anneke',
+        createdAt: '2024-11-12T10:00:00.000Z',
+        doc: readYDoc(r),
+      });
+    Y.applyUpdate(
+      doc,
+      updateFrom(doc, (r) => record(r, 'Concept 12 november')),
+    );
+    const rewritten = updateFrom(doc, (r) => record(r, 'Concept 12 november (echt)'));
+    const removed = updateFrom(doc, (r) => r.getMap(VERSIONS_MAP).delete('v1'));
+    for (const [what, update] of [
+      ['rewritten', rewritten],
+      ['removed', removed],
+    ] as const) {
+      expect(() => checkDocumentUpdate(doc, update), what).toThrow(/vastgelegde versie/);
+    }
+    // Another version beside it is fine.
+    const another = updateFrom(doc, (r) =>
+      recordVersion(r, {
+        id: 'v2',
+        name: 'Concept 20 november',
+        author: 'Bram',
+        createdAt: '2024-11-20T10:00:00.000Z',
+        doc: readYDoc(r),
+      }),
+    );
+    expect(checkDocumentUpdate(doc, another)).toBe('accepted');
+  });
+
   it('checks against the document as it is after a refusal, not with the refused update', () => {
     const doc = serverDoc();
     const replica = new Y.Doc();

@@ -16,7 +16,7 @@
  * The check runs on a shadow: a second Y.Doc per server document, made once by copying it and
  * kept equal by applying every update the document gets. An incoming update is applied to the
  * shadow and the shadow read strictly against the schema; versions are checked only where the
- * update touched them. Accepted, the document then applies the same update, which the shadow
+ * update touched them, and may only be added. Accepted, the document then applies the same update, which the shadow
  * already has (Yjs ignores what it knows). Refused or pending, the shadow holds an update the
  * document does not, so it is dropped and copied anew at the next check. Cost per update:
  * applying it twice and reading the document (about a millisecond for 300 items).
@@ -167,6 +167,16 @@ export function checkDocumentUpdate(
       if (!DOCUMENT_ROOTS.has(root) && !document.share.has(root)) {
         throw new InvalidUpdateError(
           `De wijziging voegt een onbekend onderdeel toe (${JSON.stringify(root.slice(0, 40))}).`,
+        );
+      }
+    }
+    // A recorded version is the record of what a stuk said then: added, never changed or
+    // removed (the app has no way to do either), or anyone could rewrite the history unseen.
+    const recorded = document.getMap(VERSIONS_MAP);
+    for (const id of touched) {
+      if (recorded.has(id)) {
+        throw new InvalidUpdateError(
+          `De wijziging verandert of verwijdert de vastgelegde versie ${JSON.stringify(id.slice(0, 64))}.`,
         );
       }
     }
