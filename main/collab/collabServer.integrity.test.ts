@@ -102,6 +102,26 @@ async function expectVictimUnharmed(text: string): Promise<void> {
   expect(readYDoc(colleague.document).eq(readYDoc(victim.document))).toBe(true);
 }
 
+/**
+ * A client's offline work (`sentence` at the start of the first item) and what it typed right
+ * after connecting (`word` after it), which builds on the offline work: the state its document
+ * holds, and the update of the word alone.
+ */
+function offlineWork(
+  sentence: string,
+  word: string,
+): { state: Uint8Array; typedAfter: Uint8Array } {
+  const offline = new Y.Doc();
+  Y.applyUpdate(offline, serverState());
+  getFirstItemText(offline).insert(0, sentence);
+  const base = Y.encodeStateVector(offline);
+  getFirstItemText(offline).insert(sentence.length, word);
+  return {
+    state: Y.encodeStateAsUpdate(offline),
+    typedAfter: Y.encodeStateAsUpdate(offline, base),
+  };
+}
+
 /** `resolutie show` of the stored file, after the server stored and stopped. */
 async function showStored(): Promise<string> {
   victim.destroy();
@@ -161,14 +181,9 @@ describe('sync server: changes that build on what nobody sent', () => {
   it('holds an update typed before the offline work it builds on arrived, then takes both', async () => {
     // Offline work (a sentence) and, typed right after connecting, a word that builds on it: an
     // honest provider can send the word before its answer to the server's first sync step.
-    const offline = new Y.Doc();
-    Y.applyUpdate(offline, serverState());
-    getFirstItemText(offline).insert(0, 'Offline geschreven zin. ');
-    const base = Y.encodeStateVector(offline);
-    getFirstItemText(offline).insert(24, 'Meteen erna getypt. ');
-    const typedAfter = Y.encodeStateAsUpdate(offline, base);
+    const { state, typedAfter } = offlineWork('Offline geschreven zin. ', 'Meteen erna getypt. ');
     const early = new RawClient(server.url, NAME, tokenFor(NAME), {
-      state: Y.encodeStateAsUpdate(offline),
+      state,
       onOpen: (client) => client.sendUpdate(typedAfter),
     });
     rawClients.push(early);
@@ -188,16 +203,11 @@ describe('sync server: what the gate did not foresee', () => {
   beforeEach(() => startWith());
 
   it('refuses the sender of garbage after a held update, and goes on serving the others', async () => {
-    const offline = new Y.Doc();
-    Y.applyUpdate(offline, serverState());
-    getFirstItemText(offline).insert(0, 'Offline. ');
-    const base = Y.encodeStateVector(offline);
-    getFirstItemText(offline).insert(0, 'Erna. ');
-    const pending = Y.encodeStateAsUpdate(offline, base);
+    const { state, typedAfter } = offlineWork('Offline. ', 'Erna. ');
     const client = new RawClient(server.url, NAME, tokenFor(NAME), {
-      state: Y.encodeStateAsUpdate(offline),
+      state,
       onOpen: (raw) => {
-        raw.sendUpdate(pending);
+        raw.sendUpdate(typedAfter);
         // Held together with the one before, these bytes do not merge into any update.
         raw.sendUpdate(new Uint8Array([2, 200, 1, 0, 255, 255, 255, 7]));
       },
