@@ -28,6 +28,16 @@ type Preview =
   | { state: 'ready'; bytes: Uint8Array; pageCount: number; summary: string; aspect: number }
   | { state: 'failed'; title: string; message: string; bytes: Uint8Array | null };
 
+/** What the dialog shows, and the print it comes from. */
+interface Shown {
+  source: Promise<Uint8Array> | null;
+  preview: Preview;
+  /** The pages drawn so far, as image URLs, by page index. */
+  images: readonly (string | undefined)[];
+}
+
+const NOTHING_SHOWN: Shown = { source: null, preview: { state: 'printing' }, images: [] };
+
 export function PrintPreviewDialog({
   printing,
   changes,
@@ -45,14 +55,17 @@ export function PrintPreviewDialog({
   onExport: (bytes: Uint8Array) => void;
   onClose: () => void;
 }) {
-  const [preview, setPreview] = useState<Preview>({ state: 'printing' });
-  // The pages drawn so far, as image URLs, by page index.
-  const [images, setImages] = useState<readonly (string | undefined)[]>([]);
+  // What is shown belongs to one print: when the setting changes and the host prints again,
+  // the old pages (and their bytes, which the export would download) are gone at once and the
+  // blank sheet shows that the new ones are being made.
+  const [shown, setShown] = useState<Shown>(NOTHING_SHOWN);
+  const { preview, images } = shown.source === printing ? shown : NOTHING_SHOWN;
 
   useEffect(() => {
     const controller = new AbortController();
     const { signal } = controller;
     let pdf: PreviewPdf | null = null;
+    const setPreview = (next: Preview) => setShown({ source: printing, preview: next, images: [] });
 
     const show = async () => {
       let bytes: Uint8Array;
@@ -90,7 +103,11 @@ export function PrintPreviewDialog({
         const pixelWidth = Math.round(PAGE_WIDTH * ratio);
         for (let page = 1; page <= opened.pageCount; page++) {
           const image = await opened.renderPage(page, pixelWidth, signal);
-          setImages((drawn) => withImage(drawn, page - 1, image));
+          setShown((current) =>
+            current.source === printing
+              ? { ...current, images: withImage(current.images, page - 1, image) }
+              : current,
+          );
           await yieldToBrowser();
           signal.throwIfAborted();
         }

@@ -82,11 +82,12 @@ test('with tracking on, edits become proposals that the panel accepts or rejects
   // legend, as pdftotext reads it.
   await page.keyboard.press('Control+p');
   const preview = page.getByRole('dialog', { name: 'Afdrukvoorbeeld' });
+  const page1 = preview.getByRole('img', { name: 'Pagina 1 van 1' });
+  // Each setting is a print of its own (a few seconds each, more on a busy machine): the first
+  // is drawn before the setting changes, and the second waits as long as printing takes.
+  await expect(page1).toHaveJSProperty('tagName', 'IMG', { timeout: 30_000 });
   await preview.getByRole('checkbox', { name: 'Wijzigingen tonen' }).check();
-  await expect(preview.getByRole('img', { name: 'Pagina 1 van 1' })).toHaveJSProperty(
-    'tagName',
-    'IMG',
-  );
+  await expect(page1).toHaveJSProperty('tagName', 'IMG', { timeout: 30_000 });
   const download = page.waitForEvent('download');
   await preview.getByRole('button', { name: 'Exporteren als PDF' }).click();
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'resolutie-changes-')), 'stuk.pdf');
