@@ -274,6 +274,40 @@ describe('sync server: floods', () => {
     await expectOthersUnharmed();
   });
 
+  it('closes a connection whose changes cost more checking time than allowed; others go on', async () => {
+    // Each change is checked against the whole document: a few bytes that cost the server a
+    // read of all of it. Here the budget is tiny, so a burst of small changes goes over it.
+    const costlyTemp = makeTempDir();
+    const lines: string[] = [];
+    const costly = await startTestServer(costlyTemp.dir, {
+      messageRate: { checkMs: { burst: 20, perSecond: 1 } },
+      log: (line) => lines.push(line),
+    });
+    try {
+      const items = Array.from({ length: 300 }, (_, i) => `Overweging ${i} over de gemeenten;`);
+      await costly.documents.create(NAME, createYDoc(buildDoc({ recitals: [items] })));
+      const typist = new RawClient(costly.url, NAME, tokenFor(NAME));
+      rawClients.push(typist);
+      await waitFor(() => typist.synced, 'joined');
+      for (let i = 0; i < 300 && typist.closed === null; i += 1) {
+        getFirstItemText(typist.doc).insert(0, 'x');
+        if (i % 20 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      expect((await whenClosed(typist)).code).toBe(4429);
+      expect(lines.join('\n')).toContain('meer rekentijd');
+      const other = connectProvider(costly.url, NAME, tokenFor(NAME));
+      try {
+        await whenSynced(other);
+        expect(getYText(other.document)).toContain('Overweging 299');
+      } finally {
+        other.destroy();
+      }
+    } finally {
+      await costly.stop();
+      costlyTemp.remove();
+    }
+  });
+
   it('refuses connections from one address over the limit, and serves the rest', async () => {
     const limitedTemp = makeTempDir();
     const limited = await startTestServer(limitedTemp.dir, { maxConnectionsPerAddress: 5 });

@@ -30,6 +30,7 @@ import type { GateLimits } from './documentGate.ts';
 import { MessageGuard } from './messageGuard.ts';
 import { PresenceGuard } from './presenceGuard.ts';
 import {
+  DEFAULT_CHECK_TIME_LIMITS,
   DEFAULT_MESSAGE_LIMITS,
   DEFAULT_REQUEST_LIMITS,
   defaultByteLimits,
@@ -179,6 +180,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
         messages: options.messageRate?.messages ?? DEFAULT_MESSAGE_LIMITS,
         bytes: options.messageRate?.bytes ?? defaultByteLimits(options.maxMessageBytes),
         requests: options.messageRate?.requests ?? DEFAULT_REQUEST_LIMITS,
+        checkMs: options.messageRate?.checkMs ?? DEFAULT_CHECK_TIME_LIMITS,
       },
       gate: gateLimits,
       log,

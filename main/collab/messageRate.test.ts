@@ -27,6 +27,7 @@ describe('MessageRate', () => {
         messages: { burst: 3, perSecond: 1 },
         bytes: { burst: 1000, perSecond: 100 },
         requests: { burst: 1, perSecond: 0 },
+        checkMs: { burst: 100, perSecond: 10 },
       },
       () => now,
     );
@@ -41,6 +42,25 @@ describe('MessageRate', () => {
     now = 10_000;
     expect(rate.take(10, true)).toBeNull();
     expect(rate.take(10, true)).toBe('requests');
+  });
+
+  it('counts checking time as spent, into debt, and lets it pay off', () => {
+    let now = 0;
+    const rate = new MessageRate(
+      {
+        messages: { burst: 100, perSecond: 100 },
+        bytes: { burst: 1000, perSecond: 1000 },
+        requests: { burst: 1, perSecond: 1 },
+        checkMs: { burst: 100, perSecond: 10 },
+      },
+      () => now,
+    );
+    expect(rate.spend(60)).toBe(true);
+    expect(rate.spend(60)).toBe(false); // 20 ms in debt
+    now = 1000;
+    expect(rate.spend(0)).toBe(false); // 10 ms still owed
+    now = 3000;
+    expect(rate.spend(5)).toBe(true);
   });
 
   it('lets the largest message through twice at once, then an eighth of it a second', () => {

@@ -26,6 +26,12 @@ export interface MessageRateLimits {
    * query): a few bytes in, the document out, so they are counted apart.
    */
   requests: BucketLimits;
+  /**
+   * Milliseconds of the server's time spent checking the connection's changes: a change is a
+   * few bytes, its check reads the whole document, so a participant typing into a very large
+   * stuk (or sending small changes as fast as allowed) is counted by what it costs.
+   */
+  checkMs: BucketLimits;
 }
 
 /** Messages a connection may send by default: bursts of 400, then 100 a second. */
@@ -36,6 +42,14 @@ export const DEFAULT_MESSAGE_LIMITS: BucketLimits = { burst: 400, perSecond: 100
  * reconnect is a new connection), so ten at once and one every five seconds is far above it.
  */
 export const DEFAULT_REQUEST_LIMITS: BucketLimits = { burst: 10, perSecond: 0.2 };
+
+/**
+ * Checking time a connection may use by default: five seconds at once (joining with a large
+ * document edited offline), then half a second every second, so that one participant never
+ * has more than half of the server's one thread. Typing ten keys a second costs some 15 ms a
+ * second in a stuk of 300 items, some 300 ms in one of the largest size allowed.
+ */
+export const DEFAULT_CHECK_TIME_LIMITS: BucketLimits = { burst: 5_000, perSecond: 500 };
 
 /** Bytes a connection may send, for a server whose largest message is `maxMessageBytes`. */
 export function defaultByteLimits(maxMessageBytes: number): BucketLimits {
@@ -60,15 +74,29 @@ export class TokenBucket {
 
   /** Takes `amount`; false (and takes nothing) when the bucket does not hold that much. */
   take(amount = 1): boolean {
+    this.refill();
+    if (this.tokens < amount) return false;
+    this.tokens -= amount;
+    return true;
+  }
+
+  /**
+   * Takes `amount` whether or not the bucket holds it (what was spent is spent: the bucket
+   * goes into debt); false when it is in debt after.
+   */
+  drain(amount: number): boolean {
+    this.refill();
+    this.tokens -= amount;
+    return this.tokens >= 0;
+  }
+
+  private refill(): void {
     const now = this.now();
     this.tokens = Math.min(
       this.limits.burst,
       this.tokens + ((now - this.at) / 1000) * this.limits.perSecond,
     );
     this.at = now;
-    if (this.tokens < amount) return false;
-    this.tokens -= amount;
-    return true;
   }
 }
 
@@ -77,11 +105,18 @@ export class MessageRate {
   private readonly messages: TokenBucket;
   private readonly bytes: TokenBucket;
   private readonly requests: TokenBucket;
+  private readonly checkMs: TokenBucket;
 
   constructor(limits: MessageRateLimits, now?: () => number) {
     this.messages = new TokenBucket(limits.messages, now);
     this.bytes = new TokenBucket(limits.bytes, now);
     this.requests = new TokenBucket(limits.requests, now);
+    this.checkMs = new TokenBucket(limits.checkMs, now);
+  }
+
+  /** Counts `ms` of checking; false when the connection has used more than it may. */
+  spend(ms: number): boolean {
+    return this.checkMs.drain(ms);
   }
 
   /**

@@ -220,7 +220,16 @@ export class SocketGate {
         return this.pass([data]);
       }
       const gate = getDocumentGate(connection.document, this.options.gate);
-      this.pass(gate.submit(writer, message.update, data, message.step === 'step2'));
+      const started = performance.now();
+      const frames = gate.submit(writer, message.update, data, message.step === 'step2');
+      this.pass(frames);
+      if (!this.rate.spend(performance.now() - started)) {
+        this.refuse(
+          CLOSE_CODES.tooManyMessages,
+          TOO_MANY_REASON,
+          'meer rekentijd voor het controleren dan toegestaan',
+        );
+      }
     } catch (error) {
       // Anything else goes up to `receive`, which refuses the participant.
       if (!(error instanceof InvalidUpdateError)) throw error;

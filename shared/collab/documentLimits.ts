@@ -15,8 +15,11 @@
 /** The largest Yjs state a document may grow to (the sync server refuses changes beyond). */
 export const MAX_DOCUMENT_STATE_BYTES = 16 * 1024 * 1024;
 
-/** The largest document (ProseMirror `nodeSize`) the sync server accepts. */
-export const MAX_DOCUMENT_NODE_SIZE = 2_000_000;
+/**
+ * The largest document (ProseMirror `nodeSize`) the sync server accepts: some 350 pages, where
+ * checking one keystroke takes the server tens of milliseconds.
+ */
+export const MAX_DOCUMENT_NODE_SIZE = 1_000_000;
 
 /** The Dutch reason for a change that would make the document too large. */
 export const DOCUMENT_TOO_LARGE_MESSAGE =
