@@ -92,27 +92,35 @@ function count(text: string, block: string): number {
 
 /**
  * `text` with the hunks applied, or unchanged when it already holds them. Throws PatchError
- * when a hunk's old text is not there exactly once and its new text is not either.
+ * when it is neither: the old text of every hunk there exactly once (the original), or the new
+ * text of every hunk (patched; a patch that moves code can leave some old text there too).
  */
 export function applyFilePatch(text: string, patch: FilePatch): { text: string; applied: boolean } {
   const blocks = patch.hunks.map((hunk) => ({
     before: hunk.before.join('\n'),
     after: hunk.after.join('\n'),
   }));
-  const state = blocks.map(({ before, after }) => {
-    if (count(text, before) === 1) return 'old';
-    if (count(text, after) === 1) return 'new';
-    return 'neither';
-  });
-  if (state.every((s) => s === 'new')) return { text, applied: false };
-  const bad = state.findIndex((s) => s !== 'old');
-  if (bad >= 0) {
+  const original = blocks.every(({ before }) => count(text, before) === 1);
+  const patched = blocks.every(({ after }) => count(text, after) === 1);
+  if (patched && !original) return { text, applied: false };
+  if (!original || patched) {
+    const bad = blocks.findIndex(({ before }) => count(text, before) !== 1);
     throw new PatchError(
-      `${patch.path}: hunk ${bad + 1} matches neither the original nor the patched code`,
+      `${patch.path}: ${
+        original
+          ? 'cannot tell the original from the patched code'
+          : `hunk ${bad + 1} matches neither the original nor the patched code`
+      }`,
     );
   }
+  // By position, from the end back: one hunk's new text may hold another's old text.
   let out = text;
-  for (const { before, after } of blocks) out = out.replace(before, () => after);
+  const places = blocks
+    .map((block) => ({ ...block, at: text.indexOf(block.before) }))
+    .sort((a, b) => b.at - a.at);
+  for (const { before, after, at } of places) {
+    out = out.slice(0, at) + after + out.slice(at + before.length);
+  }
   return { text: out, applied: true };
 }
 

@@ -1,7 +1,7 @@
 /**
  * The pending changes: every proposal with its author, time and excerpt, in document order;
  * accept or reject one, all of one author, or all; "Vorige"/"Volgende" (Alt+PageUp/PageDown)
- * jump through them. Deciding goes through the editor, so it travels to co-editors and undo
+ * jump through them. Above them, text a merge doubled (DoubledTextList). Deciding goes through the editor, so it travels to co-editors and undo
  * like any edit.
  */
 import { useEffect } from 'react';
@@ -16,6 +16,7 @@ import {
 } from '../../shared/editor/suggestions/trackedChanges.ts';
 import type { TrackedChange } from '../../shared/editor/suggestions/trackedChanges.ts';
 import { Avatar } from './Avatar.tsx';
+import { DoubledTextList } from './DoubledTextList.tsx';
 
 const timeFormat = new Intl.DateTimeFormat('nl-NL', {
   day: 'numeric',
@@ -108,6 +109,7 @@ export function ChangesPanel({
           Wijzigen
         </button>
       </p>
+      <DoubledTextList view={view} disabled={disabled} inSession={inSession} />
       {changes.length === 0 ? (
         <p className="changes-empty">Geen wijzigingen in behandeling.</p>
       ) : (

@@ -20,6 +20,9 @@ import { schema } from '../../shared/editor/schema.ts';
 import type { AwarenessSlot } from '../collab/awarenessSlot.ts';
 import { createYDoc, getDocumentFragment } from '../../shared/collab/yDocument.ts';
 import { pendingUpdatesPlugin } from './pendingUpdates.ts';
+import { doubledTextPlugin } from './merges/doubledTextPlugin.ts';
+import { recordWrite } from './merges/recordWrite.ts';
+import { rescueLostTextPlugin } from './merges/rescueLostText.ts';
 
 export { DOCUMENT_FRAGMENT } from '../../shared/collab/yDocument.ts';
 
@@ -41,8 +44,9 @@ export function collabFromYDoc(ydoc: Y.Doc): CollabDocument {
 
 /**
  * The document the shared fragment holds now, for a fresh editor state, with the sync and undo
- * plugins bound to it (and colleagues' cursors when `awareness` is given), and the plugin that
- * integrates updates Yjs would leave pending (pendingUpdates.ts).
+ * plugins bound to it (and colleagues' cursors when `awareness` is given), the plugin that
+ * integrates updates Yjs would leave pending (pendingUpdates.ts) and the one that finds text a
+ * merge doubled (doubledText/).
  *
  * The sync plugin gets the mapping from Yjs types to the nodes just read. Without it,
  * y-prosemirror renders the whole document again when the view starts, into equal but new
@@ -54,11 +58,20 @@ export function bindCollabDocument(
   awareness?: AwarenessSlot,
 ): { doc: Node; plugins: Plugin[] } {
   const { doc, mapping } = initProseMirrorDoc(collab.fragment, schema);
+  // `onWrite` is our patch's option (patches/y-prosemirror+1.3.7.patch): the records of each
+  // edit go into the transaction that writes it (merges/recordWrite.ts).
+  const options: Parameters<typeof ySyncPlugin>[1] & {
+    onWrite: (transaction: Y.Transaction) => void;
+  } = { mapping, onWrite: (transaction) => recordWrite(transaction, collab.fragment) };
   // pendingUpdatesPlugin: Yjs alone can leave a colleague's updates pending forever.
+  // doubledTextPlugin: text a merge wrote twice, proposed for removal.
+  // rescueLostTextPlugin: one's own text a colleague deleted unseen with its item, put back.
   const plugins = [
-    ySyncPlugin(collab.fragment, { mapping }),
+    ySyncPlugin(collab.fragment, options),
     yUndoPlugin(),
     pendingUpdatesPlugin(collab.ydoc),
+    doubledTextPlugin(collab.ydoc, collab.fragment),
+    rescueLostTextPlugin(collab.ydoc, collab.fragment),
   ];
   // The slot has the members the cursor plugin uses (see awarenessSlot.ts), not the whole type.
   if (awareness) {

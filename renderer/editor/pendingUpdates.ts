@@ -31,16 +31,31 @@ function integratedSomething(transaction: Y.Transaction): boolean {
  * something. Returns the function that stops it.
  */
 export function integratePendingUpdates(ydoc: Y.Doc): () => void {
-  const retry = (transaction: Y.Transaction) => {
-    const pending = ydoc.store.pendingStructs;
-    if (transaction.local || !pending || !integratedSomething(transaction)) return;
-    // As Yjs's own retry does. The transaction this opens runs after the current one; with
-    // the same origin, the provider and the sync plugin treat it as part of that update.
-    ydoc.store.pendingStructs = null;
-    Y.applyUpdateV2(ydoc, pending.update, transaction.origin);
+  // The origin of the remote transaction after which to retry, or undefined.
+  let retry: { origin: unknown } | undefined;
+  const note = (transaction: Y.Transaction) => {
+    if (!transaction.local && ydoc.store.pendingStructs && integratedSomething(transaction)) {
+      retry = { origin: transaction.origin };
+    }
   };
-  ydoc.on('afterTransaction', retry);
-  return () => ydoc.off('afterTransaction', retry);
+  // Once all transactions are done: a transaction opened while others still wait for their
+  // cleanup would count in their state (Yjs then takes a remote one for a clash of client ids).
+  const run = () => {
+    const pending = ydoc.store.pendingStructs;
+    const origin = retry?.origin;
+    if (!retry || !pending) return;
+    retry = undefined;
+    // As Yjs's own retry does; with the same origin, the provider and the sync plugin treat it
+    // as part of the update it completes.
+    ydoc.store.pendingStructs = null;
+    Y.applyUpdateV2(ydoc, pending.update, origin);
+  };
+  ydoc.on('afterTransaction', note);
+  ydoc.on('afterAllTransactions', run);
+  return () => {
+    ydoc.off('afterTransaction', note);
+    ydoc.off('afterAllTransactions', run);
+  };
 }
 
 /** The editor's hold on `ydoc`'s pending updates, for as long as the editor's view lives. */

@@ -17,6 +17,8 @@ import { structureGuardPlugin } from '../../../shared/editor/plugins/structureGu
 import { isClauseBlock } from '../../../shared/editor/queries/findItemContext.ts';
 import { DOCUMENT_FRAGMENT } from '../collab.ts';
 import { integratePendingUpdates } from '../pendingUpdates.ts';
+import { recordWrite } from '../merges/recordWrite.ts';
+import { RESCUE, rescueLostText } from '../merges/rescueLostText.ts';
 
 /** The Yjs state every replica starts from: `doc` (the template by default) in a fragment. */
 export function createInitialUpdate(doc: Node = createTemplateDoc()): Uint8Array {
@@ -53,6 +55,8 @@ export class Replica {
   repairs = 0;
   /** Set when remote updates arrived that the editor state does not show yet. */
   stale = false;
+  /** Items this replica put back (rescueLostText): text a colleague deleted unseen. */
+  rescuedItems = 0;
 
   private readonly propose: Propose;
 
@@ -62,6 +66,11 @@ export class Replica {
     if (options.keepDeleted) this.ydoc.gc = false;
     // As the editor does (pendingUpdatesPlugin): Yjs alone can leave updates pending forever.
     integratePendingUpdates(this.ydoc);
+    // As the editor does (rescueLostTextPlugin): text a colleague deleted unseen is put back.
+    rescueLostText(this.ydoc, this.fragment);
+    this.ydoc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (transaction.origin === RESCUE) this.rescuedItems += countNewItems(transaction);
+    });
     Y.applyUpdate(this.ydoc, initial);
     this.read();
   }
@@ -105,12 +114,26 @@ export class Replica {
     });
     if (next.doc.eq(this.state.doc)) return false;
     this.state = next;
-    this.ydoc.transact(
-      () => updateYFragment(this.ydoc, this.fragment, next.doc, this.meta),
-      ySyncPluginKey,
-    );
+    // As the sync plugin does, with the editor's records in the same transaction (onWrite).
+    this.ydoc.transact((transaction) => {
+      updateYFragment(this.ydoc, this.fragment, next.doc, this.meta);
+      recordWrite(transaction, this.fragment);
+    }, ySyncPluginKey);
     return true;
   }
+}
+
+/** The items `transaction` made (it is local). */
+function countNewItems(transaction: Y.Transaction): number {
+  const { doc } = transaction;
+  const start = transaction.beforeState.get(doc.clientID) ?? 0;
+  let count = 0;
+  for (const struct of doc.store.clients.get(doc.clientID) ?? []) {
+    const item = struct instanceof Y.Item && struct.id.clock >= start ? struct : null;
+    const type = item?.content instanceof Y.ContentType ? item.content.type : null;
+    if (type instanceof Y.XmlElement && type.nodeName === 'item') count += 1;
+  }
+  return count;
 }
 
 interface ContentCount {

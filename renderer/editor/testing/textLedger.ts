@@ -11,14 +11,18 @@
  * `recordDecision`), the merged document at the end (`findLosses`).
  *
  * Three kinds of loss come from Yjs and y-prosemirror rather than from the suggestion code, and
- * are kept apart (the test reports them, and fails on them in strict mode):
+ * are kept apart:
  * - `spreadLosses`: text removed because of a change mark no local edit put on it. Marks are Yjs
  *   formatting attributes, and Yjs formatting covers text typed concurrently inside its range,
  *   and runs on over a neighbour when a concurrent edit cleans up the neighbour's boundary.
+ *   The test fails on them in strict mode.
  * - `containerLosses`: text that nobody deleted, gone with the Y.XmlText or element around it
- *   (y-prosemirror joining two texts of one item on two replicas at once, for one).
+ *   (an item taken back while a colleague typed in it). The editor puts such text back
+ *   (merges/rescueLostText.ts); the test fails on any left in strict mode.
  * - `recreatedCopies`: text present more often than local edits copied it (splitting an item
- *   writes its tail anew; two replicas splitting the same item both do).
+ *   writes its tail anew; two replicas splitting the same item both do). The editor finds such
+ *   text (merges/findDoubledText.ts) and a participant removes it (`recordDoubledRemoval`);
+ *   the test fails on any left after that.
  */
 import type { Node } from 'prosemirror-model';
 import type { ChangeAttrs } from '../../../shared/editor/suggestions/changeMarks.ts';
@@ -187,6 +191,24 @@ export class TextLedger {
       const reasons = decided.filter((mark) => known.has(mark!.id)).length;
       const spread = decided.length - reasons;
       this.account(char, record, old.length, copies.length, reasons, spread, what);
+    }
+  }
+
+  /**
+   * Someone removed the doubled text a merge made (findDoubledText), turning `before` into
+   * `after`: it may remove copies beyond those local edits made, and nothing else.
+   */
+  recordDoubledRemoval(before: Node, after: Node, what: string): void {
+    const now = scanTracked(after);
+    for (const [char, old] of scanTracked(before)) {
+      const record = this.record(char);
+      const has = now.get(char)?.length ?? 0;
+      const extra = Math.max(0, old.length - record.copies);
+      if (old.length - has > extra || (has === 0 && old.length > 0)) {
+        this.losses.push(
+          `${what}: removed ${describe(char, record)} (${old.length - has} of ${old.length})`,
+        );
+      }
     }
   }
 
