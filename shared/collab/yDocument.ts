@@ -13,6 +13,7 @@ import type { Node } from 'prosemirror-model';
 import { schema } from '../editor/schema.ts';
 import { InvalidDocumentError } from './invalidDocument.ts';
 import { findUnknownAttribute } from './knownAttributes.ts';
+import { findInvalidTextAttribute } from './textRecords.ts';
 import { checkVersions } from './versions.ts';
 
 /** Name of the XML fragment that holds the document inside the Y.Doc. */
@@ -34,13 +35,16 @@ export function createYDoc(doc: Node): Y.Doc {
 
 /**
  * The document a Y.Doc holds, checked against the schema: every node and mark known, no
- * attribute the schema does not declare, every attribute valid. Throws InvalidDocumentError.
+ * attribute the schema does not declare, every attribute valid, and on texts no attribute but
+ * the editor's merge records (textRecords.ts). Throws InvalidDocumentError.
  */
 export function readYDoc(ydoc: Y.Doc): Node {
   let doc: Node;
   try {
-    const json = yXmlFragmentToProsemirrorJSON(getDocumentFragment(ydoc));
-    const unknown = findUnknownAttribute(json, schema);
+    const fragment = getDocumentFragment(ydoc);
+    const json = yXmlFragmentToProsemirrorJSON(fragment);
+    // What y-prosemirror reads, and the texts' own attributes, which it does not read.
+    const unknown = findUnknownAttribute(json, schema) ?? findInvalidTextAttribute(fragment);
     if (unknown) {
       throw new InvalidDocumentError(
         `De inhoud past niet in de opbouw van een resolutie (${unknown}).`,
