@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { buildDoc } from '../editor/testing/buildDoc.ts';
 import { describeInvalidRecord, findInvalidTextAttribute } from './textRecords.ts';
 import { InvalidDocumentError, createYDoc, getDocumentFragment, readYDoc } from './yDocument.ts';
