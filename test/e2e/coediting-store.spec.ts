@@ -4,7 +4,7 @@
  * made to fail the way a full or broken disk would: a folder stands where the document's file
  * must go, so every write of it fails, until the folder is gone.
  */
-import { readdirSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { openEditor, screenshot, settle } from './editorPage.ts';
@@ -12,11 +12,18 @@ import { startSession } from './support/session.ts';
 
 test.setTimeout(90_000);
 
-/** The `.resolutie` file of the one session this host runs. */
-function sessionFile(): string {
-  const sessions = path.join(process.env.RESOLUTIE_E2E_PROFILE_DIR!, 'sessions');
-  const [folder] = readdirSync(sessions);
-  const dir = path.join(sessions, folder!);
+const sessionsDir = (): string => path.join(process.env.RESOLUTIE_E2E_PROFILE_DIR!, 'sessions');
+
+/** The session folders there are now (earlier tests of the run leave theirs). */
+function sessionFolders(): string[] {
+  return existsSync(sessionsDir()) ? readdirSync(sessionsDir()) : [];
+}
+
+/** The `.resolutie` file of the session started after `before` was taken. */
+function sessionFile(before: readonly string[]): string {
+  const started = sessionFolders().filter((folder) => !before.includes(folder));
+  expect(started, 'one new session folder').toHaveLength(1);
+  const dir = path.join(sessionsDir(), started[0]!);
   const file = readdirSync(dir).find((name) => name.endsWith('.resolutie'));
   return path.join(dir, file!);
 }
@@ -29,10 +36,11 @@ test('the participants read that the server cannot store the stuk, and when it c
   await page.locator('li.item').first().click();
   await settle(page);
   await page.keyboard.type('Eerste overweging;');
+  const before = sessionFolders();
   await startSession(page, 'Redacteur');
   await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
 
-  const file = sessionFile();
+  const file = sessionFile(before);
   rmSync(file);
   mkdirSync(path.join(file, 'blokkade'), { recursive: true });
   try {
