@@ -2,6 +2,8 @@
  * Running a seeded fuzz test over many seeds, as both fuzz tests do: the seeds from the
  * environment (FUZZ_SEED=n replays one, FUZZ_SEEDS=n runs more), a failing seed named for
  * replay, and over a run of seeds, a check that the network showed every kind of disturbance.
+ * FUZZ_KEEP_GOING=1 runs every seed even after one failed, and names all that failed, with the
+ * first line of each failure (for long runs outside CI, where one count says more than one seed).
  */
 import { expect } from 'vitest';
 import type { NetworkStats } from './fuzzReplicas.ts';
@@ -40,13 +42,21 @@ export function runFuzzSeeds(
     resyncs: 0,
     partitions: 0,
   };
+  const keepGoing = process.env.FUZZ_KEEP_GOING === '1';
+  const failed: string[] = [];
   for (const seed of seeds) {
     try {
       runSeed(seed, coverage);
     } catch (error) {
       const message = `fuzz seed ${seed} failed (replay: FUZZ_SEED=${seed}): ${String(error)}`;
-      throw new Error(message, { cause: error });
+      if (!keepGoing) throw new Error(message, { cause: error });
+      failed.push(firstLines(message));
     }
+  }
+  if (failed.length > 0) {
+    throw new Error(
+      `${name}: ${failed.length} of ${seeds.length} seed(s) failed:\n${failed.join('\n')}`,
+    );
   }
   console.log(`${name}, ${seeds.length} seed(s): ${JSON.stringify(coverage)}`);
   // A single replayed seed need not show every kind of disturbance; a run of seeds must.
@@ -56,4 +66,9 @@ export function runFuzzSeeds(
     expect(coverage.resyncs, 'handshakes overlapping queued updates').toBeGreaterThan(0);
     expect(coverage.partitions, 'partitions').toBeGreaterThan(0);
   }
+}
+
+// A failure's message without the edit log that follows it: enough to tell failures apart.
+function firstLines(message: string): string {
+  return message.split('\n  edits:')[0]!.split('\n').slice(0, 4).join(' | ');
 }
