@@ -18,7 +18,7 @@ import { KEEP_AS_IS } from '../shared/editor/suggestions/suggestChanges.ts';
 import { compareDocuments } from '../shared/editor/suggestions/compareDocuments.ts';
 import { replaceDocument } from '../shared/editor/commands/replaceDocument.ts';
 import { getMetadata } from '../shared/editor/commands/metadata.ts';
-import { getTrackedChanges } from '../shared/editor/suggestions/trackedChanges.ts';
+import { getStateChanges } from '../shared/editor/suggestions/trackedChanges.ts';
 import { useVersions } from './collab/useVersions.ts';
 import { downloadVersionPdf } from './documents/pdfExport.ts';
 import { CURRENT, VersionsDialog } from './dialogs/VersionsDialog.tsx';
@@ -268,7 +268,7 @@ export function App() {
         <PrintPreviewDialog
           printing={dialog.printing}
           changes={
-            view && getTrackedChanges(view.state.doc).length > 0
+            view && getStateChanges(view.state).length > 0
               ? { shown: dialog.changesShown, onChange: dialogActions.previewChanges }
               : undefined
           }

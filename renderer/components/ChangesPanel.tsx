@@ -10,7 +10,7 @@ import type { EditorView } from 'prosemirror-view';
 import {
   acceptChange,
   acceptChanges,
-  getTrackedChanges,
+  getStateChanges,
   rejectChange,
   rejectChanges,
 } from '../../shared/editor/suggestions/trackedChanges.ts';
@@ -42,7 +42,7 @@ function goTo(view: EditorView, change: TrackedChange): void {
 
 /** The change after (or before) the cursor, wrapping around. */
 function findNext(view: EditorView, direction: 1 | -1): TrackedChange | null {
-  const changes = getTrackedChanges(view.state.doc);
+  const changes = getStateChanges(view.state);
   if (changes.length === 0) return null;
   const { from, to } = view.state.selection;
   if (direction === 1) return changes.find((change) => change.from > from) ?? changes[0]!;
@@ -88,7 +88,7 @@ export function ChangesPanel({
   const jump = (direction: 1 | -1) => {
     if (view) jumpTo(view, direction);
   };
-  const changes = view ? getTrackedChanges(view.state.doc) : [];
+  const changes = view ? getStateChanges(view.state) : [];
   const decision = { removeEmptied: !inSession };
   const run = (command: ReturnType<typeof acceptChange>) => {
     if (!view) return;

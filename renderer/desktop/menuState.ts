@@ -5,7 +5,7 @@
  */
 import type { EditorState } from 'prosemirror-state';
 import type { MenuState } from '../../shared/api/menuState.ts';
-import { getTrackedChanges } from '../../shared/editor/suggestions/trackedChanges.ts';
+import { getStateChanges } from '../../shared/editor/suggestions/trackedChanges.ts';
 import type { TrackedChange } from '../../shared/editor/suggestions/trackedChanges.ts';
 import { history } from '../editor/collab.ts';
 
@@ -40,7 +40,7 @@ export interface MenuStateInput {
 /** The menu state of the window. */
 export function getMenuState(input: MenuStateInput): MenuState {
   const { editor } = input;
-  const changes = editor ? getTrackedChanges(editor.doc) : [];
+  const changes = editor ? getStateChanges(editor) : [];
   const atCursor = editor ? findChangeAt(changes, editor.selection.from) : null;
   return {
     hasDocument: editor !== null,

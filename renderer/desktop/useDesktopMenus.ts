@@ -11,7 +11,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type { MenuState } from '../../shared/api/menuState.ts';
-import { getTrackedChanges } from '../../shared/editor/suggestions/trackedChanges.ts';
+import { getStateChanges } from '../../shared/editor/suggestions/trackedChanges.ts';
 import { runMenuCommand, type MenuActions } from './menuActions.ts';
 import { findChangeAt, getMenuState, type MenuStateInput } from './menuState.ts';
 import { findShellBridge } from './shellBridge.ts';
@@ -62,9 +62,7 @@ export function useDesktopMenus({ view, state, actions }: DesktopMenusInput): vo
         ? current.posAtCoords({ left: event.clientX, top: event.clientY })?.pos
         : undefined;
       const change =
-        current && pos !== undefined
-          ? findChangeAt(getTrackedChanges(current.state.doc), pos)
-          : null;
+        current && pos !== undefined ? findChangeAt(getStateChanges(current.state), pos) : null;
       pointerChange.current = change?.id ?? null;
       sendMenuState(current, latest.current.state, pointerChange.current, sent);
     };

@@ -21,8 +21,9 @@ import type { AwarenessSlot } from '../collab/awarenessSlot.ts';
 import { createYDoc, getDocumentFragment } from '../../shared/collab/yDocument.ts';
 import { pendingUpdatesPlugin } from './pendingUpdates.ts';
 import { doubledTextPlugin } from './merges/doubledTextPlugin.ts';
-import { recordWrite } from './merges/recordWrite.ts';
+import { afterEditorWrite } from './merges/afterWrite.ts';
 import { rescueLostTextPlugin } from './merges/rescueLostText.ts';
+import { changeOriginsPlugin } from './merges/changeOrigins.ts';
 
 export { DOCUMENT_FRAGMENT } from '../../shared/collab/yDocument.ts';
 
@@ -59,10 +60,10 @@ export function bindCollabDocument(
 ): { doc: Node; plugins: Plugin[] } {
   const { doc, mapping } = initProseMirrorDoc(collab.fragment, schema);
   // `onWrite` is our patch's option (patches/y-prosemirror+1.3.7.patch): the records of each
-  // edit go into the transaction that writes it (merges/recordWrite.ts).
+  // edit go into the transaction that writes it (merges/afterWrite.ts).
   const options: Parameters<typeof ySyncPlugin>[1] & {
     onWrite: (transaction: Y.Transaction) => void;
-  } = { mapping, onWrite: (transaction) => recordWrite(transaction, collab.fragment) };
+  } = { mapping, onWrite: (transaction) => afterEditorWrite(transaction, collab.fragment) };
   // pendingUpdatesPlugin: Yjs alone can leave a colleague's updates pending forever.
   // doubledTextPlugin: text a merge wrote twice, proposed for removal.
   // rescueLostTextPlugin: one's own text a colleague deleted unseen with its item, put back.
@@ -72,6 +73,7 @@ export function bindCollabDocument(
     pendingUpdatesPlugin(collab.ydoc),
     doubledTextPlugin(collab.ydoc, collab.fragment),
     rescueLostTextPlugin(collab.ydoc, collab.fragment),
+    changeOriginsPlugin(collab.ydoc, collab.fragment),
   ];
   // The slot has the members the cursor plugin uses (see awarenessSlot.ts), not the whole type.
   if (awareness) {

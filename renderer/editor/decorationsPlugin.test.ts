@@ -30,7 +30,7 @@ describe('decorationsPlugin', () => {
     doc = new Transform(doc)
       .addMark(from, findText(doc, 'kosten'), deletion!.create({ ...BRAM, covers: null }))
       .addMark(from, from + 'hoge '.length, insertion!.create(ANNEKE)).doc;
-    const stray = decorate(doc).filter((d) => d.attrs.class === 'change-stray');
+    const stray = decorate(doc).filter((d) => d.attrs.class === 'change-stray-deletion');
     expect(stray.map((d) => d.text)).toEqual(['hoge ']);
   });
 
@@ -42,7 +42,7 @@ describe('decorationsPlugin', () => {
     doc = new Transform(doc)
       .addMark(from, to, insertion!.create(ANNEKE))
       .addMark(from, to, deletion!.create({ ...BRAM, covers: ANNEKE.id })).doc;
-    expect(decorate(doc).filter((d) => d.attrs.class === 'change-stray')).toEqual([]);
+    expect(decorate(doc).filter((d) => d.attrs.class === 'change-stray-deletion')).toEqual([]);
   });
 
   it('marks the heading of a block all of whose items are proposed', () => {

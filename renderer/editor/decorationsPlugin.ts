@@ -1,11 +1,12 @@
 /**
  * View-only decorations: the derived numbers of items (1., a., •) and footnotes, the mark of a
- * block proposed as a whole, deletions that do not apply where a merge spread them, and
- * placeholders in empty items and an empty Toelichting (the title's is its node view's).
+ * block proposed as a whole, change marks that do not apply where a merge left them
+ * (changeOrigins.ts), and placeholders in empty items and an empty Toelichting (the title's is
+ * its node view's).
  * Nothing here is written to the document, so no replica ever "repairs" another's work.
  */
 import { Plugin, PluginKey } from 'prosemirror-state';
-import type { Transaction } from 'prosemirror-state';
+import type { EditorState, Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
 import { ReplaceStep } from 'prosemirror-transform';
@@ -16,11 +17,16 @@ import { getExplanation } from '../../shared/editor/queries/getExplanation.ts';
 import { PLACEHOLDERS } from './labels.ts';
 import { footnoteListDecoration } from './footnoteList.ts';
 import { getBlockChange } from '../../shared/editor/suggestions/trackedChanges.ts';
-import { findStrayDeletion } from '../../shared/editor/suggestions/changeMarks.ts';
+import {
+  checkChanges,
+  getChangeOrigins,
+  partsOf,
+} from '../../shared/editor/suggestions/changeOrigins.ts';
+import type { MarkApplies } from '../../shared/editor/suggestions/changeOrigins.ts';
 
 export const decorationsKey = new PluginKey<DecorationSet>('resolutieDecorations');
 
-function buildDecorations(doc: Node): DecorationSet {
+function buildDecorations(doc: Node, applies: MarkApplies): DecorationSet {
   const decorations: Decoration[] = [];
   const numbering = getItemNumbering(doc);
   for (const { pos, label } of numbering) {
@@ -50,12 +56,19 @@ function buildDecorations(doc: Node): DecorationSet {
       );
     });
   });
-  // A deletion that a merge spread over a colleague's proposal typed inside it meanwhile does
-  // not apply there (see findDeletion): that text shows as the proposal only.
+  // A change mark that does not apply where it lies (a deletion a merge spread over a
+  // colleague's proposal typed inside it meanwhile, a mark that ran on over other text): that
+  // text shows without it.
   doc.descendants((node, pos) => {
     if (!node.isInline) return true;
-    if (findStrayDeletion(node.marks)) {
-      decorations.push(Decoration.inline(pos, pos + node.nodeSize, { class: 'change-stray' }));
+    for (const mark of node.marks) {
+      const kind = mark.type.name;
+      if (kind !== 'insertion' && kind !== 'deletion') continue;
+      for (const part of partsOf(mark, pos, pos + node.nodeSize, applies)) {
+        if (part.applies) continue;
+        const attrs = { class: `change-stray-${kind}` };
+        decorations.push(Decoration.inline(part.from, part.to, attrs));
+      }
     }
     return false;
   });
@@ -108,6 +121,11 @@ export function onlyMovesDecorations(tr: Transaction): boolean {
   });
 }
 
+/** The decorations of `state`, with what its collaboration layer tells of its changes. */
+function build(state: EditorState): DecorationSet {
+  return buildDecorations(state.doc, checkChanges(state.doc, getChangeOrigins(state)));
+}
+
 /**
  * The decorations plugin; recomputes on every document change (a linear pass), except when
  * the change only moves what it shows (see onlyMovesDecorations).
@@ -116,11 +134,11 @@ export function decorationsPlugin(): Plugin<DecorationSet> {
   return new Plugin<DecorationSet>({
     key: decorationsKey,
     state: {
-      init: (_config, state) => buildDecorations(state.doc),
-      apply: (tr, set) => {
+      init: (_config, state) => build(state),
+      apply: (tr, set, _old, state) => {
         if (!tr.docChanged) return set;
         if (onlyMovesDecorations(tr)) return set.map(tr.mapping, tr.doc);
-        return buildDecorations(tr.doc);
+        return build(state);
       },
     },
     props: {

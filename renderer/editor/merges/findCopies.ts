@@ -85,13 +85,88 @@ function characters(pieces: readonly Piece[], offset: number, length: number): [
   return out;
 }
 
-/** `inserted` copying `deleted` from `offset`, each character traced back to its original. */
-function alignCopy(inserted: CharRun, deleted: CharRun, offset: number): CopyPiece[] {
-  const sources = readRecords(deleted.text, true).copies;
-  const from = characters(deleted.pieces, offset, inserted.str.length);
+/** The originals of the characters of `run` from `offset`, `length` of them. */
+function originalsOf(run: CharRun, offset: number, length: number): Piece[] {
+  const sources = readRecords(run.text, true).copies;
+  return characters(run.pieces, offset, length).map(([client, clock]) =>
+    findOriginal(sources, client, clock),
+  );
+}
+
+/** The most characters compared pairwise when a copy holds new text too (see originalsAcross). */
+const MAX_ALIGNED = 4_000_000;
+
+/**
+ * The originals of the characters of `str` found in `runs` read one after the other, in
+ * order (a longest common subsequence; null for a character not found there): a text written
+ * anew may leave out what the same edit deleted for real, and hold new text besides (a
+ * selection across items typed over). Null when nothing is found, or the texts are too long
+ * to compare.
+ */
+function originalsAcross(runs: readonly CharRun[], str: string): (Piece | null)[] | null {
+  const chars = runs.map((run) => run.str).join('');
+  if (chars.length * str.length > MAX_ALIGNED) return null;
+  const all = runs.flatMap((run) => originalsOf(run, 0, run.str.length));
+  // lengths[i][j]: the longest common subsequence of chars[i..] and str[j..], by UTF-16 unit.
+  const width = str.length + 1;
+  const lengths = new Uint32Array((chars.length + 1) * width);
+  for (let i = chars.length - 1; i >= 0; i--) {
+    for (let j = str.length - 1; j >= 0; j--) {
+      lengths[i * width + j] =
+        chars[i] === str[j]
+          ? lengths[(i + 1) * width + j + 1]! + 1
+          : Math.max(lengths[(i + 1) * width + j]!, lengths[i * width + j + 1]!);
+    }
+  }
+  if (lengths[0] === 0) return null;
+  const out: (Piece | null)[] = [];
+  let i = 0;
+  for (let j = 0; j < str.length;) {
+    if (i < chars.length && chars[i] === str[j]) {
+      out.push(all[i]!);
+      i += 1;
+      j += 1;
+    } else if (i < chars.length && lengths[(i + 1) * width + j]! >= lengths[i * width + j + 1]!) {
+      i += 1;
+    } else {
+      out.push(null);
+      j += 1;
+    }
+  }
+  return out;
+}
+
+/** Where `type` lies in the document, as the indices of it and its parents from the top. */
+function placeOf(type: Placed): number[] {
+  const place: number[] = [];
+  for (let item = type._item; item; item = (item.parent as Placed)._item) {
+    let index = 0;
+    for (let other = (item.parent as Y.AbstractType<unknown>)._start; other !== item;) {
+      index += 1;
+      other = other!.right;
+    }
+    place.unshift(index);
+  }
+  return place;
+}
+
+/** `runs` in document order. */
+function inDocumentOrder(runs: readonly CharRun[]): CharRun[] {
+  const places = new Map(runs.map((run) => [run, placeOf(run.text)]));
+  const compare = (a: number[], b: number[]): number => {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+    return a.length - b.length;
+  };
+  // Runs of one text stay in their order (sort is stable).
+  return [...runs].sort((a, b) => compare(places.get(a)!, places.get(b)!));
+}
+
+/** `inserted` copying the characters `from` (their originals, one each; null: new text). */
+function alignCopy(inserted: CharRun, from: readonly (Piece | null)[]): CopyPiece[] {
   const out: CopyPiece[] = [];
   characters(inserted.pieces, 0, inserted.str.length).forEach(([client, clock], i) => {
-    const source = findOriginal(sources, from[i]![0], from[i]![1]);
+    const source = from[i];
+    if (!source) return;
     const last = out.at(-1);
     const runsOn =
       last?.client === client &&
@@ -198,21 +273,20 @@ export function findCopies(transaction: Y.Transaction, fragment: Y.XmlFragment):
   const size = (runs: CharRun[]) => runs.reduce((sum, run) => sum + run.str.length, 0);
   if (size(inserted) > MAX_COMPARED || size(deleted) > MAX_COMPARED) return found;
   const used = new Set<CharRun>();
+  let ordered: CharRun[] | undefined;
   for (const run of inserted) {
     // The same text deleted (a split's tail, a joined item, a block's re-written text), else
-    // text it lies in.
+    // text it lies in, else what it has of the text deleted (in several texts of one element,
+    // which y-prosemirror reads as one run and writes anew as one, with text typed besides).
     let match = deleted.find((d) => !used.has(d) && d.str === run.str);
-    let offset = 0;
     if (match) used.add(match);
-    else {
-      match = deleted.find((d) => d.str.includes(run.str));
-      offset = match?.str.indexOf(run.str) ?? 0;
-    }
-    if (match)
-      found.texts.set(run.text, [
-        ...(found.texts.get(run.text) ?? []),
-        alignCopy(run, match, offset),
-      ]);
+    else match = deleted.find((d) => d.str.includes(run.str));
+    const from = match
+      ? originalsOf(match, match.str.indexOf(run.str), run.str.length)
+      : originalsAcross((ordered ??= inDocumentOrder(deleted)), run.str);
+    const pieces = from ? alignCopy(run, from) : [];
+    if (pieces.length > 0)
+      found.texts.set(run.text, [...(found.texts.get(run.text) ?? []), pieces]);
   }
   const candidates = [...deletedElements]
     .filter((element) => isInside(element, fragment))

@@ -20,6 +20,7 @@
  * Originals are always the first: a copy of a copy records what the first copy copied.
  */
 import * as Y from 'yjs';
+import { RECORD_VERSION } from '../../../shared/collab/textRecords.ts';
 
 /** Origin of the transactions that write records, so that undo and the recorder skip them. */
 export const COPY_RECORDS = 'resolutie:copy-records';
@@ -29,7 +30,8 @@ const ELEMENT = 'elem:';
 const KEEP = 'keep:';
 const GONE = 'gone:';
 /** The format version, first in every record. */
-const VERSION = 1;
+/** The records' format version (checked by the server and the strict reader alike). */
+const VERSION = RECORD_VERSION;
 
 /** Characters (or one element, length 1) with consecutive clocks of one client. */
 export interface Piece {
@@ -71,8 +73,9 @@ function groups(values: number[], size: number): number[][] {
 }
 
 /**
- * The records on `text`; anything malformed (from a hostile or buggy client: the server does
- * not check Y.XmlText attributes) is left out. `raw` also reads entries deleted in the current
+ * The records on `text`; anything malformed is left out. The server and the strict reader refuse
+ * malformed records (shared/collab/textRecords.ts), but a document may come from a server that
+ * does not check: a record is never believed unread. `raw` also reads entries deleted in the current
  * transaction (a text whose element goes in it).
  */
 export function readRecords(text: Y.XmlText, raw = false): TextRecords {

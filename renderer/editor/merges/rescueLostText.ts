@@ -112,14 +112,19 @@ function findWritten(
   return own || written.children.length > 0 ? written : null;
 }
 
-/** The item proposal of text with these marks: by the author of its insertion, if any. */
+/**
+ * The item proposal of text with these marks: by the author of its pending insertion, if any
+ * (accepted text is plain text).
+ */
 function proposalOf(delta: Delta): Attributes | null {
   for (const { attributes } of delta) {
     const insertion = Object.entries(attributes).find(
       ([key]) => key.split('--')[0] === 'insertion',
     )?.[1];
-    if (insertion && typeof insertion === 'object')
-      return { type: 'insert', ...(insertion as Attributes) };
+    if (insertion && typeof insertion === 'object') {
+      const { accepted, id, name, colour, time } = insertion as Record<string, unknown>;
+      if (accepted !== true) return { type: 'insert', id, name, colour, time } as Attributes;
+    }
   }
   return null;
 }

@@ -17,8 +17,9 @@ import { structureGuardPlugin } from '../../../shared/editor/plugins/structureGu
 import { isClauseBlock } from '../../../shared/editor/queries/findItemContext.ts';
 import { DOCUMENT_FRAGMENT } from '../collab.ts';
 import { integratePendingUpdates } from '../pendingUpdates.ts';
-import { recordWrite } from '../merges/recordWrite.ts';
 import { RESCUE, rescueLostText } from '../merges/rescueLostText.ts';
+import { changeOriginsPlugin } from '../merges/changeOrigins.ts';
+import { afterEditorWrite } from '../merges/afterWrite.ts';
 
 /** The Yjs state every replica starts from: `doc` (the template by default) in a fragment. */
 export function createInitialUpdate(doc: Node = createTemplateDoc()): Uint8Array {
@@ -59,6 +60,7 @@ export class Replica {
   rescuedItems = 0;
 
   private readonly propose: Propose;
+  private readonly origins = changeOriginsPlugin(this.ydoc, this.fragment);
 
   constructor(id: number, initial: Uint8Array, options: ReplicaOptions = {}) {
     this.propose = options.propose ?? ((_state, tr) => tr);
@@ -91,7 +93,9 @@ export class Replica {
     const built = countNodeContent(doc);
     if (built.elements < held.elements || built.characters < held.characters) this.repairs += 1;
     this.meta = meta;
-    this.state = EditorState.create({ doc, plugins: [structureGuardPlugin(() => false)] });
+    // As the editor: the structure guard, and who wrote which text (changeOrigins.ts).
+    const plugins = [structureGuardPlugin(() => false), this.origins];
+    this.state = EditorState.create({ doc, plugins });
     this.stale = false;
   }
 
@@ -117,7 +121,7 @@ export class Replica {
     // As the sync plugin does, with the editor's records in the same transaction (onWrite).
     this.ydoc.transact((transaction) => {
       updateYFragment(this.ydoc, this.fragment, next.doc, this.meta);
-      recordWrite(transaction, this.fragment);
+      afterEditorWrite(transaction, this.fragment);
     }, ySyncPluginKey);
     return true;
   }

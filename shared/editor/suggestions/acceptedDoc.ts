@@ -6,16 +6,20 @@
  */
 import type { Node } from 'prosemirror-model';
 import { EditorState } from 'prosemirror-state';
+import { Transform } from 'prosemirror-transform';
 import { acceptChanges } from './trackedChanges.ts';
+import { isPendingInsertion } from './changeMarks.ts';
 
-/** Whether `doc` holds any pending change (text marked as inserted or deleted). */
+/**
+ * Whether `doc` holds any pending change (text marked as inserted and not accepted yet, or
+ * marked as deleted).
+ */
 export function hasTrackedChanges(doc: Node): boolean {
-  const { insertion, deletion } = doc.type.schema.marks;
   let found = false;
   doc.descendants((node) => {
     if (found) return false;
     if (node.isInline) {
-      found = node.marks.some((mark) => mark.type === insertion || mark.type === deletion);
+      found = node.marks.some((mark) => mark.type.name === 'deletion' || isPendingInsertion(mark));
       return false;
     }
     return true;
@@ -24,14 +28,21 @@ export function hasTrackedChanges(doc: Node): boolean {
 }
 
 /**
- * `doc` with all its pending changes accepted; `doc` itself when it has none. An item whose
- * whole text was proposed for deletion goes with it: print has no colleague typing in it.
+ * `doc` with all its pending changes accepted, as it reads: no change marks at all (an
+ * accepted insertion's mark says only where its text came from, which print has no use for).
+ * An item whose whole text was proposed for deletion goes with it: print has no colleague
+ * typing in it.
  */
 export function getAcceptedDoc(doc: Node): Node {
-  if (!hasTrackedChanges(doc)) return doc;
   let accepted = doc;
-  acceptChanges(() => true, { removeEmptied: true })(EditorState.create({ doc }), (tr) => {
-    accepted = tr.doc;
-  });
-  return accepted;
+  if (hasTrackedChanges(doc)) {
+    acceptChanges(() => true, { removeEmptied: true })(EditorState.create({ doc }), (tr) => {
+      accepted = tr.doc;
+    });
+  }
+  const { insertion, deletion } = doc.type.schema.marks;
+  const plain = new Transform(accepted);
+  if (insertion) plain.removeMark(0, accepted.content.size, insertion);
+  if (deletion) plain.removeMark(0, accepted.content.size, deletion);
+  return plain.docChanged ? plain.doc : accepted;
 }

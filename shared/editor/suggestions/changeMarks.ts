@@ -6,6 +6,12 @@
  *
  * A text can carry one insertion and one deletion (a colleague proposing to delete what another
  * proposed), never two of the same kind: a mark type excludes itself.
+ *
+ * Accepting an insertion keeps its mark, flagged `accepted`: the text reads as plain text, but
+ * still says which proposal it came from. A deletion that Yjs spread over that proposal while it
+ * was pending (see `findDeletion`) must stay a stray one after the proposal is accepted, also on
+ * a replica that hears of the deletion only then; without its origin the text would look like
+ * any plain text, and accepting the deletion would remove it.
  */
 import type { Mark, MarkSpec } from 'prosemirror-model';
 import { USER_COLOUR_PATTERN } from '../../collab/userColours.ts';
@@ -77,14 +83,64 @@ function domAttrs(mark: Mark, kind: 'insert' | 'delete'): Record<string, string>
   };
 }
 
-/** Text someone proposes to add. */
+/** The attributes of an insertion mark: a change, and whether it was accepted. */
+export interface InsertionAttrs extends ChangeAttrs {
+  /** Accepted: the text is plain text now, the mark only says where it came from. */
+  accepted: boolean;
+  /**
+   * The editing session (Yjs client id) that wrote the proposed text, or null when not known
+   * (a comparison of versions): the mark applies only to text that session wrote (see
+   * changeOrigins.ts).
+   */
+  session: number | null;
+  /**
+   * Where in that session's writing the proposal started (the Yjs clock), or null when not
+   * known: of the text its session wrote, the proposal holds what was written from there until
+   * the session's next proposal started (see changeOrigins.ts).
+   */
+  since: number | null;
+}
+
+/** Text someone proposes to add (or added: see `accepted`). */
 export const insertion: MarkSpec = {
-  attrs: changeAttrSpecs,
+  attrs: {
+    ...changeAttrSpecs,
+    accepted: {
+      default: false,
+      validate: satisfies((v) => typeof v === 'boolean', 'ja of nee'),
+    },
+    session: {
+      default: null,
+      validate: satisfies(
+        (v) => v === null || (Number.isSafeInteger(v) && (v as number) >= 0),
+        'een sessienummer of leeg',
+      ),
+    },
+    since: {
+      default: null,
+      validate: satisfies(
+        (v) => v === null || (Number.isSafeInteger(v) && (v as number) >= 0),
+        'een teller of leeg',
+      ),
+    },
+  },
   // Typing next to a proposal outside suggestion mode is plain text, not part of it.
   inclusive: false,
   parseDOM: [{ tag: 'ins[data-change]', getAttrs: (dom) => readAttrs(dom) }],
-  toDOM: (mark) => ['ins', domAttrs(mark, 'insert'), 0],
+  // Accepted text shows (and copies) as plain text.
+  toDOM: (mark) =>
+    (mark.attrs as InsertionAttrs).accepted ? ['span', 0] : ['ins', domAttrs(mark, 'insert'), 0],
 };
+
+/** Whether `mark` is a pending insertion: proposed, not accepted yet. */
+export function isPendingInsertion(mark: Mark): boolean {
+  return mark.type.name === 'insertion' && !(mark.attrs as InsertionAttrs).accepted;
+}
+
+/** The pending insertion among `marks` (see `isPendingInsertion`), if any. */
+export function findPendingInsertion(marks: readonly Mark[]): Mark | undefined {
+  return marks.find(isPendingInsertion);
+}
 
 /** The attributes of a deletion mark: a change, and which text it was made on. */
 export interface DeletionAttrs extends ChangeAttrs {
@@ -95,6 +151,18 @@ export interface DeletionAttrs extends ChangeAttrs {
    * was not made on, and the deletion does not apply to it (`deletionApplies`).
    */
   covers: string | null;
+  /**
+   * The text the author marked, in this piece of the deletion (one text node of theirs), or
+   * null when not known (a comparison of versions). When concurrent edits remove the end of
+   * Yjs's formatting, the mark runs on over the text after it; the deletion applies only to
+   * the text it was made on (deletionTexts.ts).
+   */
+  text: string | null;
+  /**
+   * Where the piece was made (its position in its author's document then), or null: two pieces
+   * of one change with the same text are two pieces.
+   */
+  at: number | null;
 }
 
 /** Text someone proposes to delete: it stays, struck through, until the change is decided. */
@@ -106,6 +174,17 @@ export const deletion: MarkSpec = {
       validate: satisfies(
         (v) => v === null || (typeof v === 'string' && CHANGE_ID_PATTERN.test(v)),
         'een id of leeg',
+      ),
+    },
+    text: {
+      default: null,
+      validate: satisfies((v) => v === null || typeof v === 'string', 'een tekst of leeg'),
+    },
+    at: {
+      default: null,
+      validate: satisfies(
+        (v) => v === null || (Number.isSafeInteger(v) && (v as number) >= 0),
+        'een positie of leeg',
       ),
     },
   },
@@ -133,9 +212,9 @@ export const deletion: MarkSpec = {
 
 /**
  * The deletion mark among `marks` that applies to their text: one made on this text, not one
- * that Yjs spread over text typed inside its range meanwhile. On proposed text, that is a
- * deletion made on that very proposal; on plain text, any (made on plain text, or on a
- * proposal since accepted). Undefined when there is none.
+ * that Yjs spread over text typed inside its range meanwhile. On text that was proposed (still
+ * pending or since accepted: an accepted insertion keeps its mark), that is a deletion made on
+ * that very proposal; on plain text, one made on plain text. Undefined when there is none.
  */
 export function findDeletion(marks: readonly Mark[]): Mark | undefined {
   const deletion = marks.find((mark) => mark.type.name === 'deletion');
@@ -150,7 +229,7 @@ export function findStrayDeletion(marks: readonly Mark[]): Mark | undefined {
 
 function isStray(deletion: Mark, marks: readonly Mark[]): boolean {
   const inserted = marks.find((mark) => mark.type.name === 'insertion');
-  return inserted !== undefined && (deletion.attrs as DeletionAttrs).covers !== inserted.attrs.id;
+  return (deletion.attrs as DeletionAttrs).covers !== ((inserted?.attrs.id as string) ?? null);
 }
 
 /** A proposal on a whole item: that it be added, or deleted. */

@@ -5,6 +5,7 @@ import type { Node } from 'prosemirror-model';
 import { buildDoc, findText } from '../testing/buildDoc.ts';
 import { getItemLabels } from '../queries/getItemLabels.ts';
 import { suggestTransaction } from './suggestChanges.ts';
+import { isPendingInsertion } from './changeMarks.ts';
 import type { SuggestionContext } from './suggestChanges.ts';
 import { addBlock, removeBlock } from '../commands/blocks.ts';
 import { wrapInBulletList } from '../commands/explanationBlocks.ts';
@@ -44,7 +45,10 @@ function suggest(
   return state.apply(proposal);
 }
 
-/** The first block's items as text with changes spelled out: [+inserted+] and [-deleted-]. */
+/**
+ * The first block's items as text with changes spelled out: [+inserted+] and [-deleted-] (an
+ * accepted insertion reads as plain text).
+ */
 function render(doc: Node): string[] {
   const items: string[] = [];
   doc
@@ -53,7 +57,9 @@ function render(doc: Node): string[] {
     .forEach((item) => {
       let text = '';
       item.forEach((child) => {
-        const marks = child.marks.map((mark) => mark.type.name);
+        const marks = child.marks
+          .filter((mark) => mark.type.name !== 'insertion' || isPendingInsertion(mark))
+          .map((mark) => mark.type.name);
         const value = child.text ?? '';
         if (marks.includes('insertion') && marks.includes('deletion')) text += `[+-${value}-+]`;
         else if (marks.includes('insertion')) text += `[+${value}+]`;

@@ -23,7 +23,17 @@ import type { MarkType, Node } from 'prosemirror-model';
 import { TextSelection } from 'prosemirror-state';
 import { Mapping, ReplaceStep } from 'prosemirror-transform';
 import type { EditorState, Transaction } from 'prosemirror-state';
-import type { ChangeAttrs, ChangeAuthor, DeletionAttrs, ItemChange } from './changeMarks.ts';
+import type {
+  ChangeAttrs,
+  ChangeAuthor,
+  DeletionAttrs,
+  InsertionAttrs,
+  ItemChange,
+} from './changeMarks.ts';
+import { findPendingInsertion, isPendingInsertion } from './changeMarks.ts';
+import type { ChangeOrigins, MarkApplies } from './changeOrigins.ts';
+import { checkChanges, getChangeOrigins, partsOf } from './changeOrigins.ts';
+import { textOf } from './deletionTexts.ts';
 import { isClauseBlock } from '../queries/findItemContext.ts';
 import { STRUCTURAL_CHANGE } from '../plugins/structureMeta.ts';
 
@@ -71,14 +81,25 @@ export function suggestTransaction(
   const insertionType = schema.marks.insertion!;
   const deletionType = schema.marks.deletion!;
   const result = state.tr;
+  // In a Yjs document: the session the proposal is written in, and which text one's own
+  // proposals really hold (changeOrigins.ts), worked out only when needed.
+  const origins = getChangeOrigins(state);
+  const session = origins?.session ?? null;
+  let check: MarkApplies | undefined;
+  const own: OwnText = {
+    context,
+    session,
+    origins,
+    applies: () => (check ??= checkChanges(before, origins)),
+  };
   // One change for what is deleted and inserted together; typing (nothing deleted) continues
   // an own insertion it touches, deleting an own deletion it touches.
-  const changeAttrs = continueChange(
+  const { attrs: changeAttrs, since: continuedSince } = continueChange(
     before,
     start,
     endBefore,
     endBefore === start ? insertionType : deletionType,
-    context,
+    own,
   );
   const deletionAttrs = changeAttrs;
   const insertionAttrs = changeAttrs;
@@ -103,7 +124,8 @@ export function suggestTransaction(
   // 1. The old content stays, marked; own pending insertions go for real (back to front, so
   //    positions before them stay valid). A whole item inside the range is proposed for
   //    deletion as an item (shown on the item); one the user proposed goes for real.
-  const ranges: { from: number; to: number; own: boolean; covers: string | null }[] = [];
+  const ranges: { from: number; to: number; own: boolean; covers: string | null; text: string }[] =
+    [];
   const items: { pos: number; node: Node; own: boolean }[] = [];
   const removedBlocks: { from: number; to: number }[] = [];
   for (const piece of deleted) {
@@ -123,8 +145,8 @@ export function suggestTransaction(
       // now remove), or that has none.
       if (inside && isClauseBlock(node)) {
         let allOwn = true;
-        node.forEach((item) => {
-          if (!isOwnNewItem(item, insertionType, context)) allOwn = false;
+        node.forEach((item, offset) => {
+          if (!isOwnNewItem(item, pos + 1 + offset, own)) allOwn = false;
         });
         if (allOwn) {
           removedBlocks.push({ from: pos, to: pos + node.nodeSize });
@@ -134,9 +156,9 @@ export function suggestTransaction(
       if (node.type.name === 'item' && inside) {
         // The user's own new item goes for real only when all in it is theirs: a colleague's
         // text typed in it meanwhile is proposed for deletion, not removed.
-        const own = isOwnNewItem(node, insertionType, context);
-        items.push({ pos, node, own });
-        if (own) return false;
+        const ownItem = isOwnNewItem(node, pos, own);
+        items.push({ pos, node, own: ownItem });
+        if (ownItem) return false;
       }
       if (!node.isInline) return true;
       const from = Math.max(pos, start);
@@ -145,8 +167,19 @@ export function suggestTransaction(
       // Yjs's formatting spreads it over (see `findDeletion`).
       const inserted = insertionType.isInSet(node.marks);
       const covers = inserted ? (inserted.attrs as ChangeAttrs).id : null;
-      const own = isOwnInsertion(node, insertionType, context);
-      if (from < to) ranges.push({ from, to, own, covers });
+      // One's own pending proposal goes for real, where it holds text one wrote.
+      const mine = ownInsertion(node, own);
+      const parts = mine ? partsOf(mine, from, to, own.applies()) : [{ from, to, applies: false }];
+      // Text one has proposed to delete in this very change already stays as it is.
+      const made = deletionType.isInSet(node.marks);
+      const again = made?.attrs.id === deletionAttrs.id && made.attrs.covers === covers;
+      // And the text it is made on, so that it applies to nothing else (deletionTexts.ts).
+      for (const part of parts) {
+        const text = textOf(node, part.from - pos, part.to - pos);
+        if (part.from < part.to && (part.applies || !again)) {
+          ranges.push({ ...part, own: part.applies, covers, text });
+        }
+      }
       return false;
     });
   }
@@ -156,8 +189,14 @@ export function suggestTransaction(
       apply: () => {
         if (range.own) result.delete(range.from, range.to);
         else {
-          const attrs: DeletionAttrs = { ...deletionAttrs, covers: range.covers };
-          result.addMark(range.from, range.to, deletionType.create(attrs));
+          const piece = joinPiece(before, range, deletionAttrs.id);
+          const attrs: DeletionAttrs = {
+            ...deletionAttrs,
+            covers: range.covers,
+            text: piece.text,
+            at: piece.from,
+          };
+          result.addMark(piece.from, piece.to, deletionType.create(attrs));
         }
       },
     })),
@@ -189,7 +228,9 @@ export function suggestTransaction(
   // 2. The new content after it, its text marked as inserted.
   let insertEnd = insertAt;
   if (inserted.size > 0) {
-    const mark = insertionType.create(insertionAttrs);
+    const since = continuedSince ?? origins?.clock ?? null;
+    const attrs: InsertionAttrs = { ...insertionAttrs, accepted: false, session, since };
+    const mark = insertionType.create(attrs);
     const parentAllows = result.doc.resolve(insertAt).parent.type.allowsMarkType(insertionType);
     const marked = new Slice(
       markInserted(inserted.content, mark, parentAllows),
@@ -317,13 +358,12 @@ function findChangedRange(
  * middle keeps old text and is not marked; its new text is.
  */
 function markNewItems(tr: Transaction, from: number, to: number, change: ItemChange): void {
-  const insertion = tr.doc.type.schema.marks.insertion!;
   tr.doc.nodesBetween(from, to, (node, pos) => {
     if (node.type.name !== 'item') return !node.isTextblock;
     if (pos <= from - 1 || pos >= to) return false;
     let allNew = true;
     node.forEach((child) => {
-      if (!insertion.isInSet(child.marks)) allNew = false;
+      if (!findPendingInsertion(child.marks)) allNew = false;
     });
     // A split copies the item's attributes: a new item must not carry the proposal of the
     // item it came from (a colleague's deletion), only its own.
@@ -403,13 +443,53 @@ function holdsWholeBlock(doc: Node, from: number, to: number): boolean {
   return found;
 }
 
-/** Whether `item` is the user's own proposed item with nothing but their own text in it. */
-function isOwnNewItem(item: Node, insertion: MarkType, context: SuggestionContext): boolean {
-  let allOwn = isOwnItem(item, 'insert', context);
-  item.forEach((child) => {
-    if (!isOwnInsertion(child, insertion, context)) allOwn = false;
+/** The user, and which text their own pending proposals really hold (see changeOrigins.ts). */
+interface OwnText {
+  context: SuggestionContext;
+  /** The session this proposal is written in (null outside Yjs). */
+  session: number | null;
+  /** What the collaboration layer tells (null outside Yjs). */
+  origins: ChangeOrigins | null;
+  /** The check of where marks apply (changeOrigins.ts). */
+  applies: () => MarkApplies;
+}
+
+/**
+ * Whether `item` (at `pos`) is the user's own proposed item with nothing but their own text in
+ * it, all written by their proposals.
+ */
+function isOwnNewItem(item: Node, pos: number, own: OwnText): boolean {
+  let allOwn = isOwnItem(item, 'insert', own.context);
+  item.forEach((child, offset) => {
+    const mark = ownInsertion(child, own);
+    const from = pos + 1 + offset;
+    const parts = mark ? partsOf(mark, from, from + child.nodeSize, own.applies()) : [];
+    if (!mark || parts.some((part) => !part.applies)) allOwn = false;
   });
   return allOwn;
+}
+
+/**
+ * The piece of deletion to mark for `range`: with the text beside it that this change already
+ * marked on the same proposal (Backspace after Backspace), as one piece with one text, so that
+ * each piece's text says which characters it was made on (deletionTexts.ts).
+ */
+function joinPiece(
+  doc: Node,
+  range: { from: number; to: number; covers: string | null; text: string },
+  id: string,
+): { from: number; to: number; text: string } {
+  const same = (node: Node | null | undefined) => {
+    const mark = node?.marks.find((m) => m.type.name === 'deletion');
+    return mark?.attrs.id === id && mark.attrs.covers === range.covers ? node! : null;
+  };
+  const left = same(doc.resolve(range.from).nodeBefore);
+  const right = same(doc.resolve(range.to).nodeAfter);
+  return {
+    from: range.from - (left?.nodeSize ?? 0),
+    to: range.to + (right?.nodeSize ?? 0),
+    text: (left ? textOf(left) : '') + range.text + (right ? textOf(right) : ''),
+  };
 }
 
 /** Whether `node` is an item with the user's own proposal of `type`. */
@@ -441,53 +521,70 @@ function findOwnEmptyItem(
   return found;
 }
 
-/** Whether `node` is text the user proposed themselves (and may simply delete). */
-function isOwnInsertion(node: Node, insertion: MarkType, context: SuggestionContext): boolean {
-  const mark = insertion.isInSet(node.marks);
-  return mark !== undefined && (mark.attrs as ChangeAttrs).name === context.author.name;
+/**
+ * The user's own pending proposal on `node`, which they may simply delete where it applies
+ * (see changeOrigins.ts). Their accepted text is everyone's text now.
+ */
+function ownInsertion(node: Node, own: OwnText): Mark | undefined {
+  const mark = findPendingInsertion(node.marks);
+  return mark && (mark.attrs as ChangeAttrs).name === own.context.author.name ? mark : undefined;
 }
 
 /**
  * The attributes of the change to make: those of the user's own change of `type` right
- * before or after the range (continued), else a new change.
+ * before or after the range (continued), else a new change; and when it continues an
+ * insertion, where that insertion started.
  */
 function continueChange(
   doc: Node,
   from: number,
   to: number,
   type: MarkType,
-  context: SuggestionContext,
-): ChangeAttrs {
+  own: OwnText,
+): { attrs: ChangeAttrs; since: number | null } {
+  const { context } = own;
   // Text typed into an item the user proposed belongs to that proposal.
   const parent = doc.resolve(from).parent;
   if (isOwnItem(parent, 'insert', context)) {
     const { type: _type, ...attrs } = parent.attrs.change as ItemChange;
-    return attrs;
+    return { attrs, since: null };
   }
   for (const pos of [from, to]) {
     const $pos = doc.resolve(pos);
     for (const node of [$pos.nodeBefore, $pos.nodeAfter]) {
       const mark = node ? type.isInSet(node.marks) : undefined;
       const attrs = mark?.attrs as ChangeAttrs | undefined;
+      // An insertion continues only while pending, written in this session and its latest:
+      // its mark applies only to text its session wrote meanwhile (changeOrigins.ts).
+      const inserted = mark?.attrs as InsertionAttrs | undefined;
+      const continues =
+        type.name !== 'insertion' ||
+        (mark !== undefined &&
+          isPendingInsertion(mark) &&
+          inserted!.session === own.session &&
+          (own.origins === null || inserted!.since === own.origins.latestStart(doc)));
       // The same attributes, time included: equal marks keep the text one node, one change.
-      if (attrs && attrs.name === context.author.name) {
+      if (attrs && continues && attrs.name === context.author.name) {
         const { id, name, colour, time } = attrs;
-        return { id, name, colour, time };
+        return { attrs: { id, name, colour, time }, since: inserted?.since ?? null };
       }
     }
   }
-  return { id: context.newId(), ...context.author, time: context.now };
+  return { attrs: { id: context.newId(), ...context.author, time: context.now }, since: null };
 }
 
 /**
- * `fragment` with `mark` on all its inline content where the parent allows it; `parentAllows`
- * says so for the fragment's own inline children.
+ * `fragment` with `mark` on all its inline content where the parent allows it, and no
+ * deletion; `parentAllows` says so for the fragment's own inline children.
  */
 function markInserted(fragment: Fragment, mark: Mark, parentAllows: boolean): Fragment {
   const children: Node[] = [];
   fragment.forEach((child) => {
     if (child.isInline) {
-      children.push(parentAllows ? child.mark(mark.addToSet(child.marks)) : child);
+      // New text is nobody's proposal to delete, also where it was typed inside one (the
+      // editor gives typed text the marks around it) or copied from one.
+      const marks = child.marks.filter((other) => other.type.name !== 'deletion');
+      children.push(child.mark(parentAllows ? mark.addToSet(marks) : marks));
     } else {
       const allows = child.type.allowsMarkType(mark.type);
       children.push(child.copy(markInserted(child.content, mark, allows)));
