@@ -13,6 +13,9 @@ import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { openEditor, pasteText, screenshot } from './editorPage.ts';
 
+/** How long a print may take before its pages show (the machine may be busy). */
+const PRINT_TIMEOUT = 30_000;
+
 const SEED_001 = readFileSync(
   new URL('../fixtures/seeds/001_92c05f855c935f92.txt', import.meta.url),
   'utf8',
@@ -93,7 +96,8 @@ test('the preview shows the printed pages and exports exactly those bytes', asyn
   await fileCommands.getByRole('button', { name: 'Afdrukvoorbeeld' }).click();
   const dialog = page.getByRole('dialog', { name: 'Afdrukvoorbeeld' });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByText('1 pagina · A4')).toBeVisible();
+  // A real print by Chromium: seconds on a busy machine, while the sheet says it is being made.
+  await expect(dialog.getByText('1 pagina · A4')).toBeVisible({ timeout: PRINT_TIMEOUT });
   await expect(dialog.getByText('pagina 1 van 1')).toBeVisible();
 
   const [sheet] = await drawnPages(dialog, 1);
@@ -131,7 +135,7 @@ test('Ctrl+P previews seed 001 page by page', async ({ page }) => {
 
   await page.keyboard.press('ControlOrMeta+p');
   const dialog = page.getByRole('dialog', { name: 'Afdrukvoorbeeld' });
-  await expect(dialog.getByText("4 pagina's · A4")).toBeVisible();
+  await expect(dialog.getByText("4 pagina's · A4")).toBeVisible({ timeout: PRINT_TIMEOUT });
   const pages = await drawnPages(dialog, 4);
   for (const sheet of pages) {
     const ink = await readInk(sheet);
