@@ -15,7 +15,7 @@ import {
   userPreferencesSchema,
   type UserPreferences,
 } from '../../shared/api/preferences.ts';
-import { pickUserColour } from '../../shared/collab/userColours.ts';
+import { pickUserColour } from '../../shared/model/userColours.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
 import { FileReadError } from './fileErrors.ts';
 import {

@@ -17,7 +17,7 @@ import {
   type PreferencesState,
   type UserPreferences,
 } from '../../shared/api/preferences.ts';
-import { USER_COLOURS, pickUserColour } from '../../shared/collab/userColours.ts';
+import { USER_COLOURS, pickUserColour } from '../../shared/model/userColours.ts';
 import { formatDateInStyle } from '../../shared/dates.ts';
 import { Modal } from './Modal.tsx';
 

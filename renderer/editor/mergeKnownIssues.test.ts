@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Command, EditorState, Transaction } from 'prosemirror-state';
 import { buildDoc, findText, itemStart } from '../../shared/editor/testing/buildDoc.ts';
-import { USER_COLOURS } from '../../shared/collab/userColours.ts';
+import { USER_COLOURS } from '../../shared/model/userColours.ts';
 import { KEEP_AS_IS, suggestTransaction } from '../../shared/editor/suggestions/suggestChanges.ts';
 import {
   acceptChange,

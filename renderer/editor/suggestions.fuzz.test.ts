@@ -51,7 +51,7 @@ import {
 import { OPERATIVE_HEADINGS, RECITAL_HEADINGS } from '../../shared/model/resolution.ts';
 import { getItemLabels, getLetterLabel } from '../../shared/editor/queries/getItemLabels.ts';
 import { readYDoc } from '../../shared/collab/yDocument.ts';
-import { USER_COLOURS } from '../../shared/collab/userColours.ts';
+import { USER_COLOURS } from '../../shared/model/userColours.ts';
 import type {
   ChangeAttrs,
   ChangeAuthor,

@@ -7,7 +7,7 @@
  * wrong with a value, for the dialog and for the notices after loading.
  */
 import { z } from 'zod';
-import { USER_COLOUR_PATTERN } from '../collab/userColours.ts';
+import { USER_COLOUR_PATTERN } from '../model/userColours.ts';
 
 /** The longest name, in characters: it labels a cursor. */
 export const MAX_USER_NAME_LENGTH = 60;

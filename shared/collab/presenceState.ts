@@ -21,7 +21,7 @@
  * (renderer/collab/awarenessSlot.ts, liveSession.ts) read states through this one gate.
  */
 import { MAX_USER_NAME_LENGTH, hasHiddenNameCharacter } from '../api/preferences.ts';
-import { USER_COLOUR_PATTERN } from './userColours.ts';
+import { USER_COLOUR_PATTERN } from '../model/userColours.ts';
 import { DOCUMENT_FRAGMENT } from './yDocument.ts';
 
 /**

@@ -12,7 +12,7 @@
  * never structure, so it is an empty item with its number, as in the editor after accepting.
  */
 import type { DOMOutputSpec, Mark, Node } from 'prosemirror-model';
-import { USER_COLOUR_PATTERN } from '../collab/userColours.ts';
+import { USER_COLOUR_PATTERN } from '../model/userColours.ts';
 import { getAcceptedDoc } from '../editor/suggestions/acceptedDoc.ts';
 import { getTrackedChanges, withoutStrayDeletions } from '../editor/suggestions/trackedChanges.ts';
 import { renderDomSpec, splitDomSpec } from './renderDomSpec.ts';

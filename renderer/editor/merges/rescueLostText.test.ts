@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Command, EditorState, Transaction } from 'prosemirror-state';
 import { buildDoc, findText, itemStart } from '../../../shared/editor/testing/buildDoc.ts';
-import { USER_COLOURS } from '../../../shared/collab/userColours.ts';
+import { USER_COLOURS } from '../../../shared/model/userColours.ts';
 import {
   KEEP_AS_IS,
   suggestTransaction,

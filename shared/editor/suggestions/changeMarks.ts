@@ -14,7 +14,7 @@
  * any plain text, and accepting the deletion would remove it.
  */
 import type { Mark, MarkSpec } from 'prosemirror-model';
-import { USER_COLOUR_PATTERN } from '../../collab/userColours.ts';
+import { USER_COLOUR_PATTERN } from '../../model/userColours.ts';
 import { satisfies } from '../nodes/attrValidators.ts';
 
 /** Who proposed a change, as the changes panel and the colours show it. */
