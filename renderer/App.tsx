@@ -43,7 +43,7 @@ import { AppDialogs } from './help/AppDialogs.tsx';
 import { useDesktopMenus } from './desktop/useDesktopMenus.ts';
 import { openAppDialog } from './dialogs/appDialogs.ts';
 import { createMenuActions } from './desktop/menuActions.ts';
-import { printSessionOnPaper } from './documents/paperPrint.ts';
+import { printDocumentOnPaper } from './documents/paperPrint.ts';
 
 export function App() {
   const documents = useDocuments();
@@ -116,7 +116,7 @@ export function App() {
       },
       openVersions: () => setVersionsOpen(true),
       printOnPaper: () => {
-        if (session) printSessionOnPaper(session).catch(documents.report);
+        if (session) printDocumentOnPaper(session).catch(documents.report);
       },
       openHelp: () => openAppDialog('help'),
       openAbout: () => openAppDialog('about'),
@@ -163,7 +163,7 @@ export function App() {
         </div>
         {session ? (
           <EditorPane
-            session={session}
+            openDocument={session}
             live={collaboration.editorLive}
             onView={setView}
             onChange={onChange}

@@ -14,6 +14,12 @@ import type { Awareness } from 'y-protocols/awareness';
 import { readPresenceState } from '../../shared/collab/presenceState.ts';
 import type { PresenceState } from '../../shared/collab/presenceState.ts';
 
+/**
+ * A session's awareness (y-protocols'), named here so that the rest of the renderer can pass it
+ * on without importing Yjs: only the binding does.
+ */
+export type SessionAwareness = Awareness;
+
 type ChangeListener = (...args: unknown[]) => void;
 
 /** The part of y-protocols' Awareness that y-prosemirror's cursor plugin uses. */

@@ -1,8 +1,8 @@
 /**
  * Co-editing in the window: the user's preferences (name and colour), hosting a session on the
  * open document ("Sessie starten"), joining one from an invitation ("Deelnemen aan sessie"),
- * and leaving or stopping. The live connection itself is a LiveSession; the document stays a
- * DocumentSession with its journal, so offline edits are on disk like any other.
+ * and leaving or stopping. The live connection itself is a LiveSession; the document stays an
+ * OpenDocument with its journal, so offline edits are on disk like any other.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { UserPreferences } from '../../shared/api/preferences.ts';
@@ -17,7 +17,7 @@ import {
   savePreferences as storePreferences,
   usePreferences,
 } from '../preferences/userPreferences.ts';
-import { DocumentSession } from '../documents/DocumentSession.ts';
+import { OpenDocument } from '../documents/OpenDocument.ts';
 import { LiveSession } from './liveSession.ts';
 import type { LiveSnapshot } from './liveSession.ts';
 
@@ -35,8 +35,8 @@ export type CollaborationDialog = 'preferences' | 'join' | 'invite' | null;
 
 /** What the collaboration hook needs of the documents hook. */
 export interface DocumentsForCollaboration {
-  session: DocumentSession | null;
-  adopt: (session: DocumentSession) => Promise<void>;
+  session: OpenDocument | null;
+  adopt: (session: OpenDocument) => Promise<void>;
   guardUnsaved: (action: () => void) => void;
   report: (error: unknown) => void;
 }
@@ -173,7 +173,7 @@ export function useCollaboration(documents: DocumentsForCollaboration) {
         throw error;
       }
       liveRef.current?.leave();
-      const joined = await DocumentSession.fromLive(ydoc, formatInvitation(invitation));
+      const joined = await OpenDocument.fromLive(ydoc, formatInvitation(invitation));
       // Connected first, so the new document's editor is made with the session in place.
       connect(next);
       await adopt(joined);

@@ -11,9 +11,9 @@ import {
   recordVersion,
 } from '../../shared/collab/versions.ts';
 import type { VersionInfo } from '../../shared/collab/versions.ts';
-import type { DocumentSession } from '../documents/DocumentSession.ts';
+import type { OpenDocument } from '../documents/OpenDocument.ts';
 
-export function useVersions(session: DocumentSession | null) {
+export function useVersions(session: OpenDocument | null) {
   const [versions, setVersions] = useState<VersionInfo[]>([]);
 
   useEffect(() => {

@@ -1,14 +1,15 @@
 /**
- * The document page: mounts a ProseMirror editor on a session's Y.Doc and reports the view
- * and every change upwards. One editor per session; a new session gets a new editor.
+ * The document page: mounts a ProseMirror editor on an open document's Y.Doc and reports the
+ * view and every change upwards. One editor per open document; another document gets a new
+ * editor.
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { EditorView } from 'prosemirror-view';
-import type { Awareness } from 'y-protocols/awareness';
 import { createEditor, setEditorReadOnly } from '../editor/createEditor.ts';
 import { AwarenessSlot } from '../collab/awarenessSlot.ts';
+import type { SessionAwareness } from '../collab/awarenessSlot.ts';
 import { collabFromYDoc } from '../editor/collab.ts';
-import type { DocumentSession } from '../documents/DocumentSession.ts';
+import type { OpenDocument } from '../documents/OpenDocument.ts';
 
 declare global {
   interface Window {
@@ -18,19 +19,19 @@ declare global {
 }
 
 export function EditorPane({
-  session,
+  openDocument,
   live,
   onView,
   onChange,
 }: {
-  session: DocumentSession;
+  openDocument: OpenDocument;
   /** The co-editing session the document is in, if any: cursors, and read-only for readers. */
-  live?: { awareness: Awareness | null; readOnly: boolean } | null;
+  live?: { awareness: SessionAwareness | null; readOnly: boolean } | null;
   onView: (view: EditorView | null) => void;
   onChange: (view: EditorView) => void;
 }) {
   const place = useRef<HTMLDivElement>(null);
-  // The session's editor and the slot its cursor plugin reads colleagues from.
+  // The document's editor and the slot its cursor plugin reads colleagues from.
   const editors = useRef<{ editor: EditorView; slot: AwarenessSlot } | null>(null);
   // The latest callbacks, without re-creating the editor when they change.
   const callbacks = useRef({ onView, onChange });
@@ -43,7 +44,7 @@ export function EditorPane({
     const slot = new AwarenessSlot();
     const editor = createEditor(
       place.current,
-      collabFromYDoc(session.ydoc),
+      collabFromYDoc(openDocument.ydoc),
       (view) => callbacks.current.onChange(view),
       slot,
     );
@@ -59,7 +60,7 @@ export function EditorPane({
       editor.destroy();
       delete window.resolutieDocument;
     };
-  }, [session]);
+  }, [openDocument]);
 
   // A session plugs its awareness into the editor and, for a reader, makes it read-only; the
   // editor and its undo history stay.
@@ -68,7 +69,7 @@ export function EditorPane({
     if (!current) return;
     current.slot.attach(live?.awareness ?? null);
     setEditorReadOnly(current.editor, live?.readOnly ?? false);
-  }, [session, live]);
+  }, [openDocument, live]);
 
   return (
     <main className="page-area" aria-label="Document">

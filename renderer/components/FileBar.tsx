@@ -9,7 +9,7 @@
  */
 import { useEffect } from 'react';
 import type { ReactNode } from 'react';
-import type { SessionSnapshot } from '../documents/DocumentSession.ts';
+import type { DocumentSnapshot } from '../documents/OpenDocument.ts';
 import { ariaShortcut, formatShortcut } from './shortcuts.ts';
 import { HelpMenu } from '../help/HelpMenu.tsx';
 
@@ -26,11 +26,11 @@ export interface FileCommands {
 const timeFormat = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit' });
 
 /** The document's name as the title bar and header show it. */
-export function getDocumentName(snapshot: SessionSnapshot): string {
+export function getDocumentName(snapshot: DocumentSnapshot): string {
   return snapshot.name ?? 'Naamloos';
 }
 
-function describeState(snapshot: SessionSnapshot): string {
+function describeState(snapshot: DocumentSnapshot): string {
   if (snapshot.journal === 'failing') {
     return `Herstelbestand niet bijgewerkt: ${snapshot.journalMessage ?? 'de host antwoordt niet'}`;
   }
@@ -54,7 +54,7 @@ export function FileBar({
   commands,
   children,
 }: {
-  snapshot: SessionSnapshot;
+  snapshot: DocumentSnapshot;
   commands: FileCommands;
   /** More controls before the file commands (co-editing). */
   children?: ReactNode;

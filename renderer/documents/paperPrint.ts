@@ -6,15 +6,15 @@
 import { api } from '../api/client.ts';
 import { encodeYDoc } from '../../shared/collab/yDocument.ts';
 import { encodeBase64 } from '../../shared/format/base64.ts';
-import type { DocumentSession } from './DocumentSession.ts';
+import type { OpenDocument } from './OpenDocument.ts';
 
 /** Prints the document on paper; answers whether it was printed or the user cancelled. */
-export async function printSessionOnPaper(
-  session: DocumentSession,
+export async function printDocumentOnPaper(
+  openDocument: OpenDocument,
   changes: 'shown' | 'hidden' = 'hidden',
 ): Promise<'printed' | 'cancelled'> {
   const { outcome } = await api.printOnPaper({
-    state: encodeBase64(encodeYDoc(session.ydoc)),
+    state: encodeBase64(encodeYDoc(openDocument.ydoc)),
     changes,
   });
   return outcome;

@@ -8,18 +8,21 @@ import { api } from '../api/client.ts';
 import type { Node } from 'prosemirror-model';
 import { createYDoc, encodeYDoc } from '../../shared/collab/yDocument.ts';
 import { decodeBase64, encodeBase64 } from '../../shared/format/base64.ts';
-import type { DocumentSession } from './DocumentSession.ts';
+import type { OpenDocument } from './OpenDocument.ts';
 import { downloadFile } from './downloadFile.ts';
 
 /**
  * The document as the host prints it, its pending changes hidden (accepted) or shown; rejects
  * with the host's (Dutch) reason it cannot.
  */
-export async function printSessionPdf(
-  session: DocumentSession,
+export async function printDocumentPdf(
+  openDocument: OpenDocument,
   changes: 'shown' | 'hidden' = 'hidden',
 ): Promise<Uint8Array> {
-  const { pdf } = await api.printPdf({ state: encodeBase64(encodeYDoc(session.ydoc)), changes });
+  const { pdf } = await api.printPdf({
+    state: encodeBase64(encodeYDoc(openDocument.ydoc)),
+    changes,
+  });
   // The contract has checked the base64 already; an empty file would only hide a bug.
   const bytes = decodeBase64(pdf);
   if (!bytes || bytes.length === 0) throw new Error('De host stuurde een lege PDF terug.');
@@ -31,7 +34,7 @@ export async function printSessionPdf(
  * to the user as "<name> – <version>.pdf".
  */
 export async function downloadVersionPdf(
-  session: DocumentSession,
+  openDocument: OpenDocument,
   version: { name: string; doc: Node },
 ): Promise<void> {
   const ydoc = createYDoc(version.doc);
@@ -39,7 +42,7 @@ export async function downloadVersionPdf(
     const { pdf } = await api.printPdf({ state: encodeBase64(encodeYDoc(ydoc)) });
     const bytes = decodeBase64(pdf);
     if (!bytes || bytes.length === 0) throw new Error('De host stuurde een lege PDF terug.');
-    const base = getPdfFileName(session).replace(/\.pdf$/, '');
+    const base = getPdfFileName(openDocument).replace(/\.pdf$/, '');
     downloadFile(bytes, `${base} – ${version.name}.pdf`, 'application/pdf');
   } finally {
     ydoc.destroy();
@@ -47,12 +50,12 @@ export async function downloadVersionPdf(
 }
 
 /** "Motie over de jeugdzorg.pdf": the file's name, else the title, else "Naamloos". */
-export function getPdfFileName(session: DocumentSession): string {
-  const name = session.getSnapshot().name ?? (session.title.trim() || 'Naamloos');
+export function getPdfFileName(openDocument: OpenDocument): string {
+  const name = openDocument.getSnapshot().name ?? (openDocument.title.trim() || 'Naamloos');
   return `${name}.pdf`;
 }
 
 /** Hands printed bytes to the user as the document's PDF (the browser's or Electron's download). */
-export function downloadPdf(session: DocumentSession, bytes: Uint8Array): void {
-  downloadFile(bytes, getPdfFileName(session), 'application/pdf');
+export function downloadPdf(openDocument: OpenDocument, bytes: Uint8Array): void {
+  downloadFile(bytes, getPdfFileName(openDocument), 'application/pdf');
 }

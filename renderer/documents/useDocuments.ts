@@ -15,9 +15,9 @@ import {
 import type { DocumentKind } from '../../shared/model/resolution.ts';
 import { getLaunchDocument } from '../../shared/api/launchDocument.ts';
 import { api } from '../api/client.ts';
-import { DocumentSession } from './DocumentSession.ts';
-import { downloadPdf, printSessionPdf } from './pdfExport.ts';
-import type { SessionSnapshot } from './DocumentSession.ts';
+import { OpenDocument } from './OpenDocument.ts';
+import { downloadPdf, printDocumentPdf } from './pdfExport.ts';
+import type { DocumentSnapshot } from './OpenDocument.ts';
 import type { UnsavedChoice } from '../dialogs/ConfirmUnsavedDialog.tsx';
 import type { Recoverable } from '../dialogs/RecoveryDialog.tsx';
 
@@ -30,7 +30,7 @@ export type DialogState =
   | { type: 'preview'; printing: Promise<Uint8Array>; changesShown: boolean }
   | null;
 
-const EMPTY_SNAPSHOT: SessionSnapshot = {
+const EMPTY_SNAPSHOT: DocumentSnapshot = {
   id: '',
   name: null,
   path: null,
@@ -43,13 +43,13 @@ const EMPTY_SNAPSHOT: SessionSnapshot = {
 const noSubscription = () => () => undefined;
 
 export function useDocuments() {
-  const [session, setSession] = useState<DocumentSession | null>(null);
+  const [session, setSession] = useState<OpenDocument | null>(null);
   const [dialog, setDialog] = useState<DialogState>(null);
   const [notice, setNotice] = useState<string | null>(null);
   // The document the desktop app opened this window for, read once from the address.
   const [launchPath] = useState(() => getLaunchDocument(window.location.search));
   // Callbacks read the session and dialog of when they run, not of when they were made.
-  const sessionRef = useRef<DocumentSession | null>(null);
+  const sessionRef = useRef<OpenDocument | null>(null);
   const dialogRef = useRef<DialogState>(null);
   useLayoutEffect(() => {
     sessionRef.current = session;
@@ -66,7 +66,7 @@ export function useDocuments() {
   }, []);
 
   /** Puts `next` in the window; the previous document is closed and its journal removed. */
-  const replaceSession = useCallback(async (next: DocumentSession) => {
+  const replaceSession = useCallback(async (next: OpenDocument) => {
     const previous = sessionRef.current;
     sessionRef.current = next;
     setSession(next);
@@ -77,7 +77,7 @@ export function useDocuments() {
   const createNew = useCallback(
     async (kind: DocumentKind) => {
       try {
-        await replaceSession(await DocumentSession.createNew(kind));
+        await replaceSession(await OpenDocument.createNew(kind));
       } catch (error) {
         report(error);
       }
@@ -122,7 +122,7 @@ export function useDocuments() {
   const openPath = useCallback(
     async (path: string) => {
       const file = await api.openDocument({ path });
-      await replaceSession(await DocumentSession.fromFile(file));
+      await replaceSession(await OpenDocument.fromFile(file));
       setDialog(null);
     },
     [replaceSession],
@@ -143,7 +143,7 @@ export function useDocuments() {
     async (doc: Recoverable) => {
       try {
         const recovered = await api.recoverDocument({ documentId: doc.documentId });
-        await replaceSession(DocumentSession.fromRecovered(recovered));
+        await replaceSession(OpenDocument.fromRecovered(recovered));
         const rest = dialogRef.current?.type === 'recovery' ? dialogRef.current.documents : [];
         const others = rest.filter((d) => d.documentId !== doc.documentId);
         setDialog(others.length > 0 ? { type: 'recovery', documents: others } : null);
@@ -178,7 +178,7 @@ export function useDocuments() {
     let live = true;
     const startBlank = async () => {
       try {
-        const blank = await DocumentSession.createNew('resolutie');
+        const blank = await OpenDocument.createNew('resolutie');
         if (!live || sessionRef.current) await blank.close();
         else await replaceSession(blank);
       } catch (error) {
@@ -187,7 +187,7 @@ export function useDocuments() {
     };
     const startWithLaunchDocument = async (path: string) => {
       try {
-        const opened = await DocumentSession.fromFile(await api.openDocument({ path }));
+        const opened = await OpenDocument.fromFile(await api.openDocument({ path }));
         if (!live || sessionRef.current) await opened.close();
         else await replaceSession(opened);
       } catch (error) {
@@ -233,7 +233,7 @@ export function useDocuments() {
     if (!current) return;
     setNotice(null);
     try {
-      downloadPdf(current, await printSessionPdf(current));
+      downloadPdf(current, await printDocumentPdf(current));
     } catch (error) {
       report(error);
     }
@@ -245,7 +245,7 @@ export function useDocuments() {
     // Ctrl/⌘+P inside an open dialog (the preview itself included) does nothing.
     if (!current || dialogRef.current) return;
     setNotice(null);
-    const printing = printSessionPdf(current);
+    const printing = printDocumentPdf(current);
     // The dialog reports a failure; this keeps an early one from counting as unhandled.
     printing.catch(() => undefined);
     setDialog({ type: 'preview', printing, changesShown: false });
@@ -255,7 +255,7 @@ export function useDocuments() {
   const previewChanges = useCallback((shown: boolean) => {
     const current = sessionRef.current;
     if (!current || dialogRef.current?.type !== 'preview') return;
-    const printing = printSessionPdf(current, shown ? 'shown' : 'hidden');
+    const printing = printDocumentPdf(current, shown ? 'shown' : 'hidden');
     printing.catch(() => undefined);
     setDialog({ type: 'preview', printing, changesShown: shown });
   }, []);
@@ -268,7 +268,7 @@ export function useDocuments() {
 
   /** Puts a document joined in a session in the window (the caller asked about unsaved work). */
   const adopt = useCallback(
-    async (next: DocumentSession) => {
+    async (next: OpenDocument) => {
       await replaceSession(next);
       setDialog(null);
     },

@@ -1,9 +1,9 @@
 /**
  * One open document in the window: its Y.Doc, where it is saved (if anywhere), whether it has
  * unsaved changes, and its recovery journal. The editor binds to `ydoc`; the file commands
- * (save, save as) and the title bar read and change the session, never the editor.
+ * (save, save as) and the title bar read and change the open document, never the editor.
+ * (A co-editing session is something else: a LiveSession, which connects this Y.Doc.)
  */
-import type * as Y from 'yjs';
 import { createYDoc, decodeYDoc, encodeYDoc } from '../../shared/collab/yDocument.ts';
 import { DEFAULT_ASSEMBLY } from '../../shared/api/preferences.ts';
 import { decodeBase64, encodeBase64 } from '../../shared/format/base64.ts';
@@ -15,8 +15,14 @@ import { loadPreferences } from '../preferences/userPreferences.ts';
 import { JournalStream } from './journalStream.ts';
 import type { JournalStatus } from './journalStream.ts';
 
-/** What the UI shows of a session; a new object on every change. */
-export interface SessionSnapshot {
+/**
+ * The Y.Doc, typed through the shared collaboration module: outside the binding the renderer
+ * does not import Yjs itself.
+ */
+export type DocumentYDoc = ReturnType<typeof createYDoc>;
+
+/** What the UI shows of an open document; a new object on every change. */
+export interface DocumentSnapshot {
   id: string;
   name: string | null;
   path: string | null;
@@ -31,9 +37,9 @@ type DocumentsApi = Pick<
   'saveDocument' | 'journalAppend' | 'journalReset' | 'journalDiscard'
 >;
 
-export class DocumentSession {
-  readonly ydoc: Y.Doc;
-  private snapshot: SessionSnapshot;
+export class OpenDocument {
+  readonly ydoc: DocumentYDoc;
+  private snapshot: DocumentSnapshot;
   private readonly listeners = new Set<() => void>();
   private readonly journal: JournalStream;
   private readonly api: DocumentsApi;
@@ -59,7 +65,7 @@ export class DocumentSession {
   }
 
   private constructor(
-    ydoc: Y.Doc,
+    ydoc: DocumentYDoc,
     init: {
       id: string;
       name: string | null;
@@ -108,23 +114,23 @@ export class DocumentSession {
     kind: DocumentKind,
     documentsApi: DocumentsApi = api,
     assembly?: string,
-  ): Promise<DocumentSession> {
+  ): Promise<OpenDocument> {
     const name = assembly ?? (await readDefaultAssembly());
-    const session = new DocumentSession(
+    const opened = new OpenDocument(
       createYDoc(createNewDocument(kind, name)),
       { id: crypto.randomUUID(), name: null, path: null, dirty: false, savedAt: null },
       documentsApi,
     );
-    await session.journal.reset(encodeYDoc(session.ydoc));
-    return session;
+    await opened.journal.reset(encodeYDoc(opened.ydoc));
+    return opened;
   }
 
   /** A document as the host opened it from a file. */
   static async fromFile(
     file: { path: string; name: string; state: string; savedAt: string },
     documentsApi: DocumentsApi = api,
-  ): Promise<DocumentSession> {
-    const session = new DocumentSession(
+  ): Promise<OpenDocument> {
+    const opened = new OpenDocument(
       decodeYDoc(decodeBase64(file.state) ?? new Uint8Array()),
       {
         id: crypto.randomUUID(),
@@ -135,8 +141,8 @@ export class DocumentSession {
       },
       documentsApi,
     );
-    await session.journal.reset(encodeYDoc(session.ydoc));
-    return session;
+    await opened.journal.reset(encodeYDoc(opened.ydoc));
+    return opened;
   }
 
   /**
@@ -144,18 +150,18 @@ export class DocumentSession {
    * leaving the session keeps it as a local copy the user can save.
    */
   static async fromLive(
-    ydoc: Y.Doc,
+    ydoc: DocumentYDoc,
     invitation: string,
     documentsApi: DocumentsApi = api,
-  ): Promise<DocumentSession> {
-    const session = new DocumentSession(
+  ): Promise<OpenDocument> {
+    const opened = new OpenDocument(
       ydoc,
       { id: crypto.randomUUID(), name: null, path: null, dirty: false, savedAt: null },
       documentsApi,
     );
-    session.sessionInvitation = invitation;
-    await session.journal.reset(encodeYDoc(session.ydoc));
-    return session;
+    opened.sessionInvitation = invitation;
+    await opened.journal.reset(encodeYDoc(opened.ydoc));
+    return opened;
   }
 
   /**
@@ -171,18 +177,18 @@ export class DocumentSession {
       session?: string | null;
     },
     documentsApi: DocumentsApi = api,
-  ): DocumentSession {
+  ): OpenDocument {
     const name = recovered.path ? baseName(recovered.path) : null;
-    const session = new DocumentSession(
+    const opened = new OpenDocument(
       decodeYDoc(decodeBase64(recovered.state) ?? new Uint8Array()),
       { id: recovered.documentId, name, path: recovered.path, dirty: true, savedAt: null },
       documentsApi,
     );
-    session.sessionInvitation = recovered.session ?? null;
-    return session;
+    opened.sessionInvitation = recovered.session ?? null;
+    return opened;
   }
 
-  getSnapshot = (): SessionSnapshot => this.snapshot;
+  getSnapshot = (): DocumentSnapshot => this.snapshot;
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -235,7 +241,7 @@ export class DocumentSession {
     if (!changedSince) await this.journal.reset(state);
   }
 
-  private update(changes: Partial<SessionSnapshot>): void {
+  private update(changes: Partial<DocumentSnapshot>): void {
     this.snapshot = { ...this.snapshot, ...changes };
     for (const listener of this.listeners) listener();
   }

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { decodeBase64 } from '../../shared/format/base64.ts';
 import { getDocumentFragment, readYDoc } from '../../shared/collab/yDocument.ts';
 import { typeInTitle } from '../../main/services/testing/yjsDocuments.ts';
-import { DocumentSession } from './DocumentSession.ts';
+import { OpenDocument } from './OpenDocument.ts';
 
 /**
  * A host in memory: the journal as it would be on disk (its reset and appends applied) and,
@@ -36,20 +36,20 @@ function recordingHost() {
   return { api, savesAheadOfJournal };
 }
 
-describe('DocumentSession', () => {
+describe('OpenDocument', () => {
   // Found by test/e2e/crashLoop.spec.ts: an edit typed just before Ctrl+S went into the file
   // but not yet into the journal; the host was killed right after the save, the recovery
   // dialog offered the journal (still dirty), and restoring it showed the document without
   // that edit, ready to be saved over the file that had it.
   it('has every edit a save holds in the journal before the file is written', async () => {
     const host = recordingHost();
-    const session = await DocumentSession.createNew('motie', host.api as never, 'ALV');
-    typeInTitle(session.ydoc, 'Geen verlies bij een crash');
-    await session.saveAs('motie');
+    const opened = await OpenDocument.createNew('motie', host.api as never, 'ALV');
+    typeInTitle(opened.ydoc, 'Geen verlies bij een crash');
+    await opened.saveAs('motie');
     expect(host.savesAheadOfJournal).toEqual([]);
-    typeInTitle(session.ydoc, ' na het opslaan');
-    await session.save();
+    typeInTitle(opened.ydoc, ' na het opslaan');
+    await opened.save();
     expect(host.savesAheadOfJournal).toEqual([]);
-    await session.close();
+    await opened.close();
   });
 });
