@@ -4,7 +4,18 @@
  * style (written out, or in figures: "29-11-2024"). Computed by hand rather than with Intl so
  * that the output is the same in every runtime, whatever locale data it ships.
  */
-import type { DateStyle } from './api/preferences.ts';
+
+/**
+ * How the screens show a date: `long` as the stukken write it ("vrijdag 29 november 2024"),
+ * `numeric` in figures ("29-11-2024"). The stuk itself (preamble, PDF) always writes it out.
+ */
+export const DATE_STYLES = ['long', 'numeric'] as const;
+
+/** One of {@link DATE_STYLES}. */
+export type DateStyle = (typeof DATE_STYLES)[number];
+
+/** The date style until the user chooses. */
+export const DEFAULT_DATE_STYLE: DateStyle = 'long';
 
 /** Month names in Dutch, January first. */
 export const DUTCH_MONTHS = [

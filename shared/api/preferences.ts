@@ -8,9 +8,13 @@
  */
 import { z } from 'zod';
 import { USER_COLOUR_PATTERN } from '../model/userColours.ts';
+import { DATE_STYLES, DEFAULT_DATE_STYLE } from '../dates.ts';
+import type { DateStyle } from '../dates.ts';
+import { MAX_USER_NAME_LENGTH, hasHiddenNameCharacter } from '../model/userNames.ts';
 
-/** The longest name, in characters: it labels a cursor. */
-export const MAX_USER_NAME_LENGTH = 60;
+// Part of the preferences' contract, defined where the dates and names are.
+export { DATE_STYLES, DEFAULT_DATE_STYLE, MAX_USER_NAME_LENGTH, hasHiddenNameCharacter };
+export type { DateStyle };
 
 /** The longest assembly name ("Najaars ALV"), in characters: it stands in the preamble. */
 export const MAX_ASSEMBLY_LENGTH = 80;
@@ -20,18 +24,6 @@ export const MAX_FOLDER_PATH_LENGTH = 1024;
 
 /** The assembly of a new stuk when the user chose none: the template's. */
 export const DEFAULT_ASSEMBLY = 'ALV';
-
-/**
- * How the screens show a date: `long` as the stukken write it ("vrijdag 29 november 2024"),
- * `numeric` in figures ("29-11-2024"). The stuk itself (preamble, PDF) always writes it out.
- */
-export const DATE_STYLES = ['long', 'numeric'] as const;
-
-/** One of {@link DATE_STYLES}. */
-export type DateStyle = (typeof DATE_STYLES)[number];
-
-/** The date style until the user chooses. */
-export const DEFAULT_DATE_STYLE: DateStyle = 'long';
 
 /**
  * Whether `text` is a full path to a folder on some platform: `/…` (macOS, Linux), `C:\…` or
@@ -46,21 +38,6 @@ export function isAbsoluteFolderPath(text: string): boolean {
 function hasControlCharacter(text: string): boolean {
   for (let i = 0; i < text.length; i += 1) {
     if (text.charCodeAt(i) < 0x20) return true;
-  }
-  return false;
-}
-
-/**
- * Whether a name holds a character that does not show as text: C0 and C1 controls, and the
- * bidirectional embeddings, overrides and isolates (which reorder what follows them). Such a
- * name is refused here and in presence (shared/collab/presenceState.ts), so that a user whose
- * name colleagues would never see cannot choose it.
- */
-export function hasHiddenNameCharacter(name: string): boolean {
-  for (let i = 0; i < name.length; i += 1) {
-    const code = name.charCodeAt(i);
-    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
-    if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)) return true;
   }
   return false;
 }

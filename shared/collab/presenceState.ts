@@ -20,7 +20,7 @@
  * The server (main/collab/presenceGuard.ts) and every participant's view
  * (renderer/collab/awarenessSlot.ts, liveSession.ts) read states through this one gate.
  */
-import { MAX_USER_NAME_LENGTH, hasHiddenNameCharacter } from '../api/preferences.ts';
+import { MAX_USER_NAME_LENGTH, hasHiddenNameCharacter } from '../model/userNames.ts';
 import { USER_COLOUR_PATTERN } from '../model/userColours.ts';
 import { DOCUMENT_FRAGMENT } from './yDocument.ts';
 
