@@ -10,6 +10,7 @@ import type {
   ParsedItem,
   ParsedResolution,
 } from '../model/resolution.ts';
+import { DEFAULT_ASSEMBLY } from '../model/assembly.ts';
 import { schema } from './schema.ts';
 import { isSafeLinkHref } from './queries/isSafeLinkHref.ts';
 
@@ -98,7 +99,7 @@ export function docFromModel(model: ParsedResolution): Node {
       model.title ? schema.text(model.title) : null,
     ),
     nodes.preamble.create({
-      assembly: model.preamble?.assembly ?? 'ALV',
+      assembly: model.preamble?.assembly ?? DEFAULT_ASSEMBLY,
       date: model.preamble?.date ?? null,
     }),
     nodes.recitals.create(null, recitals),

@@ -4,6 +4,7 @@
  * each, and a Toelichting with one empty paragraph.
  */
 import type { Node } from 'prosemirror-model';
+import { DEFAULT_ASSEMBLY } from '../model/assembly.ts';
 import type { DocumentKind } from '../model/resolution.ts';
 import { schema } from './schema.ts';
 
@@ -12,7 +13,7 @@ export function createTemplateDoc(kind: DocumentKind = 'resolutie'): Node {
   const { nodes } = schema;
   return nodes.doc.create(null, [
     nodes.title.create({ kind, status: 'concept' }),
-    nodes.preamble.create({ assembly: 'ALV', date: null }),
+    nodes.preamble.create({ assembly: DEFAULT_ASSEMBLY, date: null }),
     nodes.recitals.create(null, [
       nodes.recital_block.create({ heading: 'overwegende' }, [nodes.item.create()]),
     ]),

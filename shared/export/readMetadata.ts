@@ -3,14 +3,12 @@
  * the title, the assembly and its date, and the optional submitter and version label.
  */
 import type { Node } from 'prosemirror-model';
+import { getAssemblyName } from '../model/assembly.ts';
 import type { DocumentKind, DocumentStatus } from '../model/resolution.ts';
 import { getKindHeading } from '../labels.ts';
 import { formatDutchDate } from '../dates.ts';
 import { formatPreamble } from '../editor/nodes/preamble.ts';
 import type { ResolutieJsonMetadata } from './resolutieJson.ts';
-
-// What the preamble prints for an assembly left empty (see formatPreamble).
-const DEFAULT_ASSEMBLY = 'ALV';
 
 /** Reads the metadata of a document of the resolution schema. */
 export function readMetadata(doc: Node): ResolutieJsonMetadata {
@@ -26,7 +24,7 @@ export function readMetadata(doc: Node): ResolutieJsonMetadata {
     kindLabel: getKindHeading(kind, status),
     status,
     title: titleText.length > 0 ? titleText : null,
-    assembly: assembly.trim() || DEFAULT_ASSEMBLY,
+    assembly: getAssemblyName(assembly),
     date,
     dateText: date === null ? null : formatDutchDate(date),
     preamble: formatPreamble(assembly, date),

@@ -13,6 +13,7 @@ import type {
   OperativeHeading,
   RecitalHeading,
 } from '../model/resolution.ts';
+import { DEFAULT_ASSEMBLY } from '../model/assembly.ts';
 import { plainText } from './inline.ts';
 import { findDutchDate } from './dutchDates.ts';
 
@@ -141,7 +142,7 @@ const PREAMBLE_LINE = /^de leden\b(.{0,120}?)\bbijeen(?: (?:in|op|tijdens|ter))?
  * Reads the preamble: "De leden bijeen in de Najaars ALV van 29 november 2024:" →
  * { assembly: 'Najaars ALV', date: '2024-11-29' }. A weekday before the date is allowed;
  * without a date (or with one that is no real date) `date` is null and the assembly keeps
- * what the line says. An empty assembly becomes "ALV".
+ * what the line says. An empty assembly becomes the default ("ALV").
  */
 export function matchPreambleLine(line: string): PreambleMatch | null {
   if (line.length > MAX_HEADING_LINE) return null;
@@ -165,5 +166,5 @@ export function matchPreambleLine(line: string): PreambleMatch | null {
     const after = rest.slice(found.end).trim();
     assembly = [before, after].filter((part) => part !== '').join(' ');
   }
-  return { assembly: assembly === '' ? 'ALV' : assembly, date };
+  return { assembly: assembly === '' ? DEFAULT_ASSEMBLY : assembly, date };
 }

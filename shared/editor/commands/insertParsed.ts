@@ -6,6 +6,7 @@
 import { TextSelection } from 'prosemirror-state';
 import type { Command, Transaction } from 'prosemirror-state';
 import type { Node } from 'prosemirror-model';
+import { DEFAULT_ASSEMBLY } from '../../model/assembly.ts';
 import type { ParsedItem, ParsedResolution } from '../../model/resolution.ts';
 import { blockFromModel, flowFromModel, itemFromModel } from '../fromModel.ts';
 import { markStructural } from '../plugins/structureMeta.ts';
@@ -92,10 +93,10 @@ function mergeTitleAndPreamble(tr: Transaction, model: ParsedResolution): void {
   }
   const preamblePos = tr.doc.firstChild!.nodeSize;
   const preamble = tr.doc.nodeAt(preamblePos)!;
-  const untouched = preamble.attrs.date === null && preamble.attrs.assembly === 'ALV';
+  const untouched = preamble.attrs.date === null && preamble.attrs.assembly === DEFAULT_ASSEMBLY;
   if (model.preamble && untouched) {
     tr.setNodeMarkup(preamblePos, undefined, {
-      assembly: model.preamble.assembly || 'ALV',
+      assembly: model.preamble.assembly || DEFAULT_ASSEMBLY,
       date: model.preamble.date,
     });
   }

@@ -6,6 +6,7 @@
 import { satisfies } from './attrValidators.ts';
 import type { NodeSpec } from 'prosemirror-model';
 import { formatDutchDate, isIsoDate } from '../../dates.ts';
+import { DEFAULT_ASSEMBLY, getAssemblyName } from '../../model/assembly.ts';
 
 /** Words shown where the assembly or its date is not filled in yet. */
 export const PREAMBLE_EMPTY_DATE = '…';
@@ -13,12 +14,12 @@ export const PREAMBLE_EMPTY_DATE = '…';
 /** The preamble as one line of text, as it reads and prints. */
 export function formatPreamble(assembly: string, date: string | null): string {
   const when = date ? (formatDutchDate(date) ?? PREAMBLE_EMPTY_DATE) : PREAMBLE_EMPTY_DATE;
-  return `De leden bijeen in de ${assembly.trim() || 'ALV'} van ${when}:`;
+  return `De leden bijeen in de ${getAssemblyName(assembly)} van ${when}:`;
 }
 
 export const preamble: NodeSpec = {
   attrs: {
-    assembly: { default: 'ALV', validate: 'string' },
+    assembly: { default: DEFAULT_ASSEMBLY, validate: 'string' },
     date: {
       default: null,
       validate: satisfies(
@@ -33,7 +34,7 @@ export const preamble: NodeSpec = {
     {
       tag: 'p.preamble',
       getAttrs: (dom) => ({
-        assembly: dom.getAttribute('data-assembly') ?? 'ALV',
+        assembly: dom.getAttribute('data-assembly') ?? DEFAULT_ASSEMBLY,
         date: isIsoDate(dom.getAttribute('data-date') ?? '') ? dom.getAttribute('data-date') : null,
       }),
     },
