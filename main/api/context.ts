@@ -8,7 +8,7 @@ import { RecentDocuments } from '../services/recentDocuments.ts';
 import type { StartPagePrinter } from '../services/pdf/pagePrinter.ts';
 import { DocumentsFolder } from '../services/documentsFolder.ts';
 import { PreferencesStore, getPreferencesFile } from '../services/preferencesStore.ts';
-import { SessionHost } from '../services/sessionHost.ts';
+import { SessionHost } from '../collab/sessionHost.ts';
 
 /**
  * What a handler may know about where it runs. Each shell builds one context at start-up (with

@@ -26,7 +26,7 @@ import { withLaunchDocument } from '../../shared/api/launchDocument.ts';
 import type { MenuCommandMessage } from '../../shared/api/menuCommands.ts';
 import { SHELL_CHANNELS } from '../../shared/api/shellBridge.ts';
 import { createApiContext } from '../api/context.ts';
-import { readSessionNetwork } from '../services/sessionHost.ts';
+import { readSessionNetwork } from '../collab/sessionHost.ts';
 import {
   getCurrentEnvironment,
   getDocumentsDir,

@@ -18,10 +18,10 @@ import { writeDocumentFile } from '../../shared/collab/documentFile.ts';
 import type { FileWriter } from '../../shared/collab/documentFile.ts';
 import { formatInvitation } from '../../shared/collab/invitation.ts';
 import type { SessionRole } from '../../shared/collab/invitation.ts';
-import { startCollabServer } from '../collab/collabServer.ts';
-import type { CollabServer } from '../collab/collabServer.ts';
-import { createSessionToken } from '../collab/sessionTokens.ts';
-import { writeFileAtomic } from './atomicWrite.ts';
+import { startCollabServer } from './collabServer.ts';
+import type { CollabServer } from './collabServer.ts';
+import { createSessionToken } from './sessionTokens.ts';
+import { writeFileAtomic } from '../services/atomicWrite.ts';
 
 /** Where and how sessions are hosted. */
 export interface SessionHostOptions {

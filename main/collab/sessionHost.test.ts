@@ -15,7 +15,7 @@ import {
   makeTempDir,
   waitFor,
   whenSynced,
-} from '../collab/testing/collabTesting.ts';
+} from './testing/collabTesting.ts';
 import { findNetworkAddress, readSessionNetwork, SessionHost } from './sessionHost.ts';
 
 let temp: ReturnType<typeof makeTempDir>;
