@@ -6,7 +6,7 @@
 import type { Node } from 'prosemirror-model';
 import { getExplanation } from '../editor/queries/getExplanation.ts';
 import { isBlankInline, readInlineText } from './inlineText.ts';
-import type { FootnoteNumbers } from './inlineText.ts';
+import type { FootnoteNumbers } from '../editor/queries/getFootnoteNumbers.ts';
 import { toJsonText } from './jsonText.ts';
 import { placedChildren } from './placedChildren.ts';
 import type { PlacedNode } from './placedChildren.ts';

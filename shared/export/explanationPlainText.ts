@@ -7,7 +7,7 @@ import type { Node } from 'prosemirror-model';
 import { getExplanation } from '../editor/queries/getExplanation.ts';
 import { BULLET_LABEL } from '../editor/queries/getItemLabels.ts';
 import { isBlankInline, readInlineText } from './inlineText.ts';
-import type { FootnoteNumbers } from './inlineText.ts';
+import type { FootnoteNumbers } from '../editor/queries/getFootnoteNumbers.ts';
 import { placedChildren } from './placedChildren.ts';
 import type { PlacedNode } from './placedChildren.ts';
 import { columnWidth, wrapText } from './wrapText.ts';

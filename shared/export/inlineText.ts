@@ -4,7 +4,7 @@
  * (with the targets listed beside it) and once as "text (url)".
  */
 import type { Node } from 'prosemirror-model';
-import { getFootnotes } from '../editor/queries/getFootnoteNumbers.ts';
+import type { FootnoteNumbers } from '../editor/queries/getFootnoteNumbers.ts';
 
 /** A link as it reads: its text and its target. */
 export interface LinkText {
@@ -20,18 +20,6 @@ export interface InlineText {
   textWithUrls: string;
   /** Every link, in order. */
   links: LinkText[];
-}
-
-/** Footnote numbers by the position of their footnote node. */
-export type FootnoteNumbers = ReadonlyMap<number, number>;
-
-/**
- * The number of every footnote, by the position of its node, as `getFootnotes` counts them
- * (document order). The exports look numbers up by position, never count on their own, so
- * the text and the editor can never disagree about a reference.
- */
-export function indexFootnoteNumbers(doc: Node): FootnoteNumbers {
-  return new Map(getFootnotes(doc).map((note) => [note.pos, note.number]));
 }
 
 /**

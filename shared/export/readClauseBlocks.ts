@@ -9,7 +9,8 @@ import type { OperativeHeading, RecitalHeading } from '../model/resolution.ts';
 import { getItemLabels } from '../editor/queries/getItemLabels.ts';
 import { OPERATIVE_HEADING_LABELS, RECITAL_HEADING_LABELS } from '../labels.ts';
 import { readInlineText } from './inlineText.ts';
-import type { FootnoteNumbers, InlineText } from './inlineText.ts';
+import type { InlineText } from './inlineText.ts';
+import type { FootnoteNumbers } from '../editor/queries/getFootnoteNumbers.ts';
 
 /** An item of a block with its derived label. */
 export interface ClauseItemText {

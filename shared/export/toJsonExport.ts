@@ -4,10 +4,9 @@
  * layout (see docs/FORMAT.md, "JSON export"). Pure: no DOM, Node or Yjs.
  */
 import type { Node } from 'prosemirror-model';
-import { getFootnotes } from '../editor/queries/getFootnoteNumbers.ts';
+import { getFootnoteNumbers, getFootnotes } from '../editor/queries/getFootnoteNumbers.ts';
 import { blockToJson } from './blocksJson.ts';
 import { explanationToJson } from './explanationJson.ts';
-import { indexFootnoteNumbers } from './inlineText.ts';
 import { readClauseBlocks } from './readClauseBlocks.ts';
 import { readMetadata } from './readMetadata.ts';
 import { RESOLUTIE_JSON_FORMAT, RESOLUTIE_JSON_FORMAT_VERSION } from './resolutieJson.ts';
@@ -37,7 +36,7 @@ export type {
  * `getItemLabels`, footnote numbers from `getFootnotes`, exactly as the editor shows them.
  */
 export function toJsonExport(doc: Node): ResolutieJsonExport {
-  const footnotes = indexFootnoteNumbers(doc);
+  const footnotes = getFootnoteNumbers(doc);
   return {
     format: RESOLUTIE_JSON_FORMAT,
     formatVersion: RESOLUTIE_JSON_FORMAT_VERSION,

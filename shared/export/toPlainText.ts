@@ -7,10 +7,9 @@
  * and the footnotes, each part separated by a blank line.
  */
 import type { Node } from 'prosemirror-model';
-import { getFootnotes } from '../editor/queries/getFootnoteNumbers.ts';
+import { getFootnoteNumbers, getFootnotes } from '../editor/queries/getFootnoteNumbers.ts';
 import { EXPLANATION_HEADING } from '../labels.ts';
 import { explanationToPlainText } from './explanationPlainText.ts';
-import { indexFootnoteNumbers } from './inlineText.ts';
 import { readClauseBlocks } from './readClauseBlocks.ts';
 import type { ClauseBlockText, ClauseItemText } from './readClauseBlocks.ts';
 import { readMetadata } from './readMetadata.ts';
@@ -40,7 +39,7 @@ export const SUB_ITEM_INDENT = '    ';
  * empty Toelichting nothing at all.
  */
 export function toPlainText(doc: Node): string {
-  const footnotes = indexFootnoteNumbers(doc);
+  const footnotes = getFootnoteNumbers(doc);
   const metadata = readMetadata(doc);
   const sections: string[][] = [
     wrapText(formatTitleLine(metadata), { width: PLAIN_TEXT_WIDTH }),

@@ -7,7 +7,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import { getItemLabels } from '../editor/queries/getItemLabels.ts';
-import type { FootnoteNumbers } from '../export/inlineText.ts';
+import type { FootnoteNumbers } from '../editor/queries/getFootnoteNumbers.ts';
 import { renderInlineContent } from './renderInline.ts';
 import { renderLabelled, renderNodeSpec } from './nodeMarkup.ts';
 

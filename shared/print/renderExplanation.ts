@@ -8,7 +8,7 @@
 import type { Node } from 'prosemirror-model';
 import { getExplanation } from '../editor/queries/getExplanation.ts';
 import { BULLET_LABEL } from '../editor/queries/getItemLabels.ts';
-import type { FootnoteNumbers } from '../export/inlineText.ts';
+import type { FootnoteNumbers } from '../editor/queries/getFootnoteNumbers.ts';
 import { hasPrintableContent, renderLabelled, renderNodeSpec } from './nodeMarkup.ts';
 import { renderInlineContent } from './renderInline.ts';
 

@@ -4,7 +4,7 @@
  * reference numbers (their text is printed as an endnote, see `renderEndnotes.ts`).
  */
 import type { DOMOutputSpec, Mark, Node } from 'prosemirror-model';
-import type { FootnoteNumbers } from '../export/inlineText.ts';
+import type { FootnoteNumbers } from '../editor/queries/getFootnoteNumbers.ts';
 import { escapeHtmlText } from './escapeHtml.ts';
 import { renderDomSpec, splitDomSpec } from './renderDomSpec.ts';
 

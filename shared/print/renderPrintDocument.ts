@@ -11,7 +11,7 @@
  * (`printChanges.ts`). Pure: no DOM, no Node APIs.
  */
 import type { Node } from 'prosemirror-model';
-import { indexFootnoteNumbers } from '../export/inlineText.ts';
+import { getFootnoteNumbers } from '../editor/queries/getFootnoteNumbers.ts';
 import { readMetadata } from '../export/readMetadata.ts';
 import { renderFooterTemplate, renderHeaderTemplate } from './headerFooter.ts';
 import { CHANGE_STYLES } from './changeStyles.ts';
@@ -95,7 +95,7 @@ export function renderPrintDocument(doc: Node, options: PrintOptions): PrintDocu
  */
 export function renderStukBody(doc: Node, changes: ChangeDisplay = DEFAULT_CHANGE_DISPLAY): string {
   const printed = getPrintedDoc(doc, changes);
-  const footnotes = indexFootnoteNumbers(printed);
+  const footnotes = getFootnoteNumbers(printed);
   let html = renderHeading(printed, readMetadata(printed), renderChangeLegend(printed));
   // The document's content starts at position 0: a top-level child stands at its offset.
   printed.forEach((child, offset) => {
