@@ -5,7 +5,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import { getExplanation } from '../editor/queries/getExplanation.ts';
-import { isBlankInline, readInlineText } from './inlineText.ts';
+import { getInlineText, isBlankInline } from '../editor/queries/getInlineText.ts';
 import type { FootnoteNumbers } from '../editor/queries/getFootnoteNumbers.ts';
 import { toJsonText } from './jsonText.ts';
 import { placedChildren } from './placedChildren.ts';
@@ -29,7 +29,7 @@ function flowsToJson(
 function flowToJson({ node, pos }: PlacedNode, footnotes: FootnoteNumbers): ResolutieJsonFlow[] {
   switch (node.type.name) {
     case 'heading': {
-      const inline = readInlineText(node, pos, footnotes);
+      const inline = getInlineText(node, pos, footnotes);
       if (isBlankInline(inline)) return [];
       return [{ type: 'heading', level: node.attrs.level === 2 ? 2 : 1, ...toJsonText(inline) }];
     }
@@ -49,7 +49,7 @@ function flowToJson({ node, pos }: PlacedNode, footnotes: FootnoteNumbers): Reso
       // A paragraph. Any other node a later schema adds reads as paragraphs too (a text
       // block as one, a container as its content) rather than disappearing from the export.
       if (!node.isTextblock) return flowsToJson(placedChildren(node, pos), footnotes);
-      const inline = readInlineText(node, pos, footnotes);
+      const inline = getInlineText(node, pos, footnotes);
       return isBlankInline(inline) ? [] : [{ type: 'paragraph', ...toJsonText(inline) }];
     }
   }

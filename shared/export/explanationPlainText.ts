@@ -6,7 +6,7 @@
 import type { Node } from 'prosemirror-model';
 import { getExplanation } from '../editor/queries/getExplanation.ts';
 import { BULLET_LABEL } from '../editor/queries/getItemLabels.ts';
-import { isBlankInline, readInlineText } from './inlineText.ts';
+import { getInlineText, isBlankInline } from '../editor/queries/getInlineText.ts';
 import type { FootnoteNumbers } from '../editor/queries/getFootnoteNumbers.ts';
 import { placedChildren } from './placedChildren.ts';
 import type { PlacedNode } from './placedChildren.ts';
@@ -72,7 +72,7 @@ function renderFlow({ node, pos }: PlacedNode, context: FlowContext): string[] {
       // later schema adds prints as text too (a container as its content) rather than
       // disappearing from the output.
       if (!node.isTextblock) return renderFlows(placedChildren(node, pos), context);
-      const inline = readInlineText(node, pos, context.footnotes);
+      const inline = getInlineText(node, pos, context.footnotes);
       if (isBlankInline(inline)) return [];
       return wrapText(inline.textWithUrls, { width: context.width });
     }

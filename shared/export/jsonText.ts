@@ -1,5 +1,5 @@
 /** Inline text in the shape the JSON export uses: `text`, and `links` only when there are any. */
-import type { InlineText } from './inlineText.ts';
+import type { InlineText } from '../editor/queries/getInlineText.ts';
 import type { ResolutieJsonText } from './resolutieJson.ts';
 
 /** `{ text }`, or `{ text, links }` when the text holds links (never `links: undefined`). */

@@ -8,8 +8,8 @@ import type { ItemIndent, ItemMarker } from '../editor/nodes/item.ts';
 import type { OperativeHeading, RecitalHeading } from '../model/resolution.ts';
 import { getItemLabels } from '../editor/queries/getItemLabels.ts';
 import { OPERATIVE_HEADING_LABELS, RECITAL_HEADING_LABELS } from '../labels.ts';
-import { readInlineText } from './inlineText.ts';
-import type { InlineText } from './inlineText.ts';
+import { getInlineText } from '../editor/queries/getInlineText.ts';
+import type { InlineText } from '../editor/queries/getInlineText.ts';
 import type { FootnoteNumbers } from '../editor/queries/getFootnoteNumbers.ts';
 
 /** An item of a block with its derived label. */
@@ -87,7 +87,7 @@ function readItems(
       label,
       indent: item.attrs.indent as ItemIndent,
       marker: item.attrs.marker as ItemMarker,
-      content: readInlineText(item, contentStart + offset, footnotes),
+      content: getInlineText(item, contentStart + offset, footnotes),
     });
   });
   return items;

@@ -1,10 +1,10 @@
 /**
- * The inline content of an item, paragraph or heading as plain text, the way both exports
- * print it: footnote references as "[n]", hard breaks as "\n", links once as their text alone
- * (with the targets listed beside it) and once as "text (url)".
+ * The inline content of an item, paragraph or heading as plain text, the way the plain text and
+ * the JSON read it: footnote references as "[n]", hard breaks as "\n", links once as their text
+ * alone (with the targets listed beside it) and once as "text (url)".
  */
 import type { Node } from 'prosemirror-model';
-import type { FootnoteNumbers } from '../editor/queries/getFootnoteNumbers.ts';
+import type { FootnoteNumbers } from './getFootnoteNumbers.ts';
 
 /** A link as it reads: its text and its target. */
 export interface LinkText {
@@ -26,7 +26,7 @@ export interface InlineText {
  * Reads the inline content of a text block (item, paragraph, heading) standing at `pos` (the
  * position before it, as `Node.descendants` reports it).
  */
-export function readInlineText(block: Node, pos: number, footnotes: FootnoteNumbers): InlineText {
+export function getInlineText(block: Node, pos: number, footnotes: FootnoteNumbers): InlineText {
   let text = '';
   let textWithUrls = '';
   const links: LinkText[] = [];
