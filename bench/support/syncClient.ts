@@ -3,19 +3,23 @@
  * WebSocket: Hocuspocus's (every message starts with the document name; a token first) for
  * the app's server, and y-websocket's (the document in the URL's path) for the reference
  * server. The Yjs sync and awareness protocols (y-protocols) are the same for both, and so is
- * everything else this client does, so the two servers are compared on equal clients.
+ * everything else this client does, so the two servers are compared on equal clients. Frames
+ * are written and read by the server's own codec (main/collab/messageFrames.ts).
  */
 import * as Y from 'yjs';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import {
+  SYNC_STEP,
+  answerSyncMessage,
+  encodeAuthTokenFrame,
+  encodeAwarenessFrame,
+  encodeSyncFrame,
+  readServerMessage,
+} from '../../main/collab/messageFrames.ts';
 
 /** Which server a client talks to. */
 export type SyncProtocol = 'hocuspocus' | 'y-websocket';
 
-const TYPE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3, syncReply: 4 };
-const AUTH_TOKEN = 0;
 // The origin of changes that came from the server, so they are not sent back.
 const FROM_SERVER = Symbol('server');
 
@@ -39,9 +43,12 @@ export class SyncClient {
   synced = false;
   private readonly options: SyncClientOptions;
   private readonly opened: Promise<void>;
+  // The document name that starts every frame; y-websocket's frames have none.
+  private readonly address: string | null;
 
   constructor(options: SyncClientOptions) {
     this.options = options;
+    this.address = options.protocol === 'hocuspocus' ? options.documentName : null;
     this.doc = options.doc ?? new Y.Doc();
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     const url =
@@ -57,13 +64,10 @@ export class SyncClient {
       });
     });
     this.socket.addEventListener('open', () => {
-      if (options.protocol === 'hocuspocus') {
-        this.send(TYPE.auth, (encoder) => {
-          encoding.writeVarUint(encoder, AUTH_TOKEN);
-          encoding.writeVarString(encoder, options.token ?? '');
-        });
+      if (this.address !== null) {
+        this.send(encodeAuthTokenFrame(this.address, options.token ?? ''));
       }
-      this.send(TYPE.sync, (encoder) => syncProtocol.writeSyncStep1(encoder, this.doc));
+      this.send(encodeSyncFrame(this.address, SYNC_STEP.step1, Y.encodeStateVector(this.doc)));
     });
     this.socket.addEventListener('message', (event) => {
       this.receive(new Uint8Array(event.data as ArrayBuffer));
@@ -93,7 +97,7 @@ export class SyncClient {
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === FROM_SERVER) return;
-    this.send(TYPE.sync, (encoder) => syncProtocol.writeUpdate(encoder, update));
+    this.send(encodeSyncFrame(this.address, SYNC_STEP.update, update));
   };
 
   private readonly onAwareness = (
@@ -102,45 +106,24 @@ export class SyncClient {
   ): void => {
     if (origin === FROM_SERVER) return;
     const changed = [...added, ...updated, ...removed];
-    this.send(TYPE.awareness, (encoder) =>
-      encoding.writeVarUint8Array(
-        encoder,
-        awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
-      ),
-    );
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    this.send(encodeAwarenessFrame(this.address, update));
   };
 
-  private send(type: number, writeBody: (encoder: encoding.Encoder) => void): void {
+  private send(frame: Uint8Array<ArrayBuffer>): void {
     if (this.socket.readyState !== WebSocket.OPEN) return;
-    const encoder = encoding.createEncoder();
-    if (this.options.protocol === 'hocuspocus') {
-      encoding.writeVarString(encoder, this.options.documentName);
-    }
-    encoding.writeVarUint(encoder, type);
-    writeBody(encoder);
-    this.socket.send(encoding.toUint8Array(encoder));
+    this.socket.send(frame);
   }
 
   private receive(data: Uint8Array): void {
-    const decoder = decoding.createDecoder(data);
-    if (this.options.protocol === 'hocuspocus') decoding.readVarString(decoder);
-    const type = decoding.readVarUint(decoder);
-    if (type === TYPE.sync || type === TYPE.syncReply) {
-      const reply = encoding.createEncoder();
-      const step = syncProtocol.readSyncMessage(decoder, reply, this.doc, FROM_SERVER);
-      if (step === syncProtocol.messageYjsSyncStep2) this.synced = true;
+    const message = readServerMessage(data, this.address !== null);
+    if (message.kind === 'sync') {
       // Our answer to the server's SyncStep1: a SyncStep2 with what it lacks.
-      if (encoding.length(reply) > 0) {
-        this.send(TYPE.sync, (encoder) =>
-          encoding.writeUint8Array(encoder, encoding.toUint8Array(reply)),
-        );
-      }
-    } else if (type === TYPE.awareness) {
-      awarenessProtocol.applyAwarenessUpdate(
-        this.awareness,
-        decoding.readVarUint8Array(decoder),
-        FROM_SERVER,
-      );
+      const answer = answerSyncMessage(this.address, message, this.doc, FROM_SERVER);
+      if (message.step === SYNC_STEP.step2) this.synced = true;
+      if (answer) this.send(answer);
+    } else if (message.kind === 'awareness') {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, FROM_SERVER);
     }
     // Auth answers, sync statuses and the rest need no reply from a benchmark client.
   }

@@ -13,11 +13,10 @@
  * constructor checks that they are there, so an upgrade that renames them fails at start, not
  * silently.
  */
-import * as decoding from 'lib0/decoding';
 import { Redis } from '@hocuspocus/extension-redis';
 import type { Configuration } from '@hocuspocus/extension-redis';
 import type { Document } from '@hocuspocus/server';
-import { MESSAGE_TYPE, SYNC_STEP } from './messageFrames.ts';
+import { MESSAGE_TYPE, SYNC_STEP, readFrameHeader, readSyncBody } from './messageFrames.ts';
 import { getDocumentGate } from './documentGate.ts';
 import type { GateLimits } from './documentGate.ts';
 import { InvalidUpdateError } from './updateValidation.ts';
@@ -29,9 +28,6 @@ interface RedisInternals {
   handleIncomingMessage: MessageHandler;
   documents: Map<string, Document>;
 }
-
-// The server-internal type an instance uses to pass a stateless message on to the others.
-const BROADCAST_STATELESS = 6;
 
 /** The Redis extension, with every incoming message checked first. */
 export class CheckedRedis extends Redis {
@@ -67,12 +63,11 @@ export class CheckedRedis extends Redis {
       const identifier = data.toString('utf-8', 1, identifierLength + 1);
       // The extension drops our own messages itself.
       if (identifier === this.configuration.identifier) return true;
-      const decoder = decoding.createDecoder(data.subarray(identifierLength + 1));
-      name = decoding.readVarString(decoder);
-      const type = decoding.readVarUint(decoder);
+      const header = readFrameHeader(data.subarray(identifierLength + 1));
+      name = header.address!;
+      const { type, body } = header;
       if (type === MESSAGE_TYPE.sync || type === MESSAGE_TYPE.syncReply) {
-        const step = decoding.readVarUint(decoder);
-        const payload = decoding.readVarUint8Array(decoder);
+        const { step, payload } = readSyncBody(body);
         if (step === SYNC_STEP.step1) return true;
         if (step !== SYNC_STEP.step2 && step !== SYNC_STEP.update) throw new Error(`stap ${step}`);
         const document = this.findDocument(name);
@@ -88,7 +83,7 @@ export class CheckedRedis extends Redis {
       if (
         type === MESSAGE_TYPE.awareness ||
         type === MESSAGE_TYPE.queryAwareness ||
-        type === BROADCAST_STATELESS
+        type === MESSAGE_TYPE.broadcastStateless
       ) {
         return true;
       }

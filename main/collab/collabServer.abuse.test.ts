@@ -26,6 +26,7 @@ import {
   whenSynced,
 } from './testing/collabTesting.ts';
 import { RawClient } from './testing/rawClient.ts';
+import { SYNC_STEP, encodeSyncFrame } from './messageFrames.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -265,10 +266,7 @@ describe('sync server: floods', () => {
     const asker = await joinedRawClient();
     const emptyVector = Y.encodeStateVector(new Y.Doc());
     for (let i = 0; i < 30; i += 1) {
-      asker.send(0, (encoder) => {
-        encoding.writeVarUint(encoder, 0);
-        encoding.writeVarUint8Array(encoder, emptyVector);
-      });
+      asker.sendRaw(encodeSyncFrame(asker.address, SYNC_STEP.step1, emptyVector));
     }
     expect((await whenClosed(asker)).code).toBe(4429);
     await expectOthersUnharmed();

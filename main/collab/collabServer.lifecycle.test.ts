@@ -27,6 +27,7 @@ import {
   whenSynced,
 } from './testing/collabTesting.ts';
 import { RawClient } from './testing/rawClient.ts';
+import { MESSAGE_TYPE, encodeFrame } from './messageFrames.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -164,11 +165,9 @@ describe('sync server: sockets that never sign in', () => {
     });
     await server!.documents.create(NAME, createYDoc(buildDoc({ title: 'Grens' })));
     // Stateless messages of 200 KiB, which wait for a sign-in that never comes.
-    const encoder = encoding.createEncoder();
-    encoding.writeVarString(encoder, NAME);
-    encoding.writeVarUint(encoder, 5);
-    encoding.writeVarString(encoder, 'x'.repeat(200 * 1024));
-    const message = encoding.toUint8Array(encoder);
+    const message = encodeFrame(NAME, MESSAGE_TYPE.stateless, (encoder) =>
+      encoding.writeVarString(encoder, 'x'.repeat(200 * 1024)),
+    );
     const sockets = await Promise.all(
       Array.from({ length: 8 }, async () => {
         const socket = new WebSocket(server!.url);

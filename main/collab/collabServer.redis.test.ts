@@ -11,7 +11,6 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import * as Y from 'yjs';
-import * as encoding from 'lib0/encoding';
 import { createYDoc, readYDoc } from '../../shared/collab/yDocument.ts';
 import { readDocumentFile } from '../../shared/collab/documentFile.ts';
 import { buildDoc } from '../../shared/editor/testing/buildDoc.ts';
@@ -31,6 +30,7 @@ import { findRedisServer, startRedis } from './testing/redisProcess.ts';
 import { frameForRedis, publishToRedis } from './testing/redisPublish.ts';
 import { firstItemText, pendingOnFutureText, updateOf } from './testing/hostileUpdates.ts';
 import { RawClient } from './testing/rawClient.ts';
+import { SYNC_STEP, encodeSyncFrame } from './messageFrames.ts';
 import type { RedisProcess } from './testing/redisProcess.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -69,12 +69,7 @@ async function twoInstances(): Promise<{ a: HocuspocusProvider; b: HocuspocusPro
 
 /** A Hocuspocus sync message carrying `update` (SyncStep2), as an instance publishes it. */
 function syncStep2Message(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarString(encoder, 'gedeeld');
-  encoding.writeVarUint(encoder, 0);
-  encoding.writeVarUint(encoder, 1);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return encodeSyncFrame('gedeeld', SYNC_STEP.step2, update);
 }
 
 /** Stops both instances (each must store and stop cleanly) and reads the stored file. */

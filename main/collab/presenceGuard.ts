@@ -27,7 +27,6 @@
  * decides on the states Hocuspocus decoded from it.
  */
 import { createHash } from 'node:crypto';
-import * as encoding from 'lib0/encoding';
 import { applyAwarenessUpdate } from 'y-protocols/awareness';
 import type {
   Connection,
@@ -45,8 +44,13 @@ import {
   readPresenceState,
 } from '../../shared/collab/presenceState.ts';
 import type { PresenceState } from '../../shared/collab/presenceState.ts';
-import { UnreadableAwarenessError, readAwarenessMessage } from './awarenessMessage.ts';
-import type { AwarenessMessageInfo } from './awarenessMessage.ts';
+import {
+  UnreadableAwarenessError,
+  encodeAwarenessUpdate,
+  encodeQueryAwarenessFrame,
+  readAwarenessMessage,
+} from './messageFrames.ts';
+import type { AwarenessMessageInfo } from './messageFrames.ts';
 import { PresenceOwners } from './presenceOwners.ts';
 import { CLOSE_CODES, Refusal } from './refusals.ts';
 
@@ -61,7 +65,6 @@ const SILENT = 4408;
 const TOO_BIG_REASON = 'Aanwezigheid te groot; de verbinding is gesloten.';
 const UNREADABLE_REASON = 'Onleesbaar bericht; de verbinding is gesloten.';
 const SILENT_REASON = 'Geen antwoord; de deelnemer is opnieuw verbonden.';
-const QUERY_AWARENESS = 3;
 const AWARENESS_CHANGED = 'update';
 
 /** What this extension adds to a connection's context when it joins. */
@@ -215,10 +218,7 @@ export class PresenceGuard implements Extension {
     }
     const owner = presence.owners.getOwner(clientId)!;
     presence.probes.set(clientId, { ...claim, owner, askedAt: performance.now() });
-    const encoder = encoding.createEncoder();
-    encoding.writeVarString(encoder, owner.messageAddress);
-    encoding.writeVarUint(encoder, QUERY_AWARENESS);
-    owner.send(encoding.toUint8Array(encoder));
+    owner.send(encodeQueryAwarenessFrame(owner.messageAddress));
     setTimeout(() => this.settle(document, presence, clientId), PRESENCE_PROBE_MS).unref();
   }
 
@@ -251,12 +251,8 @@ export class PresenceGuard implements Extension {
     const { claimant, clock, state } = probe;
     if (!presence.owners.assign(clientId, claimant, getCredential(claimant))) return;
     document.getClients(claimant).add(clientId);
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, 1);
-    encoding.writeVarUint(encoder, clientId);
-    encoding.writeVarUint(encoder, clock);
-    encoding.writeVarString(encoder, JSON.stringify(state));
-    applyAwarenessUpdate(document.awareness, encoding.toUint8Array(encoder), {
+    const update = encodeAwarenessUpdate([{ clientId, clock, json: JSON.stringify(state) }]);
+    applyAwarenessUpdate(document.awareness, update, {
       source: 'connection',
       connection: claimant,
     });

@@ -5,6 +5,7 @@
  * schema does not know, changes written under someone else's client id, and huge but valid text.
  */
 import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
 import { getDocumentFragment } from '../../../shared/collab/yDocument.ts';
 
 /**
@@ -86,22 +87,15 @@ export function pendingDeletionOfFutureText(
 
 /** An update of no structs and one deletion range: `count` clocks of `client` from `clock`. */
 export function encodeDeleteOnly(client: number, clock: number, count: number): Uint8Array {
-  const bytes: number[] = [];
-  const varUint = (value: number) => {
-    let rest = value;
-    while (rest > 0x7f) {
-      bytes.push((rest & 0x7f) | 0x80);
-      rest = Math.floor(rest / 128);
-    }
-    bytes.push(rest);
-  };
-  varUint(0); // no clients with structs
-  varUint(1); // delete set: one client
-  varUint(client);
-  varUint(1); // one range
-  varUint(clock);
-  varUint(count);
-  return new Uint8Array(bytes);
+  // Yjs's update format (v1), written with lib0 as Yjs writes it.
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0); // no clients with structs
+  encoding.writeVarUint(encoder, 1); // delete set: one client
+  encoding.writeVarUint(encoder, client);
+  encoding.writeVarUint(encoder, 1); // one range
+  encoding.writeVarUint(encoder, clock);
+  encoding.writeVarUint(encoder, count);
+  return encoding.toUint8Array(encoder);
 }
 
 /** An update that sets `key` on the element at `path` (child indexes from the fragment). */

@@ -1,20 +1,21 @@
 /**
  * A client that is not ours: Node's WebSocket speaking the standard Yjs sync and awareness
- * protocols (y-protocols, lib0) in Hocuspocus's framing, written from the protocol alone. It
- * proves that any Yjs client can join, and sends what our provider never would (garbage,
- * invalid updates) to test how the server refuses it.
- *
- * Framing of every message: varString document name, varUint message type, then the body.
+ * protocols (y-protocols) in Hocuspocus's framing, through the codec the server reads with
+ * (messageFrames.ts) rather than through our provider. It proves that any Yjs client can join,
+ * and sends what our provider never would (garbage, invalid updates) to test how the server
+ * refuses it.
  */
 import * as Y from 'yjs';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import {
+  SYNC_STEP,
+  answerSyncMessage,
+  encodeAuthTokenFrame,
+  encodeAwarenessFrame,
+  encodeSyncFrame,
+  readServerMessage,
+} from '../messageFrames.ts';
 
-const TYPE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3, syncReply: 4, close: 7 };
-const SYNC_STATUS = 8;
-const AUTH = { token: 0, permissionDenied: 1, authenticated: 2 };
 // The origin of changes that came from the server, so they are not sent back.
 const FROM_SERVER = Symbol('server');
 
@@ -40,19 +41,17 @@ export class RawClient {
   /** The reason of a close message from the server, and the socket's close event. */
   closeMessage: string | null = null;
   closed: { code: number; reason: string } | null = null;
-  private readonly name: string;
+  /** The document name every frame starts with. */
+  readonly address: string;
 
   constructor(url: string, documentName: string, token: string, options: RawClientOptions = {}) {
-    this.name = documentName;
+    this.address = documentName;
     if (options.state) Y.applyUpdate(this.doc, options.state, FROM_SERVER);
     this.socket = new WebSocket(url);
     this.socket.binaryType = 'arraybuffer';
     this.socket.addEventListener('open', () => {
-      this.send(TYPE.auth, (encoder) => {
-        encoding.writeVarUint(encoder, AUTH.token);
-        encoding.writeVarString(encoder, token);
-      });
-      this.send(TYPE.sync, (encoder) => syncProtocol.writeSyncStep1(encoder, this.doc));
+      this.sendRaw(encodeAuthTokenFrame(this.address, token));
+      this.sendRaw(encodeSyncFrame(this.address, SYNC_STEP.step1, Y.encodeStateVector(this.doc)));
       options.onOpen?.(this);
     });
     this.socket.addEventListener('message', (event) => {
@@ -63,30 +62,16 @@ export class RawClient {
     });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === FROM_SERVER) return;
-      this.send(TYPE.sync, (encoder) => syncProtocol.writeUpdate(encoder, update));
+      this.sendUpdate(update);
     });
     this.awareness.on(
       'update',
       ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
         if (origin === FROM_SERVER) return;
         const changed = [...added!, ...updated!, ...removed!];
-        this.send(TYPE.awareness, (encoder) =>
-          encoding.writeVarUint8Array(
-            encoder,
-            awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
-          ),
-        );
+        this.sendAwareness(changed);
       },
     );
-  }
-
-  /** Sends a message of `type` whose body `writeBody` writes. */
-  send(type: number, writeBody: (encoder: encoding.Encoder) => void): void {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarString(encoder, this.name);
-    encoding.writeVarUint(encoder, type);
-    writeBody(encoder);
-    this.sendRaw(encoding.toUint8Array(encoder));
   }
 
   /** Sends bytes as they are. */
@@ -96,7 +81,7 @@ export class RawClient {
 
   /** Sends a Yjs update as a sync message, whatever it holds. */
   sendUpdate(update: Uint8Array): void {
-    this.send(TYPE.sync, (encoder) => syncProtocol.writeUpdate(encoder, update));
+    this.sendRaw(encodeSyncFrame(this.address, SYNC_STEP.update, update));
   }
 
   close(): void {
@@ -105,54 +90,40 @@ export class RawClient {
     this.doc.destroy();
   }
 
+  private sendAwareness(clientIds: number[]): void {
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds);
+    this.sendRaw(encodeAwarenessFrame(this.address, update));
+  }
+
   private receive(data: Uint8Array): void {
-    const decoder = decoding.createDecoder(data);
-    decoding.readVarString(decoder);
-    const type = decoding.readVarUint(decoder);
-    switch (type) {
-      case TYPE.auth: {
-        const kind = decoding.readVarUint(decoder);
-        if (kind === AUTH.authenticated) this.scope = decoding.readVarString(decoder);
-        if (kind === AUTH.permissionDenied) this.refusal = decoding.readVarString(decoder);
+    const message = readServerMessage(data);
+    switch (message.kind) {
+      case 'authenticated':
+        this.scope = message.scope;
         return;
-      }
-      case TYPE.sync:
-      case TYPE.syncReply: {
-        const reply = encoding.createEncoder();
-        const step = syncProtocol.readSyncMessage(decoder, reply, this.doc, FROM_SERVER);
-        if (step === syncProtocol.messageYjsSyncStep2) this.synced = true;
+      case 'permissionDenied':
+        this.refusal = message.reason;
+        return;
+      case 'sync': {
         // Our answer to the server's SyncStep1 is a SyncStep2 with what it lacks.
-        if (encoding.length(reply) > 0) {
-          this.send(TYPE.sync, (encoder) =>
-            encoding.writeUint8Array(encoder, encoding.toUint8Array(reply)),
-          );
-        }
+        const answer = answerSyncMessage(this.address, message, this.doc, FROM_SERVER);
+        if (message.step === SYNC_STEP.step2) this.synced = true;
+        if (answer) this.sendRaw(answer);
         return;
       }
-      case TYPE.awareness:
-        awarenessProtocol.applyAwarenessUpdate(
-          this.awareness,
-          decoding.readVarUint8Array(decoder),
-          FROM_SERVER,
-        );
+      case 'awareness':
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, FROM_SERVER);
         return;
-      case TYPE.queryAwareness:
-        this.send(TYPE.awareness, (encoder) =>
-          encoding.writeVarUint8Array(
-            encoder,
-            awarenessProtocol.encodeAwarenessUpdate(this.awareness, [
-              ...this.awareness.getStates().keys(),
-            ]),
-          ),
-        );
+      case 'queryAwareness':
+        this.sendAwareness([...this.awareness.getStates().keys()]);
         return;
-      case SYNC_STATUS:
-        this.syncStatuses.push(decoding.readVarInt(decoder) === 1);
+      case 'syncStatus':
+        this.syncStatuses.push(message.applied);
         return;
-      case TYPE.close:
-        this.closeMessage = decoding.readVarString(decoder);
+      case 'close':
+        this.closeMessage = message.reason;
         return;
-      default:
+      case 'other':
         return;
     }
   }
