@@ -1,11 +1,12 @@
 /**
  * The application window: the header with the file commands, the toolbar, the outline, the
- * document page and the metadata panel, plus whichever file dialog (or the print preview) is
- * open. The document session (useDocuments) owns the Y.Doc; the editor is created per session.
+ * document page and the metadata panel, plus whichever dialog is open. The window's controller
+ * (window/WindowController.ts) owns the open document, its dialogs and versions; co-editing is
+ * useCollaboration's. This component subscribes to both and renders; the editor is created per
+ * open document.
  */
 import { startTransition, useCallback, useEffect, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
-import type { Node } from 'prosemirror-model';
 import { Toolbar } from './components/Toolbar.tsx';
 import { OutlinePanel } from './components/OutlinePanel.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
@@ -13,20 +14,15 @@ import { EditorPane } from './components/EditorPane.tsx';
 import { FileBar, getDocumentName } from './components/FileBar.tsx';
 import { MetadataPanel } from './components/MetadataPanel.tsx';
 import { ChangesPanel, jumpTo } from './components/ChangesPanel.tsx';
+import { SessionControls } from './components/SessionControls.tsx';
+import { PresencePanel } from './components/PresencePanel.tsx';
 import { setSuggestionAuthor } from '../shared/editor/suggestions/suggestionMode.ts';
-import { KEEP_AS_IS } from '../shared/editor/suggestions/suggestChanges.ts';
-import { compareDocuments } from '../shared/editor/suggestions/compareDocuments.ts';
-import { replaceDocument } from '../shared/editor/commands/replaceDocument.ts';
 import { getMetadata } from '../shared/editor/commands/metadata.ts';
 import { getStateChanges } from '../shared/editor/suggestions/trackedChanges.ts';
-import { useVersions } from './collab/useVersions.ts';
-import { downloadVersionPdf } from './documents/pdfExport.ts';
-import { CURRENT, VersionsDialog } from './dialogs/VersionsDialog.tsx';
+import { useWindowController } from './window/useWindowController.ts';
+import { useCollaboration } from './collab/useCollaboration.ts';
+import { VersionsDialog } from './dialogs/VersionsDialog.tsx';
 import { CompareDialog } from './dialogs/CompareDialog.tsx';
-
-/** The two sides of a comparison: what the older side had (grey), what the newer added (blue). */
-const COMPARE_COLOURS = { older: '#5b6775', newer: '#3d4fb8' } as const;
-import { useDocuments } from './documents/useDocuments.ts';
 import { NewDocumentDialog } from './dialogs/NewDocumentDialog.tsx';
 import { OpenDialog } from './dialogs/OpenDialog.tsx';
 import { SaveAsDialog } from './dialogs/SaveAsDialog.tsx';
@@ -35,20 +31,29 @@ import { RecoveryDialog } from './dialogs/RecoveryDialog.tsx';
 import { JoinSessionDialog } from './dialogs/JoinSessionDialog.tsx';
 import { InviteDialog } from './dialogs/InviteDialog.tsx';
 import { PreferencesDialog } from './dialogs/PreferencesDialog.tsx';
-import { SessionControls } from './components/SessionControls.tsx';
-import { PresencePanel } from './components/PresencePanel.tsx';
-import { useCollaboration } from './collab/useCollaboration.ts';
 import { PrintPreviewDialog } from './dialogs/PrintPreviewDialog.tsx';
 import { AppDialogs } from './help/AppDialogs.tsx';
+import { HelpMenu } from './help/HelpMenu.tsx';
 import { useDesktopMenus } from './desktop/useDesktopMenus.ts';
-import { openAppDialog } from './dialogs/appDialogs.ts';
 import { createMenuActions } from './desktop/menuActions.ts';
-import { printDocumentOnPaper } from './documents/paperPrint.ts';
+
+/** A name to start from in Versies: the document's version label, or the moment. */
+function suggestVersionName(view: EditorView | null): string {
+  const label = view && getMetadata(view.state.doc).versionLabel;
+  if (label) return label;
+  const moment = new Intl.DateTimeFormat('nl-NL', {
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  return `Versie ${moment.format(new Date())}`;
+}
 
 export function App() {
-  const documents = useDocuments();
-  const { session, snapshot, dialog, dialogActions } = documents;
-  const collaboration = useCollaboration(documents);
+  const { controller, state, snapshot } = useWindowController();
+  const { openDocument, dialog } = state;
+  const collaboration = useCollaboration(controller);
   const { liveSnapshot, user } = collaboration;
   const [view, setView] = useState<EditorView | null>(null);
   const [, setRevision] = useState(0);
@@ -60,40 +65,15 @@ export function App() {
     view.dispatch(setSuggestionAuthor(view.state.tr, suggesting ? user : null));
   }, [view, suggesting, user]);
 
-  // Named versions: recorded, compared and restored from "Versies".
-  const versions = useVersions(session);
-  const [versionsOpen, setVersionsOpen] = useState(false);
-  const [comparison, setComparison] = useState<{ doc: Node; from: string; to: string } | null>(
-    null,
+  const onView = useCallback(
+    (next: EditorView | null) => {
+      controller.attachEditor(next);
+      setView(next);
+    },
+    [controller],
   );
-  const versionLabel = (id: string) =>
-    id === CURRENT ? 'Huidige tekst' : (versions.versions.find((v) => v.id === id)?.name ?? id);
-  const versionDoc = (id: string) =>
-    id === CURRENT ? (view?.state.doc ?? null) : versions.read(id);
-  const compare = (from: string, to: string) => {
-    const older = versionDoc(from);
-    const newer = versionDoc(to);
-    if (!older || !newer) return;
-    const labels = {
-      older: { name: versionLabel(from), colour: COMPARE_COLOURS.older },
-      newer: { name: versionLabel(to), colour: COMPARE_COLOURS.newer },
-    };
-    setComparison({
-      doc: compareDocuments(older, newer, labels),
-      from: labels.older.name,
-      to: labels.newer.name,
-    });
-  };
-  const restore = (id: string) => {
-    const old = versions.read(id);
-    if (!view || !old) return;
-    // The old text, proposed on the user's name: what it removes struck through, what it brings
-    // back underlined, to accept or reject like any change.
-    const proposal = compareDocuments(view.state.doc, old, { older: user, newer: user });
-    view.dispatch(replaceDocument(view.state.tr, proposal).setMeta(KEEP_AS_IS, true));
-    setVersionsOpen(false);
-    view.focus();
-  };
+  const openVersions = () => controller.showDialog({ type: 'versions' });
+  const readOnly = collaboration.editorLive?.readOnly ?? false;
 
   // The desktop app's native menus: they follow this window's state and run its commands.
   useDesktopMenus({
@@ -101,25 +81,23 @@ export function App() {
     state: {
       dirty: snapshot.dirty,
       path: snapshot.path,
-      readOnly: collaboration.editorLive?.readOnly ?? false,
+      readOnly,
       suggesting,
       session: collaboration.hosted ? 'hosting' : collaboration.live ? 'joined' : 'none',
       sessionStarting: collaboration.starting,
     },
     actions: createMenuActions({
       view,
-      file: documents.commands,
+      file: controller.commands,
       session: collaboration.commands,
       toggleSuggesting,
       jumpToChange: (direction) => {
         if (view) jumpTo(view, direction);
       },
-      openVersions: () => setVersionsOpen(true),
-      printOnPaper: () => {
-        if (session) printDocumentOnPaper(session).catch(documents.report);
-      },
-      openHelp: () => openAppDialog('help'),
-      openAbout: () => openAppDialog('about'),
+      openVersions,
+      printOnPaper: () => controller.printOnPaper(),
+      openHelp: () => controller.openAppDialog('help'),
+      openAbout: () => controller.openAppDialog('about'),
       inSession: collaboration.live !== null,
     }),
   });
@@ -129,15 +107,20 @@ export function App() {
   // and a next keystroke interrupts it, so typing never waits for the panels.
   const onChange = useCallback(
     (changed: EditorView) => {
-      session?.setTitle(changed.state.doc.firstChild?.textContent ?? '');
+      openDocument?.setTitle(changed.state.doc.firstChild?.textContent ?? '');
       startTransition(() => setRevision((r) => r + 1));
     },
-    [session],
+    [openDocument],
   );
+  const cancelDialog = () => controller.showDialog(null);
 
   return (
     <div className="app">
-      <FileBar snapshot={snapshot} commands={documents.commands}>
+      <FileBar
+        snapshot={snapshot}
+        commands={controller.commands}
+        helpMenu={<HelpMenu onOpen={controller.openAppDialog} />}
+      >
         <SessionControls
           snapshot={liveSnapshot}
           hosting={collaboration.hosted !== null}
@@ -149,7 +132,7 @@ export function App() {
         view={view}
         suggesting={suggesting}
         onToggleSuggesting={toggleSuggesting}
-        onVersions={() => setVersionsOpen(true)}
+        onVersions={openVersions}
       />
       <div className="workspace">
         <div className="side-column">
@@ -161,11 +144,11 @@ export function App() {
           )}
           <OutlinePanel view={view} />
         </div>
-        {session ? (
+        {openDocument ? (
           <EditorPane
-            openDocument={session}
+            openDocument={openDocument}
             live={collaboration.editorLive}
-            onView={setView}
+            onView={onView}
             onChange={onChange}
           />
         ) : (
@@ -174,7 +157,7 @@ export function App() {
         <div className="side-column side-column-right">
           <ChangesPanel
             view={view}
-            readOnly={collaboration.editorLive?.readOnly ?? false}
+            readOnly={readOnly}
             inSession={collaboration.live !== null}
             authorName={user.name}
             onPreferences={collaboration.commands.preferences}
@@ -182,59 +165,53 @@ export function App() {
           <MetadataPanel view={view} />
         </div>
       </div>
-      <StatusBar notice={documents.notice} />
+      <StatusBar
+        notice={state.notice}
+        onPreferences={() => controller.openAppDialog('preferences')}
+      />
       {dialog?.type === 'new' && (
-        <NewDocumentDialog onCreate={dialogActions.createNew} onCancel={dialogActions.cancel} />
+        <NewDocumentDialog
+          onCreate={(kind) => void controller.createNew(kind)}
+          onCancel={cancelDialog}
+        />
       )}
       {dialog?.type === 'open' && (
-        <OpenDialog onOpen={dialogActions.openPath} onCancel={dialogActions.cancel} />
+        <OpenDialog onOpen={controller.openPath} onCancel={cancelDialog} />
       )}
       {dialog?.type === 'saveAs' && (
         <SaveAsDialog
-          initialName={snapshot.name ?? (session?.title.trim() || 'Naamloos')}
-          onSave={dialogActions.saveAs}
-          onCancel={dialogActions.cancel}
+          initialName={snapshot.name ?? (openDocument?.title.trim() || 'Naamloos')}
+          onSave={controller.saveAs}
+          onCancel={cancelDialog}
         />
       )}
       {dialog?.type === 'unsaved' && (
         <ConfirmUnsavedDialog
           name={getDocumentName(snapshot)}
-          onChoose={dialogActions.chooseUnsaved}
+          onChoose={controller.chooseUnsaved}
         />
       )}
-      {versionsOpen && (
+      {dialog?.type === 'versions' && (
         <VersionsDialog
-          versions={versions.versions}
-          suggestedName={
-            (view && getMetadata(view.state.doc).versionLabel) ||
-            `Versie ${new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(new Date())}`
-          }
-          readOnly={collaboration.editorLive?.readOnly ?? false}
-          onRecord={(name) => view && versions.record(name, user.name, view.state.doc)}
-          onCompare={(from, to) => {
-            setVersionsOpen(false);
-            compare(from, to);
-          }}
-          onRestore={restore}
-          onExportPdf={(id) => {
-            const version = versions.versions.find((v) => v.id === id);
-            const doc = versions.read(id);
-            if (session && version && doc) {
-              downloadVersionPdf(session, { name: version.name, doc }).catch(documents.report);
-            }
-          }}
-          onClose={() => setVersionsOpen(false)}
+          versions={state.versions}
+          suggestedName={suggestVersionName(view)}
+          readOnly={readOnly}
+          onRecord={(name) => controller.recordVersion(name, user.name)}
+          onCompare={controller.compareVersions}
+          onRestore={(id) => controller.restoreVersion(id, user)}
+          onExportPdf={controller.exportVersionPdf}
+          onClose={cancelDialog}
         />
       )}
-      {comparison && (
+      {dialog?.type === 'compare' && (
         <CompareDialog
-          comparison={comparison.doc}
-          fromLabel={comparison.from}
-          toLabel={comparison.to}
-          onClose={() => setComparison(null)}
+          comparison={dialog.comparison.doc}
+          fromLabel={dialog.comparison.from}
+          toLabel={dialog.comparison.to}
+          onClose={cancelDialog}
         />
       )}
-      {collaboration.dialog === 'join' && (
+      {dialog?.type === 'join' && (
         <JoinSessionDialog
           userName={collaboration.user.name}
           onJoin={collaboration.joinSession}
@@ -242,14 +219,14 @@ export function App() {
           onCancel={collaboration.commands.closeDialog}
         />
       )}
-      {collaboration.dialog === 'invite' && collaboration.hosted && (
+      {dialog?.type === 'invite' && collaboration.hosted && (
         <InviteDialog
           invitations={collaboration.hosted.invitations}
           networkAddress={collaboration.hosted.networkAddress}
           onClose={collaboration.commands.closeDialog}
         />
       )}
-      {collaboration.dialog === 'preferences' && collaboration.preferences && (
+      {state.preferences && collaboration.preferences && (
         <PreferencesDialog
           initial={collaboration.preferences}
           onSave={collaboration.savePreferences}
@@ -259,9 +236,9 @@ export function App() {
       {dialog?.type === 'recovery' && (
         <RecoveryDialog
           documents={dialog.documents}
-          onRestore={dialogActions.restore}
-          onDiscard={dialogActions.discardRecoverable}
-          onLater={dialogActions.cancel}
+          onRestore={(doc) => void controller.restoreRecoverable(doc)}
+          onDiscard={(doc) => void controller.discardRecoverable(doc)}
+          onLater={cancelDialog}
         />
       )}
       {dialog?.type === 'preview' && (
@@ -269,15 +246,19 @@ export function App() {
           printing={dialog.printing}
           changes={
             view && getStateChanges(view.state).length > 0
-              ? { shown: dialog.changesShown, onChange: dialogActions.previewChanges }
+              ? { shown: dialog.changesShown, onChange: controller.previewChanges }
               : undefined
           }
-          onExport={dialogActions.exportPreviewed}
-          onClose={dialogActions.cancel}
+          onExport={controller.exportPreviewed}
+          onClose={cancelDialog}
         />
       )}
-      {/* Over Resolutie-editor and Help: opened by openAppDialog (Help menu, F1, native menus). */}
-      <AppDialogs />
+      {/* Over Resolutie-editor and Help: the Help menu, F1 and the native menus open them. */}
+      <AppDialogs
+        open={state.info}
+        onOpen={controller.openAppDialog}
+        onClose={controller.closeAppDialog}
+      />
     </div>
   );
 }

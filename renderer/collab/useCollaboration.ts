@@ -11,7 +11,6 @@ import type { Invitation, SessionRole } from '../../shared/collab/invitation.ts'
 import { createEmptyYDoc, encodeYDoc, readYDoc } from '../../shared/collab/yDocument.ts';
 import { encodeBase64 } from '../../shared/format/base64.ts';
 import { api } from '../api/client.ts';
-import { closeAppDialog, openAppDialog, useAppDialogOpen } from '../dialogs/appDialogs.ts';
 import {
   loadPreferences,
   savePreferences as storePreferences,
@@ -31,29 +30,34 @@ export interface HostedSession {
   networkAddress: string | null;
 }
 
-export type CollaborationDialog = 'preferences' | 'join' | 'invite' | null;
-
-/** What the collaboration hook needs of the documents hook. */
-export interface DocumentsForCollaboration {
-  session: OpenDocument | null;
-  adopt: (session: OpenDocument) => Promise<void>;
+/**
+ * What co-editing needs of the window (its controller): the open document, putting a joined
+ * one in its place, the unsaved-changes question, the status bar, and the dialogs, which the
+ * window holds and shows.
+ */
+export interface WindowForCollaboration {
+  readonly openDocument: OpenDocument | null;
+  adopt: (openDocument: OpenDocument) => Promise<void>;
   guardUnsaved: (action: () => void) => void;
   report: (error: unknown) => void;
+  showDialog: (dialog: { type: 'join' } | { type: 'invite' }) => void;
+  /** Closes the window's dialog if it is one of `types`. */
+  closeDialog: (...types: ('join' | 'invite')[]) => void;
+  openAppDialog: (dialog: 'preferences') => void;
+  closeAppDialog: (dialog: 'preferences') => void;
 }
 
 const noSubscription = () => () => undefined;
 
-export function useCollaboration(documents: DocumentsForCollaboration) {
+export function useCollaboration(windowState: WindowForCollaboration) {
   const preferences = usePreferences();
   const [live, setLive] = useState<LiveSession | null>(null);
   const [hosted, setHosted] = useState<HostedSession | null>(null);
-  const [sessionDialog, setDialog] = useState<CollaborationDialog>(null);
-  // The preferences dialog is one of the app's dialogs (menus and the Help menu open it too).
-  const preferencesOpen = useAppDialogOpen('preferences');
-  const dialog: CollaborationDialog = preferencesOpen ? 'preferences' : sessionDialog;
   const [starting, setStarting] = useState(false);
   const liveRef = useRef<LiveSession | null>(null);
-  const { session, adopt, guardUnsaved, report } = documents;
+  const { adopt, guardUnsaved, report, showDialog, closeDialog } = windowState;
+  const { openAppDialog, closeAppDialog } = windowState;
+  const openDocument = windowState.openDocument;
 
   const liveSnapshot = useSyncExternalStore<LiveSnapshot | null>(
     live?.subscribe ?? noSubscription,
@@ -90,7 +94,7 @@ export function useCollaboration(documents: DocumentsForCollaboration) {
   // Another document in the window (New, Open, Close) ends the session of the previous one.
   useEffect(() => {
     const current = liveRef.current;
-    if (current && session && current.provider.document !== session.ydoc) {
+    if (current && openDocument && current.provider.document !== openDocument.ydoc) {
       current.leave();
       connect(null);
       setHosted((hostedNow) => {
@@ -98,39 +102,39 @@ export function useCollaboration(documents: DocumentsForCollaboration) {
         return null;
       });
     }
-  }, [session, connect]);
+  }, [openDocument, connect]);
 
   // A document recovered after a crash while it was in a session rejoins it: its offline edits
   // merge with what the others did meanwhile. A refusal (the session ended) leaves a local copy.
   useEffect(() => {
-    const invitationText = session?.sessionInvitation;
-    if (!session || !invitationText || liveRef.current) return;
+    const invitationText = openDocument?.sessionInvitation;
+    if (!openDocument || !invitationText || liveRef.current) return;
     let invitation: Invitation;
     try {
       invitation = parseInvitation(invitationText);
     } catch {
-      session.setSessionInvitation(null);
+      openDocument.setSessionInvitation(null);
       return;
     }
     // After this render: the connection is state of its own, set from outside the effect.
     void Promise.resolve().then(() => {
       if (liveRef.current) return;
-      const next = new LiveSession(session.ydoc, invitation, userRef.current);
+      const next = new LiveSession(openDocument.ydoc, invitation, userRef.current);
       connect(next);
-      next.whenSynced().catch(() => session.setSessionInvitation(null));
+      next.whenSynced().catch(() => openDocument.setSessionInvitation(null));
     });
-  }, [session, connect]);
+  }, [openDocument, connect]);
 
   const startSession = useCallback(async () => {
-    if (!session || liveRef.current) return;
+    if (!openDocument || liveRef.current) return;
     setStarting(true);
     try {
       const started = await api.startSession({
-        documentId: session.getSnapshot().id,
-        title: session.title,
-        state: encodeBase64(encodeYDoc(session.ydoc)),
+        documentId: openDocument.getSnapshot().id,
+        title: openDocument.title,
+        state: encodeBase64(encodeYDoc(openDocument.ydoc)),
       });
-      const next = new LiveSession(session.ydoc, parseInvitation(started.ownInvitation), user);
+      const next = new LiveSession(openDocument.ydoc, parseInvitation(started.ownInvitation), user);
       await next.whenSynced();
       connect(next);
       setHosted({
@@ -138,13 +142,13 @@ export function useCollaboration(documents: DocumentsForCollaboration) {
         invitations: started.invitations,
         networkAddress: started.networkAddress,
       });
-      setDialog('invite');
+      showDialog({ type: 'invite' });
     } catch (error) {
       report(error);
     } finally {
       setStarting(false);
     }
-  }, [session, user, connect, report]);
+  }, [openDocument, user, connect, report, showDialog]);
 
   const joinSession = useCallback(
     async (invitation: Invitation) => {
@@ -178,9 +182,9 @@ export function useCollaboration(documents: DocumentsForCollaboration) {
       connect(next);
       await adopt(joined);
       setHosted(null);
-      setDialog(null);
+      closeDialog('join');
     },
-    [user, adopt, connect],
+    [user, adopt, connect, closeDialog],
   );
 
   const leave = useCallback(async () => {
@@ -189,7 +193,7 @@ export function useCollaboration(documents: DocumentsForCollaboration) {
     current.leave();
     connect(null);
     // The copy is the user's own now: a crash no longer brings it back into the session.
-    session?.setSessionInvitation(null);
+    openDocument?.setSessionInvitation(null);
     const wasHosted = hosted;
     setHosted(null);
     if (wasHosted) {
@@ -199,13 +203,16 @@ export function useCollaboration(documents: DocumentsForCollaboration) {
         report(error);
       }
     }
-  }, [hosted, session, connect, report]);
+  }, [hosted, openDocument, connect, report]);
 
-  const savePreferences = useCallback(async (next: UserPreferences) => {
-    const { preferences: stored } = await storePreferences(next);
-    liveRef.current?.setUser({ name: stored.userName, colour: stored.userColour });
-    closeAppDialog('preferences');
-  }, []);
+  const savePreferences = useCallback(
+    async (next: UserPreferences) => {
+      const { preferences: stored } = await storePreferences(next);
+      liveRef.current?.setUser({ name: stored.userName, colour: stored.userColour });
+      closeAppDialog('preferences');
+    },
+    [closeAppDialog],
+  );
 
   // Stable for the editor: it is rebuilt only when the connection or the role changes.
   const role = liveSnapshot?.role ?? null;
@@ -221,20 +228,19 @@ export function useCollaboration(documents: DocumentsForCollaboration) {
     liveSnapshot,
     hosted,
     starting,
-    dialog,
     editorLive,
     commands: {
       startSession: () => void startSession(),
-      join: () => guardUnsaved(() => setDialog('join')),
-      invite: () => setDialog('invite'),
+      join: () => guardUnsaved(() => showDialog({ type: 'join' })),
+      invite: () => showDialog({ type: 'invite' }),
       // In place of the session dialog that asked for it (as "Wijzigen" in Deelnemen does).
       preferences: () => {
-        setDialog(null);
+        closeDialog('join', 'invite');
         openAppDialog('preferences');
       },
       leave: () => void leave(),
       closeDialog: () => {
-        setDialog(null);
+        closeDialog('join', 'invite');
         closeAppDialog('preferences');
       },
     },

@@ -10,18 +10,8 @@
 import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 import type { DocumentSnapshot } from '../documents/OpenDocument.ts';
-import { ariaShortcut, formatShortcut } from './shortcuts.ts';
-import { HelpMenu } from '../help/HelpMenu.tsx';
-
-export interface FileCommands {
-  newDocument: () => void;
-  open: () => void;
-  save: () => void;
-  saveAs: () => void;
-  printPreview: () => void;
-  exportPdf: () => void;
-  close: () => void;
-}
+import type { FileCommands } from '../window/WindowController.ts';
+import { ariaShortcut, formatShortcut } from '../keyboard/shortcuts.ts';
 
 const timeFormat = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit' });
 
@@ -53,11 +43,14 @@ export function FileBar({
   snapshot,
   commands,
   children,
+  helpMenu,
 }: {
   snapshot: DocumentSnapshot;
   commands: FileCommands;
   /** More controls before the file commands (co-editing). */
   children?: ReactNode;
+  /** The Help menu, at the right end (help/ renders it; the header only places it). */
+  helpMenu?: ReactNode;
 }) {
   const name = getDocumentName(snapshot);
 
@@ -123,7 +116,7 @@ export function FileBar({
           </button>
         ))}
       </nav>
-      <HelpMenu />
+      {helpMenu}
     </header>
   );
 }

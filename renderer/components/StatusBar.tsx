@@ -5,10 +5,16 @@
  */
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
-import { openAppDialog } from '../dialogs/appDialogs.ts';
 import { usePreferences } from '../preferences/userPreferences.ts';
 
-export function StatusBar({ notice }: { notice?: string | null }) {
+export function StatusBar({
+  notice,
+  onPreferences,
+}: {
+  notice?: string | null;
+  /** Opens the preferences ("Voorkeuren bekijken"). */
+  onPreferences: () => void;
+}) {
   const [text, setText] = useState('');
   const preferencesDamaged = (usePreferences()?.notices.length ?? 0) > 0;
   useEffect(() => {
@@ -32,11 +38,7 @@ export function StatusBar({ notice }: { notice?: string | null }) {
       {preferencesDamaged && (
         <span className="status-notice" role="status">
           Uw voorkeuren konden niet helemaal worden gelezen; de standaardwaarden gelden.{' '}
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => openAppDialog('preferences')}
-          >
+          <button type="button" className="link-button" onClick={onPreferences}>
             Voorkeuren bekijken
           </button>
         </span>

@@ -33,7 +33,7 @@ import {
   wrapInOrderedList,
   wrapInQuote,
 } from '../../shared/editor/commands/explanationBlocks.ts';
-import { ariaShortcut, formatShortcut } from './shortcuts.ts';
+import { ariaShortcut, formatShortcut } from '../keyboard/shortcuts.ts';
 
 interface Action {
   id: string;

@@ -1,7 +1,6 @@
 /** "Save the changes?" before a document with unsaved changes is closed or replaced. */
+import type { UnsavedChoice } from '../window/windowDialogs.ts';
 import { Modal } from './Modal.tsx';
-
-export type UnsavedChoice = 'save' | 'discard' | 'cancel';
 
 export function ConfirmUnsavedDialog({
   name,

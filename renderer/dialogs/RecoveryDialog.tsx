@@ -2,12 +2,10 @@
  * After a crash: the documents whose last edits were never saved, each to restore or to throw
  * away. Nothing is thrown away without the user saying so.
  */
-import type { ResolutieApi } from '../api/client.ts';
 import { formatMomentInStyle } from '../../shared/dates.ts';
 import { useDateStyle } from '../preferences/userPreferences.ts';
+import type { Recoverable } from '../window/windowDialogs.ts';
 import { Modal } from './Modal.tsx';
-
-export type Recoverable = Awaited<ReturnType<ResolutieApi['listRecoverable']>>['documents'][number];
 
 export function RecoveryDialog({
   documents,

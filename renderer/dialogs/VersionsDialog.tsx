@@ -8,10 +8,8 @@ import { MAX_VERSION_NAME_LENGTH } from '../../shared/collab/versions.ts';
 import type { VersionInfo } from '../../shared/collab/versions.ts';
 import { formatMomentInStyle } from '../../shared/dates.ts';
 import { useDateStyle } from '../preferences/userPreferences.ts';
+import { CURRENT } from '../window/WindowController.ts';
 import { Modal } from './Modal.tsx';
-
-/** The current text, as a choice beside the versions. */
-export const CURRENT = 'huidig';
 
 export function VersionsDialog({
   versions,

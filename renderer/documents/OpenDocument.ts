@@ -32,7 +32,8 @@ export interface DocumentSnapshot {
   journalMessage: string | null;
 }
 
-type DocumentsApi = Pick<
+/** What an open document asks of the host: saving and its journal. */
+export type DocumentsApi = Pick<
   ResolutieApi,
   'saveDocument' | 'journalAppend' | 'journalReset' | 'journalDiscard'
 >;

@@ -1,36 +1,38 @@
 /**
- * Shows "Over Resolutie-editor" or the help page when one is opened (see `openAppDialog`), and
- * opens the help on F1. Mounted once, in App.tsx.
+ * Shows "Over Resolutie-editor" or the help page when one is open (the window's controller
+ * holds which), and opens the help on F1. Mounted once, in App.tsx.
  */
 import { useEffect } from 'react';
-import { closeAppDialog, openAppDialog, useAppDialogOpen } from '../dialogs/appDialogs.ts';
+import type { AppDialog } from '../window/windowDialogs.ts';
 import { AboutDialog } from './AboutDialog.tsx';
 import { HelpDialog } from './HelpDialog.tsx';
 
-export function AppDialogs() {
-  const about = useAppDialogOpen('about');
-  const help = useAppDialogOpen('help');
-
+export function AppDialogs({
+  open,
+  onOpen,
+  onClose,
+}: {
+  /** Which of the two is open, if either. */
+  open: 'about' | 'help' | null;
+  onOpen: (dialog: AppDialog) => void;
+  onClose: (dialog: AppDialog) => void;
+}) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'F1' || event.ctrlKey || event.metaKey || event.altKey) return;
       // The browser's own help page would open otherwise.
       event.preventDefault();
-      openAppDialog('help');
+      onOpen('help');
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [onOpen]);
 
-  if (about) {
-    return (
-      <AboutDialog onClose={() => closeAppDialog('about')} onHelp={() => openAppDialog('help')} />
-    );
+  if (open === 'about') {
+    return <AboutDialog onClose={() => onClose('about')} onHelp={() => onOpen('help')} />;
   }
-  if (help) {
-    return (
-      <HelpDialog onClose={() => closeAppDialog('help')} onAbout={() => openAppDialog('about')} />
-    );
+  if (open === 'help') {
+    return <HelpDialog onClose={() => onClose('help')} onAbout={() => onOpen('about')} />;
   }
   return null;
 }

@@ -6,7 +6,7 @@
  */
 import { useRef } from 'react';
 import type { ReactNode } from 'react';
-import { formatShortcut } from '../components/shortcuts.ts';
+import { formatShortcut } from '../keyboard/shortcuts.ts';
 import { Modal } from '../dialogs/Modal.tsx';
 import { EDITOR_SHORTCUTS, WINDOW_SHORTCUTS, type HelpShortcutGroup } from './helpShortcuts.ts';
 import '../styles/help.css';

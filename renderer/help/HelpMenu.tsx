@@ -6,8 +6,8 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { openAppDialog, type AppDialog } from '../dialogs/appDialogs.ts';
-import { ariaShortcut, formatShortcut } from '../components/shortcuts.ts';
+import type { AppDialog } from '../window/windowDialogs.ts';
+import { ariaShortcut, formatShortcut } from '../keyboard/shortcuts.ts';
 import '../styles/help.css';
 
 const ITEMS: { dialog: AppDialog; label: string; shortcut?: string }[] = [
@@ -16,7 +16,7 @@ const ITEMS: { dialog: AppDialog; label: string; shortcut?: string }[] = [
   { dialog: 'about', label: 'Over Resolutie-editor' },
 ];
 
-export function HelpMenu() {
+export function HelpMenu({ onOpen }: { onOpen: (dialog: AppDialog) => void }) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
@@ -37,7 +37,7 @@ export function HelpMenu() {
 
   const choose = (dialog: AppDialog) => {
     setOpen(false);
-    openAppDialog(dialog);
+    onOpen(dialog);
   };
 
   const onMenuKey = (event: ReactKeyboardEvent) => {

@@ -1,4 +1,8 @@
-/** Keyboard shortcuts as the platform writes them, for tooltips and aria-keyshortcuts. */
+/**
+ * Keyboard shortcuts as the platform writes them, for tooltips and aria-keyshortcuts: the
+ * header and the toolbar (components/) and the help page and menu (help/) take them from here,
+ * so those two rooms never import each other.
+ */
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** "Mod-Shift-z" → "Ctrl+Shift+Z" (or "⌘⇧Z" on a Mac). */

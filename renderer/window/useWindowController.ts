@@ -1,0 +1,62 @@
+/**
+ * The window's controller for React: made once per window with the real host behind it,
+ * started with the document the desktop app opened the window for, and subscribed to, with
+ * the open document's own snapshot (name, saved state) beside it. The components only render.
+ */
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { getLaunchDocument } from '../../shared/api/launchDocument.ts';
+import { api } from '../api/client.ts';
+import type { DocumentSnapshot } from '../documents/OpenDocument.ts';
+import { printDocumentOnPaper } from '../documents/paperPrint.ts';
+import { downloadPdf, downloadVersionPdf, printDocumentPdf } from '../documents/pdfExport.ts';
+import { WindowController } from './WindowController.ts';
+
+const EMPTY_SNAPSHOT: DocumentSnapshot = {
+  id: '',
+  name: null,
+  path: null,
+  dirty: false,
+  savedAt: null,
+  journal: 'ok',
+  journalMessage: null,
+};
+
+const noSubscription = () => () => undefined;
+
+export function useWindowController() {
+  const [controller] = useState(
+    () =>
+      new WindowController({
+        api,
+        printPdf: printDocumentPdf,
+        downloadPdf,
+        downloadVersionPdf,
+        printOnPaper: printDocumentOnPaper,
+      }),
+  );
+  // The document the desktop app opened this window for, read once from the address.
+  const [launchPath] = useState(() => getLaunchDocument(window.location.search));
+  const state = useSyncExternalStore(controller.subscribe, controller.getState);
+  const openDocument = state.openDocument;
+  const snapshot = useSyncExternalStore(
+    openDocument?.subscribe ?? noSubscription,
+    openDocument?.getSnapshot ?? (() => EMPTY_SNAPSHOT),
+  );
+
+  useEffect(() => {
+    // The address has done its work: a reload starts from a new document, like any window.
+    if (launchPath !== null) window.history.replaceState(null, '', window.location.pathname);
+    return controller.start(launchPath);
+  }, [controller, launchPath]);
+
+  // Leaving the page with unsaved changes: the browser asks (the journal keeps them anyway).
+  useEffect(() => {
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (controller.isDirty()) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [controller]);
+
+  return { controller, state, snapshot };
+}
