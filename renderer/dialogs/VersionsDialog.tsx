@@ -8,7 +8,7 @@ import { MAX_VERSION_NAME_LENGTH } from '../../shared/collab/versions.ts';
 import type { VersionInfo } from '../../shared/collab/versions.ts';
 import { formatMomentInStyle } from '../../shared/dates.ts';
 import { useDateStyle } from '../preferences/userPreferences.ts';
-import { CURRENT } from '../window/WindowController.ts';
+import { CURRENT } from '../window/versionComparison.ts';
 import { Modal } from './Modal.tsx';
 
 export function VersionsDialog({

@@ -11,7 +11,8 @@ import { buildDoc } from '../../shared/editor/testing/buildDoc.ts';
 import { getStateChanges } from '../../shared/editor/suggestions/trackedChanges.ts';
 import { typeInTitle } from '../../main/services/testing/yjsDocuments.ts';
 import type { OpenDocument } from '../documents/OpenDocument.ts';
-import { CURRENT, WindowController } from './WindowController.ts';
+import { WindowController } from './WindowController.ts';
+import { CURRENT } from './versionComparison.ts';
 import type { WindowEditor, WindowServices, WindowState } from './WindowController.ts';
 import type { Recoverable } from './windowDialogs.ts';
 

@@ -12,14 +12,13 @@ import type { EditorState, Transaction } from 'prosemirror-state';
 import type { Node } from 'prosemirror-model';
 import type { DocumentKind } from '../../shared/model/resolution.ts';
 import type { VersionInfo } from '../../shared/collab/versions.ts';
-import { readVersions, recordVersion } from '../../shared/collab/versions.ts';
-import { compareDocuments } from '../../shared/editor/suggestions/compareDocuments.ts';
-import { KEEP_AS_IS } from '../../shared/editor/suggestions/suggestChanges.ts';
-import { replaceDocument } from '../../shared/editor/commands/replaceDocument.ts';
+import { recordVersion } from '../../shared/collab/versions.ts';
 import type { ResolutieApi } from '../api/client.ts';
 import { OpenDocument } from '../documents/OpenDocument.ts';
 import type { DocumentsApi } from '../documents/OpenDocument.ts';
 import { watchVersions } from '../collab/watchVersions.ts';
+import { findVersionDoc, getComparison, restoreAsProposal } from './versionComparison.ts';
+import type { VersionAuthor } from './versionComparison.ts';
 import type { AppDialog, Recoverable, UnsavedChoice, WindowDialog } from './windowDialogs.ts';
 
 /** What the window asks of the host, and how its PDFs reach the user: the controller's seam. */
@@ -44,12 +43,6 @@ export interface WindowEditor {
   focus(): void;
 }
 
-/** Who restores a version: the proposal is theirs. */
-export interface VersionAuthor {
-  name: string;
-  colour: string;
-}
-
 /** What the window shows; a new object on every change. */
 export interface WindowState {
   openDocument: OpenDocument | null;
@@ -70,12 +63,6 @@ export type FileCommands = Record<
   'newDocument' | 'open' | 'save' | 'saveAs' | 'printPreview' | 'exportPdf' | 'close',
   () => void
 >;
-
-/** The current text, as a choice beside the versions in Versies. */
-export const CURRENT = 'huidig';
-
-/** The two sides of a comparison: what the older side had (grey), what the newer added (blue). */
-const COMPARE_COLOURS = { older: '#5b6775', newer: '#3d4fb8' } as const;
 
 export class WindowController {
   private state: WindowState = {
@@ -358,30 +345,25 @@ export class WindowController {
   /** Compares `from` with `to` (version ids, or CURRENT) in place of Versies. */
   compareVersions = (from: string, to: string): void => {
     this.closeDialog('versions');
-    const older = this.readVersionOrCurrent(from);
-    const newer = this.readVersionOrCurrent(to);
-    if (!older || !newer) return;
-    const labels = {
-      older: { name: this.getVersionLabel(from), colour: COMPARE_COLOURS.older },
-      newer: { name: this.getVersionLabel(to), colour: COMPARE_COLOURS.newer },
-    };
-    const doc = compareDocuments(older, newer, labels);
-    this.showDialog({
-      type: 'compare',
-      comparison: { doc, from: labels.older.name, to: labels.newer.name },
-    });
+    const current = this.state.openDocument;
+    if (!current) return;
+    const { versions } = this.state;
+    const comparison = getComparison(
+      current.ydoc,
+      versions,
+      this.editor?.state.doc ?? null,
+      from,
+      to,
+    );
+    if (comparison) this.showDialog({ type: 'compare', comparison });
   };
 
-  /**
-   * Restores version `id` as a proposal of `author`: what it removes struck through, what it
-   * brings back underlined, to accept or reject like any change.
-   */
+  /** Restores version `id` in the editor as a proposal of `author`, and closes Versies. */
   restoreVersion(id: string, author: VersionAuthor): void {
     const old = this.readVersion(id);
     const editor = this.editor;
     if (!editor || !old) return;
-    const proposal = compareDocuments(editor.state.doc, old, { older: author, newer: author });
-    editor.dispatch(replaceDocument(editor.state.tr, proposal).setMeta(KEEP_AS_IS, true));
+    editor.dispatch(restoreAsProposal(editor.state, old, author));
     this.closeDialog('versions');
     editor.focus();
   }
@@ -422,17 +404,7 @@ export class WindowController {
 
   private readVersion(id: string): Node | null {
     const current = this.state.openDocument;
-    if (!current) return null;
-    return readVersions(current.ydoc).find((version) => version.id === id)?.doc ?? null;
-  }
-
-  private readVersionOrCurrent(id: string): Node | null {
-    return id === CURRENT ? (this.editor?.state.doc ?? null) : this.readVersion(id);
-  }
-
-  private getVersionLabel(id: string): string {
-    if (id === CURRENT) return 'Huidige tekst';
-    return this.state.versions.find((v) => v.id === id)?.name ?? id;
+    return current ? findVersionDoc(current.ydoc, id) : null;
   }
 
   private update(changes: Partial<WindowState>): void {
