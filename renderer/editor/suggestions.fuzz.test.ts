@@ -49,7 +49,7 @@ import {
   setBlockHeading,
 } from '../../shared/editor/commands/blocks.ts';
 import { OPERATIVE_HEADINGS, RECITAL_HEADINGS } from '../../shared/model/resolution.ts';
-import { getItemLabels, getLetterLabel } from '../../shared/editor/queries/getItemLabels.ts';
+import { getItemLabels, getItemNumbering } from '../../shared/editor/queries/getItemLabels.ts';
 import { readYDoc } from '../../shared/collab/yDocument.ts';
 import { USER_COLOURS } from '../../shared/model/userColours.ts';
 import type {
@@ -394,14 +394,17 @@ function randomAction(run: Run, who: Suggester): void {
   }
 }
 
-/** The starting document: text in the title, items with sub-items, a Toelichting paragraph. */
+/**
+ * The starting document: text in the title, items with sub-items (a lettered one after a
+ * bulleted one too, which the numbering must not count), a Toelichting paragraph.
+ */
 function startingDoc(ledger: TextLedger): Node {
   const text = () => `${ledger.word(3, null)} ${ledger.word(2, null)};`;
   const doc = buildDoc({
     title: ledger.word(4, null),
     recitals: [
       [text(), { text: text(), indent: 1 }, { text: text(), indent: 1 }, text()],
-      [text(), { text: text(), indent: 1, marker: 'bullet' }],
+      [text(), { text: text(), indent: 1, marker: 'bullet' }, { text: text(), indent: 1 }],
     ],
     operatives: [[text(), text(), { text: text(), indent: 1 }]],
     explanation: [text()],
@@ -410,25 +413,51 @@ function startingDoc(ledger: TextLedger): Node {
   return doc;
 }
 
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
+
 /**
- * Each block starts with a numbered item, and its labels follow the indents and markers:
- * numbers count the items at indent 0, letters restart under every number, bullets stay.
+ * The label the item at `index` of a block should show, worked out from the block alone and
+ * in another way than getItemLabels (which keeps running counters), so that the check does not
+ * repeat the code it checks: a numbered item (indent 0) shows how many numbered items there
+ * are up to it; a lettered sub-item, how many lettered sub-items lie between it and the
+ * numbered item above it, as a letter (a … z, aa … zz); a bulleted one, a bullet.
+ */
+function expectedLabel(block: Node, index: number): string {
+  const items = Array.from({ length: block.childCount }, (_, i) => block.child(i).attrs);
+  const numbered = (i: number) => items[i]!.indent === 0;
+  const lettered = (i: number) => !numbered(i) && items[i]!.marker !== 'bullet';
+  const upTo = (end: number, test: (i: number) => boolean, start = 0) =>
+    Array.from({ length: end - start }, (_, k) => start + k).filter(test).length;
+  if (numbered(index)) return `${upTo(index + 1, numbered)}.`;
+  if (!lettered(index)) return '•';
+  const above = items
+    .slice(0, index)
+    .map((item) => item.indent)
+    .lastIndexOf(0);
+  const n = upTo(index, lettered, above + 1);
+  // Two letters reach 702 sub-items under one number, more than any run makes.
+  if (n >= 26 * 27) throw new Error(`no expected label for lettered sub-item ${n}`);
+  return `${n < 26 ? ALPHABET[n]! : ALPHABET[Math.floor(n / 26) - 1]! + ALPHABET[n % 26]!}.`;
+}
+
+/**
+ * Each block starts with a numbered item, and its labels follow the indents and markers, in
+ * the block (getItemLabels: print and export) and in the document (getItemNumbering: the
+ * editor's decorations).
  */
 function expectNumbering(doc: Node): void {
+  const expected: { pos: number; label: string }[] = [];
+  doc.descendants((node, pos, parent, index) => {
+    if (node.type !== schema.nodes.item) return !node.isTextblock;
+    expected.push({ pos, label: expectedLabel(parent!, index) });
+    return false;
+  });
+  expect(getItemNumbering(doc), 'labels follow the indents').toEqual(expected);
   doc.forEach((section) => {
     if (section.type !== schema.nodes.recitals && section.type !== schema.nodes.operatives) return;
     section.forEach((block) => {
-      const expected: string[] = [];
-      let number = 0;
-      let letter = 0;
-      block.forEach((item) => {
-        if (item.attrs.indent === 0) {
-          number += 1;
-          letter = 0;
-          expected.push(`${number}.`);
-        } else expected.push(item.attrs.marker === 'bullet' ? '•' : `${getLetterLabel(letter++)}.`);
-      });
-      expect(getItemLabels(block), 'labels follow the indents').toEqual(expected);
+      const labels = Array.from({ length: block.childCount }, (_, i) => expectedLabel(block, i));
+      expect(getItemLabels(block), 'labels follow the indents').toEqual(labels);
       expect(block.firstChild?.attrs.indent, 'a block starts with a numbered item').toBe(0);
     });
   });
