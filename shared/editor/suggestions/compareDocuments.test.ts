@@ -8,6 +8,7 @@ import { docFromModel } from '../fromModel.ts';
 import { getItemLabels } from '../queries/getItemLabels.ts';
 import { schema } from '../schema.ts';
 import { buildDoc, findText } from '../testing/buildDoc.ts';
+import { createSeededRandom } from '../../testing/seededRandom.ts';
 import { compareDocuments } from './compareDocuments.ts';
 import { acceptChanges, getTrackedChanges, rejectChanges } from './trackedChanges.ts';
 
@@ -460,11 +461,9 @@ describe('compareDocuments', () => {
 
   it('always gives a valid document that accepts to the newer and rejects to the older text', () => {
     const words = ['de', 'kosten', 'gemeenten', 'rijk', ',', 'nieuw', 'Jeugdwet'];
-    let state = 42;
-    const random = (n: number) => {
-      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-      return Math.floor((state / 2_147_483_648) * n);
-    };
+    // The project's one seeded generator: a failure repeats exactly.
+    const next = createSeededRandom(42);
+    const random = (n: number) => Math.floor(next() * n);
     const edit = (doc: Node): Node => {
       const tr = new Transform(doc);
       const kind = random(5);
