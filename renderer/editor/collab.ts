@@ -1,7 +1,9 @@
 /**
- * The one place the renderer meets Yjs: a document is a `Y.Doc` (see shared/collab/) whose
- * XML fragment y-prosemirror binds to the editor. Everything else in the editor sees
- * ProseMirror only.
+ * The editor's binding to Yjs: a document is a `Y.Doc` (see shared/collab/) whose XML
+ * fragment y-prosemirror binds to the editor. The renderer meets Yjs only here, in the plugins
+ * this binding installs (merges/: the repairs of what merges do; pendingUpdates.ts: updates
+ * Yjs leaves pending) and in the live session (renderer/collab/: the provider and presence).
+ * Everything else in the editor sees ProseMirror only.
  */
 import type * as Y from 'yjs';
 import {
