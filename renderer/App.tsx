@@ -17,7 +17,7 @@ import { ChangesPanel, jumpTo } from './components/ChangesPanel.tsx';
 import { SessionControls } from './components/SessionControls.tsx';
 import { PresencePanel } from './components/PresencePanel.tsx';
 import { setSuggestionAuthor } from '../shared/editor/suggestions/suggestionMode.ts';
-import { getMetadata } from '../shared/editor/commands/metadata.ts';
+import { getMetadata } from '../shared/editor/queries/getMetadata.ts';
 import { getStateChanges } from '../shared/editor/suggestions/trackedChanges.ts';
 import { useWindowController } from './window/useWindowController.ts';
 import { useCollaboration } from './collab/useCollaboration.ts';

@@ -21,7 +21,7 @@ import {
 import { toPlainText } from '../../shared/export/toPlainText.ts';
 import { toJsonExport } from '../../shared/export/toJsonExport.ts';
 import { formatItemCount } from '../../shared/labels.ts';
-import { readMetadata } from '../../shared/export/readMetadata.ts';
+import { getMetadataText } from '../../shared/editor/queries/getMetadataText.ts';
 import { readFileLimited } from '../services/readFileLimited.ts';
 import { checkWritableTarget, writeFileAtomic } from '../services/atomicWrite.ts';
 import { FileFormatError } from '../../shared/format/formatErrors.ts';
@@ -176,7 +176,7 @@ export async function bundleDocuments(
  * same assembly, "Stukken" otherwise.
  */
 export function getDefaultBundleTitle(docs: readonly Node[]): string {
-  const assemblies = new Set(docs.map((doc) => readMetadata(doc).assembly));
+  const assemblies = new Set(docs.map((doc) => getMetadataText(doc).assembly));
   const [only] = assemblies;
   return assemblies.size === 1 && only ? `Stukken ${only}` : 'Stukken';
 }

@@ -13,7 +13,7 @@ import {
   type FileWriter,
 } from '../../shared/collab/documentFile.ts';
 import { encodeYDoc, InvalidDocumentError } from '../../shared/collab/yDocument.ts';
-import { getMetadata } from '../../shared/editor/commands/metadata.ts';
+import { getMetadata } from '../../shared/editor/queries/getMetadata.ts';
 import {
   MAX_RESOLUTIE_FILE_BYTES,
   RESOLUTIE_EXTENSION,

@@ -15,7 +15,7 @@ import { mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { isDocumentId } from '../../shared/api/journal.ts';
 import { encodeYDoc, InvalidDocumentError } from '../../shared/collab/yDocument.ts';
-import { getMetadata } from '../../shared/editor/commands/metadata.ts';
+import { getMetadata } from '../../shared/editor/queries/getMetadata.ts';
 import { RESOLUTIE_EXTENSION } from '../../shared/format/resolutieFile.ts';
 import { appendDurable } from './appendFileDurable.ts';
 import { removeStaleTempFiles, writeFileAtomic } from './atomicWrite.ts';

@@ -5,8 +5,9 @@
  */
 import { useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
-import { getMetadata, setMetadata } from '../../shared/editor/commands/metadata.ts';
-import type { DocumentMetadata } from '../../shared/editor/commands/metadata.ts';
+import { setMetadata } from '../../shared/editor/commands/metadata.ts';
+import { getMetadata } from '../../shared/editor/queries/getMetadata.ts';
+import type { DocumentMetadata } from '../../shared/editor/queries/getMetadata.ts';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '../../shared/model/resolution.ts';
 import type { DocumentKind, DocumentStatus } from '../../shared/model/resolution.ts';
 import { KIND_LABELS, STATUS_LABELS } from '../../shared/labels.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getMetadata } from '../../shared/editor/commands/metadata.ts';
+import { getMetadata } from '../../shared/editor/queries/getMetadata.ts';
 import { createTemplateDoc } from '../../shared/editor/template.ts';
 import { createNewDocument } from './newDocument.ts';
 

@@ -12,7 +12,7 @@ import {
 } from '../format/resolutieFile.ts';
 import type { ResolutieEnvelope } from '../format/resolutieFile.ts';
 import { FileFormatError } from '../format/formatErrors.ts';
-import { getMetadata } from '../editor/commands/metadata.ts';
+import { getMetadata } from '../editor/queries/getMetadata.ts';
 import { toPlainText } from '../export/toPlainText.ts';
 import { InvalidDocumentError, encodeYDoc, openDocumentState, readYDoc } from './yDocument.ts';
 

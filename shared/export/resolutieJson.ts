@@ -4,12 +4,8 @@
  * undefined), so `JSON.parse(JSON.stringify(x))` gives back an equal value. The layout is
  * described field by field in docs/FORMAT.md ("JSON export").
  */
-import type {
-  DocumentKind,
-  DocumentStatus,
-  OperativeHeading,
-  RecitalHeading,
-} from '../model/resolution.ts';
+import type { OperativeHeading, RecitalHeading } from '../model/resolution.ts';
+import type { MetadataText } from '../editor/queries/getMetadataText.ts';
 
 /** The value of `format`: tells a reader what kind of JSON it holds. */
 export const RESOLUTIE_JSON_FORMAT = 'resolutie-json';
@@ -33,27 +29,11 @@ export interface ResolutieJsonExport {
   footnotes: ResolutieJsonFootnote[];
 }
 
-/** The title line and the preamble. */
-export interface ResolutieJsonMetadata {
-  kind: DocumentKind;
-  /** The title's opening words as printed: "Resolutie", "Geactualiseerde resolutie" … */
-  kindLabel: string;
-  status: DocumentStatus;
-  /** The title without the kind and without quotes; null when there is none. */
-  title: string | null;
-  /** The assembly as the preamble names it ("Najaars ALV"). */
-  assembly: string;
-  /** The assembly's date as yyyy-mm-dd; null when not filled in. */
-  date: string | null;
-  /** The date in Dutch ("vrijdag 29 november 2024"); null when `date` is null. */
-  dateText: string | null;
-  /** The preamble line as printed: "De leden bijeen in de Najaars ALV van …:". */
-  preamble: string;
-  /** Who submits the stuk; null when unknown. */
-  submitter: string | null;
-  /** A version label such as "versie 2"; null when none. */
-  versionLabel: string | null;
-}
+/**
+ * The title line and the preamble: the metadata as the stuk reads it (`getMetadataText`, which
+ * `resolutie show` and the print read too), field for field and in its order.
+ */
+export type ResolutieJsonMetadata = MetadataText;
 
 /** A recital block ("Overwegende dat:" …) with its items. */
 export interface ResolutieJsonRecitalBlock {

@@ -5,10 +5,10 @@
  */
 import type { Node } from 'prosemirror-model';
 import { getFootnoteNumbers, getFootnotes } from '../editor/queries/getFootnoteNumbers.ts';
+import { getMetadataText } from '../editor/queries/getMetadataText.ts';
 import { blockToJson } from './blocksJson.ts';
 import { explanationToJson } from './explanationJson.ts';
 import { readClauseBlocks } from './readClauseBlocks.ts';
-import { readMetadata } from './readMetadata.ts';
 import { RESOLUTIE_JSON_FORMAT, RESOLUTIE_JSON_FORMAT_VERSION } from './resolutieJson.ts';
 import type { ResolutieJsonExport } from './resolutieJson.ts';
 
@@ -40,7 +40,7 @@ export function toJsonExport(doc: Node): ResolutieJsonExport {
   return {
     format: RESOLUTIE_JSON_FORMAT,
     formatVersion: RESOLUTIE_JSON_FORMAT_VERSION,
-    metadata: readMetadata(doc),
+    metadata: getMetadataText(doc),
     blocks: readClauseBlocks(doc, footnotes).map(blockToJson),
     explanation: explanationToJson(doc, footnotes),
     footnotes: getFootnotes(doc).map((note) => ({ number: note.number, text: note.text })),

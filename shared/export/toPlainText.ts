@@ -8,12 +8,11 @@
  */
 import type { Node } from 'prosemirror-model';
 import { getFootnoteNumbers, getFootnotes } from '../editor/queries/getFootnoteNumbers.ts';
+import { formatTitleLine, getMetadataText } from '../editor/queries/getMetadataText.ts';
 import { EXPLANATION_HEADING } from '../labels.ts';
 import { explanationToPlainText } from './explanationPlainText.ts';
 import { readClauseBlocks } from './readClauseBlocks.ts';
 import type { ClauseBlockText, ClauseItemText } from './readClauseBlocks.ts';
-import { readMetadata } from './readMetadata.ts';
-import type { ResolutieJsonMetadata } from './resolutieJson.ts';
 import { columnWidth, wrapText } from './wrapText.ts';
 
 /** The most columns a line takes; only a single word longer than that runs past it. */
@@ -40,7 +39,7 @@ export const SUB_ITEM_INDENT = '    ';
  */
 export function toPlainText(doc: Node): string {
   const footnotes = getFootnoteNumbers(doc);
-  const metadata = readMetadata(doc);
+  const metadata = getMetadataText(doc);
   const sections: string[][] = [
     wrapText(formatTitleLine(metadata), { width: PLAIN_TEXT_WIDTH }),
     wrapText(metadata.preamble, { width: PLAIN_TEXT_WIDTH }),
@@ -53,11 +52,6 @@ export function toPlainText(doc: Node): string {
     sections.push([FOOTNOTES_HEADING, ...notes.flatMap((note) => renderFootnote(note))]);
   }
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
-}
-
-/** `Geactualiseerde resolutie “Titel”`, or the kind alone when the title is empty. */
-export function formatTitleLine(metadata: ResolutieJsonMetadata): string {
-  return metadata.title === null ? metadata.kindLabel : `${metadata.kindLabel} “${metadata.title}”`;
 }
 
 function renderClauseBlock(block: ClauseBlockText): string[] {

@@ -5,8 +5,8 @@
  */
 import type { DocumentStatus } from '../model/resolution.ts';
 import { KIND_LABELS } from '../labels.ts';
-import type { ResolutieJsonMetadata } from '../export/resolutieJson.ts';
-import { formatTitleLine } from '../export/toPlainText.ts';
+import { formatTitleLine } from '../editor/queries/getMetadataText.ts';
+import type { MetadataText } from '../editor/queries/getMetadataText.ts';
 
 /** The PDF's document properties. */
 export interface PrintMetadata {
@@ -28,7 +28,7 @@ export const DEFAULT_AUTHOR = 'bestuur';
 export const WATERMARK_STATUSES: readonly DocumentStatus[] = ['concept', 'geactualiseerd'];
 
 /** The document properties for the PDF, from the same metadata the exports print. */
-export function getPrintMetadata(metadata: ResolutieJsonMetadata): PrintMetadata {
+export function getPrintMetadata(metadata: MetadataText): PrintMetadata {
   return {
     title: formatTitleLine(metadata),
     author: metadata.submitter ?? DEFAULT_AUTHOR,
@@ -53,7 +53,7 @@ export function hasWatermark(status: DocumentStatus): boolean {
  * The small line under the title: "Indiener: bestuur · Concept 12 november", with only the
  * parts that are filled in; null when neither is.
  */
-export function formatMetaLine(metadata: ResolutieJsonMetadata): string | null {
+export function formatMetaLine(metadata: MetadataText): string | null {
   const parts: string[] = [];
   if (metadata.submitter !== null) parts.push(`Indiener: ${metadata.submitter}`);
   if (metadata.versionLabel !== null) parts.push(metadata.versionLabel);

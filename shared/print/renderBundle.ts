@@ -12,9 +12,8 @@
 import type { DOMOutputSpec, Node } from 'prosemirror-model';
 import { formatDutchDate } from '../dates.ts';
 import { KIND_LABELS, STATUS_LABELS } from '../labels.ts';
-import { readMetadata } from '../export/readMetadata.ts';
-import type { ResolutieJsonMetadata } from '../export/resolutieJson.ts';
-import { formatTitleLine } from '../export/toPlainText.ts';
+import { formatTitleLine, getMetadataText } from '../editor/queries/getMetadataText.ts';
+import type { MetadataText } from '../editor/queries/getMetadataText.ts';
 import { BUNDLE_STYLES } from './bundleStyles.ts';
 import { renderFooterTemplate, renderHeaderTemplate } from './headerFooter.ts';
 import { DEFAULT_AUTHOR, hasWatermark } from './printMetadata.ts';
@@ -72,7 +71,7 @@ export function renderPrintBundle(docs: readonly Node[], options: BundleOptions)
   // A bundle goes out: every stuk as it reads with its pending changes accepted, its title in
   // the contents too (as `renderPrintDocument` prints it alone, to count its pages).
   const printed = docs.map((doc) => getPrintedDoc(doc, 'hidden'));
-  const stukken = printed.map((doc) => readMetadata(doc));
+  const stukken = printed.map((doc) => getMetadataText(doc));
   const metadata = getBundleMetadata(title, stukken);
   let body =
     renderCover(title, stukken, options.compiledOn) + renderContents(stukken, options.startPages);
@@ -103,10 +102,7 @@ export function renderPrintBundle(docs: readonly Node[], options: BundleOptions)
  * The bundle's document properties: its title, the indieners of its stukken, a subject that
  * says what it holds, and the kinds and assemblies as keywords.
  */
-export function getBundleMetadata(
-  title: string,
-  stukken: readonly ResolutieJsonMetadata[],
-): PrintMetadata {
+export function getBundleMetadata(title: string, stukken: readonly MetadataText[]): PrintMetadata {
   const unique = (values: string[]) => [...new Set(values)];
   const authors = unique(stukken.map((stuk) => stuk.submitter ?? DEFAULT_AUTHOR));
   const occasion = getCommonOccasion(stukken);
@@ -135,18 +131,14 @@ function stukAnchor(index: number): string {
 
 // "Najaars ALV, vrijdag 29 november 2024" when every stuk is for the same assembly on the same
 // day; the assembly alone when the days differ or are unknown; null for different assemblies.
-function getCommonOccasion(stukken: readonly ResolutieJsonMetadata[]): string | null {
+function getCommonOccasion(stukken: readonly MetadataText[]): string | null {
   const [first] = stukken;
   if (!first || stukken.some((stuk) => stuk.assembly !== first.assembly)) return null;
   const sameDay = first.dateText !== null && stukken.every((stuk) => stuk.date === first.date);
   return sameDay ? `${first.assembly} van ${first.dateText}` : first.assembly;
 }
 
-function renderCover(
-  title: string,
-  stukken: readonly ResolutieJsonMetadata[],
-  compiledOn: string,
-): string {
+function renderCover(title: string, stukken: readonly MetadataText[], compiledOn: string): string {
   const occasion = getCommonOccasion(stukken);
   const compiled = formatDutchDate(compiledOn);
   const spec: DOMOutputSpec = [
@@ -166,7 +158,7 @@ function renderCover(
 }
 
 function renderContents(
-  stukken: readonly ResolutieJsonMetadata[],
+  stukken: readonly MetadataText[],
   startPages: readonly number[] | null,
 ): string {
   const entries = stukken.map((stuk, index): DOMOutputSpec => {
@@ -197,7 +189,7 @@ function renderContents(
 }
 
 // The line under a stuk's title in the contents: "Concept · Indiener: bestuur · Versie 2".
-function describeStuk(stuk: ResolutieJsonMetadata): string {
+function describeStuk(stuk: MetadataText): string {
   return [
     STATUS_LABELS[stuk.status],
     `Indiener: ${stuk.submitter ?? DEFAULT_AUTHOR}`,

@@ -5,8 +5,8 @@
  * own `toDOM`, which prints the sentence with the assembly and the Dutch date).
  */
 import type { Node } from 'prosemirror-model';
-import type { ResolutieJsonMetadata } from '../export/resolutieJson.ts';
-import { findTopLevelNode } from '../export/readMetadata.ts';
+import type { MetadataText } from '../editor/queries/getMetadataText.ts';
+import { getTopLevelNode } from '../editor/queries/getTopLevelNode.ts';
 import { renderNodeSpec } from './nodeMarkup.ts';
 import { formatMetaLine } from './printMetadata.ts';
 import { renderDomSpec } from './renderDomSpec.ts';
@@ -16,17 +16,17 @@ import { renderInlineContent } from './renderInline.ts';
  * The `<h1>` title line, the metadata line (when there is one), `legend` (HTML, may be '')
  * and the preamble `<p>`.
  */
-export function renderHeading(doc: Node, metadata: ResolutieJsonMetadata, legend = ''): string {
+export function renderHeading(doc: Node, metadata: MetadataText, legend = ''): string {
   // The title node's spec prints the kind; the title goes in its hole between the quotes the
   // title line has everywhere ("Geactualiseerde resolutie “Titel”"), trimmed like the exports.
   // Its text goes through the inline renderer, so a change to it prints like any other.
-  const titleNode = findTopLevelNode(doc, 'title');
+  const titleNode = getTopLevelNode(doc, 'title');
   const titleText =
     metadata.title === null ? '' : `“${renderInlineContent(trimTitle(titleNode), 0, new Map())}”`;
   const title = renderNodeSpec(titleNode, titleText);
   const metaLine = formatMetaLine(metadata);
   const meta = metaLine === null ? '' : renderDomSpec(['p', { class: 'doc-meta' }, metaLine]);
-  return title + meta + legend + renderNodeSpec(findTopLevelNode(doc, 'preamble'));
+  return title + meta + legend + renderNodeSpec(getTopLevelNode(doc, 'preamble'));
 }
 
 // The title node without the white space at its ends (its content is text alone, so offsets

@@ -12,7 +12,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import { getFootnoteNumbers } from '../editor/queries/getFootnoteNumbers.ts';
-import { readMetadata } from '../export/readMetadata.ts';
+import { getMetadataText } from '../editor/queries/getMetadataText.ts';
 import { renderFooterTemplate, renderHeaderTemplate } from './headerFooter.ts';
 import { CHANGE_STYLES } from './changeStyles.ts';
 import { DEFAULT_CHANGE_DISPLAY, getPrintedDoc, renderChangeLegend } from './printChanges.ts';
@@ -69,7 +69,7 @@ export function renderPrintDocument(doc: Node, options: PrintOptions): PrintDocu
   // The properties and the footer name the stuk as it reads with its changes accepted, also
   // when the page shows them: the title line as proposed, not the old and new words run on.
   const accepted = getPrintedDoc(doc, 'hidden');
-  const metadata = readMetadata(accepted);
+  const metadata = getMetadataText(accepted);
   const printMetadata = getPrintMetadata(metadata);
   const watermark = hasWatermark(metadata.status);
   const html = renderPrintPage({
@@ -96,7 +96,7 @@ export function renderPrintDocument(doc: Node, options: PrintOptions): PrintDocu
 export function renderStukBody(doc: Node, changes: ChangeDisplay = DEFAULT_CHANGE_DISPLAY): string {
   const printed = getPrintedDoc(doc, changes);
   const footnotes = getFootnoteNumbers(printed);
-  let html = renderHeading(printed, readMetadata(printed), renderChangeLegend(printed));
+  let html = renderHeading(printed, getMetadataText(printed), renderChangeLegend(printed));
   // The document's content starts at position 0: a top-level child stands at its offset.
   printed.forEach((child, offset) => {
     if (child.type.name === 'recitals' || child.type.name === 'operatives') {

@@ -3,7 +3,8 @@ import { createTemplateDoc } from '../template.ts';
 import { run, stateAt, itemStart } from '../testing/buildDoc.ts';
 import { structureGuardPlugin } from '../plugins/structureGuard.ts';
 import { formatPreamble } from '../nodes/preamble.ts';
-import { getMetadata, setMetadata } from './metadata.ts';
+import { getMetadata } from '../queries/getMetadata.ts';
+import { setMetadata } from './metadata.ts';
 
 describe('document metadata', () => {
   const doc = createTemplateDoc();

@@ -1,38 +1,12 @@
 /**
- * The document's metadata as one record, read from and written to where it lives: kind,
- * status, indiener and version label on the title node, assembly and date on the preamble.
- * The metadata panel and the command line use these; the preamble line follows them.
+ * Changes the document's metadata where it lives: kind, status, indiener and version label on
+ * the title node, assembly and date on the preamble (the preamble line follows them). The
+ * metadata panel calls it; `getMetadata` reads the same record back.
  */
 import type { Command } from 'prosemirror-state';
-import type { Node } from 'prosemirror-model';
-import type { DocumentKind, DocumentStatus } from '../../model/resolution.ts';
 import { markStructural } from '../plugins/structureMeta.ts';
-
-export interface DocumentMetadata {
-  kind: DocumentKind;
-  status: DocumentStatus;
-  title: string;
-  assembly: string;
-  /** ISO yyyy-mm-dd, or null when not set. */
-  date: string | null;
-  submitter: string | null;
-  versionLabel: string | null;
-}
-
-/** The metadata of a document. */
-export function getMetadata(doc: Node): DocumentMetadata {
-  const title = doc.firstChild!;
-  const preamble = doc.child(1);
-  return {
-    kind: title.attrs.kind as DocumentKind,
-    status: title.attrs.status as DocumentStatus,
-    title: title.textContent,
-    assembly: preamble.attrs.assembly as string,
-    date: preamble.attrs.date as string | null,
-    submitter: (title.attrs.submitter as string | null) ?? null,
-    versionLabel: (title.attrs.versionLabel as string | null) ?? null,
-  };
-}
+import { getMetadata } from '../queries/getMetadata.ts';
+import type { DocumentMetadata } from '../queries/getMetadata.ts';
 
 /**
  * Changes any of the attribute-held metadata (not the title text, which is edited in place).
