@@ -14,6 +14,7 @@ import {
   rejectChanges,
 } from '../../shared/editor/suggestions/trackedChanges.ts';
 import { history } from '../editor/collab.ts';
+import type { FileCommands } from '../window/WindowController.ts';
 
 /** One function per menu command; the two that decide on one change get its id. */
 export type MenuActions = {
@@ -26,10 +27,7 @@ export type MenuActions = {
 export interface MenuActionTargets {
   view: EditorView | null;
   /** The header's file commands. */
-  file: Record<
-    'newDocument' | 'open' | 'save' | 'saveAs' | 'printPreview' | 'exportPdf' | 'close',
-    () => void
-  >;
+  file: FileCommands;
   /** The header's session commands, and the name-and-colour dialog. */
   session: Record<'startSession' | 'join' | 'invite' | 'leave' | 'preferences', () => void>;
   toggleSuggesting: () => void;
