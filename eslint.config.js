@@ -1,12 +1,15 @@
-// ESLint: TypeScript rules everywhere, React hooks in the renderer, and the runtime
-// boundaries of the folders: shared/ uses neither DOM-only nor Node nor Electron modules,
-// renderer/ never imports Node or Electron, and only the Electron shell imports 'electron'.
+// ESLint: TypeScript rules everywhere, React hooks in the renderer, and the boundaries of the
+// rooms (docs/ARCHITECTURE.md, "The folders are runtime boundaries"), each a list of what a
+// folder may not import (no-restricted-imports; a later entry for a folder replaces an earlier
+// one, so each folder's entry holds all of its rules). scripts/lintBoundaries.test.ts shows
+// every rule refusing a wrong-way import and letting a right-way one pass.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const nodeModules = ['node:*', 'fs', 'path', 'child_process', 'os', 'http', 'net', 'crypto'];
+const TESTS = ['**/*.test.ts', '**/testing/**'];
 
 // What shared/ may never import, wherever in it.
 const SHARED_BOUNDARIES = [
@@ -16,8 +19,147 @@ const SHARED_BOUNDARIES = [
   },
   { group: ['**/renderer/**', '**/main/**'], message: 'shared/ depends on nothing above it.' },
 ];
-const YJS_MODULES = ['yjs', 'y-prosemirror', 'y-protocols'];
+const YJS_MODULES = ['yjs', 'y-prosemirror', 'y-protocols', 'y-protocols/*', '@hocuspocus/*'];
 const YJS_MESSAGE = 'Yjs stays behind the collaboration modules (shared/collab/).';
+const NO_YJS = { group: YJS_MODULES, message: YJS_MESSAGE };
+
+/** A pattern refusing imports of the shared/ rooms `rooms` from a room of shared/. */
+function sharedRooms(rooms, why) {
+  return { group: rooms.map((room) => `**/${room}/**`), message: why };
+}
+
+// The layers inside shared/, bottom up: model and the root files (labels, dates); editor
+// (schema, commands, queries, suggestions); export, import, format and print, which read or
+// write documents through the editor's queries and not through each other; collab (the Yjs
+// document and file); api (the contract) on top.
+const SHARED_LAYERS = {
+  'shared/*.ts': [
+    sharedRooms(
+      ['editor', 'collab', 'export', 'import', 'format', 'print', 'api'],
+      'The root files of shared/ sit with the model, at the bottom.',
+    ),
+  ],
+  'shared/model/**/*.ts': [
+    sharedRooms(
+      ['editor', 'collab', 'export', 'import', 'format', 'print', 'api'],
+      'shared/model is the bottom layer.',
+    ),
+  ],
+  'shared/editor/**/*.ts': [
+    sharedRooms(
+      ['collab', 'export', 'import', 'format', 'print', 'api'],
+      'shared/editor reads and edits documents; the rooms that use it sit above it.',
+    ),
+  ],
+  'shared/export/**/*.ts': [
+    sharedRooms(
+      ['collab', 'import', 'format', 'print', 'api'],
+      "shared/export reads documents through the editor's queries.",
+    ),
+  ],
+  'shared/import/**/*.ts': [
+    sharedRooms(
+      ['collab', 'export', 'format', 'print', 'api'],
+      'shared/import builds documents from the model and the editor.',
+    ),
+  ],
+  'shared/format/**/*.ts': [
+    sharedRooms(
+      ['collab', 'export', 'import', 'print', 'api'],
+      'shared/format is the file envelope, below the Yjs document.',
+    ),
+  ],
+  'shared/print/**/*.ts': [
+    sharedRooms(
+      ['collab', 'export', 'import', 'format', 'api'],
+      "shared/print reads documents through the editor's queries, not through export.",
+    ),
+  ],
+  'shared/collab/**/*.ts': [
+    sharedRooms(['print', 'import', 'api'], 'shared/collab sits below the API contract.'),
+  ],
+  'shared/api/**/*.ts': [sharedRooms(['print', 'export', 'import'], 'The contract holds types.')],
+};
+
+/** The no-restricted-imports entries of shared/: its boundaries, its layers, Yjs only in collab. */
+function sharedConfigs() {
+  return Object.entries(SHARED_LAYERS).map(([files, layers]) => ({
+    files: [files],
+    ignores: TESTS,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...SHARED_BOUNDARIES,
+            ...layers,
+            ...(files.startsWith('shared/collab/') ? [] : [NO_YJS]),
+          ],
+        },
+      ],
+    },
+  }));
+}
+
+// The renderer: browser code that reaches main only through the API client.
+const RENDERER_BOUNDARIES = [
+  { group: [...nodeModules, 'electron'], message: 'renderer/ is browser code.' },
+  { group: ['**/main/**'], message: 'The renderer reaches main only through the API client.' },
+];
+// The renderer files that bind the editor to Yjs and the session provider: the only ones that
+// may import Yjs (tests and their support too).
+const RENDERER_YJS = [
+  'renderer/editor/collab.ts',
+  'renderer/editor/merges/**',
+  'renderer/editor/pendingUpdates.ts',
+  'renderer/collab/**',
+];
+const NO_UI = {
+  group: ['**/dialogs/**', '**/components/**', '**/help/**', '*.tsx', '**/*.tsx'],
+  message: 'State (documents/, collab/, window/) does not import the UI; the UI subscribes to it.',
+};
+const NO_COMPONENTS_IN_HELP = {
+  group: ['**/components/**'],
+  message: 'help/ and components/ do not import each other (App puts them together).',
+};
+const NO_HELP_IN_COMPONENTS = {
+  group: ['**/help/**'],
+  message: 'help/ and components/ do not import each other (App puts them together).',
+};
+
+/** The no-restricted-imports entries of renderer/, per room. */
+function rendererConfigs() {
+  const entry = (files, patterns, ignores = []) => ({
+    files,
+    ignores: [...TESTS, ...ignores],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...RENDERER_BOUNDARIES, ...patterns] }],
+    },
+  });
+  return [
+    entry(['renderer/**/*.{ts,tsx}'], [NO_YJS], RENDERER_YJS),
+    entry(RENDERER_YJS, []),
+    entry(['renderer/documents/**/*.ts', 'renderer/collab/**/*.ts'], [NO_UI]),
+    entry(['renderer/window/**/*.ts'], [NO_UI, NO_YJS]),
+    entry(['renderer/documents/**/*.ts'], [NO_UI, NO_YJS]),
+    entry(['renderer/help/**/*.{ts,tsx}'], [NO_YJS, NO_COMPONENTS_IN_HELP]),
+    entry(['renderer/components/**/*.{ts,tsx}'], [NO_YJS, NO_HELP_IN_COMPONENTS]),
+  ];
+}
+
+// main/: the Node side. Nothing in it imports the renderer; main/services (files, journal,
+// PDF, preferences) sits below the rooms that use it (the API handlers, the sync server, the
+// shells, the CLI).
+const MAIN_BOUNDARIES = [
+  { group: ['**/renderer/**'], message: 'main/ never imports the renderer.' },
+];
+const SERVICES_BELOW = {
+  group: ['api', 'collab', 'electron', 'host', 'cli', 'web'].flatMap((room) => [
+    `../${room}/*`,
+    `../../${room}/*`,
+  ]),
+  message: 'main/services sits below the rooms that use it.',
+};
 
 export default tseslint.config(
   {
@@ -42,46 +184,31 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  {
-    files: ['shared/**/*.ts'],
-    ignores: ['shared/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [...SHARED_BOUNDARIES, { group: YJS_MODULES, message: YJS_MESSAGE }] },
-      ],
-    },
-  },
-  {
-    // The one place in shared/ that may use Yjs.
-    files: ['shared/collab/**/*.ts'],
-    ignores: ['shared/**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: SHARED_BOUNDARIES }] },
-  },
+  ...sharedConfigs(),
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['renderer/**/*.test.ts'],
     languageOptions: { globals: globals.browser },
     plugins: { 'react-hooks': reactHooks },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: [...nodeModules, 'electron'], message: 'renderer/ is browser code.' },
-            {
-              group: ['**/main/**'],
-              message: 'The renderer reaches main only through the API client.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: reactHooks.configs.recommended.rules,
   },
+  ...rendererConfigs(),
   {
     files: ['main/**/*.{ts,cts}', 'scripts/**/*.ts', 'test/**/*.ts', '*.config.{ts,js}'],
     languageOptions: { globals: globals.node },
+  },
+  {
+    // Tests may meet both sides (rendererClient.test.ts runs the renderer's client on main's
+    // IPC handlers).
+    files: ['main/**/*.{ts,cts}'],
+    ignores: ['main/services/**', ...TESTS],
+    rules: { 'no-restricted-imports': ['error', { patterns: MAIN_BOUNDARIES }] },
+  },
+  {
+    files: ['main/services/**/*.ts'],
+    ignores: TESTS,
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...MAIN_BOUNDARIES, SERVICES_BELOW] }],
+    },
   },
   {
     // A sandboxed preload is CommonJS and may load nothing but 'electron', with require().
