@@ -11,6 +11,7 @@ import type { DocumentMetadata } from '../../shared/editor/queries/getMetadata.t
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '../../shared/model/resolution.ts';
 import type { DocumentKind, DocumentStatus } from '../../shared/model/resolution.ts';
 import { KIND_LABELS, STATUS_LABELS } from '../../shared/labels.ts';
+import { DEFAULT_ASSEMBLY, getAssemblyName } from '../../shared/model/assembly.ts';
 import { formatDateInStyle, parseDutchDate } from '../../shared/dates.ts';
 import { useDateStyle } from '../preferences/userPreferences.ts';
 import { schema } from '../../shared/editor/schema.ts';
@@ -140,9 +141,9 @@ export function MetadataPanel({ view }: { view: EditorView | null }) {
       <CommitField
         label="Vergadering"
         value={meta.assembly}
-        placeholder="ALV"
+        placeholder={DEFAULT_ASSEMBLY}
         onCommit={(value) => {
-          apply({ assembly: value.trim() || 'ALV' });
+          apply({ assembly: getAssemblyName(value) });
           return null;
         }}
       />

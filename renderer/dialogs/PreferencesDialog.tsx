@@ -19,6 +19,7 @@ import {
 } from '../../shared/api/preferences.ts';
 import { USER_COLOURS, pickUserColour } from '../../shared/model/userColours.ts';
 import { formatDateInStyle } from '../../shared/dates.ts';
+import { DEFAULT_ASSEMBLY, getAssemblyName } from '../../shared/model/assembly.ts';
 import { Modal } from './Modal.tsx';
 
 const COLOUR_NAMES: Record<string, string> = {
@@ -207,7 +208,7 @@ export function PreferencesDialog({
                 className="text-input"
                 value={assembly}
                 maxLength={MAX_ASSEMBLY_LENGTH}
-                placeholder="ALV"
+                placeholder={DEFAULT_ASSEMBLY}
                 {...described('defaultAssembly', true)}
                 onChange={(event) => {
                   setAssembly(event.target.value);
@@ -216,7 +217,8 @@ export function PreferencesDialog({
               />
               {fieldError('defaultAssembly')}
               <span className="field-hint" id={`${id}-defaultAssembly-hint`}>
-                Een nieuw stuk begint met ‘De leden bijeen in de {assembly.trim() || 'ALV'} van …:’.
+                Een nieuw stuk begint met ‘De leden bijeen in de {getAssemblyName(assembly)} van
+                …:’.
               </span>
             </div>
           </fieldset>

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { USER_COLOUR_PATTERN } from '../model/userColours.ts';
+import { DEFAULT_ASSEMBLY } from '../model/assembly.ts';
 import { DATE_STYLES, DEFAULT_DATE_STYLE } from '../dates.ts';
 import type { DateStyle } from '../dates.ts';
 import { MAX_USER_NAME_LENGTH, hasHiddenNameCharacter } from '../model/userNames.ts';
@@ -22,8 +23,8 @@ export const MAX_ASSEMBLY_LENGTH = 80;
 /** The longest folder path, in characters (Windows' long paths stay well below). */
 export const MAX_FOLDER_PATH_LENGTH = 1024;
 
-/** The assembly of a new stuk when the user chose none: the template's. */
-export const DEFAULT_ASSEMBLY = 'ALV';
+/** The assembly of a new stuk when the user chose none: the template's (shared/model). */
+export { DEFAULT_ASSEMBLY };
 
 /**
  * Whether `text` is a full path to a folder on some platform: `/…` (macOS, Linux), `C:\…` or

@@ -8,6 +8,7 @@ import type { EditorView, NodeView } from 'prosemirror-view';
 import { formatDutchDate, parseDutchDate } from '../../../shared/dates.ts';
 import { setPreamble } from '../../../shared/editor/commands/blocks.ts';
 import { PREAMBLE_EMPTY_DATE } from '../../../shared/editor/nodes/preamble.ts';
+import { getAssemblyName } from '../../../shared/model/assembly.ts';
 import { EDITOR_LABELS } from '../labels.ts';
 import { h } from './dom.ts';
 import { fitWidth } from './fitWidth.ts';
@@ -59,7 +60,7 @@ export class PreambleView implements NodeView {
   }
 
   private commit(): void {
-    const assembly = this.assembly.value.trim() || 'ALV';
+    const assembly = getAssemblyName(this.assembly.value);
     const typed = this.date.value.trim();
     const date = typed === '' || typed === PREAMBLE_EMPTY_DATE ? null : parseDutchDate(typed);
     if (typed !== '' && typed !== PREAMBLE_EMPTY_DATE && date === null) {
