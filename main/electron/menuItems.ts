@@ -2,8 +2,8 @@
  * The shape of the native menus as plain data: the subset of Electron's
  * `MenuItemConstructorOptions` the app uses, with what an item does as data instead of a
  * `click` function. The templates (`applicationMenu.ts`, `contextMenu.ts`) are built from the
- * document's state in plain Node and tested there; main.ts turns them into Electron menus and
- * wires the clicks (the compiler checks that the roles below are Electron's).
+ * document's state in plain Node and tested there; main.ts turns them into Electron menus, with
+ * the clicks `editorWindows.ts` decides (the compiler checks that the roles below are Electron's).
  */
 import type { MenuCommandMessage } from '../../shared/api/menuCommands.ts';
 

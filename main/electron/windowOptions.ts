@@ -15,7 +15,7 @@ export const WINDOW_TITLE = 'Resolutie-editor';
 export function createWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {
     title: WINDOW_TITLE,
-    // The size without a remembered place; main.ts puts the remembered one over it.
+    // The size without a remembered place; editorWindows.ts puts the remembered one over it.
     ...DEFAULT_WINDOW_SIZE,
     minWidth: MIN_WINDOW_SIZE.width,
     minHeight: MIN_WINDOW_SIZE.height,
