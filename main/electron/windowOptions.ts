@@ -3,7 +3,10 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE } from './windowPlacement.ts';
 
-/** The window title; the page may not change it (see `page-title-updated` in main.ts). */
+/**
+ * The window title until the page sets its own: the document's name and whether it has unsaved
+ * changes (renderer/components/FileBar.tsx), which Electron shows as the window's title.
+ */
 export const WINDOW_TITLE = 'Resolutie-editor';
 
 /**
