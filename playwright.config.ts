@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { chromiumArgs, findChromium } from './main/services/chromium.ts';
+import { chromiumArgs, findChromium } from './main/services/pdf/chromium.ts';
 
 // The end-to-end tests drive the system Chromium (never a downloaded browser) against the
 // browser-mode host serving the production build, as a user in browser mode would see it.

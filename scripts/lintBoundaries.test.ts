@@ -45,7 +45,7 @@ const BOUNDARIES: Boundary[] = [
     name: 'main/services sits below the shells and the CLI',
     file: 'main/services/pdf/probe.ts',
     wrong: "import { probe } from '../../electron/windows.ts';",
-    right: "import { probe } from '../atomicWrite.ts';",
+    right: "import { probe } from '../files/atomicWrite.ts';",
     why: 'main/services sits below',
   },
   {

@@ -10,7 +10,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_MISSING_MESSAGE, chromiumArgs, findChromium } from '../main/services/chromium.ts';
+import {
+  CHROMIUM_MISSING_MESSAGE,
+  chromiumArgs,
+  findChromium,
+} from '../main/services/pdf/chromium.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

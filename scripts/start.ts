@@ -8,7 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HOST_USAGE, parseHostCliOptions, pickHostFolders } from '../main/host/cliOptions.ts';
-import { findAppRoot, getRendererDir } from '../main/services/appRoot.ts';
+import { findAppRoot, getRendererDir } from '../main/services/app/appRoot.ts';
 import { findElectronBinary } from './electronBinary.ts';
 
 /** What the renderer build is made from; a change in any of these makes the build stale. */

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { findChromium } from '../main/services/chromium.ts';
+import { findChromium } from '../main/services/pdf/chromium.ts';
 import {
   readPlaywrightReport,
   readVitestReport,

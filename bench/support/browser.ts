@@ -5,7 +5,7 @@ import {
   CHROMIUM_MISSING_MESSAGE,
   chromiumArgs,
   findChromium,
-} from '../../main/services/chromium.ts';
+} from '../../main/services/pdf/chromium.ts';
 import { installLatencyProbe } from '../page/latencyProbe.ts';
 import type { KeystrokeSample } from '../page/latencyProbe.ts';
 

@@ -7,7 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { chromiumArgs, findChromium } from '../../main/services/chromium.ts';
+import { chromiumArgs, findChromium } from '../../main/services/pdf/chromium.ts';
 
 const [input, output] = process.argv.slice(2);
 if (!input || !output) {

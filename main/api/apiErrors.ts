@@ -4,9 +4,13 @@
  */
 import { ApiError, type ApiErrorCode } from '../../shared/api/errors.ts';
 import { FileFormatError } from '../../shared/format/formatErrors.ts';
-import { DocumentError, type DocumentErrorCode } from '../services/documentErrors.ts';
-import { FileReadError, FileWriteError, type FileReadErrorCode } from '../services/fileErrors.ts';
-import { JournalError, type JournalErrorCode } from '../services/journalStore.ts';
+import { DocumentError, type DocumentErrorCode } from '../services/documents/documentErrors.ts';
+import {
+  FileReadError,
+  FileWriteError,
+  type FileReadErrorCode,
+} from '../services/files/fileErrors.ts';
+import { JournalError, type JournalErrorCode } from '../services/journal/journalStore.ts';
 
 const DOCUMENT_ERROR_CODES: Readonly<Record<DocumentErrorCode, ApiErrorCode>> = {
   forbidden: 'forbidden',

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import type { AppMode } from '../../shared/api/appInfo.ts';
-import { readPackageIdentity } from '../services/appInfo.ts';
-import { getJournalDir, getRecentFile, getSessionsDir } from '../services/appDirs.ts';
-import { DocumentLibrary } from '../services/documentLibrary.ts';
-import { JournalStore, type JournalStoreOptions } from '../services/journalStore.ts';
-import { RecentDocuments } from '../services/recentDocuments.ts';
+import { readPackageIdentity } from '../services/app/appInfo.ts';
+import { getJournalDir, getRecentFile, getSessionsDir } from '../services/app/appDirs.ts';
+import { DocumentLibrary } from '../services/documents/documentLibrary.ts';
+import { JournalStore, type JournalStoreOptions } from '../services/journal/journalStore.ts';
+import { RecentDocuments } from '../services/documents/recentDocuments.ts';
 import type { StartPagePrinter } from '../services/pdf/pagePrinter.ts';
-import { DocumentsFolder } from '../services/documentsFolder.ts';
-import { PreferencesStore, getPreferencesFile } from '../services/preferencesStore.ts';
+import { DocumentsFolder } from '../services/documents/documentsFolder.ts';
+import { PreferencesStore, getPreferencesFile } from '../services/preferences/preferencesStore.ts';
 import { SessionHost } from '../collab/sessionHost.ts';
 
 /**

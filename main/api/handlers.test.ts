@@ -7,7 +7,7 @@ import { API_METHODS } from '../../shared/api/contract.ts';
 import { ApiError } from '../../shared/api/errors.ts';
 import { MAX_TEXT_BYTES } from '../../shared/api/limits.ts';
 import type { ParsedResolution } from '../../shared/model/resolution.ts';
-import { findAppRoot } from '../services/appRoot.ts';
+import { findAppRoot } from '../services/app/appRoot.ts';
 import type { ApiContext } from './context.ts';
 import { apiHandlers, handleRequest } from './handlers.ts';
 import { expectError } from './testing/apiResults.ts';

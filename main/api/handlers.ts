@@ -12,7 +12,7 @@ import {
 import { describeRequestIssues } from '../../shared/api/requestIssues.ts';
 import { errorResult, okResult, type ApiResult } from '../../shared/api/result.ts';
 import { parseResolutionText } from '../../shared/import/parseResolutionText.ts';
-import { readPackageIdentity } from '../services/appInfo.ts';
+import { readPackageIdentity } from '../services/app/appInfo.ts';
 import { toApiError } from './apiErrors.ts';
 import type { ApiContext } from './context.ts';
 import { documentHandlers } from './documentHandlers.ts';

@@ -6,8 +6,8 @@
 import { ApiError } from '../../shared/api/errors.ts';
 import { InvalidDocumentError } from '../../shared/collab/yDocument.ts';
 import { openDocumentState } from '../../shared/collab/yDocument.ts';
-import type { JournalMetadata } from '../services/journalStore.ts';
-import { isYjsUpdate } from '../services/journalUpdates.ts';
+import type { JournalMetadata } from '../services/journal/journalStore.ts';
+import { isYjsUpdate } from '../services/journal/journalUpdates.ts';
 import { decodeBase64Field, encodeBase64Field } from './binaryFields.ts';
 import type { ApiHandlers } from './handlerTypes.ts';
 

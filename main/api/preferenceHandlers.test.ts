@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PreferencesState, UserPreferences } from '../../shared/api/preferences.ts';
 import { encodeBase64 } from '../../shared/format/base64.ts';
-import { getPreferencesFile } from '../services/preferencesStore.ts';
+import { getPreferencesFile } from '../services/preferences/preferencesStore.ts';
 import { createStateWithTitle } from '../services/testing/yjsDocuments.ts';
 import { handleRequest } from './handlers.ts';
 import { expectError, value } from './testing/apiResults.ts';

@@ -4,7 +4,7 @@
  * folder, writable). The documents library follows the stored folder at once.
  */
 import type { PreferencesState } from '../../shared/api/preferences.ts';
-import { checkDocumentsFolder } from '../services/documentsFolder.ts';
+import { checkDocumentsFolder } from '../services/documents/documentsFolder.ts';
 import type { ApiContext } from './context.ts';
 import type { ApiHandlers } from './handlerTypes.ts';
 

@@ -22,14 +22,14 @@ import { toPlainText } from '../../shared/export/toPlainText.ts';
 import { toJsonExport } from '../../shared/export/toJsonExport.ts';
 import { formatItemCount } from '../../shared/labels.ts';
 import { getMetadataText } from '../../shared/editor/queries/getMetadataText.ts';
-import { readFileLimited } from '../services/readFileLimited.ts';
-import { checkWritableTarget, writeFileAtomic } from '../services/atomicWrite.ts';
+import { readFileLimited } from '../services/files/readFileLimited.ts';
+import { checkWritableTarget, writeFileAtomic } from '../services/files/atomicWrite.ts';
 import { FileFormatError } from '../../shared/format/formatErrors.ts';
 import { MAX_BUNDLE_TITLE_LENGTH, formatStukCount } from '../../shared/print/renderBundle.ts';
 import { CHANGE_DISPLAYS, isChangeDisplay } from '../../shared/print/printChanges.ts';
 import type { ChangeDisplay } from '../../shared/print/printChanges.ts';
 import { toIsoDate } from '../../shared/dates.ts';
-import { findAppRoot } from '../services/appRoot.ts';
+import { findAppRoot } from '../services/app/appRoot.ts';
 
 import { CliError } from './cliErrors.ts';
 import { decodeTextFile } from './textDecoding.ts';

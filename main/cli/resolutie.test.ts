@@ -160,7 +160,7 @@ describe('resolutie command line', () => {
     chmodSync(locked, 0o555);
     const result = resolutie('export', 'r.resolutie', '--json', 'dicht/r.json');
     // As root, a read-only folder is still writable; the error path is covered in
-    // main/services/atomicWrite.test.ts with an injected failure.
+    // main/services/files/atomicWrite.test.ts with an injected failure.
     if (process.getuid?.() !== 0) expectOneLineError(result, 1, 'alleen-lezen');
     else expect(result.code).toBe(0);
     chmodSync(locked, 0o755);

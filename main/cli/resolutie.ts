@@ -2,8 +2,8 @@
 /** Entry point of the `resolutie` command (package.json "bin"). */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findAppRoot } from '../services/appRoot.ts';
-import { readPackageIdentity } from '../services/appInfo.ts';
+import { findAppRoot } from '../services/app/appRoot.ts';
+import { readPackageIdentity } from '../services/app/appInfo.ts';
 import { runCli } from './runCli.ts';
 
 const identity = await readPackageIdentity(

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import type { FileWriter } from '../../shared/collab/documentFile.ts';
 import { CliError } from './cliErrors.ts';
 import { FileFormatError } from '../../shared/format/formatErrors.ts';
-import { FileReadError, FileWriteError } from '../services/fileErrors.ts';
+import { FileReadError, FileWriteError } from '../services/files/fileErrors.ts';
 
 const USER_ERRORS = [CliError, FileReadError, FileWriteError, FileFormatError];
 import { HELP_TEXT } from './helpText.ts';

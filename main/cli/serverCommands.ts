@@ -18,7 +18,7 @@ import type { RedisOptions } from '../collab/collabServer.ts';
 import { ServerDocuments } from '../collab/serverDocuments.ts';
 import { ServerSecretError, readServerSecret } from '../collab/serverSecret.ts';
 import { createSessionToken } from '../collab/sessionTokens.ts';
-import { getSystemCode } from '../services/fileErrors.ts';
+import { getSystemCode } from '../services/files/fileErrors.ts';
 import { CliError } from './cliErrors.ts';
 import type { CliOutput } from './commands.ts';
 

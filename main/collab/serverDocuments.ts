@@ -23,9 +23,9 @@ import {
 } from '../../shared/format/resolutieFile.ts';
 import { FileFormatError } from '../../shared/format/formatErrors.ts';
 import { prosemirrorToYXmlFragment } from 'y-prosemirror';
-import { writeFileAtomic } from '../services/atomicWrite.ts';
-import { FileReadError, getSystemCode } from '../services/fileErrors.ts';
-import { readFileLimited } from '../services/readFileLimited.ts';
+import { writeFileAtomic } from '../services/files/atomicWrite.ts';
+import { FileReadError, getSystemCode } from '../services/files/fileErrors.ts';
+import { readFileLimited } from '../services/files/readFileLimited.ts';
 
 /** Why a stored document cannot be used. */
 export type ServerDocumentErrorCode = 'invalid_name' | 'damaged' | 'unreadable';

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { getSystemCode } from '../services/fileErrors.ts';
+import { getSystemCode } from '../services/files/fileErrors.ts';
 import { MIN_SECRET_LENGTH } from './sessionTokens.ts';
 
 /** The environment variable that holds the secret. */

@@ -21,7 +21,7 @@ import type { SessionRole } from '../../shared/collab/invitation.ts';
 import { startCollabServer } from './collabServer.ts';
 import type { CollabServer } from './collabServer.ts';
 import { createSessionToken } from './sessionTokens.ts';
-import { writeFileAtomic } from '../services/atomicWrite.ts';
+import { writeFileAtomic } from '../services/files/atomicWrite.ts';
 
 /** Where and how sessions are hosted. */
 export interface SessionHostOptions {

@@ -13,7 +13,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isDocumentPath } from '../services/documentAccess.ts';
+import { isDocumentPath } from '../services/documents/documentAccess.ts';
 
 /** What a path on the disk is, as far as opening it goes. */
 export type PathKind = 'file' | 'directory' | 'missing';

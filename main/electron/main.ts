@@ -28,8 +28,8 @@ import {
   getDocumentsDir,
   getProfileDir,
   hasDocumentsDirVariable,
-} from '../services/appDirs.ts';
-import { getRendererDir } from '../services/appRoot.ts';
+} from '../services/app/appDirs.ts';
+import { getRendererDir } from '../services/app/appRoot.ts';
 import { CONTENT_SECURITY_POLICY } from '../web/securityHeaders.ts';
 import { APP_SCHEME, createAppProtocolHandler } from './appProtocol.ts';
 import { createIpcApiRoutes } from './ipcRouter.ts';

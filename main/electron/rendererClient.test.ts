@@ -15,7 +15,7 @@ import { encodeYDoc } from '../../shared/collab/yDocument.ts';
 import { decodeBase64, encodeBase64 } from '../../shared/format/base64.ts';
 import { createApiContext } from '../api/context.ts';
 import { startHost, type RunningHost } from '../host/server.ts';
-import { findAppRoot } from '../services/appRoot.ts';
+import { findAppRoot } from '../services/app/appRoot.ts';
 import { createTemplateYDoc, typeInTitle } from '../services/testing/yjsDocuments.ts';
 import { APP_ENTRY_URL } from './appProtocol.ts';
 import { createIpcApiRoutes } from './ipcRouter.ts';

@@ -7,9 +7,9 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../services/atomicWrite.ts';
-import { FileReadError } from '../services/fileErrors.ts';
-import { readFileLimited } from '../services/readFileLimited.ts';
+import { writeFileAtomic } from '../services/files/atomicWrite.ts';
+import { FileReadError } from '../services/files/fileErrors.ts';
+import { readFileLimited } from '../services/files/readFileLimited.ts';
 import type { WindowState } from './windowPlacement.ts';
 
 const WINDOW_STATE_FORMAT = 'resolutie-window-state';

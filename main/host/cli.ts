@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findAppRoot, getRendererDir } from '../services/appRoot.ts';
+import { findAppRoot, getRendererDir } from '../services/app/appRoot.ts';
 import {
   HOST_USAGE,
   parseHostCliOptions,

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { DOCUMENTS_DIR_ENV, PROFILE_DIR_ENV } from '../services/appDirs.ts';
+import { DOCUMENTS_DIR_ENV, PROFILE_DIR_ENV } from '../services/app/appDirs.ts';
 import { DEFAULT_PORT } from './defaults.ts';
 
 /** The folders the host was told to use; left out, the defaults of `appDirs.ts` apply. */

@@ -6,7 +6,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeYDoc, encodeYDoc, readYDoc } from '../../shared/collab/yDocument.ts';
 import { decodeBase64, encodeBase64 } from '../../shared/format/base64.ts';
-import { findAppRoot } from '../services/appRoot.ts';
+import { findAppRoot } from '../services/app/appRoot.ts';
 import { createTemplateYDoc, typeInTitle } from '../services/testing/yjsDocuments.ts';
 import { startHost, type RunningHost } from './server.ts';
 

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { API_VERSION } from '../../shared/api/contract.ts';
 import { MAX_REQUEST_BYTES } from '../../shared/api/limits.ts';
 import type { ParsedResolution } from '../../shared/model/resolution.ts';
-import { findAppRoot } from '../services/appRoot.ts';
+import { findAppRoot } from '../services/app/appRoot.ts';
 import { CONTENT_SECURITY_POLICY } from '../web/securityHeaders.ts';
 import { HostStartError, startHost, type RunningHost } from './server.ts';
 

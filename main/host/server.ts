@@ -10,8 +10,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApiContext, type ApiContext } from '../api/context.ts';
 import { readSessionNetwork } from '../collab/sessionHost.ts';
-import { getDocumentsDir, getProfileDir, hasDocumentsDirVariable } from '../services/appDirs.ts';
-import { findAppRoot } from '../services/appRoot.ts';
+import {
+  getDocumentsDir,
+  getProfileDir,
+  hasDocumentsDirVariable,
+} from '../services/app/appDirs.ts';
+import { findAppRoot } from '../services/app/appRoot.ts';
 import { INDEX_FILE } from '../web/staticFiles.ts';
 import { DEFAULT_HOST, DEFAULT_PORT } from './defaults.ts';
 import { isApiPath, serveApi } from './apiRoute.ts';

@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findAppRoot } from '../../main/services/appRoot.ts';
+import { findAppRoot } from '../../main/services/app/appRoot.ts';
 
 const appRoot = findAppRoot(import.meta.dirname);
 

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { findAppRoot } from '../../services/appRoot.ts';
+import { findAppRoot } from '../../services/app/appRoot.ts';
 import { createApiContext, type ApiContext, type ApiContextOptions } from '../context.ts';
 
 /** One reported failure. */

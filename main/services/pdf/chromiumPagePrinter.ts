@@ -4,7 +4,7 @@
  */
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
-import { CHROMIUM_MISSING_MESSAGE, chromiumArgs, findChromium } from '../chromium.ts';
+import { CHROMIUM_MISSING_MESSAGE, chromiumArgs, findChromium } from './chromium.ts';
 import { PDF_SETTINGS } from './pagePrinter.ts';
 import type { PagePrinter, PrintablePage } from './pagePrinter.ts';
 

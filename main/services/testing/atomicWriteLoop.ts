@@ -4,7 +4,7 @@
 //
 //   node atomicWriteLoop.ts <target> <source> [<source> …]
 import { readFile } from 'node:fs/promises';
-import { writeFileAtomic } from '../atomicWrite.ts';
+import { writeFileAtomic } from '../files/atomicWrite.ts';
 
 const [target, ...sources] = process.argv.slice(2);
 if (target === undefined || sources.length === 0) {

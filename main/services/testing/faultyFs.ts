@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises';
-import type { AppendFileHandle, AppendFs } from '../appendFileDurable.ts';
-import type { AtomicFileHandle, AtomicFs } from '../atomicWrite.ts';
-import type { ReadFileHandle, ReadFileStats, ReadFs } from '../readFileLimited.ts';
+import type { AppendFileHandle, AppendFs } from '../files/appendFileDurable.ts';
+import type { AtomicFileHandle, AtomicFs } from '../files/atomicWrite.ts';
+import type { ReadFileHandle, ReadFileStats, ReadFs } from '../files/readFileLimited.ts';
 
 /** One call that went through a `FaultyFs`: the operation, and the path it was about. */
 export interface FsStep {

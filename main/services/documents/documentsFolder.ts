@@ -8,10 +8,10 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ApiError } from '../../shared/api/errors.ts';
-import type { DocumentsFolder as DocumentsFolderInfo } from '../../shared/api/preferences.ts';
-import { checkWritableTarget, type AtomicFs } from './atomicWrite.ts';
-import { FileWriteError, getSystemCode } from './fileErrors.ts';
+import { ApiError } from '../../../shared/api/errors.ts';
+import type { DocumentsFolder as DocumentsFolderInfo } from '../../../shared/api/preferences.ts';
+import { checkWritableTarget, type AtomicFs } from '../files/atomicWrite.ts';
+import { FileWriteError, getSystemCode } from '../files/fileErrors.ts';
 
 /** The name of the probe `checkWritableTarget` writes (and removes) in a chosen folder. */
 const PROBE_NAME = 'schrijftest.resolutie';

@@ -3,11 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decodeYDoc, readYDoc } from '../../shared/collab/yDocument.ts';
-import { getItemTexts } from './testing/journalCrash.ts';
+import { decodeYDoc, readYDoc } from '../../../shared/collab/yDocument.ts';
+import { getItemTexts } from '../testing/journalCrash.ts';
 import { JournalStore } from './journalStore.ts';
-import { createSeededRandom } from '../../shared/testing/seededRandom.ts';
-import { createTempDir, removeTempDir } from './testing/tempDir.ts';
+import { createSeededRandom } from '../../../shared/testing/seededRandom.ts';
+import { createTempDir, removeTempDir } from '../testing/tempDir.ts';
 
 // A child process edits a document and appends every edit to the journal, in a loop; the test
 // kills it with SIGKILL at seeded random moments, several times over the same journal (each new
@@ -18,7 +18,7 @@ const SEED = 20_261_123;
 const KILLS = 8;
 // Small, so the children compact often and kills also land in the middle of a compaction.
 const MAX_RECORDS = 9;
-const loopScript = path.join(import.meta.dirname, 'testing', 'journalAppendLoop.ts');
+const loopScript = path.join(import.meta.dirname, '..', 'testing', 'journalAppendLoop.ts');
 
 let dir: string;
 

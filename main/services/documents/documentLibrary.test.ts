@@ -1,15 +1,15 @@
 import { mkdir, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readDocumentFile } from '../../shared/collab/documentFile.ts';
-import { decodeYDoc, readYDoc } from '../../shared/collab/yDocument.ts';
-import { FileFormatError } from '../../shared/format/formatErrors.ts';
+import { readDocumentFile } from '../../../shared/collab/documentFile.ts';
+import { decodeYDoc, readYDoc } from '../../../shared/collab/yDocument.ts';
+import { FileFormatError } from '../../../shared/format/formatErrors.ts';
 import { DocumentError } from './documentErrors.ts';
 import { DocumentLibrary } from './documentLibrary.ts';
-import { FileReadError } from './fileErrors.ts';
+import { FileReadError } from '../files/fileErrors.ts';
 import { RecentDocuments } from './recentDocuments.ts';
-import { createTempDir, removeTempDir } from './testing/tempDir.ts';
-import { createStateWithTitle } from './testing/yjsDocuments.ts';
+import { createTempDir, removeTempDir } from '../testing/tempDir.ts';
+import { createStateWithTitle } from '../testing/yjsDocuments.ts';
 
 let base: string;
 let documentsDir: string;

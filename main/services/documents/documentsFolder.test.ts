@@ -2,8 +2,8 @@ import { chmod, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkDocumentsFolder, DocumentsFolder } from './documentsFolder.ts';
-import { FaultyFs, failOp } from './testing/faultyFs.ts';
-import { createTempDir, removeTempDir } from './testing/tempDir.ts';
+import { FaultyFs, failOp } from '../testing/faultyFs.ts';
+import { createTempDir, removeTempDir } from '../testing/tempDir.ts';
 
 let dir: string;
 beforeEach(async () => {

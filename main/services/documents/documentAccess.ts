@@ -8,9 +8,9 @@
  */
 import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { RESOLUTIE_EXTENSION } from '../../shared/format/resolutieFile.ts';
+import { RESOLUTIE_EXTENSION } from '../../../shared/format/resolutieFile.ts';
 import { DocumentError } from './documentErrors.ts';
-import { getSystemCode } from './fileErrors.ts';
+import { getSystemCode } from '../files/fileErrors.ts';
 
 /** Options of a {@link DocumentAccess}. */
 export interface DocumentAccessOptions {

@@ -13,14 +13,19 @@
  */
 import { mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { isDocumentId } from '../../shared/api/journal.ts';
-import { encodeYDoc, InvalidDocumentError } from '../../shared/collab/yDocument.ts';
-import { getMetadata } from '../../shared/editor/queries/getMetadata.ts';
-import { RESOLUTIE_EXTENSION } from '../../shared/format/resolutieFile.ts';
-import { appendDurable } from './appendFileDurable.ts';
-import { removeStaleTempFiles, writeFileAtomic } from './atomicWrite.ts';
-import { openDocumentState } from '../../shared/collab/yDocument.ts';
-import { FileReadError, FileWriteError, getSystemCode, toFileWriteError } from './fileErrors.ts';
+import { isDocumentId } from '../../../shared/api/journal.ts';
+import { encodeYDoc, InvalidDocumentError } from '../../../shared/collab/yDocument.ts';
+import { getMetadata } from '../../../shared/editor/queries/getMetadata.ts';
+import { RESOLUTIE_EXTENSION } from '../../../shared/format/resolutieFile.ts';
+import { appendDurable } from '../files/appendFileDurable.ts';
+import { removeStaleTempFiles, writeFileAtomic } from '../files/atomicWrite.ts';
+import { openDocumentState } from '../../../shared/collab/yDocument.ts';
+import {
+  FileReadError,
+  FileWriteError,
+  getSystemCode,
+  toFileWriteError,
+} from '../files/fileErrors.ts';
 import {
   encodeJournalRecord,
   encodeSingleRecordJournal,
@@ -34,7 +39,7 @@ import {
 import { KeyedQueue } from './journalQueue.ts';
 import { readJournalSidecar, writeJournalSidecar, type JournalSidecar } from './journalSidecar.ts';
 import { mergeRecordPayloads } from './journalUpdates.ts';
-import { readFileLimited } from './readFileLimited.ts';
+import { readFileLimited } from '../files/readFileLimited.ts';
 
 /** The extension of a journal file. */
 export const JOURNAL_EXTENSION = '.journal';

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkWritableTarget, removeStaleTempFiles, writeFileAtomic } from './atomicWrite.ts';
 import { FileWriteError } from './fileErrors.ts';
-import { FaultyFs, failAtStep, failOp } from './testing/faultyFs.ts';
-import { createSeededBytes, createSeededRandom } from '../../shared/testing/seededRandom.ts';
-import { createTempDir, listTempFiles, removeTempDir } from './testing/tempDir.ts';
+import { FaultyFs, failAtStep, failOp } from '../testing/faultyFs.ts';
+import { createSeededBytes, createSeededRandom } from '../../../shared/testing/seededRandom.ts';
+import { createTempDir, listTempFiles, removeTempDir } from '../testing/tempDir.ts';
 
 let dir: string;
 let target: string;
@@ -396,7 +396,7 @@ describe('writeFileAtomic killed while writing', () => {
   const SEED = 20_240_611;
   const KILLS = 10;
   const SIZE = 20 * 1024 * 1024;
-  const loopScript = path.join(import.meta.dirname, 'testing', 'atomicWriteLoop.ts');
+  const loopScript = path.join(import.meta.dirname, '..', 'testing', 'atomicWriteLoop.ts');
 
   function sha256(data: Uint8Array): string {
     return createHash('sha256').update(data).digest('hex');

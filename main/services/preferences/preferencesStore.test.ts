@@ -1,10 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { UserPreferences } from '../../shared/api/preferences.ts';
-import { USER_COLOURS, pickUserColour } from '../../shared/model/userColours.ts';
+import type { UserPreferences } from '../../../shared/api/preferences.ts';
+import { USER_COLOURS, pickUserColour } from '../../../shared/model/userColours.ts';
 import { PreferencesStore } from './preferencesStore.ts';
-import { createTempDir, removeTempDir } from './testing/tempDir.ts';
+import { createTempDir, removeTempDir } from '../testing/tempDir.ts';
 
 let dir: string;
 let file: string;

@@ -11,21 +11,21 @@ import {
   readDocumentFile,
   writeDocumentFile,
   type FileWriter,
-} from '../../shared/collab/documentFile.ts';
-import { encodeYDoc, InvalidDocumentError } from '../../shared/collab/yDocument.ts';
-import { getMetadata } from '../../shared/editor/queries/getMetadata.ts';
+} from '../../../shared/collab/documentFile.ts';
+import { encodeYDoc, InvalidDocumentError } from '../../../shared/collab/yDocument.ts';
+import { getMetadata } from '../../../shared/editor/queries/getMetadata.ts';
 import {
   MAX_RESOLUTIE_FILE_BYTES,
   RESOLUTIE_EXTENSION,
-} from '../../shared/format/resolutieFile.ts';
+} from '../../../shared/format/resolutieFile.ts';
 import type { Node } from 'prosemirror-model';
-import { writeFileAtomic } from './atomicWrite.ts';
+import { writeFileAtomic } from '../files/atomicWrite.ts';
 import { DocumentAccess, isDocumentPath } from './documentAccess.ts';
 import { DocumentError } from './documentErrors.ts';
 import { toDocumentFileName } from './documentNames.ts';
-import { openDocumentState } from '../../shared/collab/yDocument.ts';
-import { getSystemCode } from './fileErrors.ts';
-import { readFileLimited } from './readFileLimited.ts';
+import { openDocumentState } from '../../../shared/collab/yDocument.ts';
+import { getSystemCode } from '../files/fileErrors.ts';
+import { readFileLimited } from '../files/readFileLimited.ts';
 import type { RecentDocument, RecentDocuments } from './recentDocuments.ts';
 
 /** One file in the documents folder. */

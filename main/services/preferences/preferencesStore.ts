@@ -14,16 +14,16 @@ import {
   MAX_USER_NAME_LENGTH,
   userPreferencesSchema,
   type UserPreferences,
-} from '../../shared/api/preferences.ts';
-import { pickUserColour } from '../../shared/model/userColours.ts';
-import { writeFileAtomic } from './atomicWrite.ts';
-import { FileReadError } from './fileErrors.ts';
+} from '../../../shared/api/preferences.ts';
+import { pickUserColour } from '../../../shared/model/userColours.ts';
+import { writeFileAtomic } from '../files/atomicWrite.ts';
+import { FileReadError } from '../files/fileErrors.ts';
 import {
   formatPreferencesFile,
   parsePreferencesFile,
   type ReadPreferences,
 } from './preferencesFile.ts';
-import { readFileLimited } from './readFileLimited.ts';
+import { readFileLimited } from '../files/readFileLimited.ts';
 
 const MAX_PREFERENCES_BYTES = 64 * 1024;
 

@@ -10,7 +10,7 @@ import {
   preferenceFieldSchemas,
   type PreferenceField,
   type UserPreferences,
-} from '../../shared/api/preferences.ts';
+} from '../../../shared/api/preferences.ts';
 
 /** The format id in the file. */
 export const PREFERENCES_FORMAT = 'resolutie-preferences';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { UserPreferences } from '../../shared/api/preferences.ts';
-import { pickUserColour } from '../../shared/model/userColours.ts';
+import type { UserPreferences } from '../../../shared/api/preferences.ts';
+import { pickUserColour } from '../../../shared/model/userColours.ts';
 import { formatPreferencesFile, parsePreferencesFile } from './preferencesFile.ts';
 
 const stored: UserPreferences = {

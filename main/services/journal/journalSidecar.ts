@@ -4,9 +4,9 @@
  * damaged sidecar is recognised (and the journal still recovered) rather than misread.
  */
 import { z } from 'zod';
-import { writeFileAtomic } from './atomicWrite.ts';
-import { FileReadError } from './fileErrors.ts';
-import { readFileLimited } from './readFileLimited.ts';
+import { writeFileAtomic } from '../files/atomicWrite.ts';
+import { FileReadError } from '../files/fileErrors.ts';
+import { readFileLimited } from '../files/readFileLimited.ts';
 
 /** A sidecar is a few hundred bytes; anything far larger is not one. */
 const MAX_SIDECAR_BYTES = 64 * 1024;

@@ -4,8 +4,8 @@
  * plain file name on every platform, since documents travel by e-mail between Windows, macOS
  * and Linux: no folders, no hidden files, nothing Windows refuses.
  */
-import { RESOLUTIE_EXTENSION } from '../../shared/format/resolutieFile.ts';
-import { getUtf8ByteLength } from '../../shared/api/limits.ts';
+import { RESOLUTIE_EXTENSION } from '../../../shared/format/resolutieFile.ts';
+import { getUtf8ByteLength } from '../../../shared/api/limits.ts';
 import { DocumentError } from './documentErrors.ts';
 
 /** The longest name, in characters, without the extension. */

@@ -4,7 +4,7 @@
  * little-endian, where `length` counts the payload's bytes. Pure functions: writing and reading
  * the files is the journal store's job.
  */
-import { crc32 } from './crc32.ts';
+import { crc32 } from '../files/crc32.ts';
 
 /** The first four bytes of every journal: "RSJ1" in ASCII. */
 export const JOURNAL_MAGIC = Uint8Array.from([0x52, 0x53, 0x4a, 0x31]);

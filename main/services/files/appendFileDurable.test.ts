@@ -3,9 +3,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendDurable } from './appendFileDurable.ts';
 import { FileWriteError } from './fileErrors.ts';
-import { FaultyFs, failAtStep, failOp } from './testing/faultyFs.ts';
-import { createSeededBytes } from '../../shared/testing/seededRandom.ts';
-import { createTempDir, removeTempDir } from './testing/tempDir.ts';
+import { FaultyFs, failAtStep, failOp } from '../testing/faultyFs.ts';
+import { createSeededBytes } from '../../../shared/testing/seededRandom.ts';
+import { createTempDir, removeTempDir } from '../testing/tempDir.ts';
 
 let dir: string;
 let journal: string;

@@ -1,7 +1,7 @@
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { crc32 } from './crc32.ts';
-import { createSeededBytes } from '../../shared/testing/seededRandom.ts';
+import { createSeededBytes } from '../../../shared/testing/seededRandom.ts';
 
 const ascii = (text: string) => new TextEncoder().encode(text);
 

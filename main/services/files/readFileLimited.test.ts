@@ -5,9 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FileReadError } from './fileErrors.ts';
 import type { ReadFileStats, ReadFs } from './readFileLimited.ts';
 import { readFileLimited } from './readFileLimited.ts';
-import { FaultyFs, failOp } from './testing/faultyFs.ts';
-import { createSeededBytes } from '../../shared/testing/seededRandom.ts';
-import { createTempDir, removeTempDir } from './testing/tempDir.ts';
+import { FaultyFs, failOp } from '../testing/faultyFs.ts';
+import { createSeededBytes } from '../../../shared/testing/seededRandom.ts';
+import { createTempDir, removeTempDir } from '../testing/tempDir.ts';
 
 const MB = 1024 * 1024;
 

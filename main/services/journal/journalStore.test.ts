@@ -3,7 +3,7 @@ import { readdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { decodeYDoc, encodeYDoc, readYDoc } from '../../shared/collab/yDocument.ts';
+import { decodeYDoc, encodeYDoc, readYDoc } from '../../../shared/collab/yDocument.ts';
 import {
   encodeJournalRecord,
   JOURNAL_HEADER_BYTES,
@@ -11,8 +11,8 @@ import {
   RecordKind,
 } from './journalFormat.ts';
 import { JournalError, JournalStore, type JournalStoreOptions } from './journalStore.ts';
-import { createTempDir, removeTempDir } from './testing/tempDir.ts';
-import { createTemplateYDoc, typeInTitle } from './testing/yjsDocuments.ts';
+import { createTempDir, removeTempDir } from '../testing/tempDir.ts';
+import { createTemplateYDoc, typeInTitle } from '../testing/yjsDocuments.ts';
 
 let dir: string;
 let reported: { message: string; error: unknown }[];
@@ -251,7 +251,7 @@ describe('JournalStore: torn and damaged records', () => {
     const { id, ydoc, type } = await startDocument(store);
     await type('Goed');
     // Written behind the store's back: a whole record whose payload is no update.
-    const { appendDurable } = await import('./appendFileDurable.ts');
+    const { appendDurable } = await import('../files/appendFileDurable.ts');
     await appendDurable(
       journalFile(id),
       encodeJournalRecord(RecordKind.update, Uint8Array.from([255, 255, 255, 255, 1, 2, 3])),

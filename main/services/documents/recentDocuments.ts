@@ -7,12 +7,12 @@
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { MAX_RECENT_DOCUMENTS } from '../../shared/api/documents.ts';
-import { RESOLUTIE_EXTENSION } from '../../shared/format/resolutieFile.ts';
-import { writeFileAtomic } from './atomicWrite.ts';
+import { MAX_RECENT_DOCUMENTS } from '../../../shared/api/documents.ts';
+import { RESOLUTIE_EXTENSION } from '../../../shared/format/resolutieFile.ts';
+import { writeFileAtomic } from '../files/atomicWrite.ts';
 import { isDocumentPath } from './documentAccess.ts';
-import { FileReadError } from './fileErrors.ts';
-import { readFileLimited } from './readFileLimited.ts';
+import { FileReadError } from '../files/fileErrors.ts';
+import { readFileLimited } from '../files/readFileLimited.ts';
 
 /** The `format` value of the file. */
 const RECENT_FORMAT = 'resolutie-recent';

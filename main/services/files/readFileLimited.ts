@@ -1,6 +1,6 @@
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
-import { formatByteSize } from '../../shared/api/limits.ts';
+import { formatByteSize } from '../../../shared/api/limits.ts';
 import { FileReadError, getSystemCode } from './fileErrors.ts';
 
 /** What `readFileLimited` needs to know about a file before opening it. */

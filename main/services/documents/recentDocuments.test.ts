@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RecentDocuments } from './recentDocuments.ts';
-import { createTempDir, removeTempDir } from './testing/tempDir.ts';
+import { createTempDir, removeTempDir } from '../testing/tempDir.ts';
 
 let dir: string;
 let file: string;
