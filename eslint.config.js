@@ -20,7 +20,7 @@ const SHARED_BOUNDARIES = [
   { group: ['**/renderer/**', '**/main/**'], message: 'shared/ depends on nothing above it.' },
 ];
 const YJS_MODULES = ['yjs', 'y-prosemirror', 'y-protocols', 'y-protocols/*', '@hocuspocus/*'];
-const YJS_MESSAGE = 'Yjs stays behind the collaboration modules (shared/collab/).';
+const YJS_MESSAGE = 'Yjs stays behind the Yjs document (shared/ydoc/) and the editor binding.';
 const NO_YJS = { group: YJS_MODULES, message: YJS_MESSAGE };
 
 /** A pattern refusing imports of the shared/ rooms `rooms` from a room of shared/. */
@@ -30,58 +30,67 @@ function sharedRooms(rooms, why) {
 
 // The layers inside shared/, bottom up: model and the root files (labels, dates); editor
 // (schema, commands, queries, suggestions); export, import, format and print, which read or
-// write documents through the editor's queries and not through each other; collab (the Yjs
+// write documents through the editor's queries and not through each other; ydoc (the Yjs
 // document and file); api (the contract) on top.
 const SHARED_LAYERS = {
   'shared/*.ts': [
     sharedRooms(
-      ['editor', 'collab', 'export', 'import', 'format', 'print', 'api'],
+      ['editor', 'ydoc', 'session', 'export', 'import', 'format', 'print', 'api'],
       'The root files of shared/ sit with the model, at the bottom.',
     ),
   ],
   'shared/model/**/*.ts': [
     sharedRooms(
-      ['editor', 'collab', 'export', 'import', 'format', 'print', 'api'],
+      ['editor', 'ydoc', 'session', 'export', 'import', 'format', 'print', 'api'],
       'shared/model is the bottom layer.',
     ),
   ],
   'shared/editor/**/*.ts': [
     sharedRooms(
-      ['collab', 'export', 'import', 'format', 'print', 'api'],
+      ['ydoc', 'session', 'export', 'import', 'format', 'print', 'api'],
       'shared/editor reads and edits documents; the rooms that use it sit above it.',
     ),
   ],
   'shared/export/**/*.ts': [
     sharedRooms(
-      ['collab', 'import', 'format', 'print', 'api'],
+      ['ydoc', 'session', 'import', 'format', 'print', 'api'],
       "shared/export reads documents through the editor's queries.",
     ),
   ],
   'shared/import/**/*.ts': [
     sharedRooms(
-      ['collab', 'export', 'format', 'print', 'api'],
+      ['ydoc', 'session', 'export', 'format', 'print', 'api'],
       'shared/import builds documents from the model and the editor.',
     ),
   ],
   'shared/format/**/*.ts': [
     sharedRooms(
-      ['collab', 'export', 'import', 'print', 'api'],
+      ['ydoc', 'session', 'export', 'import', 'print', 'api'],
       'shared/format is the file envelope, below the Yjs document.',
     ),
   ],
   'shared/print/**/*.ts': [
     sharedRooms(
-      ['collab', 'export', 'import', 'format', 'api'],
+      ['ydoc', 'session', 'export', 'import', 'format', 'api'],
       "shared/print reads documents through the editor's queries, not through export.",
     ),
   ],
-  'shared/collab/**/*.ts': [
-    sharedRooms(['print', 'import', 'api'], 'shared/collab sits below the API contract.'),
+  'shared/ydoc/**/*.ts': [
+    sharedRooms(
+      ['session', 'print', 'import', 'api'],
+      'shared/ydoc (the Yjs document and its file) sits below the session protocol and the contract.',
+    ),
+  ],
+  'shared/session/**/*.ts': [
+    sharedRooms(
+      ['print', 'import', 'export', 'format', 'api'],
+      'shared/session (invitations, presence, notices) sits below the API contract.',
+    ),
   ],
   'shared/api/**/*.ts': [sharedRooms(['print', 'export', 'import'], 'The contract holds types.')],
 };
 
-/** The no-restricted-imports entries of shared/: its boundaries, its layers, Yjs only in collab. */
+/** The no-restricted-imports entries of shared/: its boundaries, its layers, Yjs only in ydoc. */
 function sharedConfigs() {
   return Object.entries(SHARED_LAYERS).map(([files, layers]) => ({
     files: [files],
@@ -93,7 +102,7 @@ function sharedConfigs() {
           patterns: [
             ...SHARED_BOUNDARIES,
             ...layers,
-            ...(files.startsWith('shared/collab/') ? [] : [NO_YJS]),
+            ...(files.startsWith('shared/ydoc/') ? [] : [NO_YJS]),
           ],
         },
       ],
@@ -109,14 +118,15 @@ const RENDERER_BOUNDARIES = [
 // The renderer files that bind the editor to Yjs and the session provider: the only ones that
 // may import Yjs (tests and their support too).
 const RENDERER_YJS = [
-  'renderer/editor/collab.ts',
+  'renderer/editor/yjsBinding.ts',
   'renderer/editor/merges/**',
   'renderer/editor/pendingUpdates.ts',
-  'renderer/collab/**',
+  'renderer/liveSession/**',
 ];
 const NO_UI = {
   group: ['**/dialogs/**', '**/components/**', '**/help/**', '*.tsx', '**/*.tsx'],
-  message: 'State (documents/, collab/, window/) does not import the UI; the UI subscribes to it.',
+  message:
+    'State (documents/, liveSession/, window/) does not import the UI; the UI subscribes to it.',
 };
 const NO_COMPONENTS_IN_HELP = {
   group: ['**/components/**'],
@@ -139,7 +149,7 @@ function rendererConfigs() {
   return [
     entry(['renderer/**/*.{ts,tsx}'], [NO_YJS], RENDERER_YJS),
     entry(RENDERER_YJS, []),
-    entry(['renderer/documents/**/*.ts', 'renderer/collab/**/*.ts'], [NO_UI]),
+    entry(['renderer/documents/**/*.ts', 'renderer/liveSession/**/*.ts'], [NO_UI]),
     entry(['renderer/window/**/*.ts'], [NO_UI, NO_YJS]),
     entry(['renderer/documents/**/*.ts'], [NO_UI, NO_YJS]),
     entry(['renderer/help/**/*.{ts,tsx}'], [NO_YJS, NO_COMPONENTS_IN_HELP]),
@@ -154,7 +164,7 @@ const MAIN_BOUNDARIES = [
   { group: ['**/renderer/**'], message: 'main/ never imports the renderer.' },
 ];
 const SERVICES_BELOW = {
-  group: ['api', 'collab', 'electron', 'host', 'cli', 'web'].flatMap((room) => [
+  group: ['api', 'syncServer', 'electron', 'host', 'cli', 'web'].flatMap((room) => [
     `../${room}/*`,
     `../../${room}/*`,
   ]),

@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs';
 import type { Node } from 'prosemirror-model';
-import { createYDoc, encodeYDoc } from '../shared/collab/yDocument.ts';
+import { createYDoc, encodeYDoc } from '../shared/ydoc/yDocument.ts';
 import { generateDoc } from './documents.ts';
 import type { BENCH_PORTS } from './support/ports.ts';
 

@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs';
 import { createSeededRandom } from '../shared/testing/seededRandom.ts';
-import { encodeYDoc } from '../shared/collab/yDocument.ts';
+import { encodeYDoc } from '../shared/ydoc/yDocument.ts';
 import { findItemText } from './support/yItems.ts';
 
 const WORDS = ['gemeenten', 'het rijk', 'de VNG', 'middelen', 'taken', 'en', 'de', 'voor', 'met'];

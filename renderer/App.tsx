@@ -20,7 +20,7 @@ import { setSuggestionAuthor } from '../shared/editor/suggestions/suggestionMode
 import { getMetadata } from '../shared/editor/queries/getMetadata.ts';
 import { getStateChanges } from '../shared/editor/suggestions/trackedChanges.ts';
 import { useWindowController } from './window/useWindowController.ts';
-import { useCollaboration } from './collab/useCollaboration.ts';
+import { useCollaboration } from './liveSession/useCollaboration.ts';
 import { VersionsDialog } from './dialogs/VersionsDialog.tsx';
 import { CompareDialog } from './dialogs/CompareDialog.tsx';
 import { NewDocumentDialog } from './dialogs/NewDocumentDialog.tsx';

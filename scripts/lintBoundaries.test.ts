@@ -37,8 +37,8 @@ const BOUNDARIES: Boundary[] = [
   {
     name: 'main/services sits below the sync server',
     file: 'main/services/probe.ts',
-    wrong: "import { probe } from '../collab/collabServer.ts';",
-    right: "import { probe } from '../../shared/collab/yDocument.ts';",
+    wrong: "import { probe } from '../syncServer/collabServer.ts';",
+    right: "import { probe } from '../../shared/ydoc/yDocument.ts';",
     why: 'main/services sits below',
   },
   {
@@ -86,7 +86,7 @@ const BOUNDARIES: Boundary[] = [
   {
     name: 'the binding may use Yjs',
     file: 'renderer/editor/merges/probe.ts',
-    wrong: "import { probe } from '../../../main/collab/collabServer.ts';",
+    wrong: "import { probe } from '../../../main/syncServer/collabServer.ts';",
     right: "import * as probe from 'yjs';",
     why: 'only through the API client',
   },
@@ -98,8 +98,8 @@ const BOUNDARIES: Boundary[] = [
     why: 'does not import the UI',
   },
   {
-    name: 'collab/ does not import components',
-    file: 'renderer/collab/probe.ts',
+    name: 'liveSession/ does not import components',
+    file: 'renderer/liveSession/probe.ts',
     wrong: "import { probe } from '../components/PresencePanel.tsx';",
     right: "import * as probe from '@hocuspocus/provider';",
     why: 'does not import the UI',
@@ -127,7 +127,7 @@ const BOUNDARIES: Boundary[] = [
   },
   {
     name: 'shared/ runs everywhere',
-    file: 'shared/collab/probe.ts',
+    file: 'shared/ydoc/probe.ts',
     wrong: "import probe from 'node:fs';",
     right: "import * as probe from 'yjs';",
     why: 'no Node or Electron modules',
@@ -136,11 +136,11 @@ const BOUNDARIES: Boundary[] = [
     name: 'shared/ depends on nothing above it',
     file: 'shared/api/probe.ts',
     wrong: "import { probe } from '../../renderer/api/client.ts';",
-    right: "import { probe } from '../collab/invitation.ts';",
+    right: "import { probe } from '../session/invitation.ts';",
     why: 'depends on nothing above it',
   },
   {
-    name: 'Yjs in shared/ only in collab',
+    name: 'Yjs in shared/ only in ydoc',
     file: 'shared/editor/probe.ts',
     wrong: "import * as probe from 'y-prosemirror';",
     right: "import * as probe from 'prosemirror-model';",
@@ -163,7 +163,7 @@ const BOUNDARIES: Boundary[] = [
   {
     name: 'the editor does not reach into the Yjs room',
     file: 'shared/editor/suggestions/probe.ts',
-    wrong: "import { probe } from '../../collab/yDocument.ts';",
+    wrong: "import { probe } from '../../ydoc/yDocument.ts';",
     right: "import { probe } from '../../model/userColours.ts';",
     why: 'shared/editor reads and edits documents',
   },
@@ -184,16 +184,30 @@ const BOUNDARIES: Boundary[] = [
   {
     name: 'the file envelope sits below the Yjs document',
     file: 'shared/format/probe.ts',
-    wrong: "import { probe } from '../collab/documentFile.ts';",
+    wrong: "import { probe } from '../ydoc/documentFile.ts';",
     right: "import { probe } from '../model/resolution.ts';",
     why: 'below the Yjs document',
   },
   {
+    name: 'the Yjs document sits below the session protocol',
+    file: 'shared/ydoc/probe.ts',
+    wrong: "import { probe } from '../session/presenceState.ts';",
+    right: "import * as probe from 'yjs';",
+    why: 'sits below the session protocol',
+  },
+  {
+    name: 'the session protocol uses no Yjs of its own',
+    file: 'shared/session/probe.ts',
+    wrong: "import * as probe from 'yjs';",
+    right: "import { probe } from '../ydoc/yDocument.ts';",
+    why: 'Yjs stays behind',
+  },
+  {
     name: 'the Yjs room sits below the contract',
-    file: 'shared/collab/probe.ts',
+    file: 'shared/ydoc/probe.ts',
     wrong: "import { probe } from '../api/preferences.ts';",
     right: "import { probe } from '../format/resolutieFile.ts';",
-    why: 'below the API contract',
+    why: 'sits below the session protocol and the contract',
   },
 ];
 

@@ -10,7 +10,7 @@ import type { MountTiming } from '../page/pageTypes.ts';
 import { launchChromium, measureJsHeapMiB } from '../support/browser.ts';
 import { loadBenchPage } from '../support/benchPageServer.ts';
 import { addEditingHistory } from '../history.ts';
-import { createYDoc, encodeYDoc, openDocumentState } from '../../shared/collab/yDocument.ts';
+import { createYDoc, encodeYDoc, openDocumentState } from '../../shared/ydoc/yDocument.ts';
 import { median, ratio, summarize } from '../stats.ts';
 import type { BenchmarkSection, ResultRow } from '../report.ts';
 import type { BenchContext } from '../context.ts';

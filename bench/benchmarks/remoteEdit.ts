@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { createSeededRandom } from '../../shared/testing/seededRandom.ts';
-import { writeDocumentFile } from '../../shared/collab/documentFile.ts';
+import { writeDocumentFile } from '../../shared/ydoc/documentFile.ts';
 import { startNodeScript } from '../support/childProcess.ts';
 import type { CrowdConfig } from '../support/crowdProcess.ts';
 import { readMemoryMiB } from '../support/processStats.ts';

@@ -8,7 +8,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
-import { writeDocumentFile } from '../../shared/collab/documentFile.ts';
+import { writeDocumentFile } from '../../shared/ydoc/documentFile.ts';
 import { startNodeScript } from '../support/childProcess.ts';
 import type { CrowdConfig } from '../support/crowdProcess.ts';
 import { readCpuMs, readMemoryMiB } from '../support/processStats.ts';

@@ -10,7 +10,7 @@ import { EditorView } from 'prosemirror-view';
 import { keymap } from 'prosemirror-keymap';
 import { baseKeymap } from 'prosemirror-commands';
 import { schema } from '../../shared/editor/schema.ts';
-import { getDocumentFragment } from '../../shared/collab/yDocument.ts';
+import { getDocumentFragment } from '../../shared/ydoc/yDocument.ts';
 
 /** A Y.Doc holding `state`. */
 export function openBareState(state: Uint8Array): Y.Doc {

@@ -17,9 +17,9 @@ import '../../renderer/styles/collab.css';
 import '../../renderer/styles/changes.css';
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import { openDocumentState } from '../../shared/collab/yDocument.ts';
+import { openDocumentState } from '../../shared/ydoc/yDocument.ts';
 import { createEditor } from '../../renderer/editor/createEditor.ts';
-import { collabFromYDoc } from '../../renderer/editor/collab.ts';
+import { collabFromYDoc } from '../../renderer/editor/yjsBinding.ts';
 import { createBareEditor, openBareState } from './bareEditor.ts';
 import type { BenchPage, MountTiming } from './pageTypes.ts';
 

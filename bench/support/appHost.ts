@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type * as Y from 'yjs';
-import { writeDocumentFile } from '../../shared/collab/documentFile.ts';
+import { writeDocumentFile } from '../../shared/ydoc/documentFile.ts';
 import { startNodeScript } from './childProcess.ts';
 import type { StartedProcess } from './childProcess.ts';
 

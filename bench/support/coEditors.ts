@@ -1,12 +1,12 @@
 /**
  * Colleagues in a co-editing session, played by Node: the app's own client
- * (`@hocuspocus/provider`, as `renderer/collab/liveSession.ts` uses it) with a name, a colour
+ * (`@hocuspocus/provider`, as `renderer/liveSession/liveSession.ts` uses it) with a name, a colour
  * and a cursor in an item of their own, as a colleague who reads along shows in the editor.
  */
 import * as Y from 'yjs';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
-import { connectProvider, whenSynced } from '../../main/collab/testing/collabTesting.ts';
-import { parseInvitation } from '../../shared/collab/invitation.ts';
+import { connectProvider, whenSynced } from '../../main/syncServer/testing/collabTesting.ts';
+import { parseInvitation } from '../../shared/session/invitation.ts';
 import { findItemText } from './yItems.ts';
 
 /** A connected colleague. */

@@ -9,7 +9,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { startCollabServer } from '../../main/collab/collabServer.ts';
+import { startCollabServer } from '../../main/syncServer/collabServer.ts';
 import { SERVER_MAX_MESSAGE_BYTES } from '../../main/cli/serverCommands.ts';
 
 const [dataDir, port, secret] = process.argv.slice(2);

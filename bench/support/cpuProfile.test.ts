@@ -39,11 +39,11 @@ describe('CPU profile summary', () => {
     expect(shortenSource('../../node_modules/@hocuspocus/provider/dist/x.js')).toBe(
       '@hocuspocus/provider/dist/x.js',
     );
-    expect(shortenSource('/opt/resolutie-editor/renderer/editor/collab.ts')).toBe(
-      'renderer/editor/collab.ts',
+    expect(shortenSource('/opt/resolutie-editor/renderer/editor/yjsBinding.ts')).toBe(
+      'renderer/editor/yjsBinding.ts',
     );
     expect(areaOf('prosemirror-view/dist/index.js:12')).toBe('prosemirror-view');
     expect(areaOf('@hocuspocus/provider/dist/x.js:1')).toBe('@hocuspocus/provider');
-    expect(areaOf('renderer/editor/collab.ts:3')).toBe('renderer/editor/collab.ts');
+    expect(areaOf('renderer/editor/yjsBinding.ts:3')).toBe('renderer/editor/yjsBinding.ts');
   });
 });

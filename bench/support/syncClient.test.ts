@@ -1,16 +1,16 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createYDoc, getDocumentFragment } from '../../shared/collab/yDocument.ts';
+import { createYDoc, getDocumentFragment } from '../../shared/ydoc/yDocument.ts';
 import { buildDoc } from '../../shared/editor/testing/buildDoc.ts';
-import type { CollabServer } from '../../main/collab/collabServer.ts';
+import type { CollabServer } from '../../main/syncServer/collabServer.ts';
 import {
   getFirstItemText,
   makeTempDir,
   startTestServer,
   tokenFor,
   waitFor,
-} from '../../main/collab/testing/collabTesting.ts';
+} from '../../main/syncServer/testing/collabTesting.ts';
 import { startReferenceSyncServer } from './syncServers.ts';
 import type { SyncServer } from './syncServers.ts';
 import { SyncClient } from './syncClient.ts';

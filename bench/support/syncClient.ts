@@ -4,7 +4,7 @@
  * the app's server, and y-websocket's (the document in the URL's path) for the reference
  * server. The Yjs sync and awareness protocols (y-protocols) are the same for both, and so is
  * everything else this client does, so the two servers are compared on equal clients. Frames
- * are written and read by the server's own codec (main/collab/messageFrames.ts).
+ * are written and read by the server's own codec (main/syncServer/messageFrames.ts).
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -15,7 +15,7 @@ import {
   encodeAwarenessFrame,
   encodeSyncFrame,
   readServerMessage,
-} from '../../main/collab/messageFrames.ts';
+} from '../../main/syncServer/messageFrames.ts';
 
 /** Which server a client talks to. */
 export type SyncProtocol = 'hocuspocus' | 'y-websocket';

@@ -1,6 +1,6 @@
 /**
  * The two sync servers of the sync benchmarks, each in a process of its own on a loopback
- * port: the app's server (`main/collab/collabServer.ts`, Hocuspocus with the app's
+ * port: the app's server (`main/syncServer/collabServer.ts`, Hocuspocus with the app's
  * extensions, as `resolutie server` runs it) and the reference, y-websocket's own server
  * (`@y/websocket-server`, its `src/server.js` as shipped). Clients are made for either.
  */
@@ -10,7 +10,7 @@ import { startNodeScript } from './childProcess.ts';
 import type { StartedProcess } from './childProcess.ts';
 import { SyncClient } from './syncClient.ts';
 import type { SyncProtocol } from './syncClient.ts';
-import { createSessionToken, ALL_DOCUMENTS } from '../../main/collab/sessionTokens.ts';
+import { createSessionToken, ALL_DOCUMENTS } from '../../main/syncServer/sessionTokens.ts';
 import type * as Y from 'yjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;

@@ -1,6 +1,6 @@
 /** Finding the text of a numbered item in a document's Yjs form, for clients that type there. */
 import * as Y from 'yjs';
-import { getDocumentFragment } from '../../shared/collab/yDocument.ts';
+import { getDocumentFragment } from '../../shared/ydoc/yDocument.ts';
 
 /** The text node of the `n`-th item (0-based) of the shared document, if it has one. */
 export function findItemText(ydoc: Y.Doc, n: number): Y.XmlText | null {

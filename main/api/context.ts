@@ -8,7 +8,7 @@ import { RecentDocuments } from '../services/documents/recentDocuments.ts';
 import type { StartPagePrinter } from '../services/pdf/pagePrinter.ts';
 import { DocumentsFolder } from '../services/documents/documentsFolder.ts';
 import { PreferencesStore, getPreferencesFile } from '../services/preferences/preferencesStore.ts';
-import { SessionHost } from '../collab/sessionHost.ts';
+import { SessionHost } from '../syncServer/sessionHost.ts';
 
 /**
  * What a handler may know about where it runs. Each shell builds one context at start-up (with

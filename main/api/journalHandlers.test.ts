@@ -3,7 +3,7 @@ import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getBase64Length, MAX_STATE_BYTES, MAX_UPDATE_BYTES } from '../../shared/api/limits.ts';
-import { decodeYDoc, encodeYDoc, readYDoc } from '../../shared/collab/yDocument.ts';
+import { decodeYDoc, encodeYDoc, readYDoc } from '../../shared/ydoc/yDocument.ts';
 import { decodeBase64, encodeBase64 } from '../../shared/format/base64.ts';
 import { createTemplateYDoc, typeInTitle } from '../services/testing/yjsDocuments.ts';
 import { value, expectError } from './testing/apiResults.ts';

@@ -4,8 +4,8 @@
  * journals hold.
  */
 import { ApiError } from '../../shared/api/errors.ts';
-import { InvalidDocumentError } from '../../shared/collab/yDocument.ts';
-import { openDocumentState } from '../../shared/collab/yDocument.ts';
+import { InvalidDocumentError } from '../../shared/ydoc/yDocument.ts';
+import { openDocumentState } from '../../shared/ydoc/yDocument.ts';
 import type { JournalMetadata } from '../services/journal/journalStore.ts';
 import { isYjsUpdate } from '../services/journal/journalUpdates.ts';
 import { decodeBase64Field, encodeBase64Field } from './binaryFields.ts';

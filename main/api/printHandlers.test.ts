@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { decodeBase64, encodeBase64 } from '../../shared/format/base64.ts';
-import { encodeYDoc, getDocumentFragment } from '../../shared/collab/yDocument.ts';
+import { encodeYDoc, getDocumentFragment } from '../../shared/ydoc/yDocument.ts';
 import { createStateWithTitle } from '../services/testing/yjsDocuments.ts';
 import { readPdfText } from '../services/pdf/testing/pdfInspection.ts';
 import { handleRequest } from './handlers.ts';

@@ -7,7 +7,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import { ApiError } from '../../shared/api/errors.ts';
-import { InvalidDocumentError, openDocumentState } from '../../shared/collab/yDocument.ts';
+import { InvalidDocumentError, openDocumentState } from '../../shared/ydoc/yDocument.ts';
 import { readPackageIdentity } from '../services/app/appInfo.ts';
 import { renderPaperPrintPage } from '../services/pdf/paperPrintPage.ts';
 import { decodeBase64Field, encodeBase64Field } from './binaryFields.ts';

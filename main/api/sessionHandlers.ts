@@ -3,7 +3,7 @@
  * strictly (as a file) and puts it on a sync server of its own; `stopSession` ends it.
  */
 import { ApiError } from '../../shared/api/errors.ts';
-import { InvalidDocumentError } from '../../shared/collab/yDocument.ts';
+import { InvalidDocumentError } from '../../shared/ydoc/yDocument.ts';
 import { decodeBase64Field } from './binaryFields.ts';
 import type { ApiHandlers } from './handlerTypes.ts';
 

@@ -14,8 +14,8 @@ import type { Node } from 'prosemirror-model';
 import { PDFArray, PDFDocument, PDFName } from 'pdf-lib';
 import { setMetadata } from '../../shared/editor/commands/metadata.ts';
 import { buildDoc } from '../../shared/editor/testing/buildDoc.ts';
-import { createYDoc } from '../../shared/collab/yDocument.ts';
-import { writeDocumentFile } from '../../shared/collab/documentFile.ts';
+import { createYDoc } from '../../shared/ydoc/yDocument.ts';
+import { writeDocumentFile } from '../../shared/ydoc/documentFile.ts';
 import { readPdfOutline } from '../services/pdf/pdfOutline.ts';
 import {
   findMarkedPages,

@@ -9,11 +9,11 @@ import { fileURLToPath } from 'node:url';
 import type { Node } from 'prosemirror-model';
 import { parseResolutionText } from '../../shared/import/parseResolutionText.ts';
 import { docFromModel } from '../../shared/editor/fromModel.ts';
-import { createYDoc } from '../../shared/collab/yDocument.ts';
-import { readDocumentFile, writeDocumentFile } from '../../shared/collab/documentFile.ts';
-import { findVersionByName, listVersions } from '../../shared/collab/versions.ts';
+import { createYDoc } from '../../shared/ydoc/yDocument.ts';
+import { readDocumentFile, writeDocumentFile } from '../../shared/ydoc/documentFile.ts';
+import { findVersionByName, listVersions } from '../../shared/ydoc/versions.ts';
 import { getAcceptedDoc } from '../../shared/editor/suggestions/acceptedDoc.ts';
-import type { FileWriter } from '../../shared/collab/documentFile.ts';
+import type { FileWriter } from '../../shared/ydoc/documentFile.ts';
 import {
   MAX_RESOLUTIE_FILE_BYTES,
   RESOLUTIE_EXTENSION,

@@ -8,9 +8,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EditorState } from 'prosemirror-state';
 import { buildDoc, findText } from '../../shared/editor/testing/buildDoc.ts';
-import { createYDoc } from '../../shared/collab/yDocument.ts';
-import { writeDocumentFile } from '../../shared/collab/documentFile.ts';
-import { recordVersion } from '../../shared/collab/versions.ts';
+import { createYDoc } from '../../shared/ydoc/yDocument.ts';
+import { writeDocumentFile } from '../../shared/ydoc/documentFile.ts';
+import { recordVersion } from '../../shared/ydoc/versions.ts';
 import { expectOneLineError, runResolutie } from './testing/cliProcess.ts';
 
 vi.setConfig({ testTimeout: 30_000 });

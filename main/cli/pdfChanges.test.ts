@@ -16,8 +16,8 @@ import type { Node } from 'prosemirror-model';
 import { buildDoc, findText } from '../../shared/editor/testing/buildDoc.ts';
 import { suggestTransaction } from '../../shared/editor/suggestions/suggestChanges.ts';
 import type { ChangeAuthor } from '../../shared/editor/suggestions/changeMarks.ts';
-import { createYDoc } from '../../shared/collab/yDocument.ts';
-import { writeDocumentFile } from '../../shared/collab/documentFile.ts';
+import { createYDoc } from '../../shared/ydoc/yDocument.ts';
+import { writeDocumentFile } from '../../shared/ydoc/documentFile.ts';
 import {
   readOutlineTitles,
   readPdfInfo,

@@ -3,7 +3,7 @@
  * into one line on stderr and an exit code (1 for a failure, 2 for wrong arguments).
  */
 import { parseArgs } from 'node:util';
-import type { FileWriter } from '../../shared/collab/documentFile.ts';
+import type { FileWriter } from '../../shared/ydoc/documentFile.ts';
 import { CliError } from './cliErrors.ts';
 import { FileFormatError } from '../../shared/format/formatErrors.ts';
 import { FileReadError, FileWriteError } from '../services/files/fileErrors.ts';

@@ -8,9 +8,9 @@ import path from 'node:path';
 import { createServer } from 'node:net';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseInvitation } from '../../shared/collab/invitation.ts';
-import { readDocumentFile } from '../../shared/collab/documentFile.ts';
-import { readYDoc } from '../../shared/collab/yDocument.ts';
+import { parseInvitation } from '../../shared/session/invitation.ts';
+import { readDocumentFile } from '../../shared/ydoc/documentFile.ts';
+import { readYDoc } from '../../shared/ydoc/yDocument.ts';
 import { toPlainText } from '../../shared/export/toPlainText.ts';
 import {
   connectProvider,
@@ -19,8 +19,8 @@ import {
   waitFor,
   whenRefused,
   whenSynced,
-} from '../collab/testing/collabTesting.ts';
-import { createSessionToken } from '../collab/sessionTokens.ts';
+} from '../syncServer/testing/collabTesting.ts';
+import { createSessionToken } from '../syncServer/sessionTokens.ts';
 import { expectOneLineError, runResolutieWithEnv, startResolutie } from './testing/cliProcess.ts';
 
 vi.setConfig({ testTimeout: 60_000 });

@@ -1,23 +1,23 @@
 /**
  * `resolutie server` and `resolutie invite`: the stand-alone co-editing server of an
  * organisation, and the invitations to it. Both read the server's secret the same way
- * (main/collab/serverSecret.ts), so an invitation made on the server's machine admits to it.
+ * (main/syncServer/serverSecret.ts), so an invitation made on the server's machine admits to it.
  */
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { FileWriter } from '../../shared/collab/documentFile.ts';
+import type { FileWriter } from '../../shared/ydoc/documentFile.ts';
 import {
   DOCUMENT_NAME,
   SESSION_ROLE_LABELS,
   formatInvitation,
   isServerUrl,
-} from '../../shared/collab/invitation.ts';
-import type { SessionRole } from '../../shared/collab/invitation.ts';
-import { CollabServerError, startCollabServer } from '../collab/collabServer.ts';
-import type { RedisOptions } from '../collab/collabServer.ts';
-import { ServerDocuments } from '../collab/serverDocuments.ts';
-import { ServerSecretError, readServerSecret } from '../collab/serverSecret.ts';
-import { createSessionToken } from '../collab/sessionTokens.ts';
+} from '../../shared/session/invitation.ts';
+import type { SessionRole } from '../../shared/session/invitation.ts';
+import { CollabServerError, startCollabServer } from '../syncServer/collabServer.ts';
+import type { RedisOptions } from '../syncServer/collabServer.ts';
+import { ServerDocuments } from '../syncServer/serverDocuments.ts';
+import { ServerSecretError, readServerSecret } from '../syncServer/serverSecret.ts';
+import { createSessionToken } from '../syncServer/sessionTokens.ts';
 import { getSystemCode } from '../services/files/fileErrors.ts';
 import { CliError } from './cliErrors.ts';
 import type { CliOutput } from './commands.ts';

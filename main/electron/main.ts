@@ -22,7 +22,7 @@ import {
 } from 'electron';
 import { SHELL_CHANNELS } from '../../shared/api/shellBridge.ts';
 import { createApiContext } from '../api/context.ts';
-import { readSessionNetwork } from '../collab/sessionHost.ts';
+import { readSessionNetwork } from '../syncServer/sessionHost.ts';
 import {
   getCurrentEnvironment,
   getDocumentsDir,

@@ -11,7 +11,7 @@ import {
 } from '../../renderer/api/client.ts';
 import { randomUUID } from 'node:crypto';
 import { API_METHODS, type ResolutieBridge } from '../../shared/api/contract.ts';
-import { encodeYDoc } from '../../shared/collab/yDocument.ts';
+import { encodeYDoc } from '../../shared/ydoc/yDocument.ts';
 import { decodeBase64, encodeBase64 } from '../../shared/format/base64.ts';
 import { createApiContext } from '../api/context.ts';
 import { startHost, type RunningHost } from '../host/server.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { mkdtemp } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeYDoc, encodeYDoc, readYDoc } from '../../shared/collab/yDocument.ts';
+import { decodeYDoc, encodeYDoc, readYDoc } from '../../shared/ydoc/yDocument.ts';
 import { decodeBase64, encodeBase64 } from '../../shared/format/base64.ts';
 import { findAppRoot } from '../services/app/appRoot.ts';
 import { createTemplateYDoc, typeInTitle } from '../services/testing/yjsDocuments.ts';

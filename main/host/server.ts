@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApiContext, type ApiContext } from '../api/context.ts';
-import { readSessionNetwork } from '../collab/sessionHost.ts';
+import { readSessionNetwork } from '../syncServer/sessionHost.ts';
 import {
   getDocumentsDir,
   getProfileDir,

@@ -6,9 +6,9 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import { createEditor, setEditorReadOnly } from '../editor/createEditor.ts';
-import { AwarenessSlot } from '../collab/awarenessSlot.ts';
-import type { SessionAwareness } from '../collab/awarenessSlot.ts';
-import { collabFromYDoc } from '../editor/collab.ts';
+import { AwarenessSlot } from '../liveSession/awarenessSlot.ts';
+import type { SessionAwareness } from '../liveSession/awarenessSlot.ts';
+import { collabFromYDoc } from '../editor/yjsBinding.ts';
 import type { OpenDocument } from '../documents/OpenDocument.ts';
 
 declare global {

@@ -3,8 +3,8 @@
  * co-editing session, each colleague in the colour of their cursor, the user first; and what
  * the user should know of the connection (offline, refused, the server unable to store).
  */
-import type { LiveSnapshot } from '../collab/liveSession.ts';
-import { STORE_FAILED_MESSAGE } from '../../shared/collab/storeNotice.ts';
+import type { LiveSnapshot } from '../liveSession/liveSession.ts';
+import { STORE_FAILED_MESSAGE } from '../../shared/session/storeNotice.ts';
 import { Avatar } from './Avatar.tsx';
 
 export function PresencePanel({

@@ -4,7 +4,7 @@
  * edits are kept, refused), a reader's "alleen lezen", the colleagues' initials in their
  * colours, and "Uitnodigen…" and "Sessie stoppen" (the host) or "Sessie verlaten".
  */
-import type { LiveSnapshot } from '../collab/liveSession.ts';
+import type { LiveSnapshot } from '../liveSession/liveSession.ts';
 import { Avatar } from './Avatar.tsx';
 
 export interface SessionCommands {

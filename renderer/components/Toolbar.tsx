@@ -6,7 +6,7 @@
 import { useEffect } from 'react';
 import type { Command, EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import { history } from '../editor/collab.ts';
+import { history } from '../editor/yjsBinding.ts';
 import { schema } from '../../shared/editor/schema.ts';
 import { addBlock } from '../../shared/editor/commands/blocks.ts';
 import { insertItemAfter } from '../../shared/editor/commands/itemKeys.ts';

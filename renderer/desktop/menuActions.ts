@@ -13,7 +13,7 @@ import {
   rejectChange,
   rejectChanges,
 } from '../../shared/editor/suggestions/trackedChanges.ts';
-import { history } from '../editor/collab.ts';
+import { history } from '../editor/yjsBinding.ts';
 import type { FileCommands } from '../window/WindowController.ts';
 
 /** One function per menu command; the two that decide on one change get its id. */

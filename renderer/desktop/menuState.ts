@@ -7,7 +7,7 @@ import type { EditorState } from 'prosemirror-state';
 import type { MenuState } from '../../shared/api/menuState.ts';
 import { getStateChanges } from '../../shared/editor/suggestions/trackedChanges.ts';
 import type { TrackedChange } from '../../shared/editor/suggestions/trackedChanges.ts';
-import { history } from '../editor/collab.ts';
+import { history } from '../editor/yjsBinding.ts';
 
 /**
  * The change at `pos`: the innermost change whose range holds it (a word typed into a proposed

@@ -4,7 +4,7 @@
  * starts, and again from "Uitnodigen…".
  */
 import { useState } from 'react';
-import type { SessionRole } from '../../shared/collab/invitation.ts';
+import type { SessionRole } from '../../shared/session/invitation.ts';
 import { Modal } from './Modal.tsx';
 
 export function InviteDialog({

@@ -4,8 +4,8 @@
  * invitation, or why the server refuses, is said in the dialog.
  */
 import { useState } from 'react';
-import { InvitationError, parseInvitation } from '../../shared/collab/invitation.ts';
-import type { Invitation } from '../../shared/collab/invitation.ts';
+import { InvitationError, parseInvitation } from '../../shared/session/invitation.ts';
+import type { Invitation } from '../../shared/session/invitation.ts';
 import { Modal } from './Modal.tsx';
 
 export function JoinSessionDialog({

@@ -4,8 +4,8 @@
  * as a change the user can then accept, so the history in between stays.
  */
 import { useState } from 'react';
-import { MAX_VERSION_NAME_LENGTH } from '../../shared/collab/versions.ts';
-import type { VersionInfo } from '../../shared/collab/versions.ts';
+import { MAX_VERSION_NAME_LENGTH } from '../../shared/ydoc/versions.ts';
+import type { VersionInfo } from '../../shared/ydoc/versions.ts';
 import { formatMomentInStyle } from '../../shared/dates.ts';
 import { useDateStyle } from '../preferences/userPreferences.ts';
 import { CURRENT } from '../window/versionComparison.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { decodeBase64 } from '../../shared/format/base64.ts';
-import { getDocumentFragment, readYDoc } from '../../shared/collab/yDocument.ts';
+import { getDocumentFragment, readYDoc } from '../../shared/ydoc/yDocument.ts';
 import { typeInTitle } from '../../main/services/testing/yjsDocuments.ts';
 import { OpenDocument } from './OpenDocument.ts';
 

@@ -4,7 +4,7 @@
  * (save, save as) and the title bar read and change the open document, never the editor.
  * (A co-editing session is something else: a LiveSession, which connects this Y.Doc.)
  */
-import { createYDoc, decodeYDoc, encodeYDoc } from '../../shared/collab/yDocument.ts';
+import { createYDoc, decodeYDoc, encodeYDoc } from '../../shared/ydoc/yDocument.ts';
 import { DEFAULT_ASSEMBLY } from '../../shared/api/preferences.ts';
 import { decodeBase64, encodeBase64 } from '../../shared/format/base64.ts';
 import type { DocumentKind } from '../../shared/model/resolution.ts';

@@ -5,7 +5,7 @@
  * and retries with the next, so nothing is dropped while the host is briefly unreachable.
  */
 import { encodeBase64 } from '../../shared/format/base64.ts';
-import { mergeYUpdates } from '../../shared/collab/yDocument.ts';
+import { mergeYUpdates } from '../../shared/ydoc/yDocument.ts';
 import { ApiError } from '../api/client.ts';
 import type { ResolutieApi } from '../api/client.ts';
 

@@ -4,7 +4,7 @@
  * when the dialog is done; rejects with the host's Dutch reason when printing failed.
  */
 import { api } from '../api/client.ts';
-import { encodeYDoc } from '../../shared/collab/yDocument.ts';
+import { encodeYDoc } from '../../shared/ydoc/yDocument.ts';
 import { encodeBase64 } from '../../shared/format/base64.ts';
 import type { OpenDocument } from './OpenDocument.ts';
 

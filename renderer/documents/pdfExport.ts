@@ -6,7 +6,7 @@
  */
 import { api } from '../api/client.ts';
 import type { Node } from 'prosemirror-model';
-import { createYDoc, encodeYDoc } from '../../shared/collab/yDocument.ts';
+import { createYDoc, encodeYDoc } from '../../shared/ydoc/yDocument.ts';
 import { decodeBase64, encodeBase64 } from '../../shared/format/base64.ts';
 import type { OpenDocument } from './OpenDocument.ts';
 import { downloadFile } from './downloadFile.ts';

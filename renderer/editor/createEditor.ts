@@ -19,10 +19,15 @@ import { gapCursor } from 'prosemirror-gapcursor';
 import { schema } from '../../shared/editor/schema.ts';
 import { baseKeymap, buildKeymap } from '../../shared/editor/keymap.ts';
 import { structureGuardPlugin } from '../../shared/editor/plugins/structureGuard.ts';
-import { bindCollabDocument, history, isRemoteTransaction, startNewUndoGroup } from './collab.ts';
+import {
+  bindCollabDocument,
+  history,
+  isRemoteTransaction,
+  startNewUndoGroup,
+} from './yjsBinding.ts';
 import { isTypingTransaction } from '../../shared/editor/queries/isTypingTransaction.ts';
-import type { CollabDocument } from './collab.ts';
-import type { AwarenessSlot } from '../collab/awarenessSlot.ts';
+import type { CollabDocument } from './yjsBinding.ts';
+import type { AwarenessSlot } from '../liveSession/awarenessSlot.ts';
 import { decorationsPlugin } from './decorationsPlugin.ts';
 import { pastePlugin } from './pastePlugin.ts';
 import { EDITOR_LABELS } from './labels.ts';

@@ -50,7 +50,7 @@ import {
 } from '../../shared/editor/commands/blocks.ts';
 import { OPERATIVE_HEADINGS, RECITAL_HEADINGS } from '../../shared/model/resolution.ts';
 import { getItemLabels, getItemNumbering } from '../../shared/editor/queries/getItemLabels.ts';
-import { readYDoc } from '../../shared/collab/yDocument.ts';
+import { readYDoc } from '../../shared/ydoc/yDocument.ts';
 import { USER_COLOURS } from '../../shared/model/userColours.ts';
 import type {
   ChangeAttrs,

@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { EditorState } from 'prosemirror-state';
 import type { Transaction } from 'prosemirror-state';
-import { createYDoc, encodeYDoc, readYDoc } from '../../shared/collab/yDocument.ts';
+import { createYDoc, encodeYDoc, readYDoc } from '../../shared/ydoc/yDocument.ts';
 import { encodeBase64 } from '../../shared/format/base64.ts';
 import { buildDoc } from '../../shared/editor/testing/buildDoc.ts';
 import { getStateChanges } from '../../shared/editor/suggestions/trackedChanges.ts';

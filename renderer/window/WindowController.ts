@@ -11,12 +11,12 @@
 import type { EditorState, Transaction } from 'prosemirror-state';
 import type { Node } from 'prosemirror-model';
 import type { DocumentKind } from '../../shared/model/resolution.ts';
-import type { VersionInfo } from '../../shared/collab/versions.ts';
-import { recordVersion } from '../../shared/collab/versions.ts';
+import type { VersionInfo } from '../../shared/ydoc/versions.ts';
+import { recordVersion } from '../../shared/ydoc/versions.ts';
 import type { ResolutieApi } from '../api/client.ts';
 import { OpenDocument } from '../documents/OpenDocument.ts';
 import type { DocumentsApi } from '../documents/OpenDocument.ts';
-import { watchVersions } from '../collab/watchVersions.ts';
+import { watchVersions } from '../liveSession/watchVersions.ts';
 import { findVersionDoc, getComparison, restoreAsProposal } from './versionComparison.ts';
 import type { VersionAuthor } from './versionComparison.ts';
 import type { AppDialog, Recoverable, UnsavedChoice, WindowDialog } from './windowDialogs.ts';

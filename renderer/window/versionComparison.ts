@@ -6,8 +6,8 @@
  */
 import type { Node } from 'prosemirror-model';
 import type { EditorState, Transaction } from 'prosemirror-state';
-import { readVersions } from '../../shared/collab/versions.ts';
-import type { VersionInfo } from '../../shared/collab/versions.ts';
+import { readVersions } from '../../shared/ydoc/versions.ts';
+import type { VersionInfo } from '../../shared/ydoc/versions.ts';
 import { replaceDocument } from '../../shared/editor/commands/replaceDocument.ts';
 import { compareDocuments } from '../../shared/editor/suggestions/compareDocuments.ts';
 import { KEEP_AS_IS } from '../../shared/editor/suggestions/suggestChanges.ts';

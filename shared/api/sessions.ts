@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { documentStateSchema } from './documents.ts';
 import { documentIdSchema } from './journal.ts';
-import { DOCUMENT_NAME } from '../collab/invitation.ts';
+import { DOCUMENT_NAME } from '../session/invitation.ts';
 
 /** The longest title sent along, in characters. */
 const MAX_SESSION_TITLE_LENGTH = 300;

@@ -1,7 +1,7 @@
 /**
  * What a user's name may be: the name under which colleagues see a co-editor (their cursor,
  * the presence list, their changes). The preferences (shared/api/preferences.ts) and presence
- * (shared/collab/presenceState.ts) both hold names to these rules.
+ * (shared/session/presenceState.ts) both hold names to these rules.
  */
 
 /** The longest name, in characters: it labels a cursor. */
@@ -10,7 +10,7 @@ export const MAX_USER_NAME_LENGTH = 60;
 /**
  * Whether a name holds a character that does not show as text: C0 and C1 controls, and the
  * bidirectional embeddings, overrides and isolates (which reorder what follows them). Such a
- * name is refused in the preferences and in presence (shared/collab/presenceState.ts), so that a user whose
+ * name is refused in the preferences and in presence (shared/session/presenceState.ts), so that a user whose
  * name colleagues would never see cannot choose it.
  */
 export function hasHiddenNameCharacter(name: string): boolean {

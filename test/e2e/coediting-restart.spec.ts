@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { formatInvitation, parseInvitation } from '../../shared/collab/invitation.ts';
+import { formatInvitation, parseInvitation } from '../../shared/session/invitation.ts';
 import { openEditor, readRecitals, settle } from './editorPage.ts';
 import { hostUrl, killHard, startHostProcess } from './support/hostProcess.ts';
 import { startTcpProxy } from './support/tcpProxy.ts';

@@ -7,7 +7,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { formatInvitation, parseInvitation } from '../../shared/collab/invitation.ts';
+import { formatInvitation, parseInvitation } from '../../shared/session/invitation.ts';
 import { openEditor, readRecitals, screenshot, settle, textWithoutCursors } from './editorPage.ts';
 import { join, setName, startSession } from './support/session.ts';
 import { startTcpProxy } from './support/tcpProxy.ts';

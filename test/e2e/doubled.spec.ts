@@ -9,7 +9,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Command } from 'prosemirror-state';
 import { buildDoc, findText } from '../../shared/editor/testing/buildDoc.ts';
-import { writeDocumentFile } from '../../shared/collab/documentFile.ts';
+import { writeDocumentFile } from '../../shared/ydoc/documentFile.ts';
 import { createInitialUpdate, Replica, sync } from '../../renderer/editor/testing/fuzzReplicas.ts';
 import { openEditor, readRecitals, screenshot, settle } from './editorPage.ts';
 

@@ -10,8 +10,8 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { buildDoc } from '../../shared/editor/testing/buildDoc.ts';
-import { createYDoc } from '../../shared/collab/yDocument.ts';
-import { writeDocumentFile } from '../../shared/collab/documentFile.ts';
+import { createYDoc } from '../../shared/ydoc/yDocument.ts';
+import { writeDocumentFile } from '../../shared/ydoc/documentFile.ts';
 import { openEditor, settle } from './editorPage.ts';
 
 const documentsDir = process.env.RESOLUTIE_E2E_DOCUMENTS_DIR!;

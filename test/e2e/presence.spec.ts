@@ -7,7 +7,7 @@
  * 1. Through the app's own session server: it drops all of that; both users keep typing,
  *    see each other's cursor and name, and nobody sees the forgery.
  * 2. Through a plain Hocuspocus that checks nothing (an older or a foreign server): the
- *    user's own view drops it (renderer/collab/awarenessSlot.ts); the editor keeps working,
+ *    user's own view drops it (renderer/liveSession/awarenessSlot.ts); the editor keeps working,
  *    shows the honest colleague's cursor and receives the colleague's typing.
  *
  * Fault guarded (issue 14): "A malformed `cursor` in awareness is passed to every client's
@@ -18,11 +18,11 @@ import type { Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import { Server } from '@hocuspocus/server';
-import { formatInvitation, parseInvitation } from '../../shared/collab/invitation.ts';
-import { createYDoc, getDocumentFragment } from '../../shared/collab/yDocument.ts';
+import { formatInvitation, parseInvitation } from '../../shared/session/invitation.ts';
+import { createYDoc, getDocumentFragment } from '../../shared/ydoc/yDocument.ts';
 import { buildDoc } from '../../shared/editor/testing/buildDoc.ts';
-import { sendAwarenessEntries } from '../../main/collab/testing/presenceFrames.ts';
-import { RawClient } from '../../main/collab/testing/rawClient.ts';
+import { sendAwarenessEntries } from '../../main/syncServer/testing/presenceFrames.ts';
+import { RawClient } from '../../main/syncServer/testing/rawClient.ts';
 import { openEditor, readRecitals, screenshot, settle } from './editorPage.ts';
 import { join, setName, startSession } from './support/session.ts';
 

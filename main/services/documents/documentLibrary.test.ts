@@ -1,8 +1,8 @@
 import { mkdir, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readDocumentFile } from '../../../shared/collab/documentFile.ts';
-import { decodeYDoc, readYDoc } from '../../../shared/collab/yDocument.ts';
+import { readDocumentFile } from '../../../shared/ydoc/documentFile.ts';
+import { decodeYDoc, readYDoc } from '../../../shared/ydoc/yDocument.ts';
 import { FileFormatError } from '../../../shared/format/formatErrors.ts';
 import { DocumentError } from './documentErrors.ts';
 import { DocumentLibrary } from './documentLibrary.ts';

@@ -11,8 +11,8 @@ import {
   readDocumentFile,
   writeDocumentFile,
   type FileWriter,
-} from '../../../shared/collab/documentFile.ts';
-import { encodeYDoc, InvalidDocumentError } from '../../../shared/collab/yDocument.ts';
+} from '../../../shared/ydoc/documentFile.ts';
+import { encodeYDoc, InvalidDocumentError } from '../../../shared/ydoc/yDocument.ts';
 import { getMetadata } from '../../../shared/editor/queries/getMetadata.ts';
 import {
   MAX_RESOLUTIE_FILE_BYTES,
@@ -23,7 +23,7 @@ import { writeFileAtomic } from '../files/atomicWrite.ts';
 import { DocumentAccess, isDocumentPath } from './documentAccess.ts';
 import { DocumentError } from './documentErrors.ts';
 import { toDocumentFileName } from './documentNames.ts';
-import { openDocumentState } from '../../../shared/collab/yDocument.ts';
+import { openDocumentState } from '../../../shared/ydoc/yDocument.ts';
 import { getSystemCode } from '../files/fileErrors.ts';
 import { readFileLimited } from '../files/readFileLimited.ts';
 import type { RecentDocument, RecentDocuments } from './recentDocuments.ts';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decodeYDoc, readYDoc } from '../../../shared/collab/yDocument.ts';
+import { decodeYDoc, readYDoc } from '../../../shared/ydoc/yDocument.ts';
 import { getItemTexts } from '../testing/journalCrash.ts';
 import { JournalStore } from './journalStore.ts';
 import { createSeededRandom } from '../../../shared/testing/seededRandom.ts';

@@ -3,7 +3,7 @@ import { readdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { decodeYDoc, encodeYDoc, readYDoc } from '../../../shared/collab/yDocument.ts';
+import { decodeYDoc, encodeYDoc, readYDoc } from '../../../shared/ydoc/yDocument.ts';
 import {
   encodeJournalRecord,
   JOURNAL_HEADER_BYTES,

@@ -14,12 +14,12 @@
 import { mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { isDocumentId } from '../../../shared/api/journal.ts';
-import { encodeYDoc, InvalidDocumentError } from '../../../shared/collab/yDocument.ts';
+import { encodeYDoc, InvalidDocumentError } from '../../../shared/ydoc/yDocument.ts';
 import { getMetadata } from '../../../shared/editor/queries/getMetadata.ts';
 import { RESOLUTIE_EXTENSION } from '../../../shared/format/resolutieFile.ts';
 import { appendDurable } from '../files/appendFileDurable.ts';
 import { removeStaleTempFiles, writeFileAtomic } from '../files/atomicWrite.ts';
-import { openDocumentState } from '../../../shared/collab/yDocument.ts';
+import { openDocumentState } from '../../../shared/ydoc/yDocument.ts';
 import {
   FileReadError,
   FileWriteError,

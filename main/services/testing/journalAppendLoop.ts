@@ -8,7 +8,7 @@
 //
 // Edit i of run r types "[r.i]" at the end of the title; every seventh edit also adds an item
 // holding the same label, so recovery is checked on structure as well as text.
-import { decodeYDoc, encodeYDoc } from '../../../shared/collab/yDocument.ts';
+import { decodeYDoc, encodeYDoc } from '../../../shared/ydoc/yDocument.ts';
 import { JournalError, JournalStore } from '../journal/journalStore.ts';
 import { addRecitalItem, createTemplateYDoc, typeInTitle } from './yjsDocuments.ts';
 

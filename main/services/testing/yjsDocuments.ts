@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { createYDoc, encodeYDoc, getDocumentFragment } from '../../../shared/collab/yDocument.ts';
+import { createYDoc, encodeYDoc, getDocumentFragment } from '../../../shared/ydoc/yDocument.ts';
 import { createTemplateDoc } from '../../../shared/editor/template.ts';
 
 /** A new document from the template, as the renderer makes one for "Nieuw". */

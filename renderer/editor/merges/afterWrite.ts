@@ -1,6 +1,6 @@
 /**
  * What the editor does inside the transaction that writes one of its own changes into Yjs
- * (our patch's `onWrite`, see collab.ts): it deletes the formatting markers the write left that
+ * (our patch's `onWrite`, see yjsBinding.ts): it deletes the formatting markers the write left that
  * do nothing (redundantFormats.ts), then records which text it wrote anew (recordWrite.ts).
  * One function, so that the editor and the fuzz tests' replicas write alike.
  */

@@ -20,7 +20,7 @@
  * Originals are always the first: a copy of a copy records what the first copy copied.
  */
 import * as Y from 'yjs';
-import { RECORD_VERSION } from '../../../shared/collab/textRecords.ts';
+import { RECORD_VERSION } from '../../../shared/ydoc/textRecords.ts';
 
 /** Origin of the transactions that write records, so that undo and the recorder skip them. */
 export const COPY_RECORDS = 'resolutie:copy-records';
@@ -74,7 +74,7 @@ function groups(values: number[], size: number): number[][] {
 
 /**
  * The records on `text`; anything malformed is left out. The server and the strict reader refuse
- * malformed records (shared/collab/textRecords.ts), but a document may come from a server that
+ * malformed records (shared/ydoc/textRecords.ts), but a document may come from a server that
  * does not check: a record is never believed unread. `raw` also reads entries deleted in the current
  * transaction (a text whose element goes in it).
  */

@@ -15,7 +15,7 @@ import { schema } from '../../../shared/editor/schema.ts';
 import { createTemplateDoc } from '../../../shared/editor/template.ts';
 import { structureGuardPlugin } from '../../../shared/editor/plugins/structureGuard.ts';
 import { isClauseBlock } from '../../../shared/editor/queries/findItemContext.ts';
-import { DOCUMENT_FRAGMENT } from '../collab.ts';
+import { DOCUMENT_FRAGMENT } from '../yjsBinding.ts';
 import { integratePendingUpdates } from '../pendingUpdates.ts';
 import { RESCUE, rescueLostText } from '../merges/rescueLostText.ts';
 import { changeOriginsPlugin } from '../merges/changeOrigins.ts';

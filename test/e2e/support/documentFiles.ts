@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { writeDocumentFile } from '../../../shared/collab/documentFile.ts';
+import { writeDocumentFile } from '../../../shared/ydoc/documentFile.ts';
 import { createTemplateYDoc, typeInTitle } from '../../../main/services/testing/yjsDocuments.ts';
 
 /** Writes a document whose title is `title` to `filePath` (making its folder); returns the path. */

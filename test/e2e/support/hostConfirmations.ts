@@ -13,7 +13,7 @@ import {
   createEmptyYDoc,
   decodeYDoc,
   getDocumentFragment,
-} from '../../../shared/collab/yDocument.ts';
+} from '../../../shared/ydoc/yDocument.ts';
 import { HTTP_API_PREFIX } from '../../../shared/api/transportNames.ts';
 
 /** The methods whose success makes edits durable (or, for a discard, no longer so). */

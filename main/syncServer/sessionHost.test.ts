@@ -1,0 +1,144 @@
+/**
+ * Hosting a session as "Sessie starten" does: the open document's state put on a sync server
+ * of its own on loopback, the app's own copy joining with the same history (nothing doubled),
+ * a colleague joining with the editor invitation, a reader with the other; stopping ends it.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { buildDoc } from '../../shared/editor/testing/buildDoc.ts';
+import { createYDoc, encodeYDoc, readYDoc } from '../../shared/ydoc/yDocument.ts';
+import { parseInvitation } from '../../shared/session/invitation.ts';
+import {
+  connectProvider,
+  getFirstItemText,
+  getYText,
+  makeTempDir,
+  waitFor,
+  whenSynced,
+} from './testing/collabTesting.ts';
+import { findNetworkAddress, readSessionNetwork, SessionHost } from './sessionHost.ts';
+
+let temp: ReturnType<typeof makeTempDir>;
+let host: SessionHost;
+const providers: { destroy: () => void }[] = [];
+
+beforeEach(() => {
+  temp = makeTempDir('session-host-');
+  host = new SessionHost({
+    dataDir: temp.dir,
+    bindHost: '127.0.0.1',
+    port: 0,
+    advertisedHost: '127.0.0.1',
+    getWriter: async () => ({ app: 'Resolutie-editor', version: 'test' }),
+  });
+});
+afterEach(async () => {
+  for (const provider of providers.splice(0)) provider.destroy();
+  await host.close();
+  temp.remove();
+});
+
+const DOCUMENT_ID = '4f6b1c2e-8a3d-4e5f-9b7a-1c2d3e4f5a6b';
+
+function join(invitation: string, ydoc: Y.Doc = new Y.Doc()) {
+  const parsed = parseInvitation(invitation);
+  const provider = connectProvider(parsed.serverUrl, parsed.documentName, parsed.token, ydoc);
+  providers.push(provider);
+  return { provider, ydoc, parsed };
+}
+
+describe('SessionHost', () => {
+  it('puts the document on a server, where the app and a colleague edit it together', async () => {
+    const own = createYDoc(buildDoc({ title: 'Jeugdzorg', recitals: [['Kosten;']] }));
+    const started = await host.start(DOCUMENT_ID, 'Jeugdzorg', encodeYDoc(own));
+    expect(started.documentName).toBe(DOCUMENT_ID);
+    expect(started.networkAddress).toMatch(/^127\.0\.0\.1:\d+$/);
+    expect(parseInvitation(started.invitations.reader).role).toBe('reader');
+    expect(parseInvitation(started.invitations.editor).title).toBe('Jeugdzorg');
+
+    // The app joins with its own Y.Doc: the same history, so the text is there once.
+    const app = join(started.ownInvitation, own);
+    const colleague = join(started.invitations.editor);
+    await whenSynced(app.provider);
+    await whenSynced(colleague.provider);
+    expect(getYText(colleague.ydoc)).toBe(getYText(own));
+    expect(getYText(own).match(/Kosten;/g)).toHaveLength(1);
+
+    getFirstItemText(colleague.ydoc).insert(0, 'Stijgende ');
+    await waitFor(() => getYText(own).includes('Stijgende Kosten;'), 'the edit reaches the app');
+    expect(readYDoc(own).textContent).toContain('Stijgende Kosten;');
+  });
+
+  it("gives readers the document and keeps their changes out of everyone else's", async () => {
+    const own = createYDoc(buildDoc({ title: 'Fonds', recitals: [['Krimpt;']] }));
+    const started = await host.start(DOCUMENT_ID, 'Fonds', encodeYDoc(own));
+    const app = join(started.ownInvitation, own);
+    const reader = join(started.invitations.reader);
+    await whenSynced(app.provider);
+    await whenSynced(reader.provider);
+    getFirstItemText(reader.ydoc).insert(0, 'NIET ');
+    // The app types after the reader: once its edit is back from the server, the reader's
+    // would have been too, had the server taken it.
+    getFirstItemText(own).insert(0, 'Wel ');
+    await waitFor(() => getYText(reader.ydoc).includes('Wel '), 'the app edit reaches the reader');
+    expect(getYText(own)).not.toContain('NIET');
+  });
+
+  it('ends a session: everyone is disconnected, invitations no longer work', async () => {
+    const own = createYDoc(buildDoc({ title: 'Kort' }));
+    const started = await host.start(DOCUMENT_ID, 'Kort', encodeYDoc(own));
+    const colleague = join(started.invitations.editor);
+    await whenSynced(colleague.provider);
+    expect(host.isHosting(DOCUMENT_ID)).toBe(true);
+    await host.stop(DOCUMENT_ID);
+    expect(host.isHosting(DOCUMENT_ID)).toBe(false);
+    await waitFor(
+      () => colleague.provider.isSynced === false || !colleague.provider.isAuthenticated,
+      'disconnected',
+    );
+    // Starting again for the same document makes a new server with a new secret.
+    const again = await host.start(DOCUMENT_ID, 'Kort', encodeYDoc(own));
+    expect(parseInvitation(again.invitations.editor).token).not.toBe(
+      parseInvitation(started.invitations.editor).token,
+    );
+  });
+
+  it('refuses a state that is no resolution, and starts nothing', async () => {
+    const foreign = new Y.Doc();
+    foreign.getXmlFragment('resolutie').insert(0, [new Y.XmlElement('script')]);
+    await expect(host.start(DOCUMENT_ID, 'x', encodeYDoc(foreign))).rejects.toThrow();
+    expect(host.isHosting(DOCUMENT_ID)).toBe(false);
+  });
+});
+
+describe('the network of hosted sessions', () => {
+  it('reads the host and first port from the environment, ignoring nonsense', () => {
+    expect(readSessionNetwork({})).toEqual({});
+    expect(
+      readSessionNetwork({ RESOLUTIE_SESSION_HOST: '127.0.0.1', RESOLUTIE_SESSION_PORT: '0' }),
+    ).toEqual({
+      bindHost: '127.0.0.1',
+      advertisedHost: '127.0.0.1',
+      port: 0,
+    });
+    expect(readSessionNetwork({ RESOLUTIE_SESSION_PORT: '99999' })).toEqual({});
+    expect(readSessionNetwork({ RESOLUTIE_SESSION_PORT: 'abc' })).toEqual({});
+  });
+
+  it("finds this computer's network address, never loopback", () => {
+    expect(
+      findNetworkAddress({
+        lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true } as never],
+        eth0: [
+          { address: 'fe80::1', family: 'IPv6', internal: false } as never,
+          { address: '192.168.1.20', family: 'IPv4', internal: false } as never,
+        ],
+      }),
+    ).toBe('192.168.1.20');
+    expect(
+      findNetworkAddress({
+        lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true } as never],
+      }),
+    ).toBeNull();
+  });
+});

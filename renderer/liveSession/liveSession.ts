@@ -1,0 +1,237 @@
+/**
+ * A document's live connection to a co-editing session: a Hocuspocus provider that keeps the
+ * session's Y.Doc in sync with the server, shares the user's name and colour (awareness, which
+ * also carries the cursor), and says in one snapshot how the connection is: connecting, live,
+ * offline (edits are kept and merged on return), refused, or ended.
+ *
+ * Offline needs nothing special: the Y.Doc keeps every edit (and the document's journal writes
+ * them to disk), the provider reconnects by itself, and Yjs merges both sides on its return.
+ *
+ * Presence is what the others claim: the participants list shows only states that
+ * shared/session/presenceState.ts accepts, and a state someone else sent under this user's own
+ * client id (which a server that does not bind presence to connections would relay, and which
+ * y-protocols would take as this user's own) is replaced by the user's own at once.
+ */
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import type * as Y from 'yjs';
+import type { Invitation, SessionRole } from '../../shared/session/invitation.ts';
+import { readPresenceState } from '../../shared/session/presenceState.ts';
+import { decodeStoreNotice } from '../../shared/session/storeNotice.ts';
+
+/** How the connection is. */
+export type LiveStatus = 'connecting' | 'live' | 'offline' | 'refused' | 'ended';
+
+/** Someone in the document, as the presence list shows them. */
+export interface Participant {
+  /** The Yjs client id of their connection. */
+  clientId: number;
+  name: string;
+  colour: string;
+  /** True for this window's own user. */
+  self: boolean;
+}
+
+/** What the UI shows of the connection; a new object on every change. */
+export interface LiveSnapshot {
+  status: LiveStatus;
+  /** Why it was refused, or what happened, in Dutch; null when all is well. */
+  message: string | null;
+  /** What this user may do, as the server granted it (the invitation's role until then). */
+  role: SessionRole;
+  participants: Participant[];
+  /** The document's title in the invitation, for the header. */
+  title: string | null;
+  /** True while the server says it cannot store the document (its disk, not this window). */
+  serverUnsaved: boolean;
+}
+
+/** The user as colleagues see them. */
+export interface LiveUser {
+  name: string;
+  colour: string;
+}
+
+/** The message when the server refuses without saying why in Dutch. */
+export const REFUSED_MESSAGE =
+  'De uitnodiging is niet (meer) geldig. Vraag de uitnodiger om een nieuwe uitnodiging.';
+
+/**
+ * Close codes of our server (main/syncServer/refusals.ts): a refused update, a malformed message,
+ * a change that would make the stuk too large.
+ */
+const CLOSE_REFUSED_UPDATE = 4422;
+const CLOSE_MALFORMED = 4400;
+const CLOSE_TOO_LARGE = 4413;
+/** WebSocket's "going away": the server stopped. */
+const CLOSE_GOING_AWAY = 1001;
+
+/** The message when the server stopped while the user was in the session. */
+export const SERVER_STOPPED_MESSAGE =
+  'De sessie is gestopt of de server start opnieuw. U kunt doorwerken; de app verbindt weer zodra het kan, en anders blijft het document hier als eigen kopie.';
+
+/** The message when the server refused a change this copy sent. */
+export const REFUSED_UPDATE_MESSAGE =
+  'De server weigerde een wijziging uit dit venster. Uw tekst staat nog hier; sla hem op als eigen kopie en meld dit aan de beheerder.';
+
+/** The message when the server refused a change that would make the stuk too large. */
+export const TOO_LARGE_MESSAGE =
+  'De server weigerde een wijziging uit dit venster: het stuk zou te groot worden. Uw tekst staat nog hier; maak het stuk kleiner en sla het op als eigen kopie.';
+
+export class LiveSession {
+  readonly invitation: Invitation;
+  readonly provider: HocuspocusProvider;
+  private snapshot: LiveSnapshot;
+  private readonly listeners = new Set<() => void>();
+  private wasLive = false;
+  private readonly synced: Promise<void>;
+
+  /** Connects `ydoc` to the session of `invitation` as `user`. */
+  constructor(ydoc: Y.Doc, invitation: Invitation, user: LiveUser) {
+    this.invitation = invitation;
+    this.snapshot = {
+      status: 'connecting',
+      message: null,
+      role: invitation.role,
+      participants: [],
+      title: invitation.title,
+      serverUnsaved: false,
+    };
+    let settle: { resolve: () => void; reject: (error: Error) => void } | undefined;
+    this.synced = new Promise<void>((resolve, reject) => {
+      settle = { resolve, reject };
+    });
+    // A refusal before the first sync must reach whoever awaits it; later ones the snapshot says.
+    this.synced.catch(() => undefined);
+    this.provider = new HocuspocusProvider({
+      url: invitation.serverUrl,
+      name: invitation.documentName,
+      document: ydoc,
+      token: invitation.token,
+      onAuthenticated: ({ scope }) => {
+        this.update({ role: scope === 'readonly' ? 'reader' : 'editor' });
+      },
+      onAuthenticationFailed: ({ reason }) => {
+        const message = describeRefusal(reason);
+        this.update({ status: 'refused', message });
+        settle?.reject(new Error(message));
+        // A refused secret stays refused: no reconnecting with it.
+        this.provider.disconnect();
+      },
+      onSynced: ({ state }) => {
+        if (!state) return;
+        this.wasLive = true;
+        this.update({ status: 'live', message: null });
+        settle?.resolve();
+      },
+      onStatus: ({ status }) => {
+        if (this.snapshot.status === 'refused' || this.snapshot.status === 'ended') return;
+        if (status === 'connected') return; // live once synced
+        this.update({ status: this.wasLive ? 'offline' : 'connecting' });
+      },
+      onAwarenessChange: () => this.update({ participants: this.readParticipants() }),
+      // The server says whether it could store the document (shared/session/storeNotice.ts).
+      onStateless: ({ payload }) => {
+        const notice = decodeStoreNotice(payload);
+        if (notice) this.update({ serverUnsaved: !notice.stored });
+      },
+      onClose: ({ event }) => {
+        // The server refused what this copy sent (an invalid update or message): offering it
+        // again would only be refused again, so the connection stops here.
+        if (
+          event.code === CLOSE_REFUSED_UPDATE ||
+          event.code === CLOSE_MALFORMED ||
+          event.code === CLOSE_TOO_LARGE
+        ) {
+          const message =
+            event.code === CLOSE_TOO_LARGE ? TOO_LARGE_MESSAGE : REFUSED_UPDATE_MESSAGE;
+          this.update({ status: 'refused', message });
+          this.provider.disconnect();
+        } else if (event.code === CLOSE_GOING_AWAY && this.snapshot.status !== 'ended') {
+          // The server stopped (the host ended the session, or a server restarts): say so, and
+          // keep trying, as a restarted server takes everyone back.
+          this.update({ status: 'offline', message: SERVER_STOPPED_MESSAGE });
+        }
+      },
+    });
+    this.keepOwnPresence();
+    this.provider.awareness?.setLocalStateField('user', { name: user.name, color: user.colour });
+  }
+
+  /** Resolves once the document has come from the server; rejects when refused. */
+  whenSynced(): Promise<void> {
+    return this.synced;
+  }
+
+  /** The awareness the editor's cursor plugin shares the cursor through. */
+  get awareness(): HocuspocusProvider['awareness'] {
+    return this.provider.awareness;
+  }
+
+  getSnapshot = (): LiveSnapshot => this.snapshot;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Changes the name and colour colleagues see. */
+  setUser(user: LiveUser): void {
+    this.provider.awareness?.setLocalStateField('user', { name: user.name, color: user.colour });
+  }
+
+  /** Leaves the session; the Y.Doc stays, as the user's local copy. */
+  leave(): void {
+    if (this.snapshot.status === 'ended') return;
+    this.update({ status: 'ended', message: null, participants: [] });
+    this.provider.destroy();
+  }
+
+  /**
+   * Puts the user's own presence back whenever a state from elsewhere replaces it: y-protocols
+   * guards its local state against removal by others, not against being overwritten.
+   */
+  private keepOwnPresence(): void {
+    const awareness = this.provider.awareness;
+    if (!awareness) return;
+    let own = awareness.getLocalState();
+    awareness.on('update', ({ added, updated }: Record<string, number[]>, origin: unknown) => {
+      const current = awareness.getLocalState();
+      if (origin === 'local') {
+        own = current;
+      } else if (own && current !== own && [...added!, ...updated!].includes(awareness.clientID)) {
+        awareness.setLocalState(own);
+      }
+    });
+  }
+
+  private readParticipants(): Participant[] {
+    const awareness = this.provider.awareness;
+    if (!awareness) return [];
+    const participants: Participant[] = [];
+    awareness.getStates().forEach((state, clientId) => {
+      const user = readPresenceState(state)?.user;
+      if (!user) return;
+      participants.push({
+        clientId,
+        name: user.name,
+        colour: user.color,
+        self: clientId === awareness.clientID,
+      });
+    });
+    // The user first, then colleagues by name.
+    return participants.sort(
+      (a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name, 'nl'),
+    );
+  }
+
+  private update(changes: Partial<LiveSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...changes };
+    for (const listener of this.listeners) listener();
+  }
+}
+
+// The server's reason when it is a sentence for the user (ours are Dutch and end with a full
+// stop); Hocuspocus's own codes ("permission-denied") get the general message.
+function describeRefusal(reason: string): string {
+  return /^[A-Z][^\n]{10,300}[.!?]$/.test(reason) ? reason : REFUSED_MESSAGE;
+}

@@ -1,0 +1,250 @@
+/**
+ * Co-editing in the window: the user's preferences (name and colour), hosting a session on the
+ * open document ("Sessie starten"), joining one from an invitation ("Deelnemen aan sessie"),
+ * and leaving or stopping. The live connection itself is a LiveSession; the document stays an
+ * OpenDocument with its journal, so offline edits are on disk like any other.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { UserPreferences } from '../../shared/api/preferences.ts';
+import { formatInvitation, parseInvitation } from '../../shared/session/invitation.ts';
+import type { Invitation, SessionRole } from '../../shared/session/invitation.ts';
+import { createEmptyYDoc, encodeYDoc, readYDoc } from '../../shared/ydoc/yDocument.ts';
+import { encodeBase64 } from '../../shared/format/base64.ts';
+import { api } from '../api/client.ts';
+import {
+  loadPreferences,
+  savePreferences as storePreferences,
+  usePreferences,
+} from '../preferences/userPreferences.ts';
+import { OpenDocument } from '../documents/OpenDocument.ts';
+import { LiveSession } from './liveSession.ts';
+import type { LiveSnapshot } from './liveSession.ts';
+
+/** How long joining waits for the server before it says it cannot reach it. */
+const JOIN_TIMEOUT_MS = 15_000;
+
+/** The session this window hosts, for "Uitnodigen…" and "Sessie stoppen". */
+export interface HostedSession {
+  documentName: string;
+  invitations: Record<SessionRole, string>;
+  networkAddress: string | null;
+}
+
+/**
+ * What co-editing needs of the window (its controller): the open document, putting a joined
+ * one in its place, the unsaved-changes question, the status bar, and the dialogs, which the
+ * window holds and shows.
+ */
+export interface WindowForCollaboration {
+  readonly openDocument: OpenDocument | null;
+  adopt: (openDocument: OpenDocument) => Promise<void>;
+  guardUnsaved: (action: () => void) => void;
+  report: (error: unknown) => void;
+  showDialog: (dialog: { type: 'join' } | { type: 'invite' }) => void;
+  /** Closes the window's dialog if it is one of `types`. */
+  closeDialog: (...types: ('join' | 'invite')[]) => void;
+  openAppDialog: (dialog: 'preferences') => void;
+  closeAppDialog: (dialog: 'preferences') => void;
+}
+
+const noSubscription = () => () => undefined;
+
+export function useCollaboration(windowState: WindowForCollaboration) {
+  const preferences = usePreferences();
+  const [live, setLive] = useState<LiveSession | null>(null);
+  const [hosted, setHosted] = useState<HostedSession | null>(null);
+  const [starting, setStarting] = useState(false);
+  const liveRef = useRef<LiveSession | null>(null);
+  const { adopt, guardUnsaved, report, showDialog, closeDialog } = windowState;
+  const { openAppDialog, closeAppDialog } = windowState;
+  const openDocument = windowState.openDocument;
+
+  const liveSnapshot = useSyncExternalStore<LiveSnapshot | null>(
+    live?.subscribe ?? noSubscription,
+    live?.getSnapshot ?? (() => null),
+  );
+
+  useEffect(() => {
+    loadPreferences().catch(report);
+  }, [report]);
+
+  // Only the name and colour count: a change of another preference keeps the same user.
+  const userName = preferences?.preferences.userName;
+  const userColour = preferences?.preferences.userColour;
+  const user = useMemo(
+    () =>
+      userName !== undefined && userColour !== undefined
+        ? { name: userName, colour: userColour }
+        : { name: 'Gebruiker', colour: '#3d4fb8' },
+    [userName, userColour],
+  );
+
+  // The name and colour colleagues see follow the preferences, also once they have loaded.
+  const userRef = useRef(user);
+  useEffect(() => {
+    userRef.current = user;
+    liveRef.current?.setUser(user);
+  }, [user]);
+
+  const connect = useCallback((next: LiveSession | null) => {
+    liveRef.current = next;
+    setLive(next);
+  }, []);
+
+  // Another document in the window (New, Open, Close) ends the session of the previous one.
+  useEffect(() => {
+    const current = liveRef.current;
+    if (current && openDocument && current.provider.document !== openDocument.ydoc) {
+      current.leave();
+      connect(null);
+      setHosted((hostedNow) => {
+        if (hostedNow) void api.stopSession({ documentName: hostedNow.documentName });
+        return null;
+      });
+    }
+  }, [openDocument, connect]);
+
+  // A document recovered after a crash while it was in a session rejoins it: its offline edits
+  // merge with what the others did meanwhile. A refusal (the session ended) leaves a local copy.
+  useEffect(() => {
+    const invitationText = openDocument?.sessionInvitation;
+    if (!openDocument || !invitationText || liveRef.current) return;
+    let invitation: Invitation;
+    try {
+      invitation = parseInvitation(invitationText);
+    } catch {
+      openDocument.setSessionInvitation(null);
+      return;
+    }
+    // After this render: the connection is state of its own, set from outside the effect.
+    void Promise.resolve().then(() => {
+      if (liveRef.current) return;
+      const next = new LiveSession(openDocument.ydoc, invitation, userRef.current);
+      connect(next);
+      next.whenSynced().catch(() => openDocument.setSessionInvitation(null));
+    });
+  }, [openDocument, connect]);
+
+  const startSession = useCallback(async () => {
+    if (!openDocument || liveRef.current) return;
+    setStarting(true);
+    try {
+      const started = await api.startSession({
+        documentId: openDocument.getSnapshot().id,
+        title: openDocument.title,
+        state: encodeBase64(encodeYDoc(openDocument.ydoc)),
+      });
+      const next = new LiveSession(openDocument.ydoc, parseInvitation(started.ownInvitation), user);
+      await next.whenSynced();
+      connect(next);
+      setHosted({
+        documentName: started.documentName,
+        invitations: started.invitations,
+        networkAddress: started.networkAddress,
+      });
+      showDialog({ type: 'invite' });
+    } catch (error) {
+      report(error);
+    } finally {
+      setStarting(false);
+    }
+  }, [openDocument, user, connect, report, showDialog]);
+
+  const joinSession = useCallback(
+    async (invitation: Invitation) => {
+      const ydoc = createEmptyYDoc();
+      const next = new LiveSession(ydoc, invitation, user);
+      try {
+        await Promise.race([
+          next.whenSynced(),
+          new Promise((_, reject) =>
+            setTimeout(
+              () =>
+                reject(
+                  new Error(
+                    `De sessie is niet bereikbaar op ${invitation.serverUrl.replace(/^wss?:\/\//, '')}. Controleer het netwerk, of vraag de uitnodiger of de sessie nog loopt.`,
+                  ),
+                ),
+              JOIN_TIMEOUT_MS,
+            ),
+          ),
+        ]);
+        // The server's document is checked like a file before it is shown.
+        readYDoc(ydoc);
+      } catch (error) {
+        next.leave();
+        ydoc.destroy();
+        throw error;
+      }
+      liveRef.current?.leave();
+      const joined = await OpenDocument.fromLive(ydoc, formatInvitation(invitation));
+      // Connected first, so the new document's editor is made with the session in place.
+      connect(next);
+      await adopt(joined);
+      setHosted(null);
+      closeDialog('join');
+    },
+    [user, adopt, connect, closeDialog],
+  );
+
+  const leave = useCallback(async () => {
+    const current = liveRef.current;
+    if (!current) return;
+    current.leave();
+    connect(null);
+    // The copy is the user's own now: a crash no longer brings it back into the session.
+    openDocument?.setSessionInvitation(null);
+    const wasHosted = hosted;
+    setHosted(null);
+    if (wasHosted) {
+      try {
+        await api.stopSession({ documentName: wasHosted.documentName });
+      } catch (error) {
+        report(error);
+      }
+    }
+  }, [hosted, openDocument, connect, report]);
+
+  const savePreferences = useCallback(
+    async (next: UserPreferences) => {
+      const { preferences: stored } = await storePreferences(next);
+      liveRef.current?.setUser({ name: stored.userName, colour: stored.userColour });
+      closeAppDialog('preferences');
+    },
+    [closeAppDialog],
+  );
+
+  // Stable for the editor: it is rebuilt only when the connection or the role changes.
+  const role = liveSnapshot?.role ?? null;
+  const editorLive = useMemo(
+    () => (live && role ? { awareness: live.awareness, readOnly: role === 'reader' } : null),
+    [live, role],
+  );
+
+  return {
+    preferences,
+    user,
+    live,
+    liveSnapshot,
+    hosted,
+    starting,
+    editorLive,
+    commands: {
+      startSession: () => void startSession(),
+      join: () => guardUnsaved(() => showDialog({ type: 'join' })),
+      invite: () => showDialog({ type: 'invite' }),
+      // In place of the session dialog that asked for it (as "Wijzigen" in Deelnemen does).
+      preferences: () => {
+        closeDialog('join', 'invite');
+        openAppDialog('preferences');
+      },
+      leave: () => void leave(),
+      closeDialog: () => {
+        closeDialog('join', 'invite');
+        closeAppDialog('preferences');
+      },
+    },
+    joinSession,
+    savePreferences,
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * The invitation to a co-editing session: what a user copies from "Sessie starten" and pastes
+ * into "Deelnemen aan sessie" (or mails to a colleague). One line, readable, with everything
+ * needed to join: the server's address, the document, the secret and the role it grants.
+ *
+ *   resolutie://sessie/<document>?server=ws%3A%2F%2F192.168.1.20%3A4790&rol=redacteur&sleutel=<token>&titel=…
+ *
+ * The role in the text is what the user is told; the server reads the role from the secret
+ * (a token it signed, see main/syncServer/sessionTokens.ts), so editing the text grants nothing.
+ */
+
+/** What a participant may do: edit, or only read along. */
+export type SessionRole = 'editor' | 'reader';
+
+/** The roles as the app names them. */
+export const SESSION_ROLE_LABELS: Record<SessionRole, string> = {
+  editor: 'redacteur',
+  reader: 'lezer',
+};
+
+/** Everything an invitation holds. */
+export interface Invitation {
+  /** The sync server: `ws://host:port` or `wss://host[:port]`, without path. */
+  serverUrl: string;
+  /** The document's name on the server. */
+  documentName: string;
+  /** The secret that admits the holder, with the role the server gives it. */
+  token: string;
+  role: SessionRole;
+  /** The document's title, so the invited user sees what they join; null when unknown. */
+  title: string | null;
+}
+
+/** An invitation that cannot be read, with a Dutch message for the user. */
+export class InvitationError extends Error {
+  override name = 'InvitationError';
+}
+
+const SCHEME = 'resolutie://sessie/';
+/** Document names on the server: letters, digits, `-` and `_`, as file names everywhere allow. */
+export const DOCUMENT_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+const TOKEN = /^[A-Za-z0-9._~-]{16,1024}$/;
+const MAX_TITLE_LENGTH = 300;
+const ROLE_BY_LABEL: Record<string, SessionRole> = { redacteur: 'editor', lezer: 'reader' };
+
+/** The invitation as one line of text. */
+export function formatInvitation(invitation: Invitation): string {
+  checkInvitation(invitation);
+  const params = new URLSearchParams({
+    server: invitation.serverUrl,
+    rol: SESSION_ROLE_LABELS[invitation.role],
+    sleutel: invitation.token,
+  });
+  if (invitation.title) params.set('titel', invitation.title.slice(0, MAX_TITLE_LENGTH));
+  return `${SCHEME}${invitation.documentName}?${params.toString()}`;
+}
+
+/**
+ * Reads an invitation from what the user pasted: the line itself, or a message that holds it
+ * (a mail, a chat) with text around it. Throws an InvitationError that says what is wrong.
+ */
+export function parseInvitation(text: string): Invitation {
+  const start = text.indexOf(SCHEME);
+  if (start === -1) {
+    throw new InvitationError(
+      'Dit is geen uitnodiging voor een sessie: een uitnodiging begint met "resolutie://sessie/".',
+    );
+  }
+  const link = text.slice(start).split(/\s/, 1)[0]!;
+  const [name = '', query = ''] = link.slice(SCHEME.length).split('?', 2);
+  const params = new URLSearchParams(query);
+  const role = ROLE_BY_LABEL[params.get('rol') ?? ''];
+  const invitation: Invitation = {
+    serverUrl: params.get('server') ?? '',
+    documentName: name,
+    token: params.get('sleutel') ?? '',
+    role: role ?? 'editor',
+    title: params.get('titel')?.trim() || null,
+  };
+  if (!role) throw new InvitationError('De uitnodiging noemt geen rol (redacteur of lezer).');
+  checkInvitation(invitation);
+  return invitation;
+}
+
+/** Whether `url` is a sync server's address an invitation may hold. */
+export function isServerUrl(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return (
+    (parsed.protocol === 'ws:' || parsed.protocol === 'wss:') &&
+    parsed.hostname !== '' &&
+    parsed.username === '' &&
+    parsed.password === '' &&
+    (parsed.pathname === '' || parsed.pathname === '/') &&
+    parsed.search === '' &&
+    parsed.hash === ''
+  );
+}
+
+function checkInvitation(invitation: Invitation): void {
+  if (!isServerUrl(invitation.serverUrl)) {
+    throw new InvitationError(
+      'Het serveradres in de uitnodiging is ongeldig; vraag de uitnodiger om een nieuwe.',
+    );
+  }
+  if (!DOCUMENT_NAME.test(invitation.documentName)) {
+    throw new InvitationError('De uitnodiging noemt geen geldig document; is hij heel gekopieerd?');
+  }
+  if (!TOKEN.test(invitation.token)) {
+    throw new InvitationError(
+      'De sleutel in de uitnodiging ontbreekt of is afgekapt; kopieer hem opnieuw.',
+    );
+  }
+}
