@@ -52,30 +52,13 @@ function addStart(starts: Starts, session: number, start: { since: number; id: s
 }
 
 /**
- * Per session, where each of its proposals in `doc` and in `known` started: a character the
- * session wrote belongs to the last proposal that started at or before it.
- */
-function proposalStarts(doc: Node, known: Starts): Starts {
-  const out: Starts = new Map();
-  for (const [session, list] of known) for (const start of list) addStart(out, session, start);
-  doc.descendants((node) => {
-    if (!node.isInline) return true;
-    const mark = node.marks.find((m) => m.type.name === 'insertion');
-    const attrs = mark?.attrs as InsertionAttrs | undefined;
-    if (attrs?.session != null && attrs.since != null) {
-      addStart(out, attrs.session, { since: attrs.since, id: attrs.id });
-    }
-    return false;
-  });
-  return out;
-}
-
-/**
  * The check of insertions for `doc`, the document the editor holds for `fragment`: an
  * insertion applies to the characters its session wrote while it was that session's latest
  * proposal (for a mark without `since`, to any its session wrote). Where the proposals
- * started comes from their marks in `doc`, and from `known` (the editor's own, which a merge
- * may have taken every mark of).
+ * started comes from `starts`: every insertion the editor has seen, in its first document and
+ * in every transaction since (its own and its colleagues'), so also those whose every mark a
+ * merge has since taken away. Every document the editor holds came through those, so `doc`'s
+ * own marks are in it, and nothing needs reading the whole document per check.
  *
  * y-prosemirror writes a text as the difference of the old and new strings; our patch keeps
  * the characters with the formatting the editor shows (alignByFormatting), and where it cannot
@@ -85,13 +68,11 @@ function proposalStarts(doc: Node, known: Starts): Starts {
 export function checkChangeOrigins(
   fragment: Y.XmlFragment,
   doc: Node,
-  known: Starts = new Map(),
+  starts: Starts,
 ): MarkApplies {
   const blockAt = readBlocks(fragment, doc);
-  let starts: Starts | undefined;
   // Which proposal the character `written` belongs to, by the session that wrote it.
   const ownerOf = (written: Piece): string | null => {
-    starts ??= proposalStarts(doc, known);
     let owner: string | null = null;
     for (const start of starts.get(written.client) ?? []) {
       if (start.since <= written.clock) owner = start.id;
@@ -163,7 +144,7 @@ export function changeOriginsPlugin(ydoc: Y.Doc, fragment: Y.XmlFragment): Plugi
       return Y.getState(ydoc.store, ydoc.clientID);
     },
     check: (doc) => checkChangeOrigins(fragment, doc, own),
-    latestStart: (doc) => proposalStarts(doc, own).get(ydoc.clientID)?.at(-1)?.since ?? null,
+    latestStart: () => own.get(ydoc.clientID)?.at(-1)?.since ?? null,
   };
   return new Plugin<ChangeOrigins>({
     key: changeOriginsKey,
