@@ -144,7 +144,9 @@ export function changeOriginsPlugin(ydoc: Y.Doc, fragment: Y.XmlFragment): Plugi
       return Y.getState(ydoc.store, ydoc.clientID);
     },
     check: (doc) => checkChangeOrigins(fragment, doc, own),
-    latestStart: () => own.get(ydoc.clientID)?.at(-1)?.since ?? null,
+    get latestStart() {
+      return own.get(ydoc.clientID)?.at(-1)?.since ?? null;
+    },
   };
   return new Plugin<ChangeOrigins>({
     key: changeOriginsKey,

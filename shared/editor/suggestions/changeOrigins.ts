@@ -32,10 +32,10 @@ export interface ChangeOrigins {
   check(doc: Node): MarkApplies;
   /**
    * Where the latest proposal of this session started (its `since`), or null when it has
-   * none: in `doc`, or one whose every mark a merge took away. Only the latest may go on:
-   * text the session writes belongs to its latest proposal.
+   * none: of all the editor has seen, also one whose every mark a merge took away. Only the
+   * latest may go on: text the session writes belongs to its latest proposal.
    */
-  latestStart(doc: Node): number | null;
+  readonly latestStart: number | null;
 }
 
 /** The plugin state through which the collaboration layer provides ChangeOrigins. */

@@ -134,7 +134,7 @@ export function continueChange(
         (mark !== undefined &&
           isPendingInsertion(mark) &&
           inserted!.session === own.session &&
-          (own.origins === null || inserted!.since === own.origins.latestStart(doc)));
+          (own.origins === null || inserted!.since === own.origins.latestStart));
       // The same attributes, time included: equal marks keep the text one node, one change.
       if (attrs && continues && attrs.name === context.author.name) {
         const { id, name, colour, time } = attrs;
