@@ -46,10 +46,26 @@ export const STATUS_LABELS: Record<DocumentStatus, string> = {
   verworpen: 'Verworpen',
 };
 
-/** The title's opening words: "Geactualiseerde resolutie" once a resolution is updated. */
+/**
+ * Whether a kind is a het-word ("het amendement") or a de-word ("de resolutie", "de motie").
+ * An adjective before a het-word without an article stays uninflected: "Geactualiseerd
+ * amendement", but "Geactualiseerde resolutie" (issue 16, point 4).
+ */
+const KIND_IS_HET_WORD: Record<DocumentKind, boolean> = {
+  resolutie: false,
+  motie: false,
+  amendement: true,
+};
+
+/**
+ * The title's opening words: the kind alone ("Resolutie"), or "Geactualiseerde resolutie",
+ * "Geactualiseerde motie", "Geactualiseerd amendement" once the stuk is updated. The other
+ * statuses do not show in the title (the watermark and Gegevens say them).
+ */
 export function getKindHeading(kind: DocumentKind, status: DocumentStatus): string {
-  if (status === 'geactualiseerd') return `Geactualiseerde ${KIND_LABELS[kind].toLowerCase()}`;
-  return KIND_LABELS[kind];
+  if (status !== 'geactualiseerd') return KIND_LABELS[kind];
+  const adjective = KIND_IS_HET_WORD[kind] ? 'Geactualiseerd' : 'Geactualiseerde';
+  return `${adjective} ${KIND_LABELS[kind].toLowerCase()}`;
 }
 
 /** The fixed heading of the explanatory part. */

@@ -77,6 +77,15 @@ describe('matchTitleLine', () => {
     expect(matchTitleLine('Amendement')).toMatchObject({ kind: 'amendement', title: '' });
   });
 
+  // Issue 16, point 4: the editor prints "Geactualiseerd amendement", so the import reads it.
+  it('reads the uninflected "Geactualiseerd amendement"', () => {
+    expect(matchTitleLine('Geactualiseerd amendement “Jeugdzorg”')).toMatchObject({
+      kind: 'amendement',
+      status: 'geactualiseerd',
+      title: 'Jeugdzorg',
+    });
+  });
+
   it('rejects prose and other words', () => {
     expect(matchTitleLine('Resolutie aangenomen door de ALV.')).toBeNull();
     expect(matchTitleLine('Resoluties van de ALV')).toBeNull();

@@ -94,9 +94,10 @@ export function isExplanationHeading(line: string): boolean {
   return headingKey(line) === 'toelichting';
 }
 
-// "Geactualiseerde resolutie “…”", "Concept-motie …", "Amendement: …".
+// "Geactualiseerde resolutie “…”", "Geactualiseerd amendement …", "Concept-motie …",
+// "Amendement: …". The uninflected "geactualiseerd" is how an amendement (a het-word) reads.
 const TITLE_LINE =
-  /^(?:(geactualiseerde|concept)[- ]?)?(resolutie|motie|amendement)(?=$|[\s:–—"“”‘’'„-])[\s:–—-]*(.*)$/iu;
+  /^(?:(geactualiseerde?|concept)[- ]?)?(resolutie|motie|amendement)(?=$|[\s:–—"“”‘’'„-])[\s:–—-]*(.*)$/iu;
 
 // Quotes that may wrap a title.
 const OPEN_QUOTES = '“"‘\'„‚«‹';
@@ -121,7 +122,11 @@ export function matchTitleLine(line: string): TitleMatch | null {
   return {
     kind: (match[2] ?? 'resolutie').toLowerCase() as DocumentKind,
     status:
-      status === 'geactualiseerde' ? 'geactualiseerd' : status === 'concept' ? 'concept' : null,
+      status?.startsWith('geactualiseerd') === true
+        ? 'geactualiseerd'
+        : status === 'concept'
+          ? 'concept'
+          : null,
     title: stripQuotes(rest),
     openQuote: opened && !closed,
   };
