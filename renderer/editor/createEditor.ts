@@ -86,6 +86,8 @@ export function createEditor(
   onChange: (view: EditorView) => void,
   /** Where a co-editing session's awareness goes: colleagues' cursors and one's own shared. */
   awareness?: AwarenessSlot,
+  /** Hears what the editor tells the user about their action: what a paste left out. */
+  notify?: (message: string) => void,
 ): EditorView {
   const bound = bindCollabDocument(collab, awareness);
   const state = EditorState.create({
@@ -94,7 +96,7 @@ export function createEditor(
     plugins: [
       ...bound.plugins,
       structureGuardPlugin(isRemoteTransaction),
-      pastePlugin(),
+      pastePlugin(notify),
       keymap(buildKeymap(history)),
       keymap(baseKeymap),
       decorationsPlugin(),
