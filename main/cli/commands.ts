@@ -32,7 +32,7 @@ import { toIsoDate } from '../../shared/dates.ts';
 import { findAppRoot } from '../services/app/appRoot.ts';
 
 import { CliError } from './cliErrors.ts';
-import { decodeTextFile } from './textDecoding.ts';
+import { decodeTextFile } from '../../shared/import/textDecoding.ts';
 import { ProgressBar } from './progressBar.ts';
 import type { ProgressStream } from './progressBar.ts';
 
