@@ -20,7 +20,6 @@ import {
 } from '../../shared/format/resolutieFile.ts';
 import { toPlainText } from '../../shared/export/toPlainText.ts';
 import { toJsonExport } from '../../shared/export/toJsonExport.ts';
-import { formatItemCount } from '../../shared/labels.ts';
 import { getMetadataText } from '../../shared/editor/queries/getMetadataText.ts';
 import { readFileLimited } from '../services/files/readFileLimited.ts';
 import { checkWritableTarget, writeFileAtomic } from '../services/files/atomicWrite.ts';
@@ -33,6 +32,7 @@ import { findAppRoot } from '../services/app/appRoot.ts';
 
 import { CliError } from './cliErrors.ts';
 import { decodeTextFile } from '../../shared/import/textDecoding.ts';
+import { summarizeImport } from '../../shared/import/importSummary.ts';
 import { ProgressBar } from './progressBar.ts';
 import type { ProgressStream } from './progressBar.ts';
 
@@ -70,20 +70,9 @@ export async function importText(
   const model = parseResolutionText(text);
   const doc = docFromModel(model);
   await writeFileAtomic(output, writeDocumentFile(createYDoc(doc), writer));
-  const recitals = model.blocks.filter((b) => b.type === 'recital');
-  const operatives = model.blocks.filter((b) => b.type === 'operative');
-  const count = (blocks: typeof model.blocks) =>
-    blocks.reduce((sum, b) => sum + b.items.filter((i) => i.indent === 0).length, 0);
-  const headings = model.explanation.filter((f) => f.type === 'heading').length;
-  io.out(
-    `Geïmporteerd naar ${output}: ${formatItemCount('recital', count(recitals))}, ` +
-      `${formatItemCount('operative', count(operatives))}, Toelichting met ${headings} ${headings === 1 ? 'kop' : 'koppen'}.\n`,
-  );
-  if (model.blocks.length === 0) {
-    io.err(
-      'Let op: de tekst bevat geen blokken ("Overwegende dat:", "Spreekt uit:"); alles staat in de Toelichting.\n',
-    );
-  }
+  const { counts, warning } = summarizeImport(model);
+  io.out(`Geïmporteerd naar ${output}: ${counts}.\n`);
+  if (warning) io.err(`Let op: ${warning}\n`);
 }
 
 /** `resolutie show IN.resolutie` */
