@@ -124,12 +124,12 @@ describe('saveDocument and openDocument', () => {
       [
         'vreemd.resolutie',
         '{"format":"docx"}',
-        'Dit is geen resolutie-bestand. Open een bestand dat met de Resolutie-editor is opgeslagen (.resolutie), of importeer platte tekst.',
+        '‘vreemd.resolutie’: Dit is geen resolutie-bestand. Open een bestand dat met de Resolutie-editor is opgeslagen (.resolutie); tekst leest u in met Importeren… (in de app) of resolutie import.',
       ],
       [
         'kapot.resolutie',
         '{"format": "resolutie", "formatVersion": 1, "yjs": {',
-        'Het bestand is beschadigd of onvolledig, bijvoorbeeld afgebroken bij het versturen.',
+        '‘kapot.resolutie’: Het bestand is beschadigd of onvolledig, bijvoorbeeld afgebroken bij het versturen.',
       ],
     ];
     for (const [name, content, message] of cases) {

@@ -87,6 +87,7 @@ function buildFileMenu(platform: MenuPlatform, state: MenuState): MenuItemTempla
       action: { kind: 'newWindow' },
     },
     { id: 'open', label: 'Openen…', accelerator: 'CmdOrCtrl+O', command: { command: 'open' } },
+    { id: 'importDocument', label: 'Importeren…', command: { command: 'importDocument' } },
     SEPARATOR,
     {
       id: 'save',

@@ -55,6 +55,7 @@ function targets(view: ReturnType<typeof fakeView> | null, inSession = false) {
     file: {
       newDocument: record('newDocument'),
       open: record('open'),
+      importDocument: record('importDocument'),
       save: record('save'),
       saveAs: record('saveAs'),
       printPreview: record('printPreview'),
@@ -93,6 +94,7 @@ describe('the menu commands in the page', () => {
     expect(ran).toEqual([
       'newDocument',
       'open',
+      'importDocument',
       'save',
       'saveAs',
       'printPreview',

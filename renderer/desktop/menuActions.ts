@@ -59,6 +59,7 @@ export function createMenuActions(targets: MenuActionTargets): MenuActions {
   return {
     newDocument: file.newDocument,
     open: file.open,
+    importDocument: file.importDocument,
     save: file.save,
     saveAs: file.saveAs,
     printPreview: file.printPreview,

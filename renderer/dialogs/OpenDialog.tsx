@@ -1,6 +1,8 @@
 /**
- * "Openen": recent documents first, then every document in the documents folder. Choosing
- * one opens it; a file that cannot be opened shows its reason here and nothing changes.
+ * "Openen": recent documents first, then every document in the documents folder, by title.
+ * A file the host could not read as a document is marked in the list with the reason;
+ * choosing one opens it, and a file that cannot be opened shows its reason here and nothing
+ * changes.
  */
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
@@ -8,6 +10,18 @@ import type { ResolutieApi } from '../api/client.ts';
 import { formatMomentInStyle } from '../../shared/dates.ts';
 import { useDateStyle } from '../preferences/userPreferences.ts';
 import { Modal } from './Modal.tsx';
+import '../styles/openDialog.css';
+
+/** The id of the line that says why the file at `path` cannot be opened. */
+function problemId(path: string): string {
+  return `problem-${encodeURIComponent(path)}`;
+}
+
+/** The host's reason starts with the file's name, which the list already shows beside it. */
+function withoutFileName(problem: string): string {
+  const reason = problem.replace(/^‘[^’]*’: /, '');
+  return reason.charAt(0).toLowerCase() + reason.slice(1);
+}
 
 type Listing = Awaited<ReturnType<ResolutieApi['listDocuments']>>;
 type Recent = Awaited<ReturnType<ResolutieApi['listRecent']>>;
@@ -85,11 +99,22 @@ export function OpenDialog({
         <ul className="file-list">
           {listing?.documents.map((doc) => (
             <li key={doc.path}>
-              <button type="button" className="file-button" onClick={() => void open(doc.path)}>
-                <span className="file-name">{doc.name}</span>
+              <button
+                type="button"
+                className={`file-button${doc.problem ? ' file-button-broken' : ''}`}
+                aria-describedby={doc.problem ? problemId(doc.path) : undefined}
+                onClick={() => void open(doc.path)}
+              >
+                <span className="file-name">{doc.title || doc.name}</span>
                 <span className="file-detail">
-                  gewijzigd {formatMomentInStyle(new Date(doc.modifiedAt), dateStyle)}
+                  {doc.name}.resolutie · gewijzigd{' '}
+                  {formatMomentInStyle(new Date(doc.modifiedAt), dateStyle)}
                 </span>
+                {doc.problem && (
+                  <span className="file-problem" id={problemId(doc.path)}>
+                    Kan niet worden geopend: {withoutFileName(doc.problem)}
+                  </span>
+                )}
               </button>
             </li>
           ))}

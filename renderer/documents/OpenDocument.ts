@@ -7,6 +7,7 @@
 import { createYDoc, decodeYDoc, encodeYDoc } from '../../shared/ydoc/yDocument.ts';
 import { DEFAULT_ASSEMBLY } from '../../shared/api/preferences.ts';
 import { decodeBase64, encodeBase64 } from '../../shared/format/base64.ts';
+import type { Node } from 'prosemirror-model';
 import type { DocumentKind } from '../../shared/model/resolution.ts';
 import { api } from '../api/client.ts';
 import type { ResolutieApi } from '../api/client.ts';
@@ -120,6 +121,24 @@ export class OpenDocument {
     const opened = new OpenDocument(
       createYDoc(createNewDocument(kind, name)),
       { id: crypto.randomUUID(), name: null, path: null, dirty: false, savedAt: null },
+      documentsApi,
+    );
+    await opened.journal.reset(encodeYDoc(opened.ydoc));
+    return opened;
+  }
+
+  /**
+   * A document made from an imported file: unsaved (closing asks about it), named after the
+   * file it came from, so that Opslaan als offers that name.
+   */
+  static async fromImport(
+    doc: Node,
+    name: string,
+    documentsApi: DocumentsApi = api,
+  ): Promise<OpenDocument> {
+    const opened = new OpenDocument(
+      createYDoc(doc),
+      { id: crypto.randomUUID(), name, path: null, dirty: true, savedAt: null },
       documentsApi,
     );
     await opened.journal.reset(encodeYDoc(opened.ydoc));

@@ -1,7 +1,8 @@
 /**
  * A window's controller: the document open in it, the dialogs on screen (see windowDialogs.ts),
  * the status bar's notice, and the document's versions with their comparison and restoring.
- * The file commands (New, Open, Save, Save as, Close, the print preview and the PDF export),
+ * The file commands (New, Open, Import, Save, Save as, Close, the print preview and the PDF
+ * export),
  * the unsaved-changes question and, at start, the offer of unsaved work from a crash all run
  * here; React only subscribes to the state and renders it (see useWindowController.ts).
  *
@@ -10,7 +11,9 @@
  */
 import type { EditorState, Transaction } from 'prosemirror-state';
 import type { Node } from 'prosemirror-model';
-import type { DocumentKind } from '../../shared/model/resolution.ts';
+import type { DocumentKind, ParsedResolution } from '../../shared/model/resolution.ts';
+import { docFromModel } from '../../shared/editor/fromModel.ts';
+import { summarizeImport } from '../../shared/import/importSummary.ts';
 import type { VersionInfo } from '../../shared/ydoc/versions.ts';
 import { recordVersion } from '../../shared/ydoc/versions.ts';
 import type { ResolutieApi } from '../api/client.ts';
@@ -60,7 +63,14 @@ export interface WindowState {
 
 /** The header's file commands. */
 export type FileCommands = Record<
-  'newDocument' | 'open' | 'save' | 'saveAs' | 'printPreview' | 'exportPdf' | 'close',
+  | 'newDocument'
+  | 'open'
+  | 'importDocument'
+  | 'save'
+  | 'saveAs'
+  | 'printPreview'
+  | 'exportPdf'
+  | 'close',
   () => void
 >;
 
@@ -169,6 +179,7 @@ export class WindowController {
   readonly commands: FileCommands = {
     newDocument: () => this.guardUnsaved(() => this.showDialog({ type: 'new' })),
     open: () => this.guardUnsaved(() => this.showDialog({ type: 'open' })),
+    importDocument: () => this.guardUnsaved(() => this.showDialog({ type: 'import' })),
     save: () => void this.save(),
     saveAs: () => this.showDialog({ type: 'saveAs' }),
     printPreview: () => this.printPreview(),
@@ -221,6 +232,22 @@ export class WindowController {
     const file = await api.openDocument({ path });
     await this.replaceDocument(await OpenDocument.fromFile(file, api));
     this.showDialog(null);
+  };
+
+  /**
+   * Importeren: the stuk read from a file becomes the open document, unsaved and named after
+   * the file; the status bar says what the text became.
+   */
+  importParsed = async (imported: { name: string; model: ParsedResolution }): Promise<void> => {
+    const { api } = this.services;
+    await this.replaceDocument(
+      await OpenDocument.fromImport(docFromModel(imported.model), imported.name, api),
+    );
+    const { counts, warning } = summarizeImport(imported.model);
+    this.update({
+      dialog: null,
+      notice: `Geïmporteerd uit ${imported.name}: ${counts}.${warning ? ` Let op: ${warning}` : ''} Nog niet opgeslagen.`,
+    });
   };
 
   /** Opslaan: to its file, or through Opslaan als when it has none; then `then`. */

@@ -1,6 +1,6 @@
 /**
  * The dialogs of a window, as its controller holds them: one slot for the dialog a command
- * opened (the file dialogs, the print preview, the recovery offer, Versies, a comparison, the
+ * opened (the file dialogs and Importeren, the print preview, the recovery offer, Versies, a comparison, the
  * session dialogs), and two layers above it that any part of the window may open at any time:
  * About or Help (they take one place), and the preferences, which have their own, so that
  * opening the help over half-filled preferences loses nothing.
@@ -28,6 +28,7 @@ export interface Comparison {
 export type WindowDialog =
   | { type: 'new' }
   | { type: 'open' }
+  | { type: 'import' }
   /** `then` runs once saved (the action that asked about unsaved changes). */
   | { type: 'saveAs'; then?: () => void }
   | { type: 'unsaved'; then: () => void }

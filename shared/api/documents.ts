@@ -44,6 +44,10 @@ export const documentEntrySchema = z.strictObject({
   modifiedAt: isoDateTimeSchema,
   /** The file's size in bytes. */
   sizeBytes: z.number().int().nonnegative(),
+  /** The stuk's title; '' when it has none or the file cannot be read. */
+  title: z.string(),
+  /** Why the file cannot be opened (Dutch, naming the file), or null when it can. */
+  problem: z.string().nullable(),
 });
 
 /** What `listDocuments` answers: the folder, and its documents newest first. */

@@ -11,6 +11,7 @@ export const MENU_COMMANDS = [
   // Bestand
   'newDocument',
   'open',
+  'importDocument',
   'save',
   'saveAs',
   'printPreview',

@@ -132,7 +132,7 @@ function readVersion1(json: Record<string, unknown>): ResolutieEnvelope {
 function notResolutie(): FileFormatError {
   return new FileFormatError(
     'not_resolutie',
-    'Dit is geen resolutie-bestand. Open een bestand dat met de Resolutie-editor is opgeslagen (.resolutie), of importeer platte tekst.',
+    'Dit is geen resolutie-bestand. Open een bestand dat met de Resolutie-editor is opgeslagen (.resolutie); tekst leest u in met Importeren… (in de app) of resolutie import.',
   );
 }
 

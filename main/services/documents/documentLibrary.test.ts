@@ -226,7 +226,8 @@ describe('opening', () => {
         createLibrary().open(await writeInFolder('vreemd.resolutie', content)),
       );
       expect(error).toBeInstanceOf(FileFormatError);
-      expect(error.message).toMatch(/^Dit is geen resolutie-bestand\./);
+      // The message names the file: the user may have picked it among several.
+      expect(error.message).toMatch(/^‘vreemd\.resolutie’: Dit is geen resolutie-bestand\./);
     }
   });
 
@@ -241,7 +242,7 @@ describe('opening', () => {
     const error = await caught(library.open(filePath));
     expect(error).toBeInstanceOf(FileFormatError);
     expect(error.message).toBe(
-      'Het bestand is beschadigd of onvolledig, bijvoorbeeld afgebroken bij het versturen.',
+      '‘Heel.resolutie’: Het bestand is beschadigd of onvolledig, bijvoorbeeld afgebroken bij het versturen.',
     );
   });
 
@@ -364,14 +365,49 @@ describe('listDocuments', () => {
         path: newer.path,
         modifiedAt: '2026-02-01T00:00:00.000Z',
         sizeBytes: (await readFile(newer.path)).byteLength,
+        title: 'b',
+        problem: null,
       },
       {
         name: 'Ouder',
         path: older.path,
         modifiedAt: '2026-01-01T00:00:00.000Z',
         sizeBytes: (await readFile(older.path)).byteLength,
+        title: 'a',
+        problem: null,
       },
     ]);
+  });
+
+  it('marks the files that cannot be opened with the reason, and reads them again once changed', async () => {
+    const library = createLibrary();
+    const good = await library.save({ state: createStateWithTitle('Goed'), name: 'Goed' });
+    await writeFile(path.join(documentsDir, 'Leeg.resolutie'), '');
+    await writeFile(path.join(documentsDir, 'Brief.resolutie'), 'Geachte leden,');
+    const bytes = await readFile(good.path);
+    const cut = path.join(documentsDir, 'Afgebroken.resolutie');
+    await writeFile(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
+
+    const problems = async () =>
+      Object.fromEntries(
+        (await library.listDocuments()).documents.map((entry) => [
+          entry.name,
+          [entry.title, entry.problem],
+        ]),
+      );
+    expect(await problems()).toEqual({
+      Goed: ['Goed', null],
+      Leeg: ['', 'Het bestand ‘Leeg.resolutie’ is leeg.'],
+      Brief: ['', expect.stringMatching(/^‘Brief\.resolutie’: Dit is geen resolutie-bestand\./)],
+      Afgebroken: [
+        '',
+        '‘Afgebroken.resolutie’: Het bestand is beschadigd of onvolledig, bijvoorbeeld afgebroken bij het versturen.',
+      ],
+    });
+    // Repaired (another size and time): listed as good again.
+    await writeFile(cut, bytes);
+    await utimes(cut, new Date('2026-03-01T00:00:00Z'), new Date('2026-03-01T00:00:00Z'));
+    expect((await problems()).Afgebroken).toEqual(['Goed', null]);
   });
 });
 

@@ -5,13 +5,16 @@
  * written, and every file strictly when it is read.
  */
 import { lstat, mkdir, readdir, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import path from 'node:path';
 import {
   DocumentTooLargeError,
   readDocumentFile,
   writeDocumentFile,
   type FileWriter,
+  type OpenedDocument,
 } from '../../../shared/ydoc/documentFile.ts';
+import { FileFormatError } from '../../../shared/format/formatErrors.ts';
 import { encodeYDoc, InvalidDocumentError } from '../../../shared/ydoc/yDocument.ts';
 import { getMetadata } from '../../../shared/editor/queries/getMetadata.ts';
 import {
@@ -26,6 +29,7 @@ import { toDocumentFileName } from './documentNames.ts';
 import { openDocumentState } from '../../../shared/ydoc/yDocument.ts';
 import { getSystemCode } from '../files/fileErrors.ts';
 import { readFileLimited } from '../files/readFileLimited.ts';
+import { FileReadError } from '../files/fileErrors.ts';
 import type { RecentDocument, RecentDocuments } from './recentDocuments.ts';
 
 /** One file in the documents folder. */
@@ -35,6 +39,17 @@ export interface DocumentEntry {
   /** ISO, UTC. */
   modifiedAt: string;
   sizeBytes: number;
+  /** The stuk's title; '' when it has none or cannot be read. */
+  title: string;
+  /** Why the file cannot be opened (Dutch, naming the file), or null when it can. */
+  problem: string | null;
+}
+
+/** What reading a file found, while its size and time stay as they were. */
+interface Inspection {
+  stamp: string;
+  title: string;
+  problem: string | null;
 }
 
 /** An opened document. */
@@ -92,6 +107,8 @@ export class DocumentLibrary {
   readonly #getWriter: () => Promise<FileWriter>;
   readonly #reportError: (message: string, error: unknown) => void;
   readonly #now: () => Date;
+  /** The files of the last listing, read once per change: the list marks those that cannot open. */
+  readonly #inspected = new Map<string, Inspection>();
 
   constructor(options: DocumentLibraryOptions) {
     const { documentsDir } = options;
@@ -137,25 +154,51 @@ export class DocumentLibrary {
       throw error;
     }
     const documents: DocumentEntry[] = [];
+    const seen = new Set<string>();
     for (const entry of entries) {
       if (!entry.isFile() || !isDocumentPath(entry.name)) continue;
       const filePath = path.join(folder, entry.name);
       try {
         const info = await stat(filePath);
+        const { title, problem } = await this.#inspect(filePath, info);
+        seen.add(filePath);
         documents.push({
           name: path.basename(entry.name, RESOLUTIE_EXTENSION),
           path: filePath,
           modifiedAt: info.mtime.toISOString(),
           sizeBytes: info.size,
+          title,
+          problem,
         });
       } catch {
         // Removed between listing and looking: it is not there.
       }
     }
+    for (const known of this.#inspected.keys()) {
+      if (!seen.has(known)) this.#inspected.delete(known);
+    }
     documents.sort(
       (a, b) => b.modifiedAt.localeCompare(a.modifiedAt) || a.name.localeCompare(b.name, 'nl'),
     );
     return { folder, documents };
+  }
+
+  // Reads `filePath` as Openen would, once per size and time: its title, or why it cannot open.
+  async #inspect(filePath: string, info: Stats): Promise<Inspection> {
+    const stamp = `${info.size}:${info.mtimeMs}`;
+    const known = this.#inspected.get(filePath);
+    if (known?.stamp === stamp) return known;
+    let inspection: Inspection;
+    try {
+      const opened = await readNamingFile(filePath);
+      inspection = { stamp, title: getMetadata(opened.doc).title.trim(), problem: null };
+      opened.ydoc.destroy();
+    } catch (error) {
+      if (!(error instanceof FileFormatError || error instanceof FileReadError)) throw error;
+      inspection = { stamp, title: '', problem: error.message };
+    }
+    this.#inspected.set(filePath, inspection);
+    return inspection;
   }
 
   /**
@@ -165,8 +208,7 @@ export class DocumentLibrary {
    */
   async open(filePath: string): Promise<OpenedDocumentFile> {
     const resolved = await this.#access.check(filePath);
-    const bytes = await readFileLimited(resolved, MAX_RESOLUTIE_FILE_BYTES);
-    const opened = readDocumentFile(bytes);
+    const opened = await readNamingFile(resolved);
     try {
       const name = path.basename(resolved, RESOLUTIE_EXTENSION);
       const savedAt = toIsoTime(opened.envelope.savedAt) ?? (await modifiedAt(resolved));
@@ -292,5 +334,19 @@ async function pathExists(filePath: string): Promise<boolean> {
   } catch (error) {
     if (getSystemCode(error) === 'ENOENT') return false;
     throw error;
+  }
+}
+
+/**
+ * Reads and checks the document file at `filePath`; a file that is not a readable document
+ * throws a `FileFormatError` (or the `FileReadError` of reading it) whose message names the file.
+ */
+async function readNamingFile(filePath: string): Promise<OpenedDocument> {
+  const bytes = await readFileLimited(filePath, MAX_RESOLUTIE_FILE_BYTES);
+  try {
+    return readDocumentFile(bytes);
+  } catch (error) {
+    if (!(error instanceof FileFormatError)) throw error;
+    throw new FileFormatError(error.code, `‘${path.basename(filePath)}’: ${error.message}`);
   }
 }
