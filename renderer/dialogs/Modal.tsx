@@ -1,9 +1,16 @@
 /**
- * A modal dialog on the native <dialog> element: the browser traps focus, Escape cancels, and
- * the title names the dialog for screen readers.
+ * A modal dialog on the native <dialog> element, as WAI-ARIA's dialog pattern asks:
+ * - the title names the dialog for screen readers, and the rest of the window is inert;
+ * - on open, the focus goes to the control marked `autoFocus`, else to the first field, else
+ *   to the first control (see focusFirstControl);
+ * - Tab and Shift+Tab cycle through the dialog's controls and never leave it (the browser's
+ *   own trap lets the focus out to its address bar);
+ * - Escape cancels, as the dialog's "Annuleren" or "Sluiten" does;
+ * - on close, the focus returns to what had it before: the button that opened the dialog.
  */
-import { useEffect, useId, useRef } from 'react';
-import type { ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import type { KeyboardEvent as ReactKeyboardEvent, ReactNode } from 'react';
+import { focusFirstControl, getTabStops, returnFocus } from './focusTrap.ts';
 
 export function Modal({
   title,
@@ -21,25 +28,82 @@ export function Modal({
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  // The content mounts only once the dialog is open: React focuses an `autoFocus` control
+  // when it mounts, and a control inside a closed <dialog> cannot take the focus.
+  const [shown, setShown] = useState(false);
+  // Whether the window knows that the dialog closes: it unmounts the dialog, or it heard a
+  // cancel that the browser would not let us refuse. A close event without it means the browser
+  // closed the dialog on its own, and the window must hear of it.
+  const closing = useRef(false);
+  const latestCancel = useRef(onCancel);
+  useEffect(() => {
+    latestCancel.current = onCancel;
+  });
+
+  useLayoutEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    // Read before showModal, which moves the focus into the dialog.
+    const opener = document.activeElement;
+    closing.current = false;
+    if (!dialog.open) dialog.showModal();
+    setShown(true);
+    return () => {
+      closing.current = true;
+      dialog.close();
+      returnFocus(opener);
+    };
+  }, []);
+
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
+    const active = document.activeElement;
+    if (shown && dialog && (active === dialog || !dialog.contains(active))) {
+      focusFirstControl(dialog);
+    }
+    // Only when the content first shows: later the user moves the focus.
+  }, [shown]);
+
+  const onKeyDown = (event: ReactKeyboardEvent<HTMLDialogElement>) => {
+    if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey) return;
+    const stops = getTabStops(event.currentTarget);
+    if (stops.length === 0) return;
+    const first = stops[0]!;
+    const last = stops[stops.length - 1]!;
+    const active = document.activeElement;
+    const outside = !stops.some((stop) => stop === active);
+    if (event.shiftKey && (active === first || outside)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (active === last || outside)) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+
   return (
     <dialog
       ref={ref}
       className={`modal${wide ? ' modal-wide' : ''}${className ? ` ${className}` : ''}`}
       aria-labelledby={titleId}
+      onKeyDown={onKeyDown}
       onCancel={(event) => {
+        // Chromium lets a page refuse Escape only once without the user clicking or typing in
+        // between; after that the cancel event cannot be refused and the dialog closes anyway.
+        if (!event.cancelable) closing.current = true;
         event.preventDefault();
-        onCancel();
+        latestCancel.current();
+      }}
+      onClose={() => {
+        // Closed by the browser without a cancel event (no user activation): the window must
+        // still hear that the dialog is gone.
+        if (!closing.current) latestCancel.current();
       }}
     >
       <h2 id={titleId} className="modal-title">
         {title}
       </h2>
-      {children}
+      {shown && children}
     </dialog>
   );
 }
