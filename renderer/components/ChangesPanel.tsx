@@ -1,10 +1,18 @@
 /**
  * The pending changes: every proposal with its author, time and excerpt, in document order;
  * accept or reject one, all of one author, or all; "Vorige"/"Volgende" (Alt+PageUp/PageDown)
- * jump through them. Above them, text a merge doubled (DoubledTextList). Deciding goes through the editor, so it travels to co-editors and undo
- * like any edit.
+ * jump through them. Above them, text a merge doubled (DoubledTextList). Deciding goes through
+ * the editor, so it travels to co-editors and undo like any edit.
+ *
+ * From the keyboard: Tab reaches each proposal and its "Accepteren"/"Weigeren" (named after
+ * the change they decide), ↑ ↓ Home End move between the proposals, and Enter on one puts the
+ * cursor on it in the text, with the focus in the editor. A decision made from the keyboard
+ * leaves the focus in the list, on the proposal that took the decided one's place, so that a
+ * reviewer goes through them one after another; one made with the mouse gives the focus back
+ * to the editor, as before.
  */
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import type { KeyboardEvent as ReactKeyboardEvent, MouseEvent as ReactMouseEvent } from 'react';
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import {
@@ -56,6 +64,32 @@ export function jumpTo(view: EditorView, direction: 1 | -1): boolean {
   return next !== null;
 }
 
+/** The proposals' own buttons in the list (not their accept and reject buttons). */
+function getSummaries(list: HTMLElement | null): HTMLButtonElement[] {
+  return [...(list?.querySelectorAll<HTMLButtonElement>('.change-summary') ?? [])];
+}
+
+/** ↑ ↓ Home End from anywhere in a proposal move the focus to another proposal. */
+function moveBetweenProposals(event: ReactKeyboardEvent<HTMLOListElement>): void {
+  const summaries = getSummaries(event.currentTarget);
+  const entry = (event.target as HTMLElement).closest('.change-entry');
+  const index = summaries.findIndex((summary) => summary.closest('.change-entry') === entry);
+  if (index === -1) return;
+  const target =
+    event.key === 'ArrowDown'
+      ? summaries[Math.min(index + 1, summaries.length - 1)]
+      : event.key === 'ArrowUp'
+        ? summaries[Math.max(index - 1, 0)]
+        : event.key === 'Home'
+          ? summaries[0]
+          : event.key === 'End'
+            ? summaries[summaries.length - 1]
+            : undefined;
+  if (!target) return;
+  event.preventDefault();
+  target.focus();
+}
+
 export function ChangesPanel({
   view,
   readOnly,
@@ -90,10 +124,24 @@ export function ChangesPanel({
   };
   const changes = view ? getStateChanges(view.state) : [];
   const decision = { removeEmptied: !inSession };
-  const run = (command: ReturnType<typeof acceptChange>) => {
+  const list = useRef<HTMLOListElement>(null);
+  const emptyNote = useRef<HTMLParagraphElement>(null);
+  // After a decision from the keyboard: the place in the list that keeps the focus.
+  const focusAfterDecision = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const index = focusAfterDecision.current;
+    if (index === null) return;
+    focusAfterDecision.current = null;
+    const summaries = getSummaries(list.current);
+    (summaries[Math.min(index, summaries.length - 1)] ?? emptyNote.current)?.focus();
+  });
+  const run = (command: ReturnType<typeof acceptChange>, event?: ReactMouseEvent, index = 0) => {
     if (!view) return;
+    // A click from a key (Enter, Space) has no mouse position in it: detail is 0.
+    const fromKeyboard = event !== undefined && event.detail === 0;
     command(view.state, view.dispatch);
-    view.focus();
+    if (fromKeyboard) focusAfterDecision.current = index;
+    else view.focus();
   };
   const authors = [...new Set(changes.map((change) => change.name))];
   const disabled = readOnly || !view;
@@ -111,7 +159,9 @@ export function ChangesPanel({
       </p>
       <DoubledTextList view={view} disabled={disabled} inSession={inSession} />
       {changes.length === 0 ? (
-        <p className="changes-empty">Geen wijzigingen in behandeling.</p>
+        <p className="changes-empty" ref={emptyNote} tabIndex={-1}>
+          Geen wijzigingen in behandeling.
+        </p>
       ) : (
         <>
           <div className="changes-actions">
@@ -139,7 +189,12 @@ export function ChangesPanel({
               type="button"
               className="small-button"
               disabled={disabled}
-              onClick={() => run(acceptChanges(() => true, decision))}
+              onClick={(event) =>
+                run(
+                  acceptChanges(() => true, decision),
+                  event,
+                )
+              }
             >
               Alles accepteren
             </button>
@@ -147,7 +202,12 @@ export function ChangesPanel({
               type="button"
               className="small-button"
               disabled={disabled}
-              onClick={() => run(rejectChanges(() => true, decision))}
+              onClick={(event) =>
+                run(
+                  rejectChanges(() => true, decision),
+                  event,
+                )
+              }
             >
               Alles weigeren
             </button>
@@ -162,7 +222,12 @@ export function ChangesPanel({
                     className="link-button"
                     disabled={disabled}
                     aria-label={`Alle wijzigingen van ${name} accepteren`}
-                    onClick={() => run(acceptChanges((change) => change.name === name, decision))}
+                    onClick={(event) =>
+                      run(
+                        acceptChanges((change) => change.name === name, decision),
+                        event,
+                      )
+                    }
                   >
                     accepteren
                   </button>
@@ -171,7 +236,12 @@ export function ChangesPanel({
                     className="link-button"
                     disabled={disabled}
                     aria-label={`Alle wijzigingen van ${name} weigeren`}
-                    onClick={() => run(rejectChanges((change) => change.name === name, decision))}
+                    onClick={(event) =>
+                      run(
+                        rejectChanges((change) => change.name === name, decision),
+                        event,
+                      )
+                    }
                   >
                     weigeren
                   </button>
@@ -179,8 +249,13 @@ export function ChangesPanel({
               ))}
             </ul>
           )}
-          <ol className="changes-list">
-            {changes.map((change) => (
+          <ol
+            className="changes-list"
+            ref={list}
+            aria-label="Voorstellen"
+            onKeyDown={moveBetweenProposals}
+          >
+            {changes.map((change, index) => (
               <li key={change.id} className="change-entry">
                 <button
                   type="button"
@@ -213,7 +288,7 @@ export function ChangesPanel({
                     className="small-button accept"
                     disabled={disabled}
                     aria-label={`Accepteren: ${describe(change)}`}
-                    onClick={() => run(acceptChange(change.id, decision))}
+                    onClick={(event) => run(acceptChange(change.id, decision), event, index)}
                   >
                     ✓ Accepteren
                   </button>
@@ -222,7 +297,7 @@ export function ChangesPanel({
                     className="small-button reject"
                     disabled={disabled}
                     aria-label={`Weigeren: ${describe(change)}`}
-                    onClick={() => run(rejectChange(change.id, decision))}
+                    onClick={(event) => run(rejectChange(change.id, decision), event, index)}
                   >
                     ✕ Weigeren
                   </button>

@@ -1,7 +1,10 @@
 /**
  * The outline beside the editor: every block with its heading and item count, then the
- * Toelichting's headings. Clicking one puts the cursor there and scrolls it into view.
+ * Toelichting's headings. Clicking one (or Enter on it) puts the cursor there, scrolls it into
+ * view and gives the editor the focus. From the keyboard, Tab reaches the entries and the
+ * arrow keys (Home, End) move between them.
  */
+import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { getOutline } from '../../shared/editor/queries/getOutline.ts';
@@ -20,6 +23,14 @@ function entryLabel(entry: OutlineEntry): string {
   return entry.kind === 'recital'
     ? RECITAL_HEADING_LABELS[entry.heading as RecitalHeading]
     : OPERATIVE_HEADING_LABELS[entry.heading as OperativeHeading];
+}
+
+/** The entry as a screen reader says it: "Overwegende dat:, 6 overwegingen". */
+function entryName(entry: OutlineEntry): string {
+  const label = entryLabel(entry);
+  return entry.type === 'block'
+    ? `${label}, ${formatItemCount(entry.kind, entry.itemCount)}`
+    : label;
 }
 
 function goTo(view: EditorView, entry: OutlineEntry): void {
@@ -46,19 +57,43 @@ function entryKeys(entries: readonly OutlineEntry[]): string[] {
   });
 }
 
+/** ↑ ↓ Home End move the focus between the outline's entries. */
+function moveFocus(event: ReactKeyboardEvent<HTMLUListElement>): void {
+  const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button')];
+  const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  if (index === -1) return;
+  const target =
+    event.key === 'ArrowDown'
+      ? buttons[Math.min(index + 1, buttons.length - 1)]
+      : event.key === 'ArrowUp'
+        ? buttons[Math.max(index - 1, 0)]
+        : event.key === 'Home'
+          ? buttons[0]
+          : event.key === 'End'
+            ? buttons[buttons.length - 1]
+            : undefined;
+  if (!target) return;
+  event.preventDefault();
+  target.focus();
+}
+
 export function OutlinePanel({ view }: { view: EditorView | null }) {
   const entries = view ? getOutline(view.state.doc) : [];
   const keys = entryKeys(entries);
   return (
     <nav className="outline" aria-label="Overzicht van het stuk">
       <h2 className="panel-title">Overzicht</h2>
-      <ul>
+      <ul onKeyDown={moveFocus}>
         {entries.map((entry, i) => (
           <li
             key={keys[i]}
             className={`outline-${entry.type}${entry.type === 'heading' ? ` level-${entry.level}` : ''}`}
           >
-            <button type="button" onClick={() => view && goTo(view, entry)}>
+            <button
+              type="button"
+              onClick={() => view && goTo(view, entry)}
+              aria-label={entryName(entry)}
+            >
               <span className="outline-label">{entryLabel(entry)}</span>
               {entry.type === 'block' && (
                 <span className="outline-count">
