@@ -11,6 +11,9 @@ import './styles/panels.css';
 import './styles/collab.css';
 import './styles/changes.css';
 import { App } from './App.tsx';
+// Last, after the components' own styles: the focus ring every control gets unless its own
+// style draws one.
+import './styles/focus.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

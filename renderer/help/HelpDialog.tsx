@@ -272,7 +272,8 @@ export function HelpDialog({ onClose, onAbout }: { onClose: () => void; onAbout:
             ))}
           </ul>
         </nav>
-        <div className="help-body" ref={body}>
+        {/* It scrolls: focusable, so that the arrow keys and Page Down read on. */}
+        <div className="help-body" ref={body} tabIndex={0} role="region" aria-label="Helptekst">
           {SECTIONS.map((section) => (
             <section key={section.id} aria-labelledby={`help-${section.id}`}>
               <h3 id={`help-${section.id}`} tabIndex={-1}>
