@@ -147,6 +147,8 @@ export async function bundleDocuments(
         ...getPdfJobOptions(writer),
         title: title?.trim() ?? getDefaultBundleTitle(docs),
         compiledOn: toIsoDate(new Date()),
+        // An untitled letter goes by its file's name in the contents, not by "Resolutie".
+        fileNames: inputs.map((input) => path.basename(input, path.extname(input))),
         onProgress: ({ done, total, label }) => bar.update(done, total, label),
       }),
     );

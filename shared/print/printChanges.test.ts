@@ -126,7 +126,7 @@ describe('renderPrintDocument with changes shown', () => {
     ]);
   });
 
-  it('has a legend after the title and metadata, before the preamble, with every author', () => {
+  it('has a legend after the title and metadata, before the blocks, with every author', () => {
     const legend = /<aside class="change-legend"[^>]*>([\s\S]*?)<\/aside>/.exec(body)![1]!;
     expect(textOf(legend)).toBe(
       'Wijzigingen: dubbel onderstreept = toegevoegd, doorgehaald = geschrapt ' +
@@ -136,7 +136,7 @@ describe('renderPrintDocument with changes shown', () => {
       '<span class="change-initials" style="--change-colour: #3d4fb8">B</span>',
     );
     expect(body.indexOf('</h1>')).toBeLessThan(body.indexOf('<aside'));
-    expect(body.indexOf('</aside>')).toBeLessThan(body.indexOf('class="preamble"'));
+    expect(body.indexOf('</aside>')).toBeLessThan(body.indexOf('class="clause-block'));
   });
 
   it('counts changes, not pieces of text', () => {

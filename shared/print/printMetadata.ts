@@ -5,16 +5,20 @@
  */
 import type { DocumentStatus } from '../model/resolution.ts';
 import { KIND_LABELS } from '../labels.ts';
-import { formatTitleLine } from '../editor/queries/getMetadataText.ts';
+import type { Node } from 'prosemirror-model';
 import type { MetadataText } from '../editor/queries/getMetadataText.ts';
+import { getStukName, hasClauseBlocks, isPreambleEmpty } from './stukShape.ts';
 
 /** The PDF's document properties. */
 export interface PrintMetadata {
-  /** The title line: `Geactualiseerde resolutie “Titel”`, or the kind alone without a title. */
+  /**
+   * The title line: `Geactualiseerde resolutie “Titel”`, or the kind alone without a title; a
+   * stuk without blocks its own name (`getStukName`).
+   */
   title: string;
-  /** The indiener, or "bestuur" when none is filled in. */
+  /** The indiener, or "bestuur" when none is filled in ('' for a stuk without blocks). */
   author: string;
-  /** The preamble line: "De leden bijeen in de … :". */
+  /** The preamble line: "De leden bijeen in de …:"; the title when the preamble is empty. */
   subject: string;
   language: 'nl-NL';
   /** The kind ("Resolutie"), the assembly and, when known, the ISO date. */
@@ -27,18 +31,30 @@ export const DEFAULT_AUTHOR = 'bestuur';
 /** Statuses that print the CONCEPT watermark: the stuk is not final yet. */
 export const WATERMARK_STATUSES: readonly DocumentStatus[] = ['concept', 'geactualiseerd'];
 
-/** The document properties for the PDF, from the same metadata the exports print. */
-export function getPrintMetadata(metadata: MetadataText): PrintMetadata {
+/**
+ * The document properties for the PDF, from the same metadata the exports print. A stuk
+ * without blocks (a letter) is named as `getStukName` names it, has no kind among its
+ * keywords, is not by the bestuur unless it says so, and has no placeholder preamble as its
+ * subject.
+ */
+export function getPrintMetadata(
+  doc: Node,
+  metadata: MetadataText,
+  fallbackName?: string,
+): PrintMetadata {
+  const ofKind = hasClauseBlocks(doc);
+  const title = getStukName(doc, metadata, fallbackName);
+  const preambleEmpty = isPreambleEmpty(metadata);
   return {
-    title: formatTitleLine(metadata),
-    author: metadata.submitter ?? DEFAULT_AUTHOR,
-    subject: metadata.preamble,
+    title,
+    author: metadata.submitter ?? (ofKind ? DEFAULT_AUTHOR : ''),
+    subject: preambleEmpty ? title : metadata.preamble,
     language: 'nl-NL',
     // The kind alone ("Resolutie", not "Geactualiseerde resolutie"): keywords classify the
     // stuk, its status is not a subject.
     keywords: [
-      KIND_LABELS[metadata.kind],
-      metadata.assembly,
+      ...(ofKind ? [KIND_LABELS[metadata.kind]] : []),
+      ...(preambleEmpty ? [] : [metadata.assembly]),
       ...(metadata.date ? [metadata.date] : []),
     ],
   };

@@ -12,7 +12,7 @@
 import type { DOMOutputSpec, Node } from 'prosemirror-model';
 import { formatDutchDate } from '../dates.ts';
 import { KIND_LABELS, STATUS_LABELS } from '../labels.ts';
-import { formatTitleLine, getMetadataText } from '../editor/queries/getMetadataText.ts';
+import { getMetadataText } from '../editor/queries/getMetadataText.ts';
 import type { MetadataText } from '../editor/queries/getMetadataText.ts';
 import { BUNDLE_STYLES } from './bundleStyles.ts';
 import { renderFooterTemplate, renderHeaderTemplate } from './headerFooter.ts';
@@ -24,6 +24,7 @@ import { PRINT_STYLES } from './printStyles.ts';
 import { renderDomSpec } from './renderDomSpec.ts';
 import { getPrintedDoc } from './printChanges.ts';
 import { renderStukBody } from './renderPrintDocument.ts';
+import { getStukName, hasClauseBlocks } from './stukShape.ts';
 
 /** The longest bundle title: it must fit the cover and the footer's line. */
 export const MAX_BUNDLE_TITLE_LENGTH = 200;
@@ -43,6 +44,11 @@ export interface BundleOptions {
   startPages: readonly number[] | null;
   /** Only the cover and the contents, without the stukken. */
   frontMatterOnly?: boolean;
+  /**
+   * Per document, in order, the name of its file (without `.resolutie`): what names a stuk
+   * that is no resolution and has no title (`stukShape.ts`).
+   */
+  fileNames?: readonly string[];
 }
 
 /** The bundle's page and what the printer needs beside it. */
@@ -71,13 +77,23 @@ export function renderPrintBundle(docs: readonly Node[], options: BundleOptions)
   // A bundle goes out: every stuk as it reads with its pending changes accepted, its title in
   // the contents too (as `renderPrintDocument` prints it alone, to count its pages).
   const printed = docs.map((doc) => getPrintedDoc(doc, 'hidden'));
-  const stukken = printed.map((doc) => getMetadataText(doc));
+  const stukken = printed.map((doc, index): BundleStuk => {
+    const metadata = getMetadataText(doc);
+    const fileName = options.fileNames?.[index];
+    return {
+      ...metadata,
+      ofKind: hasClauseBlocks(doc),
+      name: getStukName(doc, metadata, fileName),
+      fileName,
+    };
+  });
   const metadata = getBundleMetadata(title, stukken);
   let body =
     renderCover(title, stukken, options.compiledOn) + renderContents(stukken, options.startPages);
   if (!options.frontMatterOnly) {
     printed.forEach((doc, index) => {
-      body += `<article class="stuk resolution" id="${stukAnchor(index)}">${renderStukBody(doc)}</article>\n`;
+      const stuk = renderStukBody(doc, 'hidden', stukken[index]?.fileName);
+      body += `<article class="stuk resolution" id="${stukAnchor(index)}">${stuk}</article>\n`;
     });
   }
   const html = renderPrintPage({
@@ -99,12 +115,24 @@ export function renderPrintBundle(docs: readonly Node[], options: BundleOptions)
 }
 
 /**
+ * A stuk of the bundle: its metadata, whether it is a resolution, motie or amendement (has
+ * blocks), and the name it goes by in the contents (`getStukName`).
+ */
+export interface BundleStuk extends MetadataText {
+  ofKind: boolean;
+  name: string;
+  fileName: string | undefined;
+}
+
+/**
  * The bundle's document properties: its title, the indieners of its stukken, a subject that
  * says what it holds, and the kinds and assemblies as keywords.
  */
-export function getBundleMetadata(title: string, stukken: readonly MetadataText[]): PrintMetadata {
+export function getBundleMetadata(title: string, stukken: readonly BundleStuk[]): PrintMetadata {
   const unique = (values: string[]) => [...new Set(values)];
-  const authors = unique(stukken.map((stuk) => stuk.submitter ?? DEFAULT_AUTHOR));
+  const authors = unique(
+    stukken.flatMap((stuk) => stuk.submitter ?? (stuk.ofKind ? DEFAULT_AUTHOR : [])),
+  );
   const occasion = getCommonOccasion(stukken);
   return {
     title,
@@ -113,7 +141,7 @@ export function getBundleMetadata(title: string, stukken: readonly MetadataText[
     language: 'nl-NL',
     keywords: unique([
       'Bundel',
-      ...stukken.map((stuk) => KIND_LABELS[stuk.kind]),
+      ...stukken.flatMap((stuk) => (stuk.ofKind ? KIND_LABELS[stuk.kind] : [])),
       ...stukken.map((stuk) => stuk.assembly),
     ]),
   };
@@ -158,7 +186,7 @@ function renderCover(title: string, stukken: readonly MetadataText[], compiledOn
 }
 
 function renderContents(
-  stukken: readonly MetadataText[],
+  stukken: readonly BundleStuk[],
   startPages: readonly number[] | null,
 ): string {
   const entries = stukken.map((stuk, index): DOMOutputSpec => {
@@ -171,7 +199,9 @@ function renderContents(
         { class: 'toc-line' },
         ['span', { class: 'label' }, `${index + 1}.`],
         ' ',
-        ['a', { class: 'toc-title', href: `#${stukAnchor(index)}` }, formatTitleLine(stuk)],
+        // Each stuk by its own name: "Resolutie “…”" only for a resolution (issue 16, point
+        // 12: letters were listed as "Resolutie").
+        ['a', { class: 'toc-title', href: `#${stukAnchor(index)}` }, stuk.name],
         ['span', { class: 'toc-leader', 'aria-hidden': 'true' }],
         ' ',
         ['span', { class: 'toc-page' }, page],
@@ -188,11 +218,13 @@ function renderContents(
   return `${renderDomSpec(spec)}\n`;
 }
 
-// The line under a stuk's title in the contents: "Concept · Indiener: bestuur · Versie 2".
-function describeStuk(stuk: MetadataText): string {
+// The line under a stuk's title in the contents: "Concept · Indiener: bestuur · Versie 2". A
+// letter is by the bestuur only when it says so.
+function describeStuk(stuk: BundleStuk): string {
+  const submitter = stuk.submitter ?? (stuk.ofKind ? DEFAULT_AUTHOR : null);
   return [
     STATUS_LABELS[stuk.status],
-    `Indiener: ${stuk.submitter ?? DEFAULT_AUTHOR}`,
+    ...(submitter ? [`Indiener: ${submitter}`] : []),
     ...(stuk.versionLabel ? [stuk.versionLabel] : []),
   ].join(' · ');
 }

@@ -11,12 +11,19 @@ import { BULLET_LABEL } from '../editor/queries/getItemLabels.ts';
 import type { FootnoteNumbers } from '../editor/queries/getFootnoteNumbers.ts';
 import { hasPrintableContent, renderLabelled, renderNodeSpec } from './nodeMarkup.ts';
 import { renderInlineContent } from './renderInline.ts';
+import { hasClauseBlocks } from './stukShape.ts';
 
-/** The Toelichting section of `doc`, or '' when it holds nothing to print. */
+/**
+ * The Toelichting section of `doc`, or '' when it holds nothing to print. In a stuk without
+ * blocks (a letter, a newsletter) it is the whole text, not an explanation of anything, and
+ * prints without the heading "Toelichting".
+ */
 export function renderExplanation(doc: Node, footnotes: FootnoteNumbers): string {
   const { node, pos } = getExplanation(doc);
   if (!hasPrintableContent(node)) return '';
-  return renderNodeSpec(node, renderFlows(node, pos, footnotes));
+  const flows = renderFlows(node, pos, footnotes);
+  if (!hasClauseBlocks(doc)) return `<section class="explanation">${flows}</section>`;
+  return renderNodeSpec(node, flows);
 }
 
 // The children of `parent` (standing at `pos`) as flow content.

@@ -67,6 +67,15 @@ const text = (value: string, extra: Partial<{ marks: ('bold' | 'italic')[]; href
   ({ type: 'text', text: value, ...extra }) as InlineRun;
 const note = (value: string): InlineRun => ({ type: 'footnote', text: value });
 
+// One recital block: a stuk of a kind, whose Toelichting prints under its heading.
+const ONE_BLOCK: ParsedResolution['blocks'] = [
+  {
+    type: 'recital',
+    heading: 'overwegende',
+    items: [{ indent: 0, marker: 'letter', content: [] }],
+  },
+];
+
 function modelDoc(parts: Partial<ParsedResolution>): Node {
   const doc = docFromModel({
     kind: 'resolutie',
@@ -293,6 +302,7 @@ describe('renderPrintDocument: items', () => {
 describe('renderPrintDocument: the Toelichting', () => {
   it('prints headings, paragraphs, lists with their markers as text, and quotes', () => {
     const doc = modelDoc({
+      blocks: ONE_BLOCK,
       explanation: [
         { type: 'heading', level: 1, content: [text('Achtergrond')] },
         { type: 'heading', level: 2, content: [text('Eerder')] },
@@ -327,6 +337,7 @@ describe('renderPrintDocument: the Toelichting', () => {
 
   it('leaves out blank paragraphs and headings, and an empty Toelichting altogether', () => {
     const blank = modelDoc({
+      blocks: ONE_BLOCK,
       explanation: [
         { type: 'paragraph', content: [text('  ')] },
         { type: 'heading', level: 1, content: [] },
@@ -346,8 +357,10 @@ describe('renderPrintDocument: the title line and metadata', () => {
     const printed = print(buildDoc({}));
     expect(printed.metadata.title).toBe('Resolutie');
     expect(printed.html).toContain('<title>Resolutie</title>');
-    expect(printed.metadata.keywords).toEqual(['Resolutie', 'ALV']);
-    expect(printed.metadata.subject).toBe('De leden bijeen in de ALV van …:');
+    // Issue 16, point 12: an empty preamble is no subject and prints nothing.
+    expect(printed.metadata.keywords).toEqual(['Resolutie']);
+    expect(printed.metadata.subject).toBe('Resolutie');
+    expect(printed.html).not.toContain('De leden bijeen');
   });
 
   it('prints the indiener and version label under the title, and uses the indiener as author', () => {
@@ -358,8 +371,7 @@ describe('renderPrintDocument: the title line and metadata', () => {
     });
     const printed = print(doc);
     expect(bodyOf(printed.html)).toContain(
-      '</h1><p class="doc-meta">Indiener: gemeente Súdwest-Fryslân · Concept 12 november</p>' +
-        '<p class="preamble"',
+      '</h1><p class="doc-meta">Indiener: gemeente Súdwest-Fryslân · Concept 12 november</p>',
     );
     expect(printed.metadata.author).toBe('gemeente Súdwest-Fryslân');
     expect(printed.metadata.title).toBe('Motie “Wonen”');

@@ -42,6 +42,11 @@ export interface PrintOptions {
    * accepted, `shown` with insertions and deletions marked and a legend under the title line.
    */
   changes?: ChangeDisplay | undefined;
+  /**
+   * What names a stuk that is no resolution and has no title (a letter imported as
+   * Toelichting only): the file's name, where the caller knows it (`stukShape.ts`).
+   */
+  fallbackName?: string | undefined;
 }
 
 /** The page to print, and what the printer needs beside it. */
@@ -70,13 +75,13 @@ export function renderPrintDocument(doc: Node, options: PrintOptions): PrintDocu
   // when the page shows them: the title line as proposed, not the old and new words run on.
   const accepted = getPrintedDoc(doc, 'hidden');
   const metadata = getMetadataText(accepted);
-  const printMetadata = getPrintMetadata(metadata);
+  const printMetadata = getPrintMetadata(accepted, metadata, options.fallbackName);
   const watermark = hasWatermark(metadata.status);
   const html = renderPrintPage({
     metadata: printMetadata,
     fontCss: options.fontCss,
     styles: changes === 'shown' ? [PRINT_STYLES, CHANGE_STYLES] : [PRINT_STYLES],
-    body: `<main class="resolution">${renderStukBody(changes === 'shown' ? doc : accepted, changes)}</main>\n`,
+    body: `<main class="resolution">${renderStukBody(changes === 'shown' ? doc : accepted, changes, options.fallbackName)}</main>\n`,
   });
   return {
     html,
@@ -93,10 +98,15 @@ export function renderPrintDocument(doc: Node, options: PrintOptions): PrintDocu
  * the changes (when shown and there are any) and preamble; the recital and operative blocks;
  * the Toelichting; the endnotes. A bundle prints several, with their changes hidden.
  */
-export function renderStukBody(doc: Node, changes: ChangeDisplay = DEFAULT_CHANGE_DISPLAY): string {
+export function renderStukBody(
+  doc: Node,
+  changes: ChangeDisplay = DEFAULT_CHANGE_DISPLAY,
+  fallbackName?: string,
+): string {
   const printed = getPrintedDoc(doc, changes);
   const footnotes = getFootnoteNumbers(printed);
-  let html = renderHeading(printed, getMetadataText(printed), renderChangeLegend(printed));
+  const metadata = getMetadataText(printed);
+  let html = renderHeading(printed, metadata, renderChangeLegend(printed), fallbackName);
   // The document's content starts at position 0: a top-level child stands at its offset.
   printed.forEach((child, offset) => {
     if (child.type.name === 'recitals' || child.type.name === 'operatives') {

@@ -33,6 +33,8 @@ export interface BundleJobOptions extends PdfJobOptions {
   title: string;
   /** The day the bundle is compiled (yyyy-mm-dd), for the cover. */
   compiledOn: string;
+  /** Per document, its file's name: what names an untitled letter in the contents. */
+  fileNames?: readonly string[];
   onProgress?: (progress: BundleProgress) => void;
 }
 
@@ -61,6 +63,7 @@ export async function printBundlePdf(
       compiledOn: options.compiledOn,
       startPages,
       frontMatterOnly,
+      ...(options.fileNames ? { fileNames: options.fileNames } : {}),
     });
 
   step('Chromium starten en de inhoud opmaken');
@@ -71,7 +74,8 @@ export async function printBundlePdf(
     for (const [index, doc] of docs.entries()) {
       step(`Stuk ${index + 1} van ${docs.length} opmaken`);
       counted.push(nextPage);
-      nextPage += await countPages(await printer.print(renderPrintDocument(doc, { fontCss })));
+      const alone = renderPrintDocument(doc, { fontCss, fallbackName: options.fileNames?.[index] });
+      nextPage += await countPages(await printer.print(alone));
     }
 
     step('De bundel drukken');
