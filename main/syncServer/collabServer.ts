@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { Hocuspocus } from '@hocuspocus/server';
 import type { Extension } from '@hocuspocus/server';
 import type { FileWriter } from '../../shared/ydoc/documentFile.ts';
+import { encodeEndNotice } from '../../shared/session/endNotice.ts';
 import { findAppRoot } from '../services/app/appRoot.ts';
 import { readPackageIdentity } from '../services/app/appInfo.ts';
 import { CheckedRedis } from './checkedRedis.ts';
@@ -106,6 +107,11 @@ export interface CollabServer {
    * Rejects (naming them) when documents could not be stored; the sockets close anyway.
    */
   stop(): Promise<void>;
+  /**
+   * Ends the session for good: tells every participant so (shared/session/endNotice.ts), so that
+   * they stop reconnecting and keep their copy, then stops as `stop` does.
+   */
+  end(): Promise<void>;
 }
 
 /** An error starting or stopping the server, with a Dutch message. */
@@ -207,6 +213,19 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     port,
     documents,
     stop: () => {
+      stopping ??= stopServer(hocuspocus, sockets, persistence);
+      return stopping;
+    },
+    end: () => {
+      // Each participant directly, not a document broadcast: that would go to Redis as well,
+      // and a session's end is this server's alone. Sent before the sockets close, so it
+      // arrives before the close does.
+      if (!stopping) {
+        const notice = encodeEndNotice();
+        for (const document of hocuspocus.documents.values()) {
+          for (const connection of document.getConnections()) connection.sendStateless(notice);
+        }
+      }
       stopping ??= stopServer(hocuspocus, sockets, persistence);
       return stopping;
     },

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { buildDoc } from '../../shared/editor/testing/buildDoc.ts';
 import { createYDoc, encodeYDoc, readYDoc } from '../../shared/ydoc/yDocument.ts';
 import { parseInvitation } from '../../shared/session/invitation.ts';
+import { isEndNotice } from '../../shared/session/endNotice.ts';
 import {
   connectProvider,
   getFirstItemText,
@@ -101,6 +102,21 @@ describe('SessionHost', () => {
     expect(parseInvitation(again.invitations.editor).token).not.toBe(
       parseInvitation(started.invitations.editor).token,
     );
+  });
+
+  it('tells the participants that the host ended it, before their connection closes', async () => {
+    const own = createYDoc(buildDoc({ title: 'Einde' }));
+    const started = await host.start(DOCUMENT_ID, 'Einde', encodeYDoc(own));
+    const colleague = join(started.invitations.editor);
+    await whenSynced(colleague.provider);
+    const heard: string[] = [];
+    colleague.provider.on('stateless', ({ payload }: { payload: string }) => {
+      if (isEndNotice(payload)) heard.push('einde');
+    });
+    colleague.provider.on('disconnect', () => heard.push('gesloten'));
+    await host.stop(DOCUMENT_ID);
+    await waitFor(() => heard.includes('gesloten'), 'disconnected');
+    expect(heard[0]).toBe('einde');
   });
 
   it('refuses a state that is no resolution, and starts nothing', async () => {

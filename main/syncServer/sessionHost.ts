@@ -102,12 +102,15 @@ export class SessionHost {
     };
   }
 
-  /** Ends the session of `documentName` (if any): the document is stored, everyone leaves. */
+  /**
+   * Ends the session of `documentName` (if any): the participants are told it ended (they stop
+   * reconnecting and keep their copy), the document is stored, everyone leaves.
+   */
   async stop(documentName: string): Promise<void> {
     const server = this.#servers.get(documentName);
     if (!server) return;
     this.#servers.delete(documentName);
-    await server.stop();
+    await server.end();
   }
 
   /** Ends every session (the app quits). */

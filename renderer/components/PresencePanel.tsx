@@ -1,11 +1,14 @@
 /**
  * Who is in the document: the presence list above the outline while the document is in a
  * co-editing session, each colleague in the colour of their cursor, the user first; and what
- * the user should know of the connection (offline, refused, the server unable to store).
+ * the user should know of the connection (offline, refused, the server unable to store). When
+ * the host ended the session, or the app stopped trying to reconnect, it says so plainly, with
+ * what the user's copy now is (issue 16, point 7).
  */
 import type { LiveSnapshot } from '../liveSession/liveSession.ts';
 import { STORE_FAILED_MESSAGE } from '../../shared/session/storeNotice.ts';
 import { Avatar } from './Avatar.tsx';
+import '../styles/session.css';
 
 export function PresencePanel({
   snapshot,
@@ -14,6 +17,16 @@ export function PresencePanel({
   snapshot: LiveSnapshot;
   onPreferences: () => void;
 }) {
+  if (snapshot.status === 'ended') {
+    return (
+      <section className="presence" aria-label="Sessie">
+        <h2 className="panel-title">Sessie beëindigd</h2>
+        <div className="session-notice" role="status">
+          <p>{snapshot.message ?? 'U neemt niet meer deel aan de sessie.'}</p>
+        </div>
+      </section>
+    );
+  }
   return (
     <section className="presence" aria-label="Aanwezig in het document">
       <h2 className="panel-title">Aanwezig</h2>
@@ -28,7 +41,15 @@ export function PresencePanel({
           </li>
         ))}
       </ul>
-      {snapshot.status === 'offline' && (
+      {snapshot.status === 'offline' && snapshot.retry && (
+        <div className="session-notice" role="status">
+          <p>{snapshot.message}</p>
+          <button type="button" className="button" onClick={snapshot.retry}>
+            Opnieuw verbinden
+          </button>
+        </div>
+      )}
+      {snapshot.status === 'offline' && !snapshot.retry && (
         <p className="presence-note">
           {snapshot.message ??
             'Geen verbinding. U kunt doorwerken; alles wordt samengevoegd zodra de verbinding terug is.'}

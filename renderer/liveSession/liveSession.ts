@@ -6,6 +6,14 @@
  *
  * Offline needs nothing special: the Y.Doc keeps every edit (and the document's journal writes
  * them to disk), the provider reconnects by itself, and Yjs merges both sides on its return.
+ * It tries again with a growing pause ({@link RECONNECT}: 1, 2, 4 … seconds, at most a minute
+ * apart) and stops after about four minutes, so a host that is gone does not fill the console
+ * with failed connections; the network coming back ('online') or the user ("Opnieuw verbinden")
+ * starts it again.
+ *
+ * When the host ends the session, its server says so before it closes
+ * (shared/session/endNotice.ts): the status becomes 'ended', nothing reconnects, and the
+ * document stays in the window as the participant's own copy.
  *
  * Presence is what the others claim: the participants list shows only states that
  * shared/session/presenceState.ts accepts, and a state someone else sent under this user's own
@@ -17,6 +25,7 @@ import type * as Y from 'yjs';
 import type { Invitation, SessionRole } from '../../shared/session/invitation.ts';
 import { readPresenceState } from '../../shared/session/presenceState.ts';
 import { decodeStoreNotice } from '../../shared/session/storeNotice.ts';
+import { isEndNotice } from '../../shared/session/endNotice.ts';
 
 /** How the connection is. */
 export type LiveStatus = 'connecting' | 'live' | 'offline' | 'refused' | 'ended';
@@ -43,7 +52,23 @@ export interface LiveSnapshot {
   title: string | null;
   /** True while the server says it cannot store the document (its disk, not this window). */
   serverUnsaved: boolean;
+  /** Set while offline after the app stopped trying: tries to connect again. */
+  retry: (() => void) | null;
 }
+
+/**
+ * How the connection is tried again after it dropped: a pause that doubles from a second up to
+ * a minute, at most ten attempts in a row (about four minutes), without random spread: a
+ * session has a handful of participants, not a crowd that would all come back at once.
+ */
+export const RECONNECT = {
+  delay: 1_000,
+  minDelay: 1_000,
+  factor: 2,
+  maxDelay: 60_000,
+  maxAttempts: 10,
+  jitter: false,
+} as const;
 
 /** The user as colleagues see them. */
 export interface LiveUser {
@@ -64,6 +89,14 @@ const CLOSE_MALFORMED = 4400;
 const CLOSE_TOO_LARGE = 4413;
 /** WebSocket's "going away": the server stopped. */
 const CLOSE_GOING_AWAY = 1001;
+
+/** What a participant reads once the host ended the session. */
+export const HOST_ENDED_MESSAGE =
+  'De host heeft de sessie beëindigd. U werkt nu verder in uw eigen kopie, met al uw wijzigingen; niemand anders ziet wat u er nog aan verandert. Wilt u de kopie houden, bewaar hem dan met ‘Opslaan als…’.';
+
+/** What a participant reads once the app stopped trying to reconnect. */
+export const GAVE_UP_MESSAGE =
+  'Al enkele minuten geen verbinding met de sessie; de app probeert het niet meer vanzelf. Uw wijzigingen blijven hier. Is de sessie beëindigd, bewaar dan uw kopie met ‘Opslaan als…’.';
 
 /** The message when the server stopped while the user was in the session. */
 export const SERVER_STOPPED_MESSAGE =
@@ -95,6 +128,7 @@ export class LiveSession {
       participants: [],
       title: invitation.title,
       serverUnsaved: false,
+      retry: null,
     };
     let settle: { resolve: () => void; reject: (error: Error) => void } | undefined;
     this.synced = new Promise<void>((resolve, reject) => {
@@ -107,6 +141,8 @@ export class LiveSession {
       name: invitation.documentName,
       document: ydoc,
       token: invitation.token,
+      // The provider hands these to the socket it makes (its type does not list them).
+      ...RECONNECT,
       onAuthenticated: ({ scope }) => {
         this.update({ role: scope === 'readonly' ? 'reader' : 'editor' });
       },
@@ -120,7 +156,7 @@ export class LiveSession {
       onSynced: ({ state }) => {
         if (!state) return;
         this.wasLive = true;
-        this.update({ status: 'live', message: null });
+        this.update({ status: 'live', message: null, retry: null });
         settle?.resolve();
       },
       onStatus: ({ status }) => {
@@ -131,6 +167,10 @@ export class LiveSession {
       onAwarenessChange: () => this.update({ participants: this.readParticipants() }),
       // The server says whether it could store the document (shared/session/storeNotice.ts).
       onStateless: ({ payload }) => {
+        if (isEndNotice(payload)) {
+          this.end(HOST_ENDED_MESSAGE);
+          return;
+        }
         const notice = decodeStoreNotice(payload);
         if (notice) this.update({ serverUnsaved: !notice.stored });
       },
@@ -153,9 +193,22 @@ export class LiveSession {
         }
       },
     });
+    this.provider.configuration.websocketProvider.on('maxAttemptsFailed', () => {
+      if (this.snapshot.status === 'refused' || this.snapshot.status === 'ended') return;
+      this.update({ status: 'offline', message: GAVE_UP_MESSAGE, retry: this.retry });
+    });
     this.keepOwnPresence();
     this.provider.awareness?.setLocalStateField('user', { name: user.name, color: user.colour });
+    // The network is back: try at once, whether or not the app had stopped trying.
+    globalThis.addEventListener?.('online', this.retry);
   }
+
+  /** Tries to connect again now (after the app stopped trying, or the network came back). */
+  private readonly retry = (): void => {
+    if (this.snapshot.status !== 'offline' && this.snapshot.status !== 'connecting') return;
+    this.update({ retry: null, message: this.snapshot.retry ? null : this.snapshot.message });
+    void this.provider.connect();
+  };
 
   /** Resolves once the document has come from the server; rejects when refused. */
   whenSynced(): Promise<void> {
@@ -181,8 +234,14 @@ export class LiveSession {
 
   /** Leaves the session; the Y.Doc stays, as the user's local copy. */
   leave(): void {
+    this.end(null);
+  }
+
+  /** Ends the connection for good, saying `message`; the Y.Doc stays, as the local copy. */
+  private end(message: string | null): void {
     if (this.snapshot.status === 'ended') return;
-    this.update({ status: 'ended', message: null, participants: [] });
+    globalThis.removeEventListener?.('online', this.retry);
+    this.update({ status: 'ended', message, participants: [], retry: null });
     this.provider.destroy();
   }
 

@@ -1,0 +1,71 @@
+/**
+ * How a participant's connection ends (issue 16, point 7): when the host ends the session the
+ * participant is told so, in plain Dutch, and stops connecting; when the server merely goes
+ * away (a crash, a restart, the network), the participant is offline and tries again. In both
+ * cases the document stays, with the participant's edits.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createEmptyYDoc, createYDoc } from '../../shared/ydoc/yDocument.ts';
+import { buildDoc } from '../../shared/editor/testing/buildDoc.ts';
+import type { CollabServer } from '../../main/syncServer/collabServer.ts';
+import {
+  getFirstItemText,
+  getYText,
+  makeTempDir,
+  startTestServer,
+  tokenFor,
+  waitFor,
+} from '../../main/syncServer/testing/collabTesting.ts';
+import { HOST_ENDED_MESSAGE, LiveSession, SERVER_STOPPED_MESSAGE } from './liveSession.ts';
+
+vi.setConfig({ testTimeout: 30_000 });
+
+const NAME = 'einde';
+
+let temp: ReturnType<typeof makeTempDir>;
+let server: CollabServer;
+let session: LiveSession;
+
+beforeEach(async () => {
+  temp = makeTempDir();
+  server = await startTestServer(temp.dir);
+  await server.documents.create(NAME, createYDoc(buildDoc({ title: 'Einde' })));
+  session = new LiveSession(
+    createEmptyYDoc(),
+    {
+      serverUrl: server.url,
+      documentName: NAME,
+      token: tokenFor(NAME),
+      role: 'editor',
+      title: null,
+    },
+    { name: 'Bram Jansen', colour: '#7a3e9d' },
+  );
+  await session.whenSynced();
+});
+afterEach(async () => {
+  session.leave();
+  await server.stop().catch(() => undefined);
+  temp.remove();
+});
+
+describe('the end of a participant’s session', () => {
+  it('says that the host ended it, stops connecting, and keeps the copy', async () => {
+    getFirstItemText(session.provider.document).insert(0, 'Mijn zin. ');
+    await waitFor(() => !session.provider.hasUnsyncedChanges, 'the edit reached the server');
+    await server.end();
+    await waitFor(() => session.getSnapshot().status === 'ended', 'ended');
+    expect(session.getSnapshot().message).toBe(HOST_ENDED_MESSAGE);
+    expect(session.getSnapshot().retry).toBeNull();
+    // The provider is gone: it makes no further attempts.
+    expect(session.provider.configuration.websocketProvider.shouldConnect).toBe(false);
+    expect(getYText(session.provider.document)).toContain('Mijn zin.');
+  });
+
+  it('is offline, trying again, when the server merely stops', async () => {
+    await server.stop();
+    await waitFor(() => session.getSnapshot().status === 'offline', 'offline');
+    expect(session.getSnapshot().message).toBe(SERVER_STOPPED_MESSAGE);
+    expect(session.provider.configuration.websocketProvider.shouldConnect).toBe(true);
+  });
+});
