@@ -11,10 +11,10 @@ import type { ApiHandlers } from './handlerTypes.ts';
 /** The handlers of `getPreferences` and `setPreferences`. */
 export const preferenceHandlers: Pick<ApiHandlers, 'getPreferences' | 'setPreferences'> = {
   getPreferences: async (_payload, context) => {
-    const { preferences, notices } = await context.preferences.read();
+    const { preferences, notices, userNameChosen } = await context.preferences.read();
     // The folder follows the file as it is now (edited, or its folder gone since the start).
     context.documentsFolder.refresh();
-    return describeState(context, preferences, notices);
+    return describeState(context, preferences, notices, userNameChosen);
   },
 
   setPreferences: async (preferences, context) => {
@@ -24,7 +24,7 @@ export const preferenceHandlers: Pick<ApiHandlers, 'getPreferences' | 'setPrefer
         : await checkDocumentsFolder(preferences.documentsDir);
     const stored = await context.preferences.write({ ...preferences, documentsDir });
     context.documentsFolder.use(stored.documentsDir);
-    return describeState(context, stored, []);
+    return describeState(context, stored, [], true);
   },
 };
 
@@ -32,11 +32,13 @@ async function describeState(
   context: ApiContext,
   preferences: PreferencesState['preferences'],
   notices: string[],
+  userNameChosen: boolean,
 ): Promise<PreferencesState> {
   const { folder, notice } = await context.documentsFolder.describe();
   return {
     preferences,
     documentsFolder: folder,
     notices: notice === null ? notices : [...notices, notice],
+    userNameChosen,
   };
 }

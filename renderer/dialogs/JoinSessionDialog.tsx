@@ -1,31 +1,41 @@
 /**
  * "Deelnemen aan sessie": the user pastes the invitation a colleague sent (the line itself or
- * the whole message), the app connects and opens the document live. What is wrong with the
- * invitation, or why the server refuses, is said in the dialog.
+ * the whole message), checks the name colleagues will see, and the app connects and opens the
+ * document live. The name is set here, not in Voorkeuren: leaving the dialog for another lost
+ * the pasted invitation (issue 16, point 6); it is stored in the preferences on joining. What is
+ * wrong with the invitation or the name, or why the server refuses, is said in the dialog.
  */
 import { useState } from 'react';
 import { InvitationError, parseInvitation } from '../../shared/session/invitation.ts';
 import type { Invitation } from '../../shared/session/invitation.ts';
+import { usePreferences } from '../preferences/userPreferences.ts';
 import { Modal } from './Modal.tsx';
+import { NameField, checkName } from './NameField.tsx';
 
 export function JoinSessionDialog({
   userName,
   onJoin,
-  onPreferences,
   onCancel,
 }: {
+  /** The name in the preferences, which the field starts with. */
   userName: string;
-  /** Joins the session; rejects with an error the dialog shows. */
-  onJoin: (invitation: Invitation) => Promise<void>;
-  onPreferences: () => void;
+  /** Joins the session as `name`; rejects with an error the dialog shows. */
+  onJoin: (invitation: Invitation, name: string) => Promise<void>;
+  /** Not used: the name is set in the dialog itself (the window still passes it). */
+  onPreferences?: () => void;
   onCancel: () => void;
 }) {
   const [text, setText] = useState('');
+  const [name, setName] = useState(userName);
+  const [nameError, setNameError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const nameChosen = usePreferences()?.userNameChosen ?? true;
 
   const submit = async () => {
     setError(null);
+    const nameProblem = checkName(name);
+    setNameError(nameProblem);
     let invitation: Invitation;
     try {
       invitation = parseInvitation(text);
@@ -33,9 +43,10 @@ export function JoinSessionDialog({
       setError(caught instanceof InvitationError ? caught.message : String(caught));
       return;
     }
+    if (nameProblem) return;
     setBusy(true);
     try {
-      await onJoin(invitation);
+      await onJoin(invitation, name.trim());
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
       setBusy(false);
@@ -66,12 +77,19 @@ export function JoinSessionDialog({
             aria-invalid={error ? 'true' : undefined}
           />
         </label>
-        <p className="modal-text">
-          U doet mee als <strong>{userName}</strong>.{' '}
-          <button type="button" className="link-button" onClick={onPreferences}>
-            Wijzigen
-          </button>
-        </p>
+        <NameField
+          value={name}
+          error={nameError}
+          hint={
+            nameChosen
+              ? 'Zo zien collega’s u bij uw cursor, in de lijst Aanwezig en bij uw wijzigingen.'
+              : 'Nu staat er de naam van uw account op deze computer. Zo zien collega’s u bij uw cursor, in de lijst Aanwezig en bij uw wijzigingen.'
+          }
+          onChange={(value) => {
+            setName(value);
+            setNameError(null);
+          }}
+        />
         {busy && (
           <p className="modal-text" role="status">
             Verbinden met de sessie…

@@ -20,7 +20,9 @@ import {
 import { USER_COLOURS, pickUserColour } from '../../shared/model/userColours.ts';
 import { formatDateInStyle } from '../../shared/dates.ts';
 import { DEFAULT_ASSEMBLY, getAssemblyName } from '../../shared/model/assembly.ts';
+import { useNameRequest } from '../preferences/namePrompt.ts';
 import { Modal } from './Modal.tsx';
+import { NameDialog } from './NameDialog.tsx';
 
 const COLOUR_NAMES: Record<string, string> = {
   '#b3261e': 'rood',
@@ -43,16 +45,27 @@ const DATE_STYLE_LABELS: Record<DateStyle, string> = {
 
 type FieldErrors = Partial<Record<PreferenceField, string>>;
 
-export function PreferencesDialog({
-  initial,
-  onSave,
-  onCancel,
-}: {
+interface PreferencesDialogProps {
   initial: PreferencesState;
   /** Stores the preferences; rejects with an error the dialog shows. */
   onSave: (preferences: UserPreferences) => Promise<void>;
   onCancel: () => void;
-}) {
+}
+
+/**
+ * Voorkeuren; or, while the app asks for the user's name before a session or tracked changes
+ * (preferences/namePrompt.ts), only that question.
+ */
+export function PreferencesDialog(props: PreferencesDialogProps) {
+  const nameRequest = useNameRequest();
+  return nameRequest ? (
+    <NameDialog reason={nameRequest} {...props} />
+  ) : (
+    <AllPreferencesDialog {...props} />
+  );
+}
+
+function AllPreferencesDialog({ initial, onSave, onCancel }: PreferencesDialogProps) {
   const { preferences, documentsFolder, notices } = initial;
   const [userName, setUserName] = useState(preferences.userName);
   const [userColour, setUserColour] = useState(preferences.userColour);

@@ -61,9 +61,20 @@ export class OpenDocument {
     this.sessionInvitation = invitation;
   }
 
-  /** Keeps the title the editor shows (the journal's recovery list names the document by it). */
+  /**
+   * Whether the header names the document by its title: one joined in a session, which has no
+   * file name until the user saves it.
+   */
+  private namedByTitle = false;
+
+  /**
+   * Keeps the title the editor shows (the journal's recovery list names the document by it,
+   * and the header a joined document that has no file name yet).
+   */
   setTitle(title: string): void {
     this.title = title;
+    const name = title.trim();
+    if (this.namedByTitle && name && name !== this.snapshot.name) this.update({ name });
   }
 
   private constructor(
@@ -172,14 +183,17 @@ export class OpenDocument {
   static async fromLive(
     ydoc: DocumentYDoc,
     invitation: string,
+    title: string | null = null,
     documentsApi: DocumentsApi = api,
   ): Promise<OpenDocument> {
     const opened = new OpenDocument(
       ydoc,
-      { id: crypto.randomUUID(), name: null, path: null, dirty: false, savedAt: null },
+      { id: crypto.randomUUID(), name: title, path: null, dirty: false, savedAt: null },
       documentsApi,
     );
     opened.sessionInvitation = invitation;
+    // Named by the invitation's title at first, then by the document's own as the editor shows it.
+    opened.namedByTitle = true;
     await opened.journal.reset(encodeYDoc(opened.ydoc));
     return opened;
   }
@@ -250,6 +264,7 @@ export class OpenDocument {
     // the journal, and saving what it restores overwrites the file without them.
     await this.journal.flush();
     const saved = await this.api.saveDocument({ state: encodeBase64(state), ...target });
+    this.namedByTitle = false;
     const changedSince = !sameBytes(state, encodeYDoc(this.ydoc));
     this.update({
       path: saved.path,

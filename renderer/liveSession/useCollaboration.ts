@@ -3,22 +3,31 @@
  * open document ("Sessie starten"), joining one from an invitation ("Deelnemen aan sessie"),
  * and leaving or stopping. The live connection itself is a LiveSession; the document stays an
  * OpenDocument with its journal, so offline edits are on disk like any other.
+ *
+ * The name is asked the first time it matters, while it is still the account's default: before
+ * a session starts (preferences/namePrompt.ts) and in the join dialog. When the host ends the
+ * session, the joined document becomes the participant's own copy: editable, out of the
+ * session, no longer rejoined after a crash.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { UserPreferences } from '../../shared/api/preferences.ts';
 import { formatInvitation, parseInvitation } from '../../shared/session/invitation.ts';
 import type { Invitation, SessionRole } from '../../shared/session/invitation.ts';
 import { createEmptyYDoc, encodeYDoc, readYDoc } from '../../shared/ydoc/yDocument.ts';
+import { pickUserColour } from '../../shared/model/userColours.ts';
 import { encodeBase64 } from '../../shared/format/base64.ts';
 import { api } from '../api/client.ts';
 import {
+  getLoadedPreferences,
   loadPreferences,
   savePreferences as storePreferences,
   usePreferences,
 } from '../preferences/userPreferences.ts';
+import { cancelNameRequest, requestName, takeNameRequest } from '../preferences/namePrompt.ts';
+import type { NameReason } from '../preferences/namePrompt.ts';
 import { OpenDocument } from '../documents/OpenDocument.ts';
 import { LiveSession } from './liveSession.ts';
-import type { LiveSnapshot } from './liveSession.ts';
+import type { LiveSnapshot, LiveUser } from './liveSession.ts';
 
 /** How long joining waits for the server before it says it cannot reach it. */
 const JOIN_TIMEOUT_MS = 15_000;
@@ -71,13 +80,7 @@ export function useCollaboration(windowState: WindowForCollaboration) {
   // Only the name and colour count: a change of another preference keeps the same user.
   const userName = preferences?.preferences.userName;
   const userColour = preferences?.preferences.userColour;
-  const user = useMemo(
-    () =>
-      userName !== undefined && userColour !== undefined
-        ? { name: userName, colour: userColour }
-        : { name: 'Gebruiker', colour: '#3d4fb8' },
-    [userName, userColour],
-  );
+  const user = useMemo(() => toLiveUser(userName, userColour), [userName, userColour]);
 
   // The name and colour colleagues see follow the preferences, also once they have loaded.
   const userRef = useRef(user);
@@ -90,6 +93,27 @@ export function useCollaboration(windowState: WindowForCollaboration) {
     liveRef.current = next;
     setLive(next);
   }, []);
+
+  // The host ended the session: the copy is the user's own now, and a crash no longer brings
+  // it back into a session that is gone.
+  const ended = liveSnapshot?.status === 'ended';
+  useEffect(() => {
+    if (ended) openDocument?.setSessionInvitation(null);
+  }, [ended, openDocument]);
+
+  // The name colleagues will see, asked first while it is still the account's default.
+  const nameChosen = preferences?.userNameChosen ?? true;
+  const withName = useCallback(
+    (reason: NameReason, action: () => void) => {
+      if (nameChosen) {
+        action();
+        return;
+      }
+      requestName(reason, action);
+      openAppDialog('preferences');
+    },
+    [nameChosen, openAppDialog],
+  );
 
   // Another document in the window (New, Open, Close) ends the session of the previous one.
   useEffect(() => {
@@ -134,7 +158,12 @@ export function useCollaboration(windowState: WindowForCollaboration) {
         title: openDocument.title,
         state: encodeBase64(encodeYDoc(openDocument.ydoc)),
       });
-      const next = new LiveSession(openDocument.ydoc, parseInvitation(started.ownInvitation), user);
+      // The user as stored now: a name given just before (the name question) is not rendered yet.
+      const next = new LiveSession(
+        openDocument.ydoc,
+        parseInvitation(started.ownInvitation),
+        readLiveUser(),
+      );
       await next.whenSynced();
       connect(next);
       setHosted({
@@ -148,12 +177,20 @@ export function useCollaboration(windowState: WindowForCollaboration) {
     } finally {
       setStarting(false);
     }
-  }, [openDocument, user, connect, report, showDialog]);
+  }, [openDocument, connect, report, showDialog]);
 
   const joinSession = useCallback(
-    async (invitation: Invitation) => {
+    async (invitation: Invitation, name?: string) => {
+      // The name given in the join dialog is the user's from now on (one profile, one person).
+      let joiner = readLiveUser();
+      const stored = getLoadedPreferences();
+      if (stored && name !== undefined && (name !== joiner.name || !stored.userNameChosen)) {
+        const colour = stored.userNameChosen ? joiner.colour : pickUserColour(name);
+        await storePreferences({ ...stored.preferences, userName: name, userColour: colour });
+        joiner = { name, colour };
+      }
       const ydoc = createEmptyYDoc();
-      const next = new LiveSession(ydoc, invitation, user);
+      const next = new LiveSession(ydoc, invitation, joiner);
       try {
         await Promise.race([
           next.whenSynced(),
@@ -177,14 +214,18 @@ export function useCollaboration(windowState: WindowForCollaboration) {
         throw error;
       }
       liveRef.current?.leave();
-      const joined = await OpenDocument.fromLive(ydoc, formatInvitation(invitation));
+      const joined = await OpenDocument.fromLive(
+        ydoc,
+        formatInvitation(invitation),
+        invitation.title,
+      );
       // Connected first, so the new document's editor is made with the session in place.
       connect(next);
       await adopt(joined);
       setHosted(null);
       closeDialog('join');
     },
-    [user, adopt, connect, closeDialog],
+    [adopt, connect, closeDialog],
   );
 
   const leave = useCallback(async () => {
@@ -210,15 +251,20 @@ export function useCollaboration(windowState: WindowForCollaboration) {
       const { preferences: stored } = await storePreferences(next);
       liveRef.current?.setUser({ name: stored.userName, colour: stored.userColour });
       closeAppDialog('preferences');
+      // What the name was asked for (a session, tracked changes) goes on now.
+      takeNameRequest()?.();
     },
     [closeAppDialog],
   );
 
-  // Stable for the editor: it is rebuilt only when the connection or the role changes.
+  // Stable for the editor: it is rebuilt only when the connection or the role changes. Once the
+  // session ended the copy is the user's own: no colleagues' cursors, and editable (a reader's
+  // copy too: it no longer reaches anyone).
   const role = liveSnapshot?.role ?? null;
   const editorLive = useMemo(
-    () => (live && role ? { awareness: live.awareness, readOnly: role === 'reader' } : null),
-    [live, role],
+    () =>
+      live && role && !ended ? { awareness: live.awareness, readOnly: role === 'reader' } : null,
+    [live, role, ended],
   );
 
   return {
@@ -229,8 +275,13 @@ export function useCollaboration(windowState: WindowForCollaboration) {
     hosted,
     starting,
     editorLive,
+    /**
+     * Runs `action` once the user has a name of their own: at once when they gave one, else
+     * after asking (the toolbar's "Wijzigingen bijhouden" calls it with 'suggesting').
+     */
+    withName,
     commands: {
-      startSession: () => void startSession(),
+      startSession: () => withName('startSession', () => void startSession()),
       join: () => guardUnsaved(() => showDialog({ type: 'join' })),
       invite: () => showDialog({ type: 'invite' }),
       // In place of the session dialog that asked for it (as "Wijzigen" in Deelnemen does).
@@ -242,9 +293,23 @@ export function useCollaboration(windowState: WindowForCollaboration) {
       closeDialog: () => {
         closeDialog('join', 'invite');
         closeAppDialog('preferences');
+        cancelNameRequest();
       },
     },
     joinSession,
     savePreferences,
   };
+}
+
+/** The user colleagues see, from the preferences (a stand-in until they have loaded). */
+function toLiveUser(name: string | undefined, colour: string | undefined): LiveUser {
+  return name !== undefined && colour !== undefined
+    ? { name, colour }
+    : { name: 'Gebruiker', colour: '#3d4fb8' };
+}
+
+/** The user as the preferences hold them at this moment. */
+function readLiveUser(): LiveUser {
+  const loaded = getLoadedPreferences()?.preferences;
+  return toLiveUser(loaded?.userName, loaded?.userColour);
 }

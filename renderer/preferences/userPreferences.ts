@@ -3,10 +3,17 @@
  * needs them (the name and colour of a session, the assembly of a new stuk, how dates are
  * shown) and replaced when the user saves. A small external store, so components read it with
  * a hook and no provider has to wrap the app.
+ *
+ * One profile is one person (docs/ARCHITECTURE.md, "Profiles"): every window of it carries the
+ * same name. A save is told to the profile's other windows at once (a BroadcastChannel: the
+ * browser's other tabs, the desktop app's other windows), whose presence in a session follows;
+ * a window that comes back into view asks the host again, for windows the channel does not
+ * reach (another browser on the same host).
  */
 import { useSyncExternalStore } from 'react';
 import {
   DEFAULT_DATE_STYLE,
+  preferencesStateSchema,
   type DateStyle,
   type PreferencesState,
   type UserPreferences,
@@ -20,6 +27,31 @@ const listeners = new Set<() => void>();
 function publish(next: PreferencesState): void {
   current = next;
   for (const listener of listeners) listener();
+}
+
+/** The profile's other windows, told of every save. */
+const CHANNEL_NAME = 'resolutie-voorkeuren';
+const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL_NAME) : null;
+channel?.addEventListener('message', (event: MessageEvent) => {
+  // Checked like any answer of the host: the channel is the page's own origin, but checked.
+  const parsed = preferencesStateSchema.safeParse(event.data);
+  if (!parsed.success) return;
+  loading = Promise.resolve(parsed.data);
+  publish(parsed.data);
+});
+
+if (typeof document !== 'undefined') {
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState !== 'visible' || current === null) return;
+    api.getPreferences().then(
+      (state) => {
+        loading = Promise.resolve(state);
+        publish(state);
+      },
+      // Not reachable now: the preferences already shown stay.
+      () => undefined,
+    );
+  });
 }
 
 function subscribe(listener: () => void): () => void {
@@ -48,7 +80,13 @@ export async function savePreferences(preferences: UserPreferences): Promise<Pre
   const stored = await api.setPreferences(preferences);
   loading = Promise.resolve(stored);
   publish(stored);
+  channel?.postMessage(stored);
   return stored;
+}
+
+/** The preferences as loaded now (null until then), for code outside React's render. */
+export function getLoadedPreferences(): PreferencesState | null {
+  return current;
 }
 
 /** The preferences, or null until they have loaded. */

@@ -109,6 +109,11 @@ export const preferencesStateSchema = z.strictObject({
    * it is until the user saves.
    */
   notices: z.array(z.string().max(2000)).max(20),
+  /**
+   * Whether the user gave the name (false: it is the account's, a default): the app asks for a
+   * name the first time it matters (a session, tracked changes).
+   */
+  userNameChosen: z.boolean(),
 });
 
 export type PreferencesState = z.infer<typeof preferencesStateSchema>;

@@ -28,6 +28,7 @@ describe('parsePreferencesFile', () => {
     expect(parsePreferencesFile(formatPreferencesFile(stored), defaults)).toEqual({
       preferences: stored,
       notices: [],
+      userNameChosen: true,
     });
   });
 
@@ -45,7 +46,14 @@ describe('parsePreferencesFile', () => {
         dateStyle: 'long',
       },
       notices: [],
+      userNameChosen: true,
     });
+  });
+
+  it('says when the file holds no name the user gave', () => {
+    const read = parsePreferencesFile(withPreferences({ userColour: '#7a3e9d' }, 1), defaults);
+    expect(read.userNameChosen).toBe(false);
+    expect(parsePreferencesFile('kapot', defaults).userNameChosen).toBe(false);
   });
 
   it('falls back field by field: one bad value costs only itself, with a notice naming it', () => {

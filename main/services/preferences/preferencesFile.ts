@@ -37,6 +37,11 @@ export function formatPreferencesFile(preferences: UserPreferences): string {
 export interface ReadPreferences {
   preferences: UserPreferences;
   notices: string[];
+  /**
+   * Whether the file holds a name the user gave; false while the name is the default (the
+   * account's), so that the app asks for one the first time it matters.
+   */
+  userNameChosen: boolean;
 }
 
 /** What the file says when one of its values cannot be used, before the default is filled in. */
@@ -53,6 +58,7 @@ export function parsePreferencesFile(
 ): ReadPreferences {
   const damaged = (why: string): ReadPreferences => ({
     preferences: defaults({}),
+    userNameChosen: false,
     notices: [
       `Uw voorkeuren konden niet worden gelezen (${why}). De standaardwaarden gelden tot u de voorkeuren opslaat; het bestand blijft tot dan zoals het is.`,
     ],
@@ -98,7 +104,7 @@ export function parsePreferencesFile(
       `De voorkeur ‘${PREFERENCE_LABELS[field]}’ was ongeldig of ontbrak; ${describeDefault(field, preferences)} geldt tot u de voorkeuren opslaat.`,
     );
   }
-  return { preferences, notices };
+  return { preferences, notices, userNameChosen: valid.userName !== undefined };
 }
 
 function describeDefault(field: PreferenceField, preferences: UserPreferences): string {

@@ -34,7 +34,9 @@ afterEach(async () => {
 
 describe('PreferencesStore', () => {
   it('starts from the account name with a capital, a colour of the palette and the template', async () => {
-    const { preferences, notices } = await store().read();
+    const { preferences, notices, userNameChosen } = await store().read();
+    // The account's name is a default, not a name the user gave.
+    expect(userNameChosen).toBe(false);
     expect(preferences).toMatchObject({
       userName: 'Anneke',
       defaultAssembly: 'ALV',
@@ -50,7 +52,7 @@ describe('PreferencesStore', () => {
   it('keeps what the user saved, trimmed, as version 2', async () => {
     const saved = await store().write({ ...jan, userName: '  Jan de Vries ' });
     expect(saved).toEqual(jan);
-    expect(await store().read()).toEqual({ preferences: jan, notices: [] });
+    expect(await store().read()).toEqual({ preferences: jan, notices: [], userNameChosen: true });
     expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({
       format: 'resolutie-preferences',
       version: 2,

@@ -3,6 +3,7 @@
  * field (`preferencesFile.ts`): a missing file gives the defaults (the account's name, a colour
  * picked from it, the template's assembly, the standard documents folder, dates written out);
  * a damaged file or value is reported and replaced by its default until the user saves again.
+ * Whether the name is one the user gave is said too: the app asks for one until then.
  * Reading never writes.
  */
 import { mkdir } from 'node:fs/promises';
@@ -64,12 +65,13 @@ export class PreferencesStore {
       bytes = await readFileLimited(this.filePath, MAX_PREFERENCES_BYTES);
     } catch (error) {
       if (error instanceof FileReadError && error.code === 'not_found') {
-        return { preferences: this.defaults(), notices: [] };
+        return { preferences: this.defaults(), notices: [], userNameChosen: false };
       }
       report('Voorkeuren niet gelezen; de standaardwaarden gelden', error);
       const reason = error instanceof Error ? error.message : String(error);
       return {
         preferences: this.defaults(),
+        userNameChosen: false,
         notices: [
           `Uw voorkeuren konden niet worden gelezen: ${reason} De standaardwaarden gelden tot u de voorkeuren opslaat.`,
         ],

@@ -6,21 +6,48 @@ import { expect } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
 import { openEditor } from '../editorPage.ts';
 
-/** Sets the name colleagues see, through "Voorkeuren" (reached from the join dialog or the panel). */
+/**
+ * Runs a session command as a user does: the header's button when it shows one, otherwise
+ * through the "Sessie ▾" menu of a narrow window, which holds them all.
+ */
+export async function runSessionCommand(page: Page, name: string): Promise<void> {
+  const commands = page.getByRole('navigation', { name: 'Samenwerken' });
+  const button = commands.getByRole('button', { name, exact: true });
+  if (await button.isVisible()) {
+    await button.click();
+    return;
+  }
+  await commands.getByRole('button', { name: 'Sessie', exact: true }).click();
+  await page.getByRole('menuitem', { name, exact: true }).click();
+}
+
+/** Sets the name colleagues see, through "Voorkeuren" (Help ▾ → Voorkeuren…). */
 export async function setName(page: Page, name: string): Promise<void> {
-  await page.getByRole('button', { name: 'Deelnemen…' }).click();
-  const join = page.getByRole('dialog', { name: 'Deelnemen aan sessie' });
-  await join.getByRole('button', { name: 'Wijzigen' }).click();
+  await page.getByRole('button', { name: 'Help' }).click();
+  await page.getByRole('menuitem', { name: 'Voorkeuren…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Voorkeuren' });
   await dialog.getByLabel('Uw naam').fill(name);
   await dialog.getByRole('button', { name: 'Opslaan' }).click();
   await expect(dialog).toBeHidden();
 }
 
-/** Starts a session in `page` and returns the invitation for the role shown. */
-export async function startSession(page: Page, role: 'Redacteur' | 'Lezer'): Promise<string> {
-  await page.getByRole('button', { name: 'Sessie starten' }).click();
+/**
+ * Starts a session in `page` and returns the invitation for the role shown. The app asks for a
+ * name first while the profile has none of the user's own: then it is `name`.
+ */
+export async function startSession(
+  page: Page,
+  role: 'Redacteur' | 'Lezer',
+  name = 'Anneke de Wit',
+): Promise<string> {
+  await runSessionCommand(page, 'Sessie starten');
   const dialog = page.getByRole('dialog', { name: 'Uitnodigen voor de sessie' });
+  const askName = page.getByRole('dialog', { name: 'Uw naam' });
+  await expect(dialog.or(askName)).toBeVisible();
+  if (await askName.isVisible()) {
+    await askName.getByLabel('Uw naam').fill(name);
+    await askName.getByRole('button', { name: 'Sessie starten' }).click();
+  }
   await expect(dialog).toBeVisible();
   await dialog.getByRole('radio', { name: new RegExp(role) }).check();
   const invitation = await dialog.locator('#invitation-text').inputValue();
@@ -28,14 +55,14 @@ export async function startSession(page: Page, role: 'Redacteur' | 'Lezer'): Pro
   return invitation;
 }
 
-/** Opens a second user's window and joins with `invitation`. */
+/** Opens a second user's window and joins with `invitation` as `name` (set in the dialog). */
 export async function join(browser: Browser, invitation: string, name: string): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await openEditor(page);
-  await setName(page, name);
-  await page.getByRole('button', { name: 'Deelnemen…' }).click();
+  await runSessionCommand(page, 'Deelnemen…');
   const dialog = page.getByRole('dialog', { name: 'Deelnemen aan sessie' });
+  await dialog.getByLabel('Uw naam').fill(name);
   await dialog.getByLabel('Uitnodiging').fill(`Neem deel via ${invitation} — groet`);
   await dialog.getByRole('button', { name: 'Deelnemen' }).click();
   await expect(dialog).toBeHidden();
