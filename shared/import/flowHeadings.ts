@@ -93,6 +93,7 @@ export interface HeadingContext {
 
 /**
  * True when the line is a heading of the Toelichting:
+ * - it is a question standing alone between paragraphs (`isQuestionHeadingAt`), or
  * - it has the shape of a heading (`isHeadingShape`) and is no letterhead label;
  * - it starts a paragraph, follows a heading, or follows a line that ends a sentence (so in
  *   "double spaced" text, where headings touch the text around them, a heading still stands
@@ -103,6 +104,7 @@ export interface HeadingContext {
  *   sentence.
  */
 export function isHeadingAt(line: TextLine, context: HeadingContext): boolean {
+  if (isQuestionHeadingAt(line, context)) return true;
   if (!isHeadingShape(line.plain) || isLetterheadLabel(line.plain)) return false;
   const { previous, next } = context;
   const afterBreak =
@@ -151,4 +153,18 @@ export function continuesAcrossBreak(
   if (endsSentence(previous)) return false;
   if (startsLowercase(line)) return previousIsFull || endsMidSentence(previous);
   return !previous.endsWith(',') && endsMidSentence(previous);
+}
+
+/**
+ * True for a question standing alone as a heading, as moties of members write them ("Wat
+ * vragen wij van het kabinet?"): a short line ending in "?" with a paragraph break before and
+ * after it, followed by text that opens a sentence. In running text a question goes on in the
+ * same paragraph, so the breaks on both sides tell the two apart (issue 16, point 13).
+ */
+export function isQuestionHeadingAt(line: TextLine, context: HeadingContext): boolean {
+  const question = /^(.*[^?\s])\s*\?$/u.exec(line.plain)?.[1];
+  if (question === undefined || !isHeadingShape(question)) return false;
+  const { previous, next } = context;
+  const aloneBefore = previous === undefined || context.breakBefore || context.previousIsHeading;
+  return aloneBefore && next !== undefined && next.breakBefore && !startsLowercase(next.plain);
 }

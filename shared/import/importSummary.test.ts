@@ -20,7 +20,8 @@ describe('summarizeImport', () => {
       ].join('\n'),
     );
     const summary = summarizeImport(model);
-    expect(summary.counts).toMatch(/^2 overwegingen, 1 punt, Toelichting met \d koppen?$/);
+    // "Waarom nu?" stands alone between paragraphs: a heading (issue 16, point 13).
+    expect(summary.counts).toBe('2 overwegingen, 1 punt, Toelichting met 1 kop');
     expect(summary.warning).toBeNull();
   });
 

@@ -704,11 +704,11 @@ describe('items', () => {
 
   it('keeps text between the head and the first block in the explanation', () => {
     const result = parseResolutionText(
-      'Motie Geld\nIndiener: gemeente Utrecht\nDe leden bijeen in de ALV:\nBesluit:\n1. a.',
+      'Motie Geld\nVersie voor de commissie\nDe leden bijeen in de ALV:\nBesluit:\n1. a.',
     );
     expect(result.title).toBe('Geld');
     expect(result.preamble).toEqual({ assembly: 'ALV', date: null });
-    expect(paragraphs(result.explanation)).toEqual(['Indiener: gemeente Utrecht']);
+    expect(paragraphs(result.explanation)).toEqual(['Versie voor de commissie']);
   });
 });
 

@@ -25,6 +25,7 @@ import {
 import { findTrailingProse, parseBlockItems } from './items.ts';
 import { normalizeHeadingLevels, parseExplanation, type FlowOptions } from './explanation.ts';
 import { countWords } from './textShape.ts';
+import { findSubmitter } from './submitter.ts';
 
 export { parseItemLines } from './items.ts';
 
@@ -37,7 +38,8 @@ const PREAMBLE_SEARCH_LINES = 8;
  * Parses a resolution from plain text. Recognises the title line ("Geactualiseerde resolutie
  * “…”"), the preamble ("De leden bijeen in de Najaars ALV van 29 november 2024:"), recital
  * and operative blocks with their numbered items, and the Toelichting with its headings,
- * paragraphs, lists and footnotes. Text that is none of these (a letter, an e-mail) ends up
+ * paragraphs, lists and footnotes, and the indiener of a motie ("Ingediend door de gemeente
+ * X (mede namens …)"). Text that is none of these (a letter, an e-mail) ends up
  * in the explanation, so nothing is lost. Recital blocks come before operative blocks in the
  * result, each in source order.
  */
@@ -81,6 +83,7 @@ export function parseResolutionText(text: string): ParsedResolution {
     blocks.push({ ...start.match, items: parseBlockItems(body, inline) });
   });
   if (explanationAt !== -1) prose.push(lines.slice(explanationAt + 1));
+  const submitter = takeSubmitter(prose);
 
   // Concatenated with a loop: spreading a long result into push() overflows the stack.
   const explanation: ParsedFlow[] = [];
@@ -93,6 +96,7 @@ export function parseResolutionText(text: string): ParsedResolution {
     kind: head.title?.kind ?? null,
     status: head.title?.status ?? null,
     title: head.title ? head.title.title || null : null,
+    submitter,
     preamble: head.preamble,
     blocks: [
       ...blocks.filter((block) => block.type === 'recital'),
@@ -112,6 +116,26 @@ export function looksLikeResolution(text: string): boolean {
     if (matchBlockHeading(line.trim())) return true;
   }
   return false;
+}
+
+// The indiener line of a motie ("Ingediend door de gemeente X (mede namens …)") is metadata:
+// the first one in the free text leaves it (the head's lines come first), and the line after
+// it starts a paragraph of its own.
+function takeSubmitter(prose: TextLine[][]): string | null {
+  for (let p = 0; p < prose.length; p++) {
+    const part = prose[p]!;
+    const found = findSubmitter(part);
+    if (!found) continue;
+    const used = new Set(found.lines);
+    const kept: TextLine[] = [];
+    part.forEach((line, index) => {
+      if (used.has(index)) return;
+      kept.push(used.has(index - 1) ? { ...line, breakBefore: true } : line);
+    });
+    prose[p] = kept;
+    return found.submitter;
+  }
+  return null;
 }
 
 interface Head {

@@ -76,6 +76,11 @@ export interface ParsedResolution {
   kind: DocumentKind | null;
   status: DocumentStatus | null;
   title: string | null;
+  /**
+   * Who submits the stuk, from a line "Ingediend door de gemeente X (mede namens …)":
+   * "gemeente X (mede namens …)". Absent or null when the source names none.
+   */
+  submitter?: string | null;
   /** The assembly ("Najaars ALV") and its date as ISO yyyy-mm-dd, from the preamble line. */
   preamble: { assembly: string; date: string | null } | null;
   /** Recital blocks first, then operative blocks, each in source order. */
