@@ -16,7 +16,12 @@ import {
   tokenFor,
   waitFor,
 } from '../../main/syncServer/testing/collabTesting.ts';
-import { HOST_ENDED_MESSAGE, LiveSession, SERVER_STOPPED_MESSAGE } from './liveSession.ts';
+import {
+  GAVE_UP_MESSAGE,
+  HOST_ENDED_MESSAGE,
+  LiveSession,
+  SERVER_STOPPED_MESSAGE,
+} from './liveSession.ts';
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -60,6 +65,39 @@ describe('the end of a participant’s session', () => {
     // The provider is gone: it makes no further attempts.
     expect(session.provider.configuration.websocketProvider.shouldConnect).toBe(false);
     expect(getYText(session.provider.document)).toContain('Mijn zin.');
+  });
+
+  it('gives up after its attempts, says so, and connects again when asked', async () => {
+    const port = Number(new URL(server.url).port);
+    const quick = new LiveSession(
+      createEmptyYDoc(),
+      {
+        serverUrl: server.url,
+        documentName: NAME,
+        token: tokenFor(NAME),
+        role: 'editor',
+        title: null,
+      },
+      { name: 'Carla Smit', colour: '#1b6e3a' },
+      { delay: 50, minDelay: 50, factor: 2, maxDelay: 200, maxAttempts: 3, jitter: false },
+    );
+    try {
+      await quick.whenSynced();
+      await server.stop();
+      await waitFor(() => quick.getSnapshot().retry !== null, 'given up');
+      expect(quick.getSnapshot()).toMatchObject({ status: 'offline', message: GAVE_UP_MESSAGE });
+      // Nothing more is tried until asked.
+      const attempts = quick.provider.configuration.websocketProvider.identifier;
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(quick.provider.configuration.websocketProvider.identifier).toBe(attempts);
+
+      server = await startTestServer(temp.dir, { port });
+      quick.getSnapshot().retry!();
+      await waitFor(() => quick.getSnapshot().status === 'live', 'live again');
+      expect(quick.getSnapshot()).toMatchObject({ message: null, retry: null });
+    } finally {
+      quick.leave();
+    }
   });
 
   it('is offline, trying again, when the server merely stops', async () => {

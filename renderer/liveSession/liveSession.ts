@@ -56,19 +56,29 @@ export interface LiveSnapshot {
   retry: (() => void) | null;
 }
 
+/** How reconnecting goes: the pauses (ms) and how many attempts in a row. */
+export interface ReconnectPolicy {
+  delay: number;
+  minDelay: number;
+  factor: number;
+  maxDelay: number;
+  maxAttempts: number;
+  jitter: boolean;
+}
+
 /**
  * How the connection is tried again after it dropped: a pause that doubles from a second up to
  * a minute, at most ten attempts in a row (about four minutes), without random spread: a
  * session has a handful of participants, not a crowd that would all come back at once.
  */
-export const RECONNECT = {
+export const RECONNECT: ReconnectPolicy = {
   delay: 1_000,
   minDelay: 1_000,
   factor: 2,
   maxDelay: 60_000,
   maxAttempts: 10,
   jitter: false,
-} as const;
+};
 
 /** The user as colleagues see them. */
 export interface LiveUser {
@@ -118,8 +128,16 @@ export class LiveSession {
   private wasLive = false;
   private readonly synced: Promise<void>;
 
-  /** Connects `ydoc` to the session of `invitation` as `user`. */
-  constructor(ydoc: Y.Doc, invitation: Invitation, user: LiveUser) {
+  /**
+   * Connects `ydoc` to the session of `invitation` as `user`; `reconnect` is {@link RECONNECT}
+   * but for tests, which cannot wait minutes for the app to give up.
+   */
+  constructor(
+    ydoc: Y.Doc,
+    invitation: Invitation,
+    user: LiveUser,
+    reconnect: ReconnectPolicy = RECONNECT,
+  ) {
     this.invitation = invitation;
     this.snapshot = {
       status: 'connecting',
@@ -142,7 +160,7 @@ export class LiveSession {
       document: ydoc,
       token: invitation.token,
       // The provider hands these to the socket it makes (its type does not list them).
-      ...RECONNECT,
+      ...reconnect,
       onAuthenticated: ({ scope }) => {
         this.update({ role: scope === 'readonly' ? 'reader' : 'editor' });
       },
