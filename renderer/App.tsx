@@ -25,6 +25,7 @@ import { VersionsDialog } from './dialogs/VersionsDialog.tsx';
 import { CompareDialog } from './dialogs/CompareDialog.tsx';
 import { NewDocumentDialog } from './dialogs/NewDocumentDialog.tsx';
 import { OpenDialog } from './dialogs/OpenDialog.tsx';
+import { ImportDialog } from './dialogs/ImportDialog.tsx';
 import { SaveAsDialog } from './dialogs/SaveAsDialog.tsx';
 import { ConfirmUnsavedDialog } from './dialogs/ConfirmUnsavedDialog.tsx';
 import { RecoveryDialog } from './dialogs/RecoveryDialog.tsx';
@@ -177,6 +178,9 @@ export function App() {
       )}
       {dialog?.type === 'open' && (
         <OpenDialog onOpen={controller.openPath} onCancel={cancelDialog} />
+      )}
+      {dialog?.type === 'import' && (
+        <ImportDialog onImport={controller.importParsed} onCancel={cancelDialog} />
       )}
       {dialog?.type === 'saveAs' && (
         <SaveAsDialog

@@ -32,6 +32,7 @@ function describeState(snapshot: DocumentSnapshot): string {
 const BUTTONS: { id: keyof FileCommands; label: string; shortcut?: string }[] = [
   { id: 'newDocument', label: 'Nieuw…', shortcut: 'Mod-n' },
   { id: 'open', label: 'Openen…', shortcut: 'Mod-o' },
+  { id: 'importDocument', label: 'Importeren…' },
   { id: 'save', label: 'Opslaan', shortcut: 'Mod-s' },
   { id: 'saveAs', label: 'Opslaan als…', shortcut: 'Mod-Shift-s' },
   { id: 'printPreview', label: 'Afdrukvoorbeeld', shortcut: 'Mod-p' },
