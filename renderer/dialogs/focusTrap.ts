@@ -21,7 +21,10 @@ const FIELDS = 'input:not([type="radio"]):not([type="checkbox"]), select, textar
 
 /** Whether the Tab key stops at `element` as the page stands. */
 function isTabStop(element: HTMLElement): boolean {
-  if (element.tabIndex < 0 || element.matches(':disabled')) return false;
+  // An editing host is a stop even where the browser reports tabIndex -1 for it.
+  const tabIndex =
+    element.isContentEditable && !element.hasAttribute('tabindex') ? 0 : element.tabIndex;
+  if (tabIndex < 0 || element.matches(':disabled')) return false;
   if (element.closest('[inert]')) return false;
   // Not rendered: display: none on it or an ancestor, or inside a closed <details>.
   if (element.getClientRects().length === 0) return false;
@@ -60,12 +63,16 @@ export function focusFirstControl(dialog: HTMLElement): void {
 }
 
 /**
- * Gives the focus back to `opener`, what had it before a dialog opened, if it is still in the
- * window and can take it. When it is gone (a menu item, closed with its menu), the focus
- * stays where closing the dialog left it.
+ * Gives the focus back to `opener`, what had it before a dialog opened. When that is gone (the
+ * dialog replaced it: "Sessie starten" becomes "Uitnodigen…" once the session runs) or was
+ * nothing, the focus goes to the window's main content, the document, rather than to nowhere,
+ * from where Tab would start again at the top of the window.
  */
 export function returnFocus(opener: Element | null): void {
-  if (!(opener instanceof HTMLElement) || !opener.isConnected || opener === document.body) return;
-  if (opener.closest('[inert]')) return;
-  opener.focus();
+  if (opener instanceof HTMLElement && opener.isConnected && opener !== document.body) {
+    opener.focus();
+    if (document.activeElement === opener) return;
+  }
+  const main = document.querySelector<HTMLElement>('main');
+  if (main) getTabStops(main)[0]?.focus();
 }

@@ -69,6 +69,15 @@ async function fileCommand(page: Page, name: string): Promise<void> {
   await page.getByRole('menuitem', { name }).click();
 }
 
+/**
+ * Presses a button from the keyboard: the focus on it, then Enter. (The toolbar's buttons keep
+ * the focus in the editor when clicked, so a click would leave the editor as the opener.)
+ */
+async function pressButton(button: Locator): Promise<void> {
+  await button.focus();
+  await button.press('Enter');
+}
+
 /** Pastes seed 001 into the title, as a user pastes a resolution's text. */
 async function pasteSeed001(page: Page): Promise<void> {
   await page.locator('.title-text').click();
@@ -81,11 +90,19 @@ function hasFocusInside(locator: Locator): Promise<boolean> {
   return locator.evaluate((element) => element.contains(document.activeElement));
 }
 
-/** The focused element's accessible name as a test reads it (aria-label, else its text). */
+/**
+ * The focused element's name as a screen reader reads it, near enough for these controls: its
+ * aria-label, else its text without what is hidden from screen readers (the "▾" of a menu).
+ */
 function focusedName(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const active = document.activeElement as HTMLElement | null;
-    return (active?.getAttribute('aria-label') ?? active?.textContent ?? '').trim();
+    const active = document.activeElement;
+    if (!active || active === document.body) return '';
+    const label = active.getAttribute('aria-label');
+    if (label) return label;
+    const copy = active.cloneNode(true) as Element;
+    copy.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
+    return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
   });
 }
 
@@ -200,11 +217,29 @@ test.describe('axe-core finds no serious or critical violation', () => {
     }
   });
 
-  /** Each dialog: how a user opens it, and its name. */
-  const DIALOGS: { name: string; open: (page: Page) => Promise<void> }[] = [
-    { name: 'Nieuw document', open: (page) => fileCommand(page, 'Nieuw…') },
-    { name: 'Document openen', open: (page) => page.keyboard.press('Control+o') },
-    { name: 'Opslaan als', open: (page) => page.keyboard.press('Control+Shift+s') },
+  /**
+   * Each dialog: its name, how a user opens it, and which control has the focus again once it
+   * is closed: the button that opened it (for a command in the header's "Bestand" menu, the
+   * menu's button), the editor for a shortcut typed there, and the document too when the
+   * opener is gone ("Sessie starten" becomes the session's own commands).
+   */
+  const EDITOR = /^Tekst van het stuk$/;
+  const DIALOGS: { name: string; open: (page: Page) => Promise<void>; returnsTo: RegExp }[] = [
+    {
+      name: 'Nieuw document',
+      open: (page) => fileCommand(page, 'Nieuw…'),
+      returnsTo: /^(Nieuw…|Bestand)$/,
+    },
+    {
+      name: 'Document openen',
+      open: (page) => page.keyboard.press('Control+o'),
+      returnsTo: EDITOR,
+    },
+    {
+      name: 'Opslaan als',
+      open: (page) => page.keyboard.press('Control+Shift+s'),
+      returnsTo: EDITOR,
+    },
     {
       name: 'Wijzigingen opslaan?',
       open: async (page) => {
@@ -212,15 +247,17 @@ test.describe('axe-core finds no serious or critical violation', () => {
         await page.keyboard.type('Nog niet bewaard;');
         await fileCommand(page, 'Sluiten');
       },
+      returnsTo: /^(Sluiten|Bestand)$/,
     },
     {
       name: 'Versies',
-      open: (page) => page.getByRole('button', { name: 'Versies…' }).click(),
+      open: (page) => pressButton(page.getByRole('button', { name: 'Versies…' })),
+      returnsTo: /^Versies…$/,
     },
     {
       name: 'Vergelijking: Eerste lezing → Huidige tekst',
       open: async (page) => {
-        await page.getByRole('button', { name: 'Versies…' }).click();
+        await pressButton(page.getByRole('button', { name: 'Versies…' }));
         const versions = page.getByRole('dialog', { name: 'Versies' });
         await versions
           .getByRole('textbox', { name: 'Versie vastleggen als' })
@@ -230,14 +267,18 @@ test.describe('axe-core finds no serious or critical violation', () => {
           .getByRole('button', { name: 'Eerste lezing vergelijken met de huidige tekst' })
           .click();
       },
+      // Versies gave the focus back to its button when the comparison took its place.
+      returnsTo: /^Versies…$/,
     },
     {
       name: 'Voorkeuren',
       open: (page) => changesPanel(page).getByRole('button', { name: 'Wijzigen' }).click(),
+      returnsTo: /^Wijzigen$/,
     },
     {
       name: 'Deelnemen aan sessie',
       open: (page) => page.getByRole('button', { name: 'Deelnemen…' }).click(),
+      returnsTo: /^Deelnemen…$/,
     },
     {
       name: 'Uitnodigen voor de sessie',
@@ -248,6 +289,7 @@ test.describe('axe-core finds no serious or critical violation', () => {
           page.getByRole('dialog', { name: 'Uitnodigen voor de sessie' }),
         );
       },
+      returnsTo: EDITOR,
     },
     {
       name: 'Afdrukvoorbeeld',
@@ -260,8 +302,13 @@ test.describe('axe-core finds no serious or critical violation', () => {
             .getByRole('img', { name: 'Pagina 1 van 1' }),
         ).toHaveJSProperty('tagName', 'IMG', { timeout: 30_000 });
       },
+      returnsTo: EDITOR,
     },
-    { name: 'Help bij de Resolutie-editor', open: (page) => page.keyboard.press('F1') },
+    {
+      name: 'Help bij de Resolutie-editor',
+      open: (page) => page.keyboard.press('F1'),
+      returnsTo: EDITOR,
+    },
     {
       name: 'Over Resolutie-editor',
       open: async (page) => {
@@ -271,21 +318,27 @@ test.describe('axe-core finds no serious or critical violation', () => {
           .getByRole('button', { name: 'Over Resolutie-editor' })
           .click();
       },
+      // The help page gave the focus back to the editor (F1) when "Over" took its place.
+      returnsTo: EDITOR,
     },
   ];
 
-  for (const { name, open } of DIALOGS) {
-    test(`in the dialog “${name}”, which holds the focus and closes on Escape`, async ({
-      page,
-    }) => {
+  for (const { name, open, returnsTo } of DIALOGS) {
+    test(`in the dialog “${name}”, which holds the focus and gives it back`, async ({ page }) => {
       await openEditor(page);
       await open(page);
       const dialog = page.getByRole('dialog', { name });
       await expect(dialog).toBeVisible();
       await expect.poll(() => hasFocusInside(dialog), 'the focus is in the dialog').toBe(true);
       await expectNoSeriousViolations(page, `the dialog “${name}”`, 'dialog[open]');
+      // Tab and Shift+Tab go round its controls, never out of it.
+      for (const key of [...Array<string>(12).fill('Tab'), ...Array<string>(4).fill('Shift+Tab')]) {
+        await page.keyboard.press(key);
+        expect(await hasFocusInside(dialog), `after ${key} the focus is in the dialog`).toBe(true);
+      }
       await page.keyboard.press('Escape');
       await expect(dialog).toBeHidden();
+      await expect.poll(() => focusedName(page), 'the focus is back').toMatch(returnsTo);
     });
   }
 
