@@ -120,6 +120,7 @@ export function App() {
       <FileBar
         snapshot={snapshot}
         commands={controller.commands}
+        reading={readOnly}
         helpMenu={<HelpMenu onOpen={controller.openAppDialog} />}
       >
         <SessionControls
@@ -131,6 +132,7 @@ export function App() {
       </FileBar>
       <Toolbar
         view={view}
+        readOnly={readOnly}
         suggesting={suggesting}
         onToggleSuggesting={toggleSuggesting}
         onVersions={openVersions}
@@ -163,7 +165,7 @@ export function App() {
             authorName={user.name}
             onPreferences={collaboration.commands.preferences}
           />
-          <MetadataPanel view={view} />
+          <MetadataPanel view={view} readOnly={readOnly} />
         </div>
       </div>
       <StatusBar

@@ -1,9 +1,10 @@
 /**
  * The document's metadata in a side panel: kind, title, assembly, date, indiener, status and
  * version label. Changes go into the document (title node and preamble), so the preamble line
- * follows the assembly and date, and every change travels through Yjs and undo.
+ * follows the assembly and date, and every change travels through Yjs and undo. A reader in a
+ * session sees the values in read-only fields, with a line that says why.
  */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import { setMetadata } from '../../shared/editor/commands/metadata.ts';
 import { getMetadata } from '../../shared/editor/queries/getMetadata.ts';
@@ -15,6 +16,13 @@ import { DEFAULT_ASSEMBLY, getAssemblyName } from '../../shared/model/assembly.t
 import { formatDateInStyle, parseDutchDate } from '../../shared/dates.ts';
 import { useDateStyle } from '../preferences/userPreferences.ts';
 import { schema } from '../../shared/editor/schema.ts';
+import { READ_ONLY_REASON } from '../editor/nodeviews/readOnly.ts';
+
+/** For a reader: the fields only show, and name the line that says why. */
+interface ReadOnlyField {
+  readOnly?: boolean;
+  describedBy?: string;
+}
 
 /** A text field that commits on blur or Enter, and follows the document otherwise. */
 function CommitField({
@@ -23,7 +31,9 @@ function CommitField({
   placeholder,
   onCommit,
   error,
-}: {
+  readOnly = false,
+  describedBy,
+}: ReadOnlyField & {
   label: string;
   value: string;
   placeholder?: string;
@@ -51,7 +61,11 @@ function CommitField({
         className="text-input"
         value={draft ?? value}
         placeholder={placeholder}
-        onFocus={() => setDraft(value)}
+        readOnly={readOnly}
+        title={readOnly ? READ_ONLY_REASON : undefined}
+        onFocus={() => {
+          if (!readOnly) setDraft(value);
+        }}
         onChange={(event) => setDraft(event.target.value)}
         onBlur={commit}
         onKeyDown={(event) => {
@@ -61,7 +75,9 @@ function CommitField({
           }
         }}
         aria-invalid={shown ? 'true' : undefined}
-        aria-describedby={shown ? `${id}-error` : undefined}
+        aria-describedby={
+          [shown ? `${id}-error` : null, describedBy].filter(Boolean).join(' ') || undefined
+        }
       />
       {shown && (
         <span id={`${id}-error`} className="form-error" role="alert">
@@ -79,7 +95,9 @@ function SelectField<T extends string>({
   options,
   labels,
   onChange,
-}: {
+  readOnly = false,
+  describedBy,
+}: ReadOnlyField & {
   label: string;
   value: T;
   options: readonly T[];
@@ -92,7 +110,12 @@ function SelectField<T extends string>({
       <select
         className="text-input"
         value={value}
-        onChange={(event) => onChange(event.target.value as T)}
+        disabled={readOnly}
+        title={readOnly ? READ_ONLY_REASON : undefined}
+        aria-describedby={describedBy}
+        onChange={(event) => {
+          if (!readOnly) onChange(event.target.value as T);
+        }}
       >
         {options.map((option) => (
           <option key={option} value={option}>
@@ -104,13 +127,23 @@ function SelectField<T extends string>({
   );
 }
 
-export function MetadataPanel({ view }: { view: EditorView | null }) {
+export function MetadataPanel({
+  view,
+  readOnly = false,
+}: {
+  view: EditorView | null;
+  /** A reader in a session: nothing here may change the document. */
+  readOnly?: boolean;
+}) {
   const dateStyle = useDateStyle();
+  const noteId = useId();
   if (!view) return <aside className="metadata" aria-label="Gegevens van het stuk" />;
   const meta = getMetadata(view.state.doc);
+  // Belt and braces: a reader's fields cannot commit, and nothing would be sent if they did.
   const apply = (changes: Partial<Omit<DocumentMetadata, 'title'>>) =>
-    setMetadata(changes)(view.state, view.dispatch);
+    !readOnly && setMetadata(changes)(view.state, view.dispatch);
   const setTitle = (text: string) => {
+    if (readOnly) return;
     const title = view.state.doc.firstChild!;
     const tr = view.state.tr.replaceWith(
       1,
@@ -119,10 +152,17 @@ export function MetadataPanel({ view }: { view: EditorView | null }) {
     );
     view.dispatch(tr);
   };
+  const fieldMode: ReadOnlyField = { readOnly, describedBy: readOnly ? noteId : undefined };
   return (
     <aside className="metadata" aria-label="Gegevens van het stuk">
       <h2 className="panel-title">Gegevens</h2>
+      {readOnly && (
+        <p className="read-only-note read-only-note-panel" id={noteId}>
+          {READ_ONLY_REASON}
+        </p>
+      )}
       <SelectField
+        {...fieldMode}
         label="Soort"
         value={meta.kind}
         options={DOCUMENT_KINDS}
@@ -130,6 +170,7 @@ export function MetadataPanel({ view }: { view: EditorView | null }) {
         onChange={(kind: DocumentKind) => apply({ kind })}
       />
       <CommitField
+        {...fieldMode}
         label="Titel"
         value={meta.title}
         placeholder="Titel van het stuk"
@@ -139,6 +180,7 @@ export function MetadataPanel({ view }: { view: EditorView | null }) {
         }}
       />
       <CommitField
+        {...fieldMode}
         label="Vergadering"
         value={meta.assembly}
         placeholder={DEFAULT_ASSEMBLY}
@@ -148,6 +190,7 @@ export function MetadataPanel({ view }: { view: EditorView | null }) {
         }}
       />
       <CommitField
+        {...fieldMode}
         label="Datum van de vergadering"
         value={meta.date ? (formatDateInStyle(meta.date, dateStyle) ?? '') : ''}
         placeholder="bijv. 29 november 2024"
@@ -163,6 +206,7 @@ export function MetadataPanel({ view }: { view: EditorView | null }) {
         }}
       />
       <CommitField
+        {...fieldMode}
         label="Indiener"
         value={meta.submitter ?? ''}
         placeholder="bestuur of naam van de gemeente"
@@ -172,6 +216,7 @@ export function MetadataPanel({ view }: { view: EditorView | null }) {
         }}
       />
       <SelectField
+        {...fieldMode}
         label="Status"
         value={meta.status}
         options={DOCUMENT_STATUSES}
@@ -179,6 +224,7 @@ export function MetadataPanel({ view }: { view: EditorView | null }) {
         onChange={(status: DocumentStatus) => apply({ status })}
       />
       <CommitField
+        {...fieldMode}
         label="Versielabel"
         value={meta.versionLabel ?? ''}
         placeholder="bijv. Concept 12 november"

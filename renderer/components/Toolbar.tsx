@@ -1,9 +1,11 @@
 /**
  * The toolbar: the usual actions in groups, with Dutch labels, shortcuts in the tooltips and
  * an accessible name on every control. A button is enabled when its command applies where
- * the cursor is, which is asked of the command itself (a dry run without dispatch).
+ * the cursor is, which is asked of the command itself (a dry run without dispatch), and never
+ * for a reader in a session, whom a line beside the buttons tells why. One row always: the
+ * groups that do not fit fold, in FOLD_ORDER, into a "Meer ▾" menu (useFoldedGroups).
  */
-import { useEffect } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { Command, EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { history } from '../editor/yjsBinding.ts';
@@ -34,6 +36,9 @@ import {
   wrapInQuote,
 } from '../../shared/editor/commands/explanationBlocks.ts';
 import { ariaShortcut, formatShortcut } from '../keyboard/shortcuts.ts';
+import { READ_ONLY_REASON } from '../editor/nodeviews/readOnly.ts';
+import { MenuButton } from './MenuButton.tsx';
+import { useFoldedGroups } from './useFoldedGroups.ts';
 
 interface Action {
   id: string;
@@ -190,13 +195,46 @@ const GROUPS: { label: string; actions: Action[] }[] = [
   },
 ];
 
+/**
+ * The order in which groups fold into "Meer ▾" when the toolbar is too narrow for all of them:
+ * the Toelichting's formatting first, the undo buttons last. "Wijzigingen bijhouden" and
+ * "Versies…" never fold: they say in which mode one is writing.
+ */
+const FOLD_ORDER = ['Toelichting', 'Blokken', 'Punten', 'Opmaak', 'Bewerken'];
+
+/** An action as it applies now: whether it can run, whether it is on, and its tooltip. */
+interface ActionState {
+  action: Action;
+  command: Command | null;
+  enabled: boolean;
+  active: boolean;
+  tip: string;
+}
+
+function getActionState(action: Action, state: EditorState | null, readOnly: boolean): ActionState {
+  const command = state && !readOnly ? action.command(state) : null;
+  const shortcut = action.shortcut ? ` (${formatShortcut(action.shortcut)})` : '';
+  return {
+    action,
+    command,
+    enabled: !!(state && command && command(state)),
+    active: !!(state && action.active?.(state)),
+    tip: readOnly
+      ? `${action.label}: ${READ_ONLY_REASON.toLowerCase()}`
+      : `${action.label}${shortcut}`,
+  };
+}
+
 export function Toolbar({
   view,
+  readOnly = false,
   suggesting = false,
   onToggleSuggesting,
   onVersions,
 }: {
   view: EditorView | null;
+  /** A reader in a session: every command that changes the document is off, and says why. */
+  readOnly?: boolean;
   /** Whether this user's edits are proposals ("Wijzigingen bijhouden"). */
   suggesting?: boolean;
   onToggleSuggesting?: () => void;
@@ -204,9 +242,12 @@ export function Toolbar({
   onVersions?: () => void;
 }) {
   const state = view?.state ?? null;
+  const noteId = useId();
+  const bar = useRef<HTMLDivElement>(null);
+  const folded = useFoldedGroups(bar, FOLD_ORDER);
   // Ctrl+Shift+E, as in word processors, turns tracking changes on and off.
   useEffect(() => {
-    if (!onToggleSuggesting) return;
+    if (!onToggleSuggesting || readOnly) return;
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'e') {
         event.preventDefault();
@@ -215,68 +256,113 @@ export function Toolbar({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onToggleSuggesting]);
+  }, [onToggleSuggesting, readOnly]);
+
+  const run = ({ command }: ActionState) => {
+    if (!view || !command) return;
+    command(view.state, view.dispatch, view);
+    view.focus();
+  };
+  const describedBy = readOnly ? noteId : undefined;
+  const groups = GROUPS.map((group) => ({
+    ...group,
+    states: group.actions.map((action) => getActionState(action, state, readOnly)),
+  }));
+  const foldedGroups = groups.filter((group) => folded.has(group.label));
+  const trackTip = readOnly
+    ? `Wijzigingen bijhouden: ${READ_ONLY_REASON.toLowerCase()}`
+    : `Wijzigingen bijhouden (${formatShortcut('Mod-Shift-e')})`;
+
   return (
-    <div className="toolbar" role="toolbar" aria-label="Werkbalk">
-      {GROUPS.map((group) => (
-        <div className="toolbar-group" role="group" aria-label={group.label} key={group.label}>
-          {group.actions.map((action) => {
-            const command = state ? action.command(state) : null;
-            const enabled = !!(state && command && command(state));
-            const active = !!(state && action.active?.(state));
-            const tip = action.shortcut
-              ? `${action.label} (${formatShortcut(action.shortcut)})`
-              : action.label;
-            return (
-              <button
-                key={action.id}
-                type="button"
-                className={`tool tool-${action.id}`}
-                title={tip}
-                aria-label={action.label}
-                aria-keyshortcuts={action.shortcut ? ariaShortcut(action.shortcut) : undefined}
-                aria-pressed={action.active ? active : undefined}
-                disabled={!enabled}
-                onMouseDown={(event) => event.preventDefault()}
-                onClick={() => {
-                  if (!view || !command) return;
-                  command(view.state, view.dispatch, view);
-                  view.focus();
-                }}
-              >
-                {action.glyph}
-              </button>
-            );
-          })}
+    <div className="toolbar" role="toolbar" aria-label="Werkbalk" ref={bar}>
+      {groups.map((group) => (
+        <div
+          className="toolbar-group"
+          role="group"
+          aria-label={group.label}
+          key={group.label}
+          data-group={group.label}
+          hidden={folded.has(group.label)}
+        >
+          {group.states.map((current) => (
+            <button
+              key={current.action.id}
+              type="button"
+              className={`tool tool-${current.action.id}`}
+              title={current.tip}
+              aria-label={current.action.label}
+              aria-describedby={describedBy}
+              aria-keyshortcuts={
+                current.action.shortcut ? ariaShortcut(current.action.shortcut) : undefined
+              }
+              aria-pressed={current.action.active ? current.active : undefined}
+              disabled={!current.enabled}
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => run(current)}
+            >
+              {current.action.glyph}
+            </button>
+          ))}
         </div>
       ))}
-      {onToggleSuggesting && (
-        <div className="toolbar-group toolbar-group-end" role="group" aria-label="Wijzigingen">
-          <button
-            type="button"
-            className={`tool tool-track${suggesting ? ' tool-track-on' : ''}`}
-            title={`Wijzigingen bijhouden (${formatShortcut('Mod-Shift-e')})`}
-            aria-keyshortcuts={ariaShortcut('Mod-Shift-e')}
-            aria-pressed={suggesting}
-            disabled={!view || !view.editable}
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={onToggleSuggesting}
-          >
-            Wijzigingen bijhouden
-          </button>
-          {onVersions && (
-            <button
-              type="button"
-              className="tool"
-              disabled={!view}
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={onVersions}
-            >
-              Versies…
-            </button>
-          )}
+      {foldedGroups.length > 0 && (
+        <div className="toolbar-group toolbar-more" data-group="more">
+          <MenuButton
+            label="Meer"
+            className="tool"
+            menuLabel="Meer opdrachten"
+            buttonTitle="Meer opdrachten"
+            sections={foldedGroups.map((group) => ({
+              label: group.label,
+              entries: group.states.map((current) => ({
+                id: current.action.id,
+                label: current.action.label,
+                shortcut: current.action.shortcut,
+                disabled: !current.enabled,
+                title: readOnly ? current.tip : undefined,
+                describedBy,
+                checked: current.action.active ? current.active : undefined,
+                onSelect: () => run(current),
+              })),
+            }))}
+          />
         </div>
       )}
+      <div className="toolbar-end" data-group="end">
+        {readOnly && (
+          <p className="read-only-note" id={noteId}>
+            {READ_ONLY_REASON}
+          </p>
+        )}
+        {onToggleSuggesting && (
+          <div className="toolbar-group" role="group" aria-label="Wijzigingen">
+            <button
+              type="button"
+              className={`tool tool-track${suggesting ? ' tool-track-on' : ''}`}
+              title={trackTip}
+              aria-describedby={describedBy}
+              aria-keyshortcuts={ariaShortcut('Mod-Shift-e')}
+              aria-pressed={suggesting}
+              disabled={!view || readOnly || !view.editable}
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={onToggleSuggesting}
+            >
+              Wijzigingen bijhouden
+            </button>
+            {onVersions && (
+              <button
+                type="button"
+                className="tool"
+                disabled={!view}
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={onVersions}
+              >
+                Versies…
+              </button>
+            )}
+          </div>
+        )}
+      </div>
     </div>
   );
 }

@@ -18,6 +18,21 @@ export async function openEditor(page: Page): Promise<Locator> {
   return editor;
 }
 
+/**
+ * Runs a file command as a user does: the header's button when it shows one (Nieuw…, Openen…,
+ * Opslaan on a wide window), otherwise through the "Bestand ▾" menu, which holds them all.
+ */
+export async function runFileCommand(page: Page, name: string): Promise<void> {
+  const commands = page.getByRole('navigation', { name: 'Bestand' });
+  const button = commands.getByRole('button', { name, exact: true });
+  if (await button.isVisible()) {
+    await button.click();
+    return;
+  }
+  await commands.getByRole('button', { name: 'Bestand', exact: true }).click();
+  await page.getByRole('menu', { name: 'Bestand' }).getByRole('menuitem', { name }).click();
+}
+
 /** Each block's heading and its items as "label text", in document order. */
 export async function readBlocks(page: Page): Promise<{ heading: string; items: string[] }[]> {
   return page.locator('section.clause-block').evaluateAll((sections) =>

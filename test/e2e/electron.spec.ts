@@ -17,6 +17,7 @@ import { _electron as electron, expect, test } from '@playwright/test';
 import type { ElectronApplication, Page } from '@playwright/test';
 import { findElectronBinary } from '../../scripts/electronBinary.ts';
 import { writeTestDocument } from './support/documentFiles.ts';
+import { runFileCommand } from './editorPage.ts';
 
 const appRoot = new URL('../../', import.meta.url).pathname;
 const binary = findElectronBinary(appRoot);
@@ -121,10 +122,7 @@ test('the desktop app prints with its own Chromium: the preview shows the pages'
     const window = await app.firstWindow();
     await window.locator('.title-text').click();
     await window.keyboard.type('Motie over de jeugdzorg');
-    await window
-      .getByRole('navigation', { name: 'Bestand' })
-      .getByRole('button', { name: 'Afdrukvoorbeeld' })
-      .click();
+    await runFileCommand(window, 'Afdrukvoorbeeld');
     const dialog = window.getByRole('dialog', { name: 'Afdrukvoorbeeld' });
     await expect(dialog).toContainText('1 pagina · A4');
     await expect(dialog.getByRole('img', { name: 'Pagina 1 van 1' })).toHaveJSProperty(

@@ -7,18 +7,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
-import { openEditor, screenshot, settle } from './editorPage.ts';
+import { openEditor, runFileCommand, screenshot, settle } from './editorPage.ts';
 
 const documentsDir = process.env.RESOLUTIE_E2E_DOCUMENTS_DIR!;
 const unique = (stem: string) => `${stem}-${Date.now().toString(36)}`;
 
-async function fileCommand(page: Page, name: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Bestand' })
-    .getByRole('button', { name, exact: true })
-    .click();
-}
+const fileCommand = runFileCommand;
 
 test('save, see unsaved changes, close with the question, and open again', async ({ page }) => {
   const name = unique('inzet-kabinet');

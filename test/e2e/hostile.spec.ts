@@ -12,7 +12,7 @@ import type { Page } from '@playwright/test';
 import { buildDoc } from '../../shared/editor/testing/buildDoc.ts';
 import { createYDoc } from '../../shared/ydoc/yDocument.ts';
 import { writeDocumentFile } from '../../shared/ydoc/documentFile.ts';
-import { openEditor, settle } from './editorPage.ts';
+import { openEditor, runFileCommand, settle } from './editorPage.ts';
 
 const documentsDir = process.env.RESOLUTIE_E2E_DOCUMENTS_DIR!;
 
@@ -73,10 +73,7 @@ test('a document with markup and script in its text opens, shows and prints it a
   await expectInert(page);
 
   const download = page.waitForEvent('download');
-  await page
-    .getByRole('navigation', { name: 'Bestand' })
-    .getByRole('button', { name: 'Exporteren als PDF' })
-    .click();
+  await runFileCommand(page, 'Exporteren als PDF');
   const saved = path.join(mkdtempSync(path.join(os.tmpdir(), 'resolutie-hostile-')), 'stuk.pdf');
   await (await download).saveAs(saved);
   const text = execFileSync('pdftotext', [saved, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');

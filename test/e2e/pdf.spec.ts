@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { openEditor } from './editorPage.ts';
+import { openEditor, runFileCommand } from './editorPage.ts';
 
 test('exporting the open document as PDF downloads the printed stuk', async ({ page }) => {
   await openEditor(page);
@@ -17,10 +17,7 @@ test('exporting the open document as PDF downloads the printed stuk', async ({ p
   await page.keyboard.type('Gemeenten de kosten niet kunnen dragen;');
 
   const download = page.waitForEvent('download');
-  await page
-    .getByRole('navigation', { name: 'Bestand' })
-    .getByRole('button', { name: 'Exporteren als PDF' })
-    .click();
+  await runFileCommand(page, 'Exporteren als PDF');
   const file = await download;
   expect(file.suggestedFilename()).toBe('Motie over de jeugdzorg.pdf');
   const saved = path.join(mkdtempSync(path.join(os.tmpdir(), 'resolutie-pdf-e2e-')), 'stuk.pdf');

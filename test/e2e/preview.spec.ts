@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
-import { openEditor, pasteText, screenshot } from './editorPage.ts';
+import { openEditor, pasteText, runFileCommand, screenshot } from './editorPage.ts';
 
 /** How long a print may take before its pages show (the machine may be busy). */
 const PRINT_TIMEOUT = 30_000;
@@ -92,8 +92,7 @@ test('the preview shows the printed pages and exports exactly those bytes', asyn
   await page.keyboard.press('Enter');
   await page.keyboard.type('Gemeenten de kosten niet kunnen dragen;');
 
-  const fileCommands = page.getByRole('navigation', { name: 'Bestand' });
-  await fileCommands.getByRole('button', { name: 'Afdrukvoorbeeld' }).click();
+  await runFileCommand(page, 'Afdrukvoorbeeld');
   const dialog = page.getByRole('dialog', { name: 'Afdrukvoorbeeld' });
   await expect(dialog).toBeVisible();
   // A real print by Chromium: seconds on a busy machine, while the sheet says it is being made.
@@ -191,10 +190,7 @@ test('a host that cannot print says why in the preview', async ({ browser }) => 
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${brokenPort}/`);
     await expect(page.locator('li.item').first()).toBeVisible();
-    await page
-      .getByRole('navigation', { name: 'Bestand' })
-      .getByRole('button', { name: 'Afdrukvoorbeeld' })
-      .click();
+    await runFileCommand(page, 'Afdrukvoorbeeld');
     const dialog = page.getByRole('dialog', { name: 'Afdrukvoorbeeld' });
     const alert = dialog.getByRole('alert');
     await expect(alert).toContainText('De PDF kan niet worden gemaakt.');

@@ -14,12 +14,15 @@ import { moveBlock, removeBlock, setBlockHeading } from '../../../shared/editor/
 import { schema } from '../../../shared/editor/schema.ts';
 import { EDITOR_LABELS } from '../labels.ts';
 import { h } from './dom.ts';
+import { followEditable } from './readOnly.ts';
 
 export class ClauseBlockView implements NodeView {
   dom: HTMLElement;
   contentDOM: HTMLElement;
   private select: HTMLSelectElement;
   private controls: HTMLElement;
+  private buttons: { control: HTMLButtonElement; tip: string }[] = [];
+  private stopFollowing: () => void;
 
   constructor(
     private node: Node,
@@ -58,6 +61,8 @@ export class ClauseBlockView implements NodeView {
       h('div', { class: 'block-header', contenteditable: 'false' }, this.select, this.controls),
       this.contentDOM,
     );
+    // A reader's page: the chooser and the buttons disabled, saying why.
+    this.stopFollowing = followEditable(view, () => [{ control: this.select }, ...this.buttons]);
   }
 
   private button(
@@ -72,12 +77,13 @@ export class ClauseBlockView implements NodeView {
       glyph,
     );
     button.addEventListener('click', () => this.run(command));
+    this.buttons.push({ control: button, tip: label });
     return button;
   }
 
   private run(command: (pos: number) => Command): void {
     const pos = this.getPos();
-    if (pos === undefined) return;
+    if (pos === undefined || !this.view.editable) return;
     command(pos)(this.view.state, this.view.dispatch);
     this.view.focus();
   }
@@ -99,6 +105,10 @@ export class ClauseBlockView implements NodeView {
 
   stopEvent(event: Event): boolean {
     return this.controls.contains(event.target as globalThis.Node) || event.target === this.select;
+  }
+
+  destroy(): void {
+    this.stopFollowing();
   }
 
   ignoreMutation(

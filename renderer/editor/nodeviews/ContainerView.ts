@@ -9,11 +9,13 @@ import { addBlock } from '../../../shared/editor/commands/blocks.ts';
 import { schema } from '../../../shared/editor/schema.ts';
 import { EDITOR_LABELS } from '../labels.ts';
 import { h } from './dom.ts';
+import { followEditable } from './readOnly.ts';
 
 export class ContainerView implements NodeView {
   dom: HTMLElement;
   contentDOM: HTMLElement;
   private addButton: HTMLButtonElement;
+  private stopFollowing: () => void;
 
   constructor(
     private node: Node,
@@ -25,6 +27,7 @@ export class ContainerView implements NodeView {
     this.contentDOM = h('div', { class: 'blocks' });
     this.addButton = h('button', { type: 'button', class: 'add-block' }, `+ ${label}`);
     this.addButton.addEventListener('click', () => {
+      if (!view.editable) return;
       addBlock(kind)(view.state, view.dispatch);
       view.focus();
     });
@@ -34,6 +37,7 @@ export class ContainerView implements NodeView {
       this.contentDOM,
       h('div', { class: 'container-actions', contenteditable: 'false' }, this.addButton),
     );
+    this.stopFollowing = followEditable(view, () => [{ control: this.addButton }]);
   }
 
   update(node: Node): boolean {
@@ -42,6 +46,10 @@ export class ContainerView implements NodeView {
 
   stopEvent(event: Event): boolean {
     return event.target === this.addButton;
+  }
+
+  destroy(): void {
+    this.stopFollowing();
   }
 
   ignoreMutation(

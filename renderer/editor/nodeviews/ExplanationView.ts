@@ -9,11 +9,13 @@ import { EXPLANATION_HEADING } from '../../../shared/labels.ts';
 import { schema } from '../../../shared/editor/schema.ts';
 import { EDITOR_LABELS } from '../labels.ts';
 import { h } from './dom.ts';
+import { followEditable } from './readOnly.ts';
 
 export class ExplanationView implements NodeView {
   dom: HTMLElement;
   contentDOM: HTMLElement;
   private start: HTMLButtonElement;
+  private stopFollowing: () => void;
 
   constructor(
     private node: Node,
@@ -28,7 +30,7 @@ export class ExplanationView implements NodeView {
     );
     this.start.addEventListener('click', () => {
       const pos = getPos();
-      if (pos === undefined) return;
+      if (pos === undefined || !view.editable) return;
       const tr = view.state.tr.insert(pos + 1, schema.nodes.paragraph.create());
       view.dispatch(tr.setSelection(TextSelection.create(tr.doc, pos + 2)));
       view.focus();
@@ -41,6 +43,7 @@ export class ExplanationView implements NodeView {
       h('div', { class: 'container-actions', contenteditable: 'false' }, this.start),
     );
     this.sync();
+    this.stopFollowing = followEditable(view, () => [{ control: this.start }]);
   }
 
   private sync(): void {
@@ -56,6 +59,10 @@ export class ExplanationView implements NodeView {
 
   stopEvent(event: Event): boolean {
     return event.target === this.start;
+  }
+
+  destroy(): void {
+    this.stopFollowing();
   }
 
   ignoreMutation(

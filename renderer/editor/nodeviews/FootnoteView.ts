@@ -20,6 +20,8 @@ export class FootnoteView implements NodeView {
     this.dom = h('sup', { class: 'footnote-ref' });
     this.dom.addEventListener('dblclick', () => {
       const pos = getPos();
+      // A reader reads the note in the tooltip; only an editor may change it.
+      if (!view.editable) return;
       const text = window.prompt(EDITOR_LABELS.editFootnote, this.node.attrs.text as string);
       if (pos !== undefined && text !== null) setFootnoteText(pos, text)(view.state, view.dispatch);
     });

@@ -12,6 +12,7 @@ import { getAssemblyName } from '../../../shared/model/assembly.ts';
 import { EDITOR_LABELS } from '../labels.ts';
 import { h } from './dom.ts';
 import { fitWidth } from './fitWidth.ts';
+import { followEditable } from './readOnly.ts';
 
 // Numbers the views' message ids: a page may show more than one document (a comparison).
 let preambleViews = 0;
@@ -21,6 +22,7 @@ export class PreambleView implements NodeView {
   private assembly: HTMLInputElement;
   private date: HTMLInputElement;
   private error: HTMLElement;
+  private stopFollowing: () => void;
   // The stored date when the message about a refused entry was shown; once the date changes
   // (Gegevens, undo, a colleague) the message is about a past value and goes.
   private errorForDate: string | null | undefined = undefined;
@@ -69,9 +71,17 @@ export class PreambleView implements NodeView {
       });
     }
     this.render();
+    this.stopFollowing = followEditable(view, () => [
+      { control: this.assembly },
+      { control: this.date },
+    ]);
   }
 
   private commit(): void {
+    if (!this.view.editable) {
+      this.render();
+      return;
+    }
     const assembly = getAssemblyName(this.assembly.value);
     const stored = this.node.attrs.date as string | null;
     const typed = this.date.value.trim();
@@ -131,6 +141,10 @@ export class PreambleView implements NodeView {
     if (this.errorForDate !== undefined && node.attrs.date !== this.errorForDate) this.clearError();
     if (!this.dom.contains(document.activeElement)) this.render();
     return true;
+  }
+
+  destroy(): void {
+    this.stopFollowing();
   }
 
   stopEvent(): boolean {

@@ -10,12 +10,14 @@ import { getKindHeading } from '../../../shared/labels.ts';
 import { setDocumentKind } from '../../../shared/editor/commands/blocks.ts';
 import { EDITOR_LABELS, PLACEHOLDERS } from '../labels.ts';
 import { h } from './dom.ts';
+import { followEditable } from './readOnly.ts';
 
 export class TitleView implements NodeView {
   dom: HTMLElement;
   contentDOM: HTMLElement;
   private select: HTMLSelectElement;
   private label: HTMLElement;
+  private stopFollowing: () => void;
 
   constructor(
     private node: Node,
@@ -27,6 +29,7 @@ export class TitleView implements NodeView {
     this.select = h('select', { class: 'kind-select', 'aria-label': EDITOR_LABELS.kind });
     this.fillOptions();
     this.select.addEventListener('change', () => {
+      if (!view.editable) return;
       setDocumentKind(this.select.value as DocumentKind)(view.state, view.dispatch);
       view.focus();
     });
@@ -38,6 +41,7 @@ export class TitleView implements NodeView {
       h('span', { class: 'title-kind', contenteditable: 'false' }, this.label, this.select),
       this.contentDOM,
     );
+    this.stopFollowing = followEditable(view, () => [{ control: this.select }]);
   }
 
   // Option labels depend on the status ("Geactualiseerde resolutie"); rebuilt only when it
@@ -77,6 +81,10 @@ export class TitleView implements NodeView {
 
   stopEvent(event: Event): boolean {
     return event.target === this.select;
+  }
+
+  destroy(): void {
+    this.stopFollowing();
   }
 
   ignoreMutation(
