@@ -95,7 +95,13 @@ export function docFromModel(model: ParsedResolution): Node {
   const explanation = model.explanation.map(flowFromModel);
   return nodes.doc.create(null, [
     nodes.title.create(
-      { kind: model.kind ?? 'resolutie', status: model.status ?? 'concept' },
+      {
+        kind: model.kind ?? 'resolutie',
+        status: model.status ?? 'concept',
+        // The indiener the import read ("Ingediend door …"); the import takes that line out of
+        // the text, so it must land here.
+        submitter: model.submitter ?? null,
+      },
       model.title ? schema.text(model.title) : null,
     ),
     nodes.preamble.create({

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { InlineRun, ParsedFlow } from '../model/resolution.ts';
+import { docFromModel } from '../editor/fromModel.ts';
 import { parseResolutionText } from './parseResolutionText.ts';
 import { findSubmitter } from './submitter.ts';
 import { readLines } from './lines.ts';
@@ -56,6 +57,10 @@ describe('a motie of members', () => {
     );
     expect(result.preamble).toEqual({ assembly: 'Najaars ALV', date: '2024-11-29' });
     expect(JSON.stringify(result.explanation)).not.toContain('Ingediend');
+    // The line leaves the text, so the document must hold it: Gegevens shows it.
+    expect(docFromModel(result).firstChild!.attrs['submitter']).toBe(
+      'gemeente Oudewater (mede namens de gemeenten Woerden, Montfoort en IJsselstein)',
+    );
   });
 
   it('reads a short question standing alone between paragraphs as a heading', () => {

@@ -1,12 +1,17 @@
 /**
  * The conventions of the stukken as the editor and the PDF show them (issue 16, points 4, 11,
- * 12): the kind's adjective agrees with its noun, a wrong date says what is wrong and the
+ * 12, 13): the kind's adjective agrees with its noun, a wrong date says what is wrong and the
  * preamble and Gegevens show the same stored date, the preamble's colon follows the date
- * directly, and a stuk that is no resolution prints no placeholder preamble.
+ * directly, a stuk that is no resolution prints no placeholder preamble, and the import reads
+ * a motie's questions as headings.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { openEditor, screenshot } from './editorPage.ts';
+import { ARTIFACTS, openEditor, runFileCommand, screenshot } from './editorPage.ts';
 
 const metadata = (page: Page) => page.getByRole('complementary', { name: 'Gegevens van het stuk' });
 
@@ -88,4 +93,112 @@ test('an updated amendement reads "Geactualiseerd amendement"', async ({ page })
   await expect(
     page.getByRole('combobox', { name: 'Soort stuk' }).locator('option:checked'),
   ).toHaveText('Geactualiseerde motie');
+});
+
+/** Importeren… with a text file of `text` named `name`; waits until the stuk is open. */
+async function importText(page: Page, name: string, text: string | Buffer): Promise<void> {
+  await runFileCommand(page, 'Importeren…');
+  const dialog = page.getByRole('dialog', { name: 'Importeren' });
+  await dialog.getByLabel('Bestand', { exact: true }).setInputFiles({
+    name,
+    mimeType: 'text/plain',
+    buffer: typeof text === 'string' ? Buffer.from(text, 'utf8') : text,
+  });
+  await dialog.getByRole('button', { name: 'Importeren', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+}
+
+test('a letter imported as Toelichting only prints no kind and no placeholder preamble', async ({
+  page,
+}) => {
+  await openEditor(page);
+  const letter = readFileSync(
+    new URL('../fixtures/seeds/003_098bd7657cceb3f5.txt', import.meta.url),
+  );
+  await importText(page, 'Brief minister overhedenoverleg.txt', letter);
+  await expect(page.locator('.document-page .explanation')).toContainText(
+    'Aan de Voorzitter van de Eerste Kamer der Staten-Generaal',
+  );
+
+  const download = page.waitForEvent('download');
+  await runFileCommand(page, 'Exporteren als PDF');
+  const file = await download;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'resolutie-conventions-'));
+  const saved = path.join(dir, 'brief.pdf');
+  await file.saveAs(saved);
+
+  // Issue 16, point 12: the letter printed "Resolutie" and "De leden bijeen in de ALV van …:".
+  const text = execFileSync('pdftotext', ['-l', '1', saved, '-'], { encoding: 'utf8' });
+  expect(text).not.toContain('De leden bijeen');
+  expect(text).not.toContain('Resolutie');
+  expect(text).not.toContain('Toelichting');
+  // The header says CONCEPT (an import is a concept until Gegevens says otherwise); the title
+  // is the letter's first heading, as the app names no file to the print.
+  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  expect(lines[0]).toBe('CONCEPT');
+  expect(lines[1]).toMatch(/^Aan de Voorzitter van de Eerste Kamer der Staten-?Generaal$/);
+  expect(text).toContain('Den Haag, 25 april 2025');
+  // The first page as an image, to look at.
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '60',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    saved,
+    path.join(dir, 'page'),
+  ]);
+  execFileSync('cp', [
+    path.join(dir, 'page-1.png'),
+    `${ARTIFACTS}conventions-letter-pdf-page-1.png`,
+  ]);
+});
+
+// A motie as members send it: the indiener under the title, questions as section headings.
+const MOTIE = `Motie “Geld voor de jeugd – nú”
+Ingediend door de gemeente Oudewater (mede namens de gemeenten Woerden, Montfoort en IJsselstein)
+
+De leden bijeen in de Najaars ALV van 29 november 2024:
+
+Constaterende dat:
+1. De tekorten op de jeugdzorg in 2025 verder oplopen;
+2. Gemeenten deze tekorten niet uit eigen middelen kunnen dekken;
+
+Verzoekt het bestuur:
+1. Bij het kabinet aan te dringen op een structurele oplossing vóór de Voorjaarsnota 2025.
+
+Toelichting
+Gemeenten in de regio Utrecht-West zien hun uitgaven aan jeugdzorg elk jaar stijgen, terwijl de vergoeding van het rijk achterblijft bij wat de wet van hen vraagt.
+
+Waarom nu?
+
+De Voorjaarsnota is het laatste moment waarop het kabinet voor 2026 nog kan bijsturen. Daarna zijn de begrotingen van de gemeenten vastgesteld.
+
+Wat vragen wij van het bestuur?
+
+Dat het bestuur de ALV-uitspraak van juni herhaalt en het kabinet aan zijn afspraken houdt.`;
+
+test('a motie imported as text: its indiener goes to Gegevens, its questions are headings', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openEditor(page);
+  await importText(page, 'motie-oudewater.txt', MOTIE);
+  const explanation = page.locator('.document-page .explanation');
+  // Issue 16, point 13.
+  await expect(explanation.getByRole('heading', { name: 'Waarom nu?' })).toBeVisible();
+  await expect(
+    explanation.getByRole('heading', { name: 'Wat vragen wij van het bestuur?' }),
+  ).toBeVisible();
+  await expect(page.locator('.document-page')).not.toContainText('Ingediend door');
+  await expect(metadata(page).getByRole('textbox', { name: 'Indiener' })).toHaveValue(
+    'gemeente Oudewater (mede namens de gemeenten Woerden, Montfoort en IJsselstein)',
+  );
+  await expect(page.getByRole('navigation', { name: 'Overzicht van het stuk' })).toContainText(
+    'Waarom nu?',
+  );
+  await explanation.getByRole('heading', { name: 'Waarom nu?' }).scrollIntoViewIfNeeded();
+  await screenshot(page, 'conventions-motie-import');
 });
