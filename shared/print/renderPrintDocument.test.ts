@@ -378,6 +378,19 @@ describe('renderPrintDocument: the title line and metadata', () => {
     expect(printed.metadata.keywords[0]).toBe('Motie');
   });
 
+  // Issue 16, point 4: "Geactualiseerde amendement" in the title line and the PDF's title.
+  it('prints "Geactualiseerd amendement" for an updated amendement', () => {
+    const doc = withTitle(buildDoc({ title: 'Jeugdzorg' }), {
+      kind: 'amendement',
+      status: 'geactualiseerd',
+    });
+    const printed = print(doc);
+    expect(printed.metadata.title).toBe('Geactualiseerd amendement “Jeugdzorg”');
+    expect(textOf(/<h1[\s\S]*?<\/h1>/.exec(printed.html)![0])).toBe(
+      'Geactualiseerd amendement “Jeugdzorg”',
+    );
+  });
+
   it('prints no metadata line when neither is filled in', () => {
     expect(print(buildDoc({ title: 'Wonen' })).html).not.toContain('doc-meta"');
   });
