@@ -148,7 +148,9 @@ describe('export --pdf --changes shown', () => {
     );
     expect(shownText).toContain('AV Anneke de Vries: 4 wijzigingen');
     expect(shownText).toContain('BJ Bram Jansen: 3 wijzigingen');
-    expect(shownText.indexOf('Wijzigingen:')).toBeLessThan(shownText.indexOf('De leden bijeen'));
+    // Before the blocks (the stuk's preamble names nothing, so it prints nothing).
+    expect(shownText.indexOf('Wijzigingen:')).toBeLessThan(shownText.indexOf('Overwegende dat:'));
+    expect(shownText).not.toContain('De leden bijeen');
   });
 
   it('names the stuk as proposed in its properties and bookmarks', async () => {
