@@ -38,7 +38,14 @@ export function CompareDialog({
         {fromLabel}”; <del className="legend-delete">doorgehaald</del> stond in “{fromLabel}” en
         niet meer in “{toLabel}”.
       </p>
-      <div className="compare-page" ref={place} />
+      {/* It scrolls: focusable, so that the arrow keys and Page Down read on. */}
+      <div
+        className="compare-page"
+        ref={place}
+        tabIndex={0}
+        role="region"
+        aria-label="Vergeleken tekst"
+      />
       <div className="modal-actions">
         <button type="button" className="button" onClick={onClose}>
           Sluiten

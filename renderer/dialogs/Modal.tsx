@@ -8,7 +8,7 @@
  * - Escape cancels, as the dialog's "Annuleren" or "Sluiten" does;
  * - on close, the focus returns to what had it before: the button that opened the dialog.
  */
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useId, useInsertionEffect, useLayoutEffect, useRef } from 'react';
 import type { KeyboardEvent as ReactKeyboardEvent, ReactNode } from 'react';
 import { focusFirstControl, getTabStops, returnFocus } from './focusTrap.ts';
 
@@ -28,9 +28,13 @@ export function Modal({
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  // The content mounts only once the dialog is open: React focuses an `autoFocus` control
-  // when it mounts, and a control inside a closed <dialog> cannot take the focus.
-  const [shown, setShown] = useState(false);
+  // What had the focus before the dialog. Read in an insertion effect: after a dialog that this
+  // one replaces has given the focus back to its own opener (Versies, then Vergelijking: both
+  // return to "Versies…"), and before React focuses this dialog's `autoFocus` control.
+  const opener = useRef<Element | null>(null);
+  useInsertionEffect(() => {
+    opener.current = document.activeElement;
+  }, []);
   // Whether the window knows that the dialog closes: it unmounts the dialog, or it heard a
   // cancel that the browser would not let us refuse. A close event without it means the browser
   // closed the dialog on its own, and the window must hear of it.
@@ -43,26 +47,23 @@ export function Modal({
   useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    // Read before showModal, which moves the focus into the dialog.
-    const opener = document.activeElement;
+    // The dialog mounts open but not yet modal (the `open` attribute below), so that React
+    // could focus an `autoFocus` control in it: a control in a closed <dialog> cannot take the
+    // focus. showModal then moves the focus to the first control; the chosen one gets it back.
+    const active = document.activeElement;
+    const autoFocused = active instanceof HTMLElement && dialog.contains(active) ? active : null;
     closing.current = false;
-    if (!dialog.open) dialog.showModal();
-    setShown(true);
+    // Removing the attribute closes the dialog without a close event (close() would fire one).
+    if (dialog.open) dialog.removeAttribute('open');
+    dialog.showModal();
+    if (autoFocused && autoFocused !== dialog) autoFocused.focus();
+    else focusFirstControl(dialog);
     return () => {
       closing.current = true;
       dialog.close();
-      returnFocus(opener);
+      returnFocus(opener.current);
     };
   }, []);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    const active = document.activeElement;
-    if (shown && dialog && (active === dialog || !dialog.contains(active))) {
-      focusFirstControl(dialog);
-    }
-    // Only when the content first shows: later the user moves the focus.
-  }, [shown]);
 
   const onKeyDown = (event: ReactKeyboardEvent<HTMLDialogElement>) => {
     if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -84,6 +85,7 @@ export function Modal({
   return (
     <dialog
       ref={ref}
+      open
       className={`modal${wide ? ' modal-wide' : ''}${className ? ` ${className}` : ''}`}
       aria-labelledby={titleId}
       onKeyDown={onKeyDown}
@@ -103,7 +105,7 @@ export function Modal({
       <h2 id={titleId} className="modal-title">
         {title}
       </h2>
-      {shown && children}
+      {children}
     </dialog>
   );
 }
