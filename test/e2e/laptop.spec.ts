@@ -160,7 +160,9 @@ for (const size of SIZES) {
     await expectFits(editor, 'joined as editor');
     await shot('joined-editor', editor);
 
-    await expect(reader.getByRole('status').filter({ hasText: 'alleen lezen' })).toBeVisible();
+    await expect(
+      reader.getByRole('status').filter({ hasText: 'Live · alleen lezen' }),
+    ).toBeVisible();
     await expectFits(reader, 'joined as reader');
     await shot('joined-reader', reader);
 
