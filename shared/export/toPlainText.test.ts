@@ -153,10 +153,10 @@ describe('toPlainText on seeds with footnotes, lists and links', () => {
           '[1] https://www.raadvanstate.nl/actueel/nieuws/december/advies-wet-beschikbaarheid-jeugdzorg/\n',
       ),
     ).toBe(true);
-    // No blocks: the title line, the preamble and then the Toelichting.
-    expect(
-      output.startsWith('Resolutie\n\nDe leden bijeen in de ALV van …:\n\nToelichting\n\n'),
-    ).toBe(true);
+    // A letter (no blocks, issue 16, point 12): its text straight away, without "Resolutie",
+    // the placeholder preamble or "Toelichting".
+    expect(output.startsWith('Vereniging van Nederlandse Gemeenten\n')).toBe(true);
+    expect(output).not.toContain('De leden bijeen');
     expect(overlongLines(output)).toEqual([]);
   });
 
@@ -201,8 +201,6 @@ describe('toPlainText on built documents', () => {
       [
         'Resolutie “Sub-items”',
         '',
-        'De leden bijeen in de ALV van …:',
-        '',
         'Overwegende dat:',
         '1.  Eerste overweging',
         '    a.  onderdeel a',
@@ -223,8 +221,6 @@ describe('toPlainText on built documents', () => {
     expect(toPlainText(doc)).toBe(
       [
         'Resolutie',
-        '',
-        'De leden bijeen in de ALV van …:',
         '',
         'Overwegende dat:',
         '(geen punten)',
@@ -290,7 +286,8 @@ describe('toPlainText on built documents', () => {
         ],
       }),
     );
-    expect(toPlainText(onlyEmptyParts)).toBe('Resolutie\n\nDe leden bijeen in de ALV van …:\n');
+    // No blocks, no title, an empty preamble: nothing to show (issue 16, point 12).
+    expect(toPlainText(onlyEmptyParts)).toBe('\n');
     const output = toPlainText(buildDoc({ explanation: ['Eerste alinea.', '', 'Tweede alinea.'] }));
     expect(output.endsWith('\n\nToelichting\n\nEerste alinea.\n\nTweede alinea.\n')).toBe(true);
   });

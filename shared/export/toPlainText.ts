@@ -2,7 +2,7 @@
  * The plain-text rendering of a resolution, for `resolutie show`: the document as a person
  * reads it, wrapped to `PLAIN_TEXT_WIDTH` columns. Pure: no DOM, Node or Yjs.
  *
- * Layout: the title line, the preamble, every block (its heading, then its items with their
+ * Layout: the title line, the preamble (unless it names nothing), every block (its heading, then its items with their
  * labels in a four-column hanging indent, sub-items four columns further in), the Toelichting
  * and the footnotes, each part separated by a blank line.
  */
@@ -10,6 +10,7 @@ import type { Node } from 'prosemirror-model';
 import { getFootnoteNumbers, getFootnotes } from '../editor/queries/getFootnoteNumbers.ts';
 import { formatTitleLine, getMetadataText } from '../editor/queries/getMetadataText.ts';
 import { EXPLANATION_HEADING } from '../labels.ts';
+import { DEFAULT_ASSEMBLY } from '../model/assembly.ts';
 import { explanationToPlainText } from './explanationPlainText.ts';
 import { readClauseBlocks } from './readClauseBlocks.ts';
 import type { ClauseBlockText, ClauseItemText } from './readClauseBlocks.ts';
@@ -40,13 +41,22 @@ export const SUB_ITEM_INDENT = '    ';
 export function toPlainText(doc: Node): string {
   const footnotes = getFootnoteNumbers(doc);
   const metadata = getMetadataText(doc);
+  const blocks = readClauseBlocks(doc, footnotes);
+  // As the print has it (`shared/print/stukShape.ts`): a stuk without blocks (a letter
+  // imported as Toelichting only) is no resolution, so it has no kind and no "Toelichting"
+  // above its text; a preamble that names nothing prints nothing (issue 16, point 12).
+  const ofKind = blocks.length > 0;
+  const titleLine = ofKind ? formatTitleLine(metadata) : metadata.title;
+  const preambleEmpty = metadata.date === null && metadata.assembly === DEFAULT_ASSEMBLY;
   const sections: string[][] = [
-    wrapText(formatTitleLine(metadata), { width: PLAIN_TEXT_WIDTH }),
-    wrapText(metadata.preamble, { width: PLAIN_TEXT_WIDTH }),
-    ...readClauseBlocks(doc, footnotes).map(renderClauseBlock),
+    ...(titleLine === null ? [] : [wrapText(titleLine, { width: PLAIN_TEXT_WIDTH })]),
+    ...(preambleEmpty ? [] : [wrapText(metadata.preamble, { width: PLAIN_TEXT_WIDTH })]),
+    ...blocks.map(renderClauseBlock),
   ];
   const explanation = explanationToPlainText(doc, footnotes, PLAIN_TEXT_WIDTH);
-  if (explanation.length > 0) sections.push([EXPLANATION_HEADING, '', ...explanation]);
+  if (explanation.length > 0) {
+    sections.push(ofKind ? [EXPLANATION_HEADING, '', ...explanation] : explanation);
+  }
   const notes = getFootnotes(doc);
   if (notes.length > 0) {
     sections.push([FOOTNOTES_HEADING, ...notes.flatMap((note) => renderFootnote(note))]);
