@@ -170,6 +170,7 @@ export function App() {
       </div>
       <StatusBar
         notice={state.notice}
+        outcome={state.outcome}
         onPreferences={() => controller.openAppDialog('preferences')}
       />
       {dialog?.type === 'new' && (

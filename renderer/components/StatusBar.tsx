@@ -1,6 +1,6 @@
 /**
  * The status bar: which shell the app runs in and its version (asked through the API), the
- * last problem a file command ran into, and, until the user saves them again, that stored
+ * last problem a file command ran into or what it did (an import), and, until the user saves them again, that stored
  * preferences could not (all) be read.
  */
 import { useEffect, useState } from 'react';
@@ -9,9 +9,12 @@ import { usePreferences } from '../preferences/userPreferences.ts';
 
 export function StatusBar({
   notice,
+  outcome,
   onPreferences,
 }: {
   notice?: string | null;
+  /** What the last command did (an import), said plainly: not a problem. */
+  outcome?: string | null;
   /** Opens the preferences ("Voorkeuren bekijken"). */
   onPreferences: () => void;
 }) {
@@ -41,6 +44,11 @@ export function StatusBar({
           <button type="button" className="link-button" onClick={onPreferences}>
             Voorkeuren bekijken
           </button>
+        </span>
+      )}
+      {outcome && !notice && (
+        <span className="status-outcome" role="status">
+          {outcome}
         </span>
       )}
       {notice && (

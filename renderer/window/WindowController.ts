@@ -57,6 +57,8 @@ export interface WindowState {
   preferences: boolean;
   /** The last problem a command ran into, for the status bar. */
   notice: string | null;
+  /** What the last command did, when it is worth a line in the status bar (an import). */
+  outcome: string | null;
   /** The open document's named versions, oldest first. */
   versions: VersionInfo[];
 }
@@ -81,6 +83,7 @@ export class WindowController {
     info: null,
     preferences: false,
     notice: null,
+    outcome: null,
     versions: [],
   };
   private readonly listeners = new Set<() => void>();
@@ -161,7 +164,7 @@ export class WindowController {
 
   /** Shows `error` in the status bar. */
   report = (error: unknown): void => {
-    this.update({ notice: error instanceof Error ? error.message : String(error) });
+    this.update({ notice: error instanceof Error ? error.message : String(error), outcome: null });
   };
 
   /** Whether the open document has unsaved changes. */
@@ -246,7 +249,7 @@ export class WindowController {
     const { counts, warning } = summarizeImport(imported.model);
     this.update({
       dialog: null,
-      notice: `Geïmporteerd uit ${imported.name}: ${counts}.${warning ? ` Let op: ${warning}` : ''} Nog niet opgeslagen.`,
+      outcome: `Geïmporteerd uit ${imported.name}: ${counts}.${warning ? ` Let op: ${warning}` : ''} Nog niet opgeslagen.`,
     });
   };
 
@@ -256,7 +259,7 @@ export class WindowController {
     if (!current) return;
     try {
       if (await current.save()) {
-        this.update({ notice: null });
+        this.update({ notice: null, outcome: null });
         then?.();
       } else {
         this.showDialog({ type: 'saveAs', ...(then ? { then } : {}) });
@@ -273,7 +276,7 @@ export class WindowController {
     await current.saveAs(name, overwrite);
     const dialog = this.state.dialog;
     const then = dialog?.type === 'saveAs' ? dialog.then : undefined;
-    this.update({ dialog: null, notice: null });
+    this.update({ dialog: null, notice: null, outcome: null });
     then?.();
   };
 
@@ -409,7 +412,7 @@ export class WindowController {
   private async replaceDocument(next: OpenDocument): Promise<void> {
     const previous = this.state.openDocument;
     this.stopWatchingVersions();
-    this.update({ openDocument: next, notice: null, versions: [] });
+    this.update({ openDocument: next, notice: null, outcome: null, versions: [] });
     this.stopWatchingVersions = watchVersions(next.ydoc, (versions) => this.update({ versions }));
     if (previous && previous !== next) await previous.close();
   }
