@@ -25,14 +25,6 @@ function entryLabel(entry: OutlineEntry): string {
     : OPERATIVE_HEADING_LABELS[entry.heading as OperativeHeading];
 }
 
-/** The entry as a screen reader says it: "Overwegende dat:, 6 overwegingen". */
-function entryName(entry: OutlineEntry): string {
-  const label = entryLabel(entry);
-  return entry.type === 'block'
-    ? `${label}, ${formatItemCount(entry.kind, entry.itemCount)}`
-    : label;
-}
-
 function goTo(view: EditorView, entry: OutlineEntry): void {
   const inside = Math.min(entry.pos + 2, view.state.doc.content.size);
   const selection = TextSelection.near(view.state.doc.resolve(inside));
@@ -89,11 +81,7 @@ export function OutlinePanel({ view }: { view: EditorView | null }) {
             key={keys[i]}
             className={`outline-${entry.type}${entry.type === 'heading' ? ` level-${entry.level}` : ''}`}
           >
-            <button
-              type="button"
-              onClick={() => view && goTo(view, entry)}
-              aria-label={entryName(entry)}
-            >
+            <button type="button" onClick={() => view && goTo(view, entry)}>
               <span className="outline-label">{entryLabel(entry)}</span>
               {entry.type === 'block' && (
                 <span className="outline-count">
