@@ -12,7 +12,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
-import { openEditor, runFileCommand, screenshot, settle } from './editorPage.ts';
+import { openEditor, runFileCommand, screenshot, settle, turnOnTracking } from './editorPage.ts';
 import { join, setName, startSession } from './support/session.ts';
 
 test.setTimeout(180_000);
@@ -154,6 +154,12 @@ for (const size of SIZES) {
     await expect(page.locator('.avatars .avatar')).toHaveCount(2);
     await expectFits(page, 'hosting a session');
     await shot('hosting');
+    // Between the laptops and the zoomed window the header folds step by step.
+    for (const width of [1180, 1024, 901, 760]) {
+      await page.setViewportSize({ width, height: size.height });
+      await expectFits(page, `hosting a session at ${width} px`);
+    }
+    await page.setViewportSize(size);
 
     await expect(editor.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
     await expect(editor.locator('.doc-file-name')).not.toHaveText('');
@@ -167,11 +173,11 @@ for (const size of SIZES) {
     await shot('joined-reader', reader);
 
     // Proposals in the changes panel, from two authors: accept and reject stay whole.
-    await editor.getByRole('button', { name: 'Wijzigingen bijhouden' }).click();
+    await turnOnTracking(editor);
     await editor.locator('li.item').first().click();
     await editor.keyboard.press('End');
     await editor.keyboard.type(' en de wachtlijsten groeien');
-    await page.getByRole('button', { name: 'Wijzigingen bijhouden' }).click();
+    await turnOnTracking(page);
     await page.locator('li.item').first().click();
     await page.keyboard.press('Home');
     await page.keyboard.type('Ook ');
