@@ -60,7 +60,12 @@ export function App() {
   const [, setRevision] = useState(0);
   // "Wijzigingen bijhouden": this user's edits become proposals, under their name and colour.
   const [suggesting, setSuggesting] = useState(false);
-  const toggleSuggesting = useCallback(() => setSuggesting((on) => !on), []);
+  // Proposals carry the user's name: while it is still the account's default, ask for it first.
+  const { withName } = collaboration;
+  const toggleSuggesting = useCallback(() => {
+    if (suggesting) setSuggesting(false);
+    else withName('suggesting', () => setSuggesting(true));
+  }, [suggesting, withName]);
   useEffect(() => {
     if (!view) return;
     view.dispatch(setSuggestionAuthor(view.state.tr, suggesting ? user : null));
@@ -222,7 +227,6 @@ export function App() {
         <JoinSessionDialog
           userName={collaboration.user.name}
           onJoin={collaboration.joinSession}
-          onPreferences={collaboration.commands.preferences}
           onCancel={collaboration.commands.closeDialog}
         />
       )}

@@ -9,7 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { openEditor, pasteText, screenshot, settle, textWithoutCursors } from './editorPage.ts';
+import {
+  openEditor,
+  pasteText,
+  screenshot,
+  settle,
+  textWithoutCursors,
+  turnOnTracking,
+} from './editorPage.ts';
 import { join, setName, startSession } from './support/session.ts';
 
 test.setTimeout(90_000);
@@ -50,7 +57,7 @@ test('with tracking on, edits become proposals that the panel accepts or rejects
   await page.keyboard.type('De kosten stijgen snel;');
   await expect(panel(page)).toContainText('Geen wijzigingen in behandeling.');
 
-  await page.getByRole('button', { name: 'Wijzigingen bijhouden' }).click();
+  await turnOnTracking(page);
   await expect(page.getByRole('button', { name: 'Wijzigingen bijhouden' })).toHaveAttribute(
     'aria-pressed',
     'true',
@@ -120,7 +127,7 @@ test('a geactualiseerde resolutie with its changes, for the README', async ({ pa
   await page.locator('.title-text').click();
   await pasteText(page, SEED_001);
   await expect(page.locator('li.item')).toHaveCount(12);
-  await page.getByRole('button', { name: 'Wijzigingen bijhouden' }).click();
+  await turnOnTracking(page);
   await selectWord(page, 'gezamenlijke agenda voor Nederland');
   await page.keyboard.type('gezamenlijke agenda voor Nederland en zijn inwoners');
   await selectWord(page, 'in het volgende overhedenoverleg in februari 2025');
@@ -143,7 +150,7 @@ test('in a session, a colleague sees a proposal live with its author and accepts
   await expect(bram.locator('li.item').first()).toContainText('De kosten stijgen;');
 
   // Bram proposes; Anneke sees it at once, in the page and in the panel, as Bram's.
-  await bram.getByRole('button', { name: 'Wijzigingen bijhouden' }).click();
+  await turnOnTracking(bram);
   await selectWord(bram, 'kosten');
   await bram.keyboard.type('uitgaven');
   const item = page.locator('li.item').first();
@@ -169,7 +176,7 @@ test('adding or deleting a whole item is a proposal shown on the item', async ({
   await openEditor(page);
   await page.locator('li.item').first().click();
   await page.keyboard.type('Eerste;');
-  await page.getByRole('button', { name: 'Wijzigingen bijhouden' }).click();
+  await turnOnTracking(page);
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
   await page.keyboard.type('Tweede;');
@@ -190,7 +197,7 @@ test('adding or removing a whole block is a proposal shown on the block', async 
   await openEditor(page);
   await page.locator('li.item').first().click();
   await page.keyboard.type('De gemeenten dragen de kosten;');
-  await page.getByRole('button', { name: 'Wijzigingen bijhouden' }).click();
+  await turnOnTracking(page);
   const blocks = page.locator('section.clause-block[data-kind="recital"]');
 
   // A new block: its heading and its item in the author's colour, named so in the panel.

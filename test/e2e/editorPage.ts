@@ -33,6 +33,22 @@ export async function runFileCommand(page: Page, name: string): Promise<void> {
   await page.getByRole('menu', { name: 'Bestand' }).getByRole('menuitem', { name }).click();
 }
 
+/**
+ * Turns "Wijzigingen bijhouden" on as a user does; the first time, while the profile's name is
+ * still the account's default, the app asks for the name proposals carry, answered with `name`.
+ */
+export async function turnOnTracking(page: Page, name = 'Redacteur'): Promise<void> {
+  await page.getByRole('button', { name: 'Wijzigingen bijhouden' }).click();
+  const askName = page.getByRole('dialog', { name: 'Uw naam' });
+  const on = page.getByRole('button', { name: 'Wijzigingen bijhouden', pressed: true });
+  await expect(on.or(askName)).toBeVisible();
+  if (await askName.isVisible()) {
+    await askName.getByLabel('Uw naam').fill(name);
+    await askName.getByRole('button', { name: 'Doorgaan' }).click();
+  }
+  await expect(on).toBeVisible();
+}
+
 /** Each block's heading and its items as "label text", in document order. */
 export async function readBlocks(page: Page): Promise<{ heading: string; items: string[] }[]> {
   return page.locator('section.clause-block').evaluateAll((sections) =>

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
-import { openEditor, screenshot, settle } from './editorPage.ts';
+import { openEditor, screenshot, settle, turnOnTracking } from './editorPage.ts';
 
 test.setTimeout(90_000);
 
@@ -29,7 +29,7 @@ test('a new setting shows progress, and the export waits for it and holds what i
   await openEditor(page);
   await page.locator('li.item').first().click();
   await page.keyboard.type('De kosten stijgen;');
-  await page.getByRole('button', { name: 'Wijzigingen bijhouden' }).click();
+  await turnOnTracking(page);
   await page.keyboard.type(' snel');
   await settle(page);
 
