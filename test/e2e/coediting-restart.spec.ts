@@ -12,6 +12,7 @@ import { formatInvitation, parseInvitation } from '../../shared/session/invitati
 import { openEditor, readRecitals, settle } from './editorPage.ts';
 import { hostUrl, killHard, startHostProcess } from './support/hostProcess.ts';
 import { startTcpProxy } from './support/tcpProxy.ts';
+import { startSession } from './support/session.ts';
 
 test.setTimeout(120_000);
 
@@ -28,10 +29,7 @@ test('offline edits survive a crash and merge when the document rejoins', async 
   await page.locator('li.item').first().click();
   await settle(page);
   await page.keyboard.type('De kosten stijgen;');
-  await page.getByRole('button', { name: 'Sessie starten' }).click();
-  const invite = page.getByRole('dialog', { name: 'Uitnodigen voor de sessie' });
-  const invitation = parseInvitation(await invite.locator('#invitation-text').inputValue());
-  await invite.getByRole('button', { name: 'Sluiten' }).click();
+  const invitation = parseInvitation(await startSession(page, 'Redacteur'));
   const proxy = await startTcpProxy(Number(new URL(invitation.serverUrl).port));
 
   // Bram, in his own app, joins through a connection the test can cut.
