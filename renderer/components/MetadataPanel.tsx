@@ -13,7 +13,7 @@ import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '../../shared/model/resolution
 import type { DocumentKind, DocumentStatus } from '../../shared/model/resolution.ts';
 import { KIND_LABELS, STATUS_LABELS } from '../../shared/labels.ts';
 import { DEFAULT_ASSEMBLY, getAssemblyName } from '../../shared/model/assembly.ts';
-import { formatDateInStyle, parseDutchDate } from '../../shared/dates.ts';
+import { formatDateInStyle, readDutchDate } from '../../shared/dates.ts';
 import { useDateStyle } from '../preferences/userPreferences.ts';
 import { schema } from '../../shared/editor/schema.ts';
 import { READ_ONLY_REASON } from '../editor/nodeviews/readOnly.ts';
@@ -199,9 +199,10 @@ export function MetadataPanel({
             apply({ date: null });
             return null;
           }
-          const date = parseDutchDate(value);
-          if (!date) return 'Onbekende datum. Schrijf bijvoorbeeld 29 november 2024 of 29-11-2024.';
-          apply({ date });
+          // The same reading, and the same precise reason, as the preamble's date field.
+          const reading = readDutchDate(value);
+          if (reading.iso === null) return reading.problem;
+          apply({ date: reading.iso });
           return null;
         }}
       />

@@ -21,7 +21,6 @@ export const EDITOR_LABELS = {
   addOperativeBlock: 'Blok dictum toevoegen',
   addItem: 'Punt toevoegen',
   startExplanation: 'Toelichting schrijven',
-  invalidDate: 'Onbekende datum. Schrijf bijvoorbeeld 29 november 2024 of 29-11-2024.',
   footnote: (n: number, text: string) => `Voetnoot ${n}: ${text}`,
   editFootnote: 'Tekst van de voetnoot',
 } as const;

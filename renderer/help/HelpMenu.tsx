@@ -37,6 +37,8 @@ export function HelpMenu({ onOpen }: { onOpen: (dialog: AppDialog) => void }) {
 
   const choose = (dialog: AppDialog) => {
     setOpen(false);
+    // The dialog returns the focus to what had it when it opened: the menu's button.
+    button.current?.focus();
     onOpen(dialog);
   };
 

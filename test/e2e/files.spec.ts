@@ -166,7 +166,9 @@ test('the metadata panel edits kind, assembly, date, indiener, status and versio
   ).toHaveValue('vrijdag 29 november 2024');
   await panel.getByRole('textbox', { name: 'Datum van de vergadering' }).fill('31 februari 2024');
   await panel.getByRole('textbox', { name: 'Datum van de vergadering' }).press('Enter');
-  await expect(panel.getByRole('alert')).toContainText('Onbekende datum');
+  await expect(panel.getByRole('alert')).toContainText(
+    '„31 februari 2024” bestaat niet: februari heeft in 2024 29 dagen.',
+  );
   await panel.getByRole('textbox', { name: 'Indiener' }).fill('Gemeente Oudewater');
   await panel.getByRole('textbox', { name: 'Indiener' }).press('Tab');
   await panel.getByRole('combobox', { name: 'Status' }).selectOption('geactualiseerd');
