@@ -53,10 +53,10 @@ export function ImportDialog({
         }}
       >
         <p className="field-hint" id={hintId}>
-          Lees een stuk in uit een tekstbestand (.txt), bijvoorbeeld een motie die een gemeente
-          per e-mail stuurde. De opbouw wordt herkend: de titel, ‘De leden bijeen in …’,
-          ‘Overwegende dat:’ en ‘Spreekt uit:’ met hun genummerde punten, en de Toelichting. Een
-          Word-bestand slaat u eerst in Word op als ‘Tekst zonder opmaak’.
+          Lees een stuk in uit een tekstbestand (.txt), bijvoorbeeld een motie die een gemeente per
+          e-mail stuurde. De opbouw wordt herkend: de titel, ‘De leden bijeen in …’, ‘Overwegende
+          dat:’ en ‘Spreekt uit:’ met hun genummerde punten, en de Toelichting. Een Word-bestand
+          slaat u eerst in Word op als ‘Tekst zonder opmaak’.
         </p>
         <label className="field-label" htmlFor={`${hintId}-file`}>
           Bestand
@@ -78,8 +78,8 @@ export function ImportDialog({
           </p>
         )}
         <p className="field-hint">
-          Het geïmporteerde stuk opent als nieuw document, nog niet opgeslagen. Het stuk dat nu
-          open is, blijft zoals het is opgeslagen.
+          Het geïmporteerde stuk opent als nieuw document, nog niet opgeslagen. Het stuk dat nu open
+          is, blijft zoals het is opgeslagen.
         </p>
         <div className="modal-actions">
           <button type="submit" className="button primary" disabled={!file || busy}>
