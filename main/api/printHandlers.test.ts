@@ -4,7 +4,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { decodeBase64, encodeBase64 } from '../../shared/format/base64.ts';
-import { encodeYDoc, getDocumentFragment } from '../../shared/ydoc/yDocument.ts';
+import { createYDoc, encodeYDoc, getDocumentFragment } from '../../shared/ydoc/yDocument.ts';
+import { docFromModel } from '../../shared/editor/fromModel.ts';
+import { parseResolutionText } from '../../shared/import/parseResolutionText.ts';
 import { createStateWithTitle } from '../services/testing/yjsDocuments.ts';
 import { readPdfText } from '../services/pdf/testing/pdfInspection.ts';
 import { handleRequest } from './handlers.ts';
@@ -76,6 +78,24 @@ describe('printOnPaper', () => {
     expect(page).not.toContain('<img src=x');
     expect(page).toContain('&lt;img src=x onerror=alert(1)&gt; “Wonen”');
     expect(page).toContain('\\3C img src=x onerror=alert(1)\\3E  “Wonen”');
+  });
+
+  it('names a letter without a title by the file name it is sent', async () => {
+    const pages: string[] = [];
+    test.context.printOnPaper = async (html) => {
+      pages.push(html);
+      return 'printed';
+    };
+    const letter = createYDoc(
+      docFromModel(parseResolutionText('Geachte leden,\n\nHierbij ontvangt u de stukken.')),
+    );
+    const state = encodeBase64(encodeYDoc(letter));
+    await paper({ state, name: 'Brief aan de leden' });
+    await paper({ state });
+    const [named, unnamed] = pages;
+    expect(named).toContain('Brief aan de leden');
+    expect(unnamed).not.toContain('Brief aan de leden');
+    expect(named).not.toContain('De leden bijeen in');
   });
 
   it('refuses a state that is no resolution before anything is printed', async () => {

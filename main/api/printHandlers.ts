@@ -33,7 +33,7 @@ function openPrintable(state: string, failure: string): Node {
 
 /** The handlers of `printPdf` and `printOnPaper`. */
 export const printHandlers: Pick<ApiHandlers, 'printPdf' | 'printOnPaper'> = {
-  printPdf: async ({ state, changes }, context) => {
+  printPdf: async ({ state, changes, name }, context) => {
     const doc = openPrintable(state, 'De PDF kan niet worden gemaakt.');
     // Playwright and pdf-lib load with the first PDF, not with the host.
     const { ChromiumMissingError, printDocumentPdf } =
@@ -45,6 +45,7 @@ export const printHandlers: Pick<ApiHandlers, 'printPdf' | 'printOnPaper'> = {
         creator: `${identity.name} ${identity.version}`,
         startPrinter: context.startPdfPrinter,
         changes,
+        fallbackName: name,
       });
       return { pdf: encodeBase64Field(pdf) };
     } catch (error) {
@@ -53,10 +54,14 @@ export const printHandlers: Pick<ApiHandlers, 'printPdf' | 'printOnPaper'> = {
     }
   },
 
-  printOnPaper: async ({ state, changes }, context) => {
+  printOnPaper: async ({ state, changes, name }, context) => {
     if (!context.printOnPaper) throw new ApiError('unavailable', PAPER_PRINT_UNAVAILABLE);
     const doc = openPrintable(state, 'Het stuk kan niet worden afgedrukt.');
-    const html = await renderPaperPrintPage(doc, { appRoot: context.appRoot, changes });
+    const html = await renderPaperPrintPage(doc, {
+      appRoot: context.appRoot,
+      changes,
+      fallbackName: name,
+    });
     return { outcome: await context.printOnPaper(html) };
   },
 };

@@ -13,9 +13,11 @@ export async function printDocumentOnPaper(
   openDocument: OpenDocument,
   changes: 'shown' | 'hidden' = 'hidden',
 ): Promise<'printed' | 'cancelled'> {
+  const name = openDocument.getSnapshot().name;
   const { outcome } = await api.printOnPaper({
     state: encodeBase64(encodeYDoc(openDocument.ydoc)),
     changes,
+    ...(name ? { name } : {}),
   });
   return outcome;
 }

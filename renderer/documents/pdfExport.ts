@@ -19,9 +19,11 @@ export async function printDocumentPdf(
   openDocument: OpenDocument,
   changes: 'shown' | 'hidden' = 'hidden',
 ): Promise<Uint8Array> {
+  const name = openDocument.getSnapshot().name;
   const { pdf } = await api.printPdf({
     state: encodeBase64(encodeYDoc(openDocument.ydoc)),
     changes,
+    ...(name ? { name } : {}),
   });
   // The contract has checked the base64 already; an empty file would only hide a bug.
   const bytes = decodeBase64(pdf);

@@ -17,6 +17,11 @@ export const MAX_PDF_BYTES = MAX_STATE_BYTES;
 export const printPdfRequestSchema = z.strictObject({
   state: documentStateSchema,
   changes: z.enum(['shown', 'hidden']).optional(),
+  /**
+   * The document's file name, which names a stuk that is no resolution and has no title (a
+   * letter imported as Toelichting only), as the bundle does.
+   */
+  name: z.string().max(255).optional(),
 });
 
 /** `printPdf`: the PDF. */

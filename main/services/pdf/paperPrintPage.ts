@@ -13,8 +13,19 @@ import { getPrintFontCss } from './printFonts.ts';
 /** The page to print on paper, as complete HTML. */
 export async function renderPaperPrintPage(
   doc: Node,
-  options: { appRoot: string; changes?: ChangeDisplay | undefined },
+  options: {
+    appRoot: string;
+    changes?: ChangeDisplay | undefined;
+    /** What names a stuk without a title that is no resolution: its file's name. */
+    fallbackName?: string | undefined;
+  },
 ): Promise<string> {
   const fontCss = await getPrintFontCss(options.appRoot);
-  return renderPaperPage(renderPrintDocument(doc, { fontCss, changes: options.changes }));
+  return renderPaperPage(
+    renderPrintDocument(doc, {
+      fontCss,
+      changes: options.changes,
+      fallbackName: options.fallbackName,
+    }),
+  );
 }

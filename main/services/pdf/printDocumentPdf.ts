@@ -21,12 +21,18 @@ export interface PdfJobOptions {
   startPrinter?: StartPagePrinter | undefined;
   /** How pending changes print; hidden (accepted) by default, see `printChanges.ts`. */
   changes?: ChangeDisplay | undefined;
+  /** What names a stuk without a title that is no resolution: its file's name. */
+  fallbackName?: string | undefined;
 }
 
 /** The finished PDF of `doc`. */
 export async function printDocumentPdf(doc: Node, options: PdfJobOptions): Promise<Uint8Array> {
   const fontCss = await getPrintFontCss(options.appRoot);
-  const printDocument = renderPrintDocument(doc, { fontCss, changes: options.changes });
+  const printDocument = renderPrintDocument(doc, {
+    fontCss,
+    changes: options.changes,
+    fallbackName: options.fallbackName,
+  });
   const printer = await (options.startPrinter ?? startSystemChromiumPrinter)();
   try {
     return await finishPdf(
