@@ -137,6 +137,11 @@ const NO_HELP_IN_COMPONENTS = {
   message: 'help/ and components/ do not import each other (App puts them together).',
 };
 
+const NO_PANELS_IN_CONTROLS = {
+  group: ['**/components/**', '**/help/**', '**/dialogs/**'],
+  message: 'controls/ holds what components/, help/ and dialogs/ share; it imports none of them.',
+};
+
 /** The no-restricted-imports entries of renderer/, per room. */
 function rendererConfigs() {
   const entry = (files, patterns, ignores = []) => ({
@@ -154,6 +159,7 @@ function rendererConfigs() {
     entry(['renderer/documents/**/*.ts'], [NO_UI, NO_YJS]),
     entry(['renderer/help/**/*.{ts,tsx}'], [NO_YJS, NO_COMPONENTS_IN_HELP]),
     entry(['renderer/components/**/*.{ts,tsx}'], [NO_YJS, NO_HELP_IN_COMPONENTS]),
+    entry(['renderer/controls/**/*.{ts,tsx}'], [NO_YJS, NO_PANELS_IN_CONTROLS]),
   ];
 }
 

@@ -126,6 +126,13 @@ const BOUNDARIES: Boundary[] = [
     why: 'help/ and components/ do not import each other',
   },
   {
+    name: 'controls/ imports none of the UI rooms that share it',
+    file: 'renderer/controls/Probe.tsx',
+    wrong: "import { probe } from '../help/HelpMenu.tsx';",
+    right: "import { probe } from '../keyboard/shortcuts.ts';",
+    why: 'imports none of them',
+  },
+  {
     name: 'shared/ runs everywhere',
     file: 'shared/ydoc/probe.ts',
     wrong: "import probe from 'node:fs';",

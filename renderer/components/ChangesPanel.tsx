@@ -25,6 +25,7 @@ import {
 import type { TrackedChange } from '../../shared/editor/suggestions/trackedChanges.ts';
 import { Avatar } from './Avatar.tsx';
 import { DoubledTextList } from './DoubledTextList.tsx';
+import { targetOfListKey } from '../keyboard/listKeys.ts';
 
 const timeFormat = new Intl.DateTimeFormat('nl-NL', {
   day: 'numeric',
@@ -75,16 +76,7 @@ function moveBetweenProposals(event: ReactKeyboardEvent<HTMLOListElement>): void
   const entry = (event.target as HTMLElement).closest('.change-entry');
   const index = summaries.findIndex((summary) => summary.closest('.change-entry') === entry);
   if (index === -1) return;
-  const target =
-    event.key === 'ArrowDown'
-      ? summaries[Math.min(index + 1, summaries.length - 1)]
-      : event.key === 'ArrowUp'
-        ? summaries[Math.max(index - 1, 0)]
-        : event.key === 'Home'
-          ? summaries[0]
-          : event.key === 'End'
-            ? summaries[summaries.length - 1]
-            : undefined;
+  const target = targetOfListKey(event.key, summaries, index);
   if (!target) return;
   event.preventDefault();
   target.focus();

@@ -14,7 +14,7 @@ import type { ReactNode } from 'react';
 import type { DocumentSnapshot } from '../documents/OpenDocument.ts';
 import type { FileCommands } from '../window/WindowController.ts';
 import { ariaShortcut, formatShortcut } from '../keyboard/shortcuts.ts';
-import { MenuButton } from './MenuButton.tsx';
+import { MenuButton } from '../controls/MenuButton.tsx';
 
 const timeFormat = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit' });
 

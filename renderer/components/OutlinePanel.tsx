@@ -16,6 +16,7 @@ import {
   formatItemCount,
 } from '../../shared/labels.ts';
 import type { OperativeHeading, RecitalHeading } from '../../shared/model/resolution.ts';
+import { targetOfListKey } from '../keyboard/listKeys.ts';
 
 function entryLabel(entry: OutlineEntry): string {
   if (entry.type === 'explanation') return EXPLANATION_HEADING;
@@ -54,16 +55,7 @@ function moveFocus(event: ReactKeyboardEvent<HTMLUListElement>): void {
   const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button')];
   const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
   if (index === -1) return;
-  const target =
-    event.key === 'ArrowDown'
-      ? buttons[Math.min(index + 1, buttons.length - 1)]
-      : event.key === 'ArrowUp'
-        ? buttons[Math.max(index - 1, 0)]
-        : event.key === 'Home'
-          ? buttons[0]
-          : event.key === 'End'
-            ? buttons[buttons.length - 1]
-            : undefined;
+  const target = targetOfListKey(event.key, buttons, index);
   if (!target) return;
   event.preventDefault();
   target.focus();

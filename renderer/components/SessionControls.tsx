@@ -9,8 +9,8 @@
  */
 import type { LiveSnapshot } from '../liveSession/liveSession.ts';
 import { Avatar } from './Avatar.tsx';
-import { MenuButton } from './MenuButton.tsx';
-import type { MenuEntry } from './MenuButton.tsx';
+import { MenuButton } from '../controls/MenuButton.tsx';
+import type { MenuEntry } from '../controls/MenuButton.tsx';
 
 export interface SessionCommands {
   startSession: () => void;

@@ -37,7 +37,7 @@ import {
 } from '../../shared/editor/commands/explanationBlocks.ts';
 import { ariaShortcut, formatShortcut } from '../keyboard/shortcuts.ts';
 import { READ_ONLY_REASON } from '../editor/nodeviews/readOnly.ts';
-import { MenuButton } from './MenuButton.tsx';
+import { MenuButton } from '../controls/MenuButton.tsx';
 import { useFoldedGroups } from './useFoldedGroups.ts';
 
 interface Action {

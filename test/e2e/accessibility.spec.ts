@@ -15,7 +15,7 @@ import { JournalStore } from '../../main/services/journal/journalStore.ts';
 import { getJournalDir } from '../../main/services/app/appDirs.ts';
 import { encodeYDoc } from '../../shared/ydoc/yDocument.ts';
 import { createTemplateYDoc, typeInTitle } from '../../main/services/testing/yjsDocuments.ts';
-import { openEditor, pasteText, screenshot, settle } from './editorPage.ts';
+import { openEditor, pasteText, screenshot, selectText } from './editorPage.ts';
 import { join } from './support/session.ts';
 
 test.setTimeout(90_000);
@@ -138,26 +138,6 @@ async function startSession(page: Page): Promise<string> {
 }
 
 const changesPanel = (page: Page) => page.getByRole('region', { name: 'Wijzigingen' });
-
-/** Selects `text` in the editor, as a double-click or Shift+arrows do. */
-async function selectText(page: Page, text: string): Promise<void> {
-  await page.evaluate((target) => {
-    const root = document.querySelector('.document-page')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(target);
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + target.length);
-      window.getSelection()!.removeAllRanges();
-      window.getSelection()!.addRange(range);
-      return;
-    }
-    throw new Error(`not found: ${target}`);
-  }, text);
-  await settle(page);
-}
 
 /** Seed 001 with "Wijzigingen bijhouden" on and three proposals (two replacements, a deletion). */
 async function proposeChanges(page: Page): Promise<void> {

@@ -13,7 +13,7 @@ import {
   openEditor,
   pasteText,
   screenshot,
-  settle,
+  selectText,
   textWithoutCursors,
   turnOnTracking,
 } from './editorPage.ts';
@@ -25,27 +25,6 @@ const SEED_001 = readFileSync(
   new URL('../fixtures/seeds/001_92c05f855c935f92.txt', import.meta.url),
   'utf8',
 );
-
-/** Selects `word` in the page by searching the editor's text nodes, as a double-click does. */
-async function selectWord(page: Page, word: string): Promise<void> {
-  await page.evaluate((target) => {
-    const root = document.querySelector('.document-page')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(target);
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + target.length);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return;
-    }
-    throw new Error(`not found: ${target}`);
-  }, word);
-  await settle(page);
-}
 
 const panel = (page: Page) => page.getByRole('region', { name: 'Wijzigingen' });
 
@@ -62,9 +41,9 @@ test('with tracking on, edits become proposals that the panel accepts or rejects
     'aria-pressed',
     'true',
   );
-  await selectWord(page, 'kosten');
+  await selectText(page, 'kosten');
   await page.keyboard.type('uitgaven');
-  await selectWord(page, ' snel');
+  await selectText(page, ' snel');
   await page.keyboard.press('Backspace');
 
   const item = page.locator('li.item').first();
@@ -128,9 +107,9 @@ test('a geactualiseerde resolutie with its changes, for the README', async ({ pa
   await pasteText(page, SEED_001);
   await expect(page.locator('li.item')).toHaveCount(12);
   await turnOnTracking(page);
-  await selectWord(page, 'gezamenlijke agenda voor Nederland');
+  await selectText(page, 'gezamenlijke agenda voor Nederland');
   await page.keyboard.type('gezamenlijke agenda voor Nederland en zijn inwoners');
-  await selectWord(page, 'in het volgende overhedenoverleg in februari 2025');
+  await selectText(page, 'in het volgende overhedenoverleg in februari 2025');
   await page.keyboard.press('Delete');
   await expect(panel(page).getByRole('listitem')).toHaveCount(2);
   await page.locator('li.item').nth(1).scrollIntoViewIfNeeded();
@@ -151,7 +130,7 @@ test('in a session, a colleague sees a proposal live with its author and accepts
 
   // Bram proposes; Anneke sees it at once, in the page and in the panel, as Bram's.
   await turnOnTracking(bram);
-  await selectWord(bram, 'kosten');
+  await selectText(bram, 'kosten');
   await bram.keyboard.type('uitgaven');
   const item = page.locator('li.item').first();
   await expect(item.locator('ins.change')).toHaveText('uitgaven');

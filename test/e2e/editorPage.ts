@@ -73,6 +73,26 @@ export async function settle(page: Page): Promise<void> {
   );
 }
 
+/** Selects `text` in the editor by searching its text nodes, as a double-click does. */
+export async function selectText(page: Page, text: string): Promise<void> {
+  await page.evaluate((target) => {
+    const root = document.querySelector('.document-page')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(target);
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + target.length);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(range);
+      return;
+    }
+    throw new Error(`not found: ${target}`);
+  }, text);
+  await settle(page);
+}
+
 /** The outline panel's entries as their visible text. */
 export async function readOutline(page: Page): Promise<string[]> {
   const buttons = page
