@@ -34,8 +34,11 @@ export function PresencePanel({
         {snapshot.participants.map((participant) => (
           <li key={participant.clientId} className="presence-item">
             <Avatar name={participant.name} colour={participant.colour} small />
-            <span className="presence-name">
-              {participant.name}
+            {/* A long name shortens with "…"; "(u)" stays after it, in view. */}
+            <span className="presence-name" title={participant.name}>
+              <span className={`presence-name-text${participant.self ? ' presence-name-own' : ''}`}>
+                {participant.name}
+              </span>
               {participant.self && <span className="muted"> (u)</span>}
             </span>
           </li>

@@ -197,10 +197,21 @@ const GROUPS: { label: string; actions: Action[] }[] = [
 
 /**
  * The order in which groups fold into "Meer ▾" when the toolbar is too narrow for all of them:
- * the Toelichting's formatting first, the undo buttons last. "Wijzigingen bijhouden" and
- * "Versies…" never fold: they say in which mode one is writing.
+ * what does not apply where the cursor is first (the Toelichting's formatting in the blocks,
+ * the items' and blocks' commands in the Toelichting), the undo buttons last. "Wijzigingen
+ * bijhouden" and "Versies…" never fold: they say in which mode one is writing.
  */
 const FOLD_ORDER = ['Toelichting', 'Blokken', 'Punten', 'Opmaak', 'Bewerken'];
+const FOLD_ORDER_IN_EXPLANATION = ['Punten', 'Blokken', 'Toelichting', 'Opmaak', 'Bewerken'];
+
+/** Whether the cursor is in the Toelichting. */
+function isInExplanation(state: EditorState): boolean {
+  const { $from } = state.selection;
+  for (let depth = $from.depth; depth > 0; depth--) {
+    if ($from.node(depth).type.name === 'explanation') return true;
+  }
+  return false;
+}
 
 /** An action as it applies now: whether it can run, whether it is on, and its tooltip. */
 interface ActionState {
@@ -244,7 +255,10 @@ export function Toolbar({
   const state = view?.state ?? null;
   const noteId = useId();
   const bar = useRef<HTMLDivElement>(null);
-  const folded = useFoldedGroups(bar, FOLD_ORDER);
+  const folded = useFoldedGroups(
+    bar,
+    state && isInExplanation(state) ? FOLD_ORDER_IN_EXPLANATION : FOLD_ORDER,
+  );
   // Ctrl+Shift+E, as in word processors, turns tracking changes on and off.
   useEffect(() => {
     if (!onToggleSuggesting || readOnly) return;

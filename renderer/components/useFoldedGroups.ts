@@ -4,6 +4,7 @@
  * toolbar's width. The toolbar's children carry `data-group` (a group's label, "more" for the
  * menu's button, "end" for what always stays); each is measured whenever it is shown, so a
  * folded group's width is known from when it last was, and a resize needs no trial render.
+ * The order may change (the toolbar keeps the groups for where the cursor is): the row refits.
  */
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
@@ -14,6 +15,8 @@ const MORE_ESTIMATE = 80;
 export function useFoldedGroups(bar: RefObject<HTMLElement | null>, order: string[]): Set<string> {
   const [count, setCount] = useState(0);
   const observer = useRef<ResizeObserver | null>(null);
+  const latestOrder = useRef(order);
+  const refitNow = useRef<(() => void) | null>(null);
 
   // One observer for the toolbar and each of its parts: the window's width, a group's label
   // or a reader's note changing size all refit the row. Its callback runs after layout and
@@ -29,18 +32,25 @@ export function useFoldedGroups(bar: RefObject<HTMLElement | null>, order: strin
           widths.set(name, child.getBoundingClientRect().width);
         }
       }
-      setCount(fit(element, widths, order));
+      setCount(fit(element, widths, latestOrder.current));
     };
+    refitNow.current = refit;
     const watching = new ResizeObserver(refit);
     watching.observe(element);
     observer.current = watching;
     return () => {
       watching.disconnect();
       observer.current = null;
+      refitNow.current = null;
     };
-    // `order` is a constant of the toolbar.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [bar]);
+
+  // Another order folds other groups for the same width (the orders are the toolbar's
+  // constants, so a new array is a new order), before the browser paints.
+  useLayoutEffect(() => {
+    latestOrder.current = order;
+    refitNow.current?.();
+  }, [order]);
 
   // After every render, the parts shown now are watched too (the "Meer ▾" button comes and
   // goes; observing an element twice is a no-op).
