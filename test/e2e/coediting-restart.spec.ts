@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { formatInvitation, parseInvitation } from '../../shared/session/invitation.ts';
-import { openEditor, readRecitals, settle } from './editorPage.ts';
+import { openEditor, readRecitals, screenshot, settle } from './editorPage.ts';
 import { hostUrl, killHard, startHostProcess } from './support/hostProcess.ts';
 import { startTcpProxy } from './support/tcpProxy.ts';
 import { startSession } from './support/session.ts';
@@ -70,7 +70,15 @@ test('offline edits survive a crash and merge when the document rejoins', async 
     await bram.goto('/');
     const recovery = bram.getByRole('dialog', { name: 'Niet-opgeslagen werk gevonden' });
     await recovery.getByRole('button', { name: 'Herstellen' }).click();
-    await expect.poll(() => recitals(bram)).toEqual(['De kosten stijgen; (Bram, offline)']);
+    // Restoring asks the new host for the journal and rejoins: on a busy machine, seconds.
+    await expect
+      .poll(() => recitals(bram), { timeout: 15_000 })
+      .toEqual(['De kosten stijgen; (Bram, offline)'])
+      .catch(async (error: unknown) => {
+        // What the window showed instead, for the person reading the failure.
+        await screenshot(bram, 'coediting-restart-restore-failed');
+        throw error;
+      });
 
     proxy.restore();
     const merged = ['Anneke: De kosten stijgen; (Bram, offline)'];
