@@ -126,6 +126,7 @@ export function App() {
         snapshot={snapshot}
         commands={controller.commands}
         reading={readOnly}
+        joined={collaboration.live !== null && collaboration.hosted === null}
         helpMenu={<HelpMenu onOpen={controller.openAppDialog} />}
       >
         <SessionControls

@@ -31,13 +31,15 @@ const READER_STATE = 'Alleen lezen';
 const READER_STATE_TIP =
   'U leest mee in de sessie; de uitnodiger bewaart het stuk. Met Opslaan als… bewaart u een eigen kopie.';
 
-function describeState(snapshot: DocumentSnapshot): string {
+function describeState(snapshot: DocumentSnapshot, joined: boolean): string {
   if (snapshot.journal === 'failing') {
     return `Herstelbestand niet bijgewerkt: ${snapshot.journalMessage ?? 'de host antwoordt niet'}`;
   }
   if (snapshot.dirty) return snapshot.path ? 'Niet-opgeslagen wijzigingen' : 'Nog niet opgeslagen';
   if (snapshot.savedAt) return `Opgeslagen om ${timeFormat.format(new Date(snapshot.savedAt))}`;
-  return snapshot.path ? 'Opgeslagen' : 'Nieuw document';
+  if (snapshot.path) return 'Opgeslagen';
+  // A document joined in a session is the host's, not new: this window holds a copy of it.
+  return joined ? 'Kopie uit de sessie' : 'Nieuw document';
 }
 
 /** A file command: its label and shortcut as the header and the Bestand menu show them. */
@@ -70,6 +72,7 @@ export function FileBar({
   children,
   helpMenu,
   reading = false,
+  joined = false,
 }: {
   snapshot: DocumentSnapshot;
   commands: FileCommands;
@@ -79,10 +82,13 @@ export function FileBar({
   helpMenu?: ReactNode;
   /** A reader in a session: the header shows no unsaved state (see READER_STATE). */
   reading?: boolean;
+  /** The document was joined in a session (another computer hosts it). */
+  joined?: boolean;
 }) {
   const name = getDocumentName(snapshot);
   // A failing journal is still said: the reader's copy is not being kept either.
-  const state = reading && snapshot.journal !== 'failing' ? READER_STATE : describeState(snapshot);
+  const state =
+    reading && snapshot.journal !== 'failing' ? READER_STATE : describeState(snapshot, joined);
   const dirty = snapshot.dirty && !reading;
 
   useEffect(() => {

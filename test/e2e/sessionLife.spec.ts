@@ -101,6 +101,8 @@ test('the first session asks for a name; joining sets it in the dialog and keeps
   const header = bram.getByRole('banner');
   await expect(header).toContainText(TITLE);
   await expect(header).not.toContainText('Naamloos');
+  // Not "Nieuw document": the window holds a copy of the host's document.
+  await expect(header).toContainText('Kopie uit de sessie');
   // The title follows the document: Anneke lengthens it, Bram's header says so.
   // (Through Gegevens: a click in the title could land on Bram's cursor label.)
   const title = page
