@@ -2,6 +2,7 @@
  * Moties of members as they reach the bestuur (issue 16, point 13): the indiener on a line of
  * its own under the title, and questions standing alone as headings of the Toelichting.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { InlineRun, ParsedFlow } from '../model/resolution.ts';
 import { docFromModel } from '../editor/fromModel.ts';
@@ -23,28 +24,10 @@ function outline(flow: readonly ParsedFlow[]): string[] {
 
 // Written the way moties of members come in: pasted from Word, with the indiener under the
 // title and the Toelichting's sections as questions.
-const MOTIE = `Motie “Geld voor de jeugd – nú”
-Ingediend door de gemeente Oudewater (mede namens de gemeenten Woerden, Montfoort en IJsselstein)
-
-De leden bijeen in de Najaars ALV van 29 november 2024:
-
-Constaterende dat:
-1. De tekorten op de jeugdzorg in 2025 verder oplopen;
-2. Gemeenten deze tekorten niet uit eigen middelen kunnen dekken;
-
-Verzoekt het bestuur:
-1. Bij het kabinet aan te dringen op een structurele oplossing vóór de Voorjaarsnota 2025.
-
-Toelichting
-Gemeenten in de regio Utrecht-West zien hun uitgaven aan jeugdzorg elk jaar stijgen, terwijl de vergoeding van het rijk achterblijft bij wat de wet van hen vraagt.
-
-Waarom nu?
-
-De Voorjaarsnota is het laatste moment waarop het kabinet voor 2026 nog kan bijsturen. Daarna zijn de begrotingen van de gemeenten vastgesteld.
-
-Wat vragen wij van het bestuur?
-
-Dat het bestuur de ALV-uitspraak van juni herhaalt en het kabinet aan zijn afspraken houdt.`;
+const MOTIE = readFileSync(
+  new URL('../../test/fixtures/motie-met-indiener.txt', import.meta.url),
+  'utf8',
+);
 
 describe('a motie of members', () => {
   const result = parseResolutionText(MOTIE);

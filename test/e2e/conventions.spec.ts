@@ -159,28 +159,7 @@ test('a letter imported as Toelichting only prints no kind and no placeholder pr
 });
 
 // A motie as members send it: the indiener under the title, questions as section headings.
-const MOTIE = `Motie “Geld voor de jeugd – nú”
-Ingediend door de gemeente Oudewater (mede namens de gemeenten Woerden, Montfoort en IJsselstein)
-
-De leden bijeen in de Najaars ALV van 29 november 2024:
-
-Constaterende dat:
-1. De tekorten op de jeugdzorg in 2025 verder oplopen;
-2. Gemeenten deze tekorten niet uit eigen middelen kunnen dekken;
-
-Verzoekt het bestuur:
-1. Bij het kabinet aan te dringen op een structurele oplossing vóór de Voorjaarsnota 2025.
-
-Toelichting
-Gemeenten in de regio Utrecht-West zien hun uitgaven aan jeugdzorg elk jaar stijgen, terwijl de vergoeding van het rijk achterblijft bij wat de wet van hen vraagt.
-
-Waarom nu?
-
-De Voorjaarsnota is het laatste moment waarop het kabinet voor 2026 nog kan bijsturen. Daarna zijn de begrotingen van de gemeenten vastgesteld.
-
-Wat vragen wij van het bestuur?
-
-Dat het bestuur de ALV-uitspraak van juni herhaalt en het kabinet aan zijn afspraken houdt.`;
+const MOTIE = readFileSync(new URL('../fixtures/motie-met-indiener.txt', import.meta.url), 'utf8');
 
 test('a motie imported as text: its indiener goes to Gegevens, its questions are headings', async ({
   page,
