@@ -83,9 +83,10 @@ const SECTIONS: Section[] = [
     body: (
       <p>
         Onder het stuk staat de toelichting: vrije tekst met koppen, lijsten, citaten, links en
-        voetnoten. De knoppen rechts in de werkbalk (Kop, Subkop, Alinea, • Lijst, 1. Lijst, “ ”
-        voor een citaat, Voetnoot) werken in de toelichting. Het overzicht links toont de koppen;
-        klik erop om er naartoe te gaan.
+        voetnoten. De knoppen Kop, Subkop, Alinea, • Lijst, 1. Lijst, “ ” (een citaat) en Voetnoot
+        in de werkbalk werken in de toelichting; is het venster te smal voor alle knoppen, dan staan
+        ze onder Meer ▾, behalve zolang de cursor in de toelichting staat. Het overzicht links toont
+        de koppen; klik erop om er naartoe te gaan.
       </p>
     ),
   },
