@@ -4,7 +4,7 @@
  * changes; a good file becomes the open document, unsaved, for the user to check and save.
  */
 import { useId, useState } from 'react';
-import { IMPORT_ACCEPT, ImportError, importTextFile } from '../documents/textImport.ts';
+import { IMPORT_ACCEPT, importTextFile } from '../documents/textImport.ts';
 import type { ImportedText } from '../documents/textImport.ts';
 import { Modal } from './Modal.tsx';
 
@@ -28,9 +28,8 @@ export function ImportDialog({
     try {
       await onImport(await importTextFile(file));
     } catch (caught) {
-      setError(
-        caught instanceof ImportError || caught instanceof Error ? caught.message : String(caught),
-      );
+      // An ImportError (what is wrong with the file) is an Error too.
+      setError(caught instanceof Error ? caught.message : String(caught));
       setBusy(false);
     }
   };

@@ -4,7 +4,7 @@
  * opmaak"); a Word file gets the advice to save it as text. The file is checked before it is
  * parsed: its size, that it is text at all, and that it holds something.
  */
-import { MAX_TEXT_BYTES } from '../../shared/api/limits.ts';
+import { formatByteSize, MAX_TEXT_BYTES } from '../../shared/api/limits.ts';
 import { decodeTextFile } from '../../shared/import/textDecoding.ts';
 import { parseResolutionText } from '../../shared/import/parseResolutionText.ts';
 import type { ParsedResolution } from '../../shared/model/resolution.ts';
@@ -35,7 +35,7 @@ export async function importTextFile(file: File): Promise<ImportedText> {
   }
   if (file.size > MAX_TEXT_BYTES) {
     throw new ImportError(
-      `${fileName}: het bestand is te groot om te importeren (${formatMegabytes(file.size)}; ten hoogste ${formatMegabytes(MAX_TEXT_BYTES)}).`,
+      `${fileName}: het bestand is te groot om te importeren (${formatByteSize(file.size)}; ten hoogste ${formatByteSize(MAX_TEXT_BYTES)}).`,
     );
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -50,8 +50,4 @@ export async function importTextFile(file: File): Promise<ImportedText> {
     throw new ImportError(`${fileName}: het bestand is leeg.`);
   }
   return { name: fileName.replace(/\.[^.]*$/, '') || fileName, model: parseResolutionText(text) };
-}
-
-function formatMegabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} MB`;
 }

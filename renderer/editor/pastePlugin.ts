@@ -90,7 +90,12 @@ export function pastePlugin(report: (message: string) => void = () => {}): Plugi
         const text = data.getData('text/plain');
         const byText = text.trim() === '' ? 'declined' : pasteText(view, text);
         if (byText !== 'declined') {
-          tell({ pasted: byText === 'pasted', leftOut, tables, onlyHeadings: true });
+          tell({
+            pasted: byText === 'pasted',
+            leftOut,
+            tables,
+            onlyHeadings: byText === 'nothing',
+          });
           return true;
         }
         // ProseMirror pastes the slice it read from the HTML or the text, unless it is empty.

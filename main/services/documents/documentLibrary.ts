@@ -191,8 +191,11 @@ export class DocumentLibrary {
     let inspection: Inspection;
     try {
       const opened = await readNamingFile(filePath);
-      inspection = { stamp, title: getMetadata(opened.doc).title.trim(), problem: null };
-      opened.ydoc.destroy();
+      try {
+        inspection = { stamp, title: getMetadata(opened.doc).title.trim(), problem: null };
+      } finally {
+        opened.ydoc.destroy();
+      }
     } catch (error) {
       if (!(error instanceof FileFormatError || error instanceof FileReadError)) throw error;
       inspection = { stamp, title: '', problem: error.message };
