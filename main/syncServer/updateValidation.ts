@@ -34,6 +34,7 @@ import {
   readYDoc,
 } from '../../shared/ydoc/yDocument.ts';
 import { VERSIONS_MAP, checkVersionEntries } from '../../shared/ydoc/versions.ts';
+import { COMMENTS_MAP, checkCommentEntries } from '../../shared/comments/commentRecords.ts';
 import {
   DOCUMENT_TOO_LARGE_MESSAGE,
   MAX_DOCUMENT_NODE_SIZE,
@@ -42,7 +43,11 @@ import {
 import { CLOSE_CODES, INVALID_UPDATE_REASON } from './refusals.ts';
 
 /** The root types a document may hold; anything else is refused (add new ones here). */
-export const DOCUMENT_ROOTS: ReadonlySet<string> = new Set([DOCUMENT_FRAGMENT, VERSIONS_MAP]);
+export const DOCUMENT_ROOTS: ReadonlySet<string> = new Set([
+  DOCUMENT_FRAGMENT,
+  VERSIONS_MAP,
+  COMMENTS_MAP,
+]);
 
 /**
  * How much one byte of an update can grow the encoded state, at most: a struct of a few bytes
@@ -149,11 +154,17 @@ export function checkDocumentUpdate(
 ): UpdateCheck {
   const shadow = getShadow(document);
   const versions = shadow.doc.getMap(VERSIONS_MAP);
+  const comments = shadow.doc.getMap(COMMENTS_MAP);
   const touched = new Set<string>();
+  const touchedComments = new Set<string>();
   const collect = (event: Y.YMapEvent<unknown>) => {
     for (const key of event.keysChanged) touched.add(key);
   };
+  const collectComments = (event: Y.YMapEvent<unknown>) => {
+    for (const key of event.keysChanged) touchedComments.add(key);
+  };
   versions.observe(collect);
+  comments.observe(collectComments);
   let accepted = false;
   try {
     try {
@@ -184,6 +195,7 @@ export function checkDocumentUpdate(
     try {
       nodeSize = readYDoc(shadow.doc).nodeSize;
       checkVersionEntries(shadow.doc, touched);
+      if (touchedComments.size > 0) checkCommentEntries(shadow.doc, touchedComments);
     } catch (error) {
       if (!(error instanceof InvalidDocumentError)) throw error;
       throw new InvalidUpdateError(
@@ -198,6 +210,7 @@ export function checkDocumentUpdate(
     return 'accepted';
   } finally {
     versions.unobserve(collect);
+    comments.unobserve(collectComments);
     // The shadow now holds what the document does not: copy it anew next time.
     if (!accepted) shadow.detach();
   }

@@ -15,6 +15,7 @@ import { InvalidDocumentError } from './invalidDocument.ts';
 import { findUnknownAttribute } from './knownAttributes.ts';
 import { findInvalidTextAttribute } from './textRecords.ts';
 import { checkVersions } from './versions.ts';
+import { readCommentEntries } from '../comments/commentRecords.ts';
 
 /** Name of the XML fragment that holds the document inside the Y.Doc. */
 export const DOCUMENT_FRAGMENT = 'resolutie';
@@ -119,6 +120,7 @@ export function openDocumentState(state: Uint8Array): OpenedState {
   try {
     const doc = readYDoc(ydoc);
     checkVersions(ydoc);
+    readCommentEntries(ydoc);
     return { ydoc, doc };
   } catch (error) {
     ydoc.destroy();

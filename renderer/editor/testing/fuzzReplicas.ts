@@ -77,6 +77,12 @@ export class Replica {
     this.read();
   }
 
+  /** y-prosemirror's map from Yjs types to the nodes of `state.doc` (for comment anchors). */
+  get mapping(): ReturnType<typeof initProseMirrorDoc>['mapping'] {
+    this.refresh();
+    return this.meta.mapping;
+  }
+
   /** Reads the shared document if remote updates arrived since the last read. */
   refresh(): void {
     if (this.stale) this.read();
