@@ -20,6 +20,8 @@ import { MESSAGE_TYPE, SYNC_STEP, readFrameHeader, readSyncBody } from './messag
 import { getDocumentGate } from './documentGate.ts';
 import type { GateLimits } from './documentGate.ts';
 import { InvalidUpdateError } from './updateValidation.ts';
+import { decodeStoreNotice } from '../../shared/session/storeNotice.ts';
+import * as decoding from 'lib0/decoding';
 
 type MessageHandler = (channel: Buffer, data: Buffer) => Promise<void>;
 
@@ -79,12 +81,16 @@ export class CheckedRedis extends Redis {
         );
         return true;
       }
-      // Presence is checked by the presence hooks; the rest carries no content.
-      if (
-        type === MESSAGE_TYPE.awareness ||
-        type === MESSAGE_TYPE.queryAwareness ||
-        type === MESSAGE_TYPE.broadcastStateless
-      ) {
+      // Presence is checked by the presence hooks; a query for it carries nothing.
+      if (type === MESSAGE_TYPE.awareness || type === MESSAGE_TYPE.queryAwareness) return true;
+      // A stateless message reaches every participant as a notice from the server. The only
+      // one an instance broadcasts is the store notice (storeNotice.ts); anything else (the
+      // end of a session, which an instance sends only to its own participants, or text a
+      // client would show) is not another instance's to send.
+      if (type === MESSAGE_TYPE.broadcastStateless) {
+        const payload = decoding.readVarString(body);
+        if (decodeStoreNotice(payload) === null)
+          throw new Error('mededeling die geen opslagbericht is');
         return true;
       }
       throw new Error(`soort ${type}`);

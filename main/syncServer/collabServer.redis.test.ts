@@ -30,7 +30,10 @@ import { findRedisServer, startRedis } from './testing/redisProcess.ts';
 import { frameForRedis, publishToRedis } from './testing/redisPublish.ts';
 import { firstItemText, pendingOnFutureText, updateOf } from './testing/hostileUpdates.ts';
 import { RawClient } from './testing/rawClient.ts';
-import { SYNC_STEP, encodeSyncFrame } from './messageFrames.ts';
+import { MESSAGE_TYPE, SYNC_STEP, encodeFrame, encodeSyncFrame } from './messageFrames.ts';
+import * as encoding from 'lib0/encoding';
+import { encodeEndNotice } from '../../shared/session/endNotice.ts';
+import { encodeStoreNotice } from '../../shared/session/storeNotice.ts';
 import type { RedisProcess } from './testing/redisProcess.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -219,5 +222,38 @@ describe('sync server: several instances through Redis', () => {
     const stored = await stopAndReadStored();
     expect(stored).toContain('Na de aanval een.');
     expect(stored).not.toContain('klik');
+  });
+
+  it('passes a store notice between instances, but no end of a session and no other notice', async (context) => {
+    context.skip(!REDIS_SERVER, SKIP_REASON);
+    const { a, b } = await twoInstances();
+    const heard: string[] = [];
+    for (const provider of [a, b]) {
+      provider.on('stateless', ({ payload }: { payload: string }) => heard.push(payload));
+    }
+    const notice = (payload: string) =>
+      frameForRedis(
+        'kwaad',
+        encodeFrame('gedeeld', MESSAGE_TYPE.broadcastStateless, (encoder) =>
+          encoding.writeVarString(encoder, payload),
+        ),
+      );
+    // A stranger on the prefix tells everyone their session ended (they would stop
+    // reconnecting and leave), and sends a notice of its own; both are refused everywhere.
+    await publishToRedis(redis!.port, 'test:gedeeld', notice(encodeEndNotice()));
+    await publishToRedis(redis!.port, 'test:gedeeld', notice('{"kind":"iets anders"}'));
+    await waitFor(
+      () => logLines.filter((line) => line.includes('via Redis geweigerd')).length >= 4,
+      'both instances refused both notices',
+    );
+    // What an instance does send, the store notice, passes to the participants of both.
+    await publishToRedis(redis!.port, 'test:gedeeld', notice(encodeStoreNotice({ stored: true })));
+    await waitFor(() => heard.length >= 2, 'the store notice reached both participants');
+    expect(heard).toEqual([
+      encodeStoreNotice({ stored: true }),
+      encodeStoreNotice({ stored: true }),
+    ]);
+    // And the session goes on.
+    await typeOnBothUntilConverged(a, b, 'Nog steeds een. ', 'Nog steeds twee. ', 'edits');
   });
 });
