@@ -34,6 +34,9 @@ import { CliError } from './cliErrors.ts';
 import { decodeTextFile } from '../../shared/import/textDecoding.ts';
 import { summarizeImport } from '../../shared/import/importSummary.ts';
 import { ProgressBar } from './progressBar.ts';
+import { formatCommentReport, getCommentReport } from '../../shared/comments/commentReport.ts';
+import type { ReportedThread } from '../../shared/comments/commentReport.ts';
+import type * as Y from 'yjs';
 import type { ProgressStream } from './progressBar.ts';
 
 /** Plain-text files larger than this are no resolution. */
@@ -75,10 +78,21 @@ export async function importText(
   if (warning) io.err(`Let op: ${warning}\n`);
 }
 
-/** `resolutie show IN.resolutie` */
-export async function showDocument(input: string, io: CliOutput): Promise<void> {
+/** `resolutie show IN.resolutie [--comments]` */
+export async function showDocument(
+  input: string,
+  io: CliOutput,
+  options: { comments?: boolean } = {},
+): Promise<void> {
+  let threads: ReportedThread[] = [];
+  const doc = await readDocument(input, undefined, (ydoc) => {
+    if (options.comments) threads = getCommentReport(ydoc);
+  });
   // As a reader will read it: pending changes accepted, as the PDF prints by default.
-  io.out(toPlainText(getAcceptedDoc(await readDocument(input))));
+  io.out(toPlainText(getAcceptedDoc(doc)));
+  if (options.comments) {
+    io.out(threads.length > 0 ? `\n${formatCommentReport(threads)}` : '\nGeen opmerkingen.\n');
+  }
 }
 
 /** What `resolutie export` writes: JSON, a PDF, or both. */
@@ -89,6 +103,8 @@ export interface ExportTargets {
   changes?: ChangeDisplay | undefined;
   /** A named version to export instead of the current text (`--version`). */
   version?: string | undefined;
+  /** Add the comments to the PDF, in an appendix "Opmerkingen" (`--comments`). */
+  comments?: boolean | undefined;
 }
 
 /** `resolutie export IN.resolutie [--json OUT.json] [--pdf OUT.pdf [--changes shown|hidden]]` */
@@ -101,7 +117,10 @@ export async function exportDocument(
   for (const output of [targets.json, targets.pdf]) {
     if (output) refuseOverwritingInput([input], output);
   }
-  const doc = await readDocument(input, targets.version);
+  let threads: ReportedThread[] = [];
+  const doc = await readDocument(input, targets.version, (ydoc) => {
+    if (targets.comments) threads = getCommentReport(ydoc);
+  });
   // Printing takes seconds; a folder that cannot take the PDF is said before, not after.
   if (targets.pdf) await checkWritableTarget(targets.pdf);
   if (targets.json) {
@@ -111,7 +130,10 @@ export async function exportDocument(
     io.out(`Geëxporteerd naar ${targets.json}.\n`);
   }
   if (targets.pdf) {
-    await writeFileAtomic(targets.pdf, await printToPdf(doc, writer, targets.changes));
+    await writeFileAtomic(
+      targets.pdf,
+      await printToPdf(doc, writer, targets.changes, targets.comments ? threads : undefined),
+    );
     io.out(`PDF gemaakt: ${targets.pdf}.\n`);
   }
 }
@@ -186,10 +208,13 @@ export async function printToPdf(
   doc: Node,
   writer: FileWriter,
   changes?: ChangeDisplay,
+  comments?: readonly ReportedThread[],
 ): Promise<Uint8Array> {
   // Loaded only for a PDF: Playwright and pdf-lib would slow every other command's start.
   const { printDocumentPdf } = await import('../services/pdf/printDocumentPdf.ts');
-  return withChromium(() => printDocumentPdf(doc, { ...getPdfJobOptions(writer), changes }));
+  return withChromium(() =>
+    printDocumentPdf(doc, { ...getPdfJobOptions(writer), changes, comments }),
+  );
 }
 
 /** The value of `--changes`, checked: `shown` or `hidden`. */
@@ -219,13 +244,18 @@ async function withChromium<T>(job: () => Promise<T>): Promise<T> {
   }
 }
 
-// A stored document, read strictly, or one of its named versions. A format error names the
-// file: a bundle reads many.
-async function readDocument(input: string, version?: string): Promise<Node> {
+// A stored document, read strictly, or one of its named versions; `withYDoc` reads more of
+// it (its comments) before it is freed. A format error names the file: a bundle reads many.
+async function readDocument(
+  input: string,
+  version?: string,
+  withYDoc?: (ydoc: Y.Doc) => void,
+): Promise<Node> {
   const bytes = await readFileLimited(input, MAX_RESOLUTIE_FILE_BYTES);
   try {
     const { doc, ydoc } = readDocumentFile(bytes);
     try {
+      withYDoc?.(ydoc);
       if (version === undefined) return doc;
       const found = findVersionByName(ydoc, version);
       if (found) return found.doc;

@@ -6,8 +6,10 @@ Opdrachten:
                                          tekstbestand) structureren en als document opslaan.
                                          Een bestaand document wordt niet overschreven,
                                          tenzij met --force.
-  show DOCUMENT.resolutie                De tekst tonen zoals een lezer hem ziet, met nummering.
+  show DOCUMENT.resolutie [--comments]   De tekst tonen zoals een lezer hem ziet, met nummering;
+                                         met --comments daarna de opmerkingen.
   export DOCUMENT.resolutie --pdf UIT.pdf [--changes shown|hidden] [--version NAAM]
+         [--comments]
                                          Het stuk als PDF (A4, doorzoekbaar en toegankelijk,
                                          met CONCEPT-watermerk zolang het een concept is).
                                          Openstaande wijzigingen zijn standaard verborgen: het
@@ -15,7 +17,9 @@ Opdrachten:
                                          --changes shown staan ze erin (toegevoegd dubbel
                                          onderstreept, geschrapt doorgehaald) met een legenda.
                                          Met --version een vastgelegde versie in plaats van
-                                         de huidige tekst (ook bij --json).
+                                         de huidige tekst (ook bij --json). Met --comments
+                                         een bijlage "Opmerkingen": elke draad met de tekst
+                                         waarover hij gaat.
                                          Gebruikt Chromium of Chrome (RESOLUTIE_CHROMIUM wijst
                                          er een aan).
   bundle A.resolutie B.resolutie … --pdf UIT.pdf [--title "Stukken Najaars ALV 2024"]
@@ -46,6 +50,7 @@ Opties:
       --changes WIJZE    Openstaande wijzigingen in de PDF (export): hidden (standaard)
                          of shown.
       --version NAAM     Een vastgelegde versie exporteren (export).
+      --comments         De opmerkingen tonen (show) of als bijlage in de PDF (export).
       --title TITEL      Titel van de bundel (bundle) of van het document (invite).
       --data MAP         Map van de documenten van de server (server, invite).
       --port POORT       Poort van de server (standaard 4790; 0 = een vrije poort).

@@ -49,6 +49,7 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
         json: { type: 'string' },
         pdf: { type: 'string' },
         changes: { type: 'string' },
+        comments: { type: 'boolean' },
         'document-version': { type: 'string' },
         title: { type: 'string' },
         data: { type: 'string' },
@@ -97,7 +98,7 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
       return;
     }
     case 'show':
-      await showDocument(one('het document'), io);
+      await showDocument(one('het document'), io, { comments: values.comments === true });
       return;
     case 'export': {
       const input = one('het document');
@@ -112,9 +113,19 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
       if (version !== undefined && version.trim() === '') {
         throw new CliError('export: --version mist de naam van een versie', true);
       }
+      if (values.comments && !values.pdf) {
+        throw new CliError('export: --comments hoort bij --pdf UIT.pdf', true);
+      }
+      if (values.comments && version !== undefined) {
+        // A thread is on the text as it is now, not on a version's.
+        throw new CliError(
+          'export: --comments kan niet samen met --version: opmerkingen horen bij de huidige tekst',
+          true,
+        );
+      }
       await exportDocument(
         input,
-        { json: values.json, pdf: values.pdf, changes, version },
+        { json: values.json, pdf: values.pdf, changes, version, comments: values.comments },
         writer,
         io,
       );

@@ -75,12 +75,22 @@ export function resolveAnchor(
   const from = toAbsolute(ydoc, fragment, mapping, anchor.start);
   const to = toAbsolute(ydoc, fragment, mapping, anchor.end);
   if (from === null || to === null || to <= from || to > doc.content.size) return null;
-  return doc.textBetween(from, to, ' ', ' ').trim() === '' ? null : { from, to };
+  return anchoredText(doc, from, to).trim() === '' ? null : { from, to };
+}
+
+/**
+ * The text of `from`–`to` as a reader of a thread sees it: a footnote (an atom holding its
+ * text) counts with its text, so that a thread on a footnote has text.
+ */
+export function anchoredText(doc: Node, from: number, to: number): string {
+  return doc.textBetween(from, to, ' ', (leaf) =>
+    leaf.type.name === 'footnote' ? ` [${String(leaf.attrs.text)}] ` : ' ',
+  );
 }
 
 /** The text of `from`–`to`, as a thread's quote: one line, cut at MAX_QUOTE_LENGTH. */
 export function quoteOf(doc: Node, from: number, to: number): string {
-  const text = doc.textBetween(from, to, ' ', ' ').replace(/\s+/g, ' ').trim();
+  const text = anchoredText(doc, from, to).replace(/\s+/g, ' ').trim();
   return text.length <= MAX_QUOTE_LENGTH ? text : `${text.slice(0, MAX_QUOTE_LENGTH - 1)}…`;
 }
 

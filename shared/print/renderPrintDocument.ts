@@ -26,6 +26,8 @@ import { renderClauseContainer } from './renderClauses.ts';
 import { renderEndnotes } from './renderEndnotes.ts';
 import { renderExplanation } from './renderExplanation.ts';
 import { renderHeading } from './renderHeading.ts';
+import { COMMENTS_STYLES, renderCommentsAppendix } from './renderComments.ts';
+import type { ReportedThread } from '../comments/commentReport.ts';
 
 export type { PrintMetadata } from './printMetadata.ts';
 export type { ChangeDisplay } from './printChanges.ts';
@@ -47,6 +49,11 @@ export interface PrintOptions {
    * Toelichting only): the file's name, where the caller knows it (`stukShape.ts`).
    */
   fallbackName?: string | undefined;
+  /**
+   * The threads of comments to print in an appendix "Opmerkingen" after the stuk
+   * (`resolutie export --pdf --comments`); none by default: comments are not the stuk's text.
+   */
+  comments?: readonly ReportedThread[] | undefined;
 }
 
 /** The page to print, and what the printer needs beside it. */
@@ -80,8 +87,14 @@ export function renderPrintDocument(doc: Node, options: PrintOptions): PrintDocu
   const html = renderPrintPage({
     metadata: printMetadata,
     fontCss: options.fontCss,
-    styles: changes === 'shown' ? [PRINT_STYLES, CHANGE_STYLES] : [PRINT_STYLES],
-    body: `<main class="resolution">${renderStukBody(changes === 'shown' ? doc : accepted, changes, options.fallbackName)}</main>\n`,
+    styles: [
+      PRINT_STYLES,
+      ...(changes === 'shown' ? [CHANGE_STYLES] : []),
+      ...(options.comments?.length ? [COMMENTS_STYLES] : []),
+    ],
+    body:
+      `<main class="resolution">${renderStukBody(changes === 'shown' ? doc : accepted, changes, options.fallbackName)}</main>\n` +
+      renderCommentsAppendix(options.comments ?? []),
   });
   return {
     html,

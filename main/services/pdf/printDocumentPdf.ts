@@ -6,6 +6,7 @@
 import type { Node } from 'prosemirror-model';
 import { renderPrintDocument } from '../../../shared/print/renderPrintDocument.ts';
 import type { ChangeDisplay } from '../../../shared/print/renderPrintDocument.ts';
+import type { ReportedThread } from '../../../shared/comments/commentReport.ts';
 import { startSystemChromiumPrinter } from './chromiumPagePrinter.ts';
 import type { StartPagePrinter } from './pagePrinter.ts';
 import { finishPdf } from './pdfFinishing.ts';
@@ -23,6 +24,8 @@ export interface PdfJobOptions {
   changes?: ChangeDisplay | undefined;
   /** What names a stuk without a title that is no resolution: its file's name. */
   fallbackName?: string | undefined;
+  /** Comment threads to print in an appendix "Opmerkingen"; none by default. */
+  comments?: readonly ReportedThread[] | undefined;
 }
 
 /** The finished PDF of `doc`. */
@@ -32,6 +35,7 @@ export async function printDocumentPdf(doc: Node, options: PdfJobOptions): Promi
     fontCss,
     changes: options.changes,
     fallbackName: options.fallbackName,
+    comments: options.comments,
   });
   const printer = await (options.startPrinter ?? startSystemChromiumPrinter)();
   try {
