@@ -11,6 +11,8 @@ import type { YMapping } from '../../../shared/comments/commentAnchors.ts';
 import { addThread } from '../../../shared/comments/commentStore.ts';
 import { readCommentEntries } from '../../../shared/comments/commentRecords.ts';
 import { threadAnchors } from '../../../shared/comments/commentThreads.ts';
+import { readDocumentFile, writeDocumentFile } from '../../../shared/ydoc/documentFile.ts';
+import { schema } from '../../../shared/editor/schema.ts';
 
 const insertText =
   (text: string): Command =>
@@ -101,5 +103,32 @@ describe('comment anchors', () => {
     const { doc, ranges } = resolveThreadAnchors(a.ydoc, threadAnchors(entries));
     const range = ranges.get(thread)!;
     expect(doc.textBetween(range.from, range.to)).toBe('middelen');
+  });
+
+  it('survive saving and opening the file, anchored where they were', () => {
+    const { a } = setup();
+    const thread = comment(a, 'om middelen');
+    const bytes = writeDocumentFile(a.ydoc, { app: 'Resolutie-editor', version: 'test' });
+    const { ydoc } = readDocumentFile(bytes);
+    const entries = readCommentEntries(ydoc);
+    const { doc, ranges } = resolveThreadAnchors(ydoc, threadAnchors(entries));
+    const range = ranges.get(thread)!;
+    expect(doc.textBetween(range.from, range.to)).toBe('om middelen');
+  });
+
+  it('hold a footnote: a thread on one has its text, and goes when the footnote does', () => {
+    const { a } = setup();
+    const at = findText(a.state.doc, 'middelen');
+    a.apply((state, dispatch) => {
+      dispatch?.(state.tr.insert(at, schema.nodes.footnote!.create({ text: 'Zie de begroting.' })));
+      return true;
+    }, at);
+    const anchor = createAnchor(a.state.doc, a.fragment, a.mapping as YMapping, at, at + 1, null);
+    expect(anchor.quote).toBe('[Zie de begroting.]');
+    const thread = addThread(a.ydoc, writer, 'Welke begroting?', anchor, 1000);
+    a.apply(insertText('de '), findText(a.state.doc, 'om', true));
+    expect(anchoredText(a, thread)).not.toBeNull();
+    a.apply(deleteSelection, at + 3, at + 4);
+    expect(anchoredText(a, thread)).toBeNull();
   });
 });
