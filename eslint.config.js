@@ -20,8 +20,11 @@ const SHARED_BOUNDARIES = [
   { group: ['**/renderer/**', '**/main/**'], message: 'shared/ depends on nothing above it.' },
 ];
 const YJS_MODULES = ['yjs', 'y-prosemirror', 'y-protocols', 'y-protocols/*', '@hocuspocus/*'];
-const YJS_MESSAGE = 'Yjs stays behind the Yjs document (shared/ydoc/) and the editor binding.';
+const YJS_MESSAGE =
+  'Yjs stays behind the Yjs document (shared/ydoc/, shared/comments/) and the editor binding.';
 const NO_YJS = { group: YJS_MODULES, message: YJS_MESSAGE };
+/** The rooms of shared/ that hold Yjs state: the document, and the comments kept beside it. */
+const YJS_ROOMS = ['shared/ydoc/', 'shared/comments/'];
 
 /** A pattern refusing imports of the shared/ rooms `rooms` from a room of shared/. */
 function sharedRooms(rooms, why) {
@@ -31,47 +34,47 @@ function sharedRooms(rooms, why) {
 // The layers inside shared/, bottom up: model and the root files (labels, dates); editor
 // (schema, commands, queries, suggestions); export, import, format and print, which read or
 // write documents through the editor's queries and not through each other; ydoc (the Yjs
-// document and file); api (the contract) on top.
+// document and file) with comments (kept in it, beside the text); api (the contract) on top.
 const SHARED_LAYERS = {
   'shared/*.ts': [
     sharedRooms(
-      ['editor', 'ydoc', 'session', 'export', 'import', 'format', 'print', 'api'],
+      ['comments', 'editor', 'ydoc', 'session', 'export', 'import', 'format', 'print', 'api'],
       'The root files of shared/ sit with the model, at the bottom.',
     ),
   ],
   'shared/model/**/*.ts': [
     sharedRooms(
-      ['editor', 'ydoc', 'session', 'export', 'import', 'format', 'print', 'api'],
+      ['comments', 'editor', 'ydoc', 'session', 'export', 'import', 'format', 'print', 'api'],
       'shared/model is the bottom layer.',
     ),
   ],
   'shared/editor/**/*.ts': [
     sharedRooms(
-      ['ydoc', 'session', 'export', 'import', 'format', 'print', 'api'],
+      ['comments', 'ydoc', 'session', 'export', 'import', 'format', 'print', 'api'],
       'shared/editor reads and edits documents; the rooms that use it sit above it.',
     ),
   ],
   'shared/export/**/*.ts': [
     sharedRooms(
-      ['ydoc', 'session', 'import', 'format', 'print', 'api'],
+      ['comments', 'ydoc', 'session', 'import', 'format', 'print', 'api'],
       "shared/export reads documents through the editor's queries.",
     ),
   ],
   'shared/import/**/*.ts': [
     sharedRooms(
-      ['ydoc', 'session', 'export', 'format', 'print', 'api'],
+      ['comments', 'ydoc', 'session', 'export', 'format', 'print', 'api'],
       'shared/import builds documents from the model and the editor.',
     ),
   ],
   'shared/format/**/*.ts': [
     sharedRooms(
-      ['ydoc', 'session', 'export', 'import', 'print', 'api'],
+      ['comments', 'ydoc', 'session', 'export', 'import', 'print', 'api'],
       'shared/format is the file envelope, below the Yjs document.',
     ),
   ],
   'shared/print/**/*.ts': [
     sharedRooms(
-      ['ydoc', 'session', 'export', 'import', 'format', 'api'],
+      ['comments', 'ydoc', 'session', 'export', 'import', 'format', 'api'],
       "shared/print reads documents through the editor's queries, not through export.",
     ),
   ],
@@ -79,6 +82,12 @@ const SHARED_LAYERS = {
     sharedRooms(
       ['session', 'print', 'import', 'api'],
       'shared/ydoc (the Yjs document and its file) sits below the session protocol and the contract.',
+    ),
+  ],
+  'shared/comments/**/*.ts': [
+    sharedRooms(
+      ['session', 'print', 'import', 'export', 'api'],
+      'shared/comments (the comments kept in the Yjs document) sits with shared/ydoc, below the session protocol and the contract.',
     ),
   ],
   'shared/session/**/*.ts': [
@@ -102,7 +111,7 @@ function sharedConfigs() {
           patterns: [
             ...SHARED_BOUNDARIES,
             ...layers,
-            ...(files.startsWith('shared/ydoc/') ? [] : [NO_YJS]),
+            ...(YJS_ROOMS.some((room) => files.startsWith(room)) ? [] : [NO_YJS]),
           ],
         },
       ],

@@ -210,6 +210,20 @@ const BOUNDARIES: Boundary[] = [
     why: 'Yjs stays behind',
   },
   {
+    name: 'print does not read the comments from the Yjs room',
+    file: 'shared/print/probe.ts',
+    wrong: "import { probe } from '../comments/commentReport.ts';",
+    right: "import { probe } from '../dates.ts';",
+    why: 'not through export',
+  },
+  {
+    name: 'the comments sit with the Yjs document, below the session protocol',
+    file: 'shared/comments/probe.ts',
+    wrong: "import { probe } from '../session/invitation.ts';",
+    right: "import * as probe from 'y-prosemirror';",
+    why: 'sits with shared/ydoc',
+  },
+  {
     name: 'the Yjs room sits below the contract',
     file: 'shared/ydoc/probe.ts',
     wrong: "import { probe } from '../api/preferences.ts';",

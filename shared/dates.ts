@@ -227,3 +227,20 @@ function formatIso(year: number, month: number, day: number): string {
 export function toIsoDate(date: Date): string {
   return formatIso(date.getFullYear(), date.getMonth() + 1, date.getDate());
 }
+
+const MOMENT_FORMAT = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/**
+ * A moment (ms since the epoch) as Dutch readers write it, "6 december 2026 om 15:42", in the
+ * time zone of the machine that shows it: the time of a comment in the panel, on the command
+ * line and in the printed appendix.
+ */
+export function formatDutchDateTime(time: number): string {
+  return MOMENT_FORMAT.format(new Date(time));
+}

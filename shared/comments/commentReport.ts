@@ -16,7 +16,7 @@ import {
   OPERATIVE_HEADING_LABELS,
   RECITAL_HEADING_LABELS,
 } from '../labels.ts';
-import { formatDutchDateTime } from './commentTimes.ts';
+import { formatDutchDateTime } from '../dates.ts';
 
 /** One comment as reported. */
 export interface ReportedComment {

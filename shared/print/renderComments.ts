@@ -4,15 +4,33 @@
  * resolved, and its comments with author and time. Comments are plain text: escaped, line
  * breaks kept, links printed as the text they are.
  */
-import type { ReportedThread } from '../comments/commentReport.ts';
-import { formatDutchDateTime } from '../comments/commentTimes.ts';
+import { formatDutchDateTime } from '../dates.ts';
 import { escapeHtmlText } from './escapeHtml.ts';
+
+/** One thread as the appendix prints it (shared/comments/commentReport.ts reads them). */
+export interface PrintedCommentThread {
+  /** Where its text stands ("Spreekt uit: punt 2"), or null when it is gone. */
+  place: string | null;
+  /** Its text now, or the quote it was made on when `textGone`. */
+  text: string;
+  textGone: boolean;
+  /** The author of the proposal it is about, or null. */
+  proposal: string | null;
+  resolved: boolean;
+  comments: readonly {
+    author: string;
+    time: number;
+    edited: boolean;
+    text: string;
+    deleted: boolean;
+  }[];
+}
 
 /** The heading of the appendix. */
 export const COMMENTS_HEADING = 'Opmerkingen';
 
 /** The appendix as a section, or '' when there are no threads. */
-export function renderCommentsAppendix(threads: readonly ReportedThread[]): string {
+export function renderCommentsAppendix(threads: readonly PrintedCommentThread[]): string {
   if (threads.length === 0) return '';
   const items = threads.map((thread, index) => renderThread(thread, index + 1)).join('');
   return (
@@ -22,7 +40,7 @@ export function renderCommentsAppendix(threads: readonly ReportedThread[]): stri
   );
 }
 
-function renderThread(thread: ReportedThread, number: number): string {
+function renderThread(thread: PrintedCommentThread, number: number): string {
   const where = thread.textGone ? 'Tekst verwijderd' : (thread.place ?? '');
   const state = thread.resolved ? ' <span class="comment-state">opgelost</span>' : '';
   const proposal = thread.proposal

@@ -27,7 +27,7 @@ import { renderEndnotes } from './renderEndnotes.ts';
 import { renderExplanation } from './renderExplanation.ts';
 import { renderHeading } from './renderHeading.ts';
 import { COMMENTS_STYLES, renderCommentsAppendix } from './renderComments.ts';
-import type { ReportedThread } from '../comments/commentReport.ts';
+import type { PrintedCommentThread } from './renderComments.ts';
 
 export type { PrintMetadata } from './printMetadata.ts';
 export type { ChangeDisplay } from './printChanges.ts';
@@ -53,7 +53,7 @@ export interface PrintOptions {
    * The threads of comments to print in an appendix "Opmerkingen" after the stuk
    * (`resolutie export --pdf --comments`); none by default: comments are not the stuk's text.
    */
-  comments?: readonly ReportedThread[] | undefined;
+  comments?: readonly PrintedCommentThread[] | undefined;
 }
 
 /** The page to print, and what the printer needs beside it. */

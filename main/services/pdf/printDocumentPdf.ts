@@ -6,7 +6,7 @@
 import type { Node } from 'prosemirror-model';
 import { renderPrintDocument } from '../../../shared/print/renderPrintDocument.ts';
 import type { ChangeDisplay } from '../../../shared/print/renderPrintDocument.ts';
-import type { ReportedThread } from '../../../shared/comments/commentReport.ts';
+import type { PrintedCommentThread } from '../../../shared/print/renderComments.ts';
 import { startSystemChromiumPrinter } from './chromiumPagePrinter.ts';
 import type { StartPagePrinter } from './pagePrinter.ts';
 import { finishPdf } from './pdfFinishing.ts';
@@ -25,7 +25,7 @@ export interface PdfJobOptions {
   /** What names a stuk without a title that is no resolution: its file's name. */
   fallbackName?: string | undefined;
   /** Comment threads to print in an appendix "Opmerkingen"; none by default. */
-  comments?: readonly ReportedThread[] | undefined;
+  comments?: readonly PrintedCommentThread[] | undefined;
 }
 
 /** The finished PDF of `doc`. */
