@@ -129,6 +129,35 @@ describe('hostile .resolutie files', () => {
     expect(toPlainText(opened.doc)).toContain(hostile);
   });
 
+  it('refuses comments that are not plain, well-formed and within bounds', () => {
+    const withComment = (value: unknown) => {
+      const ydoc = createYDoc(buildDoc({ title: 'Motie' }));
+      ydoc.getMap('opmerkingen').set('t1', value);
+      return fileWithState(Y.encodeStateAsUpdate(ydoc));
+    };
+    const comment = {
+      thread: 't1',
+      author: 'Redacteur',
+      colour: '#1f77b4',
+      time: 1,
+      edited: null,
+      text: 'Klopt dit?',
+      deleted: false,
+      anchor: { start: 'AQID', end: 'BAUG', quote: 'Motie', change: null },
+    };
+    // The well-formed one opens.
+    expect(readDocumentFile(withComment(comment)).doc.firstChild!.textContent).toBe('Motie');
+    const refused: [string, unknown][] = [
+      ['a script field', { ...comment, html: '<script>alert(1)</script>' }],
+      ['a name that reorders text', { ...comment, author: 'Redacteur\u202e' }],
+      ['a megabyte of text', { ...comment, text: 'x'.repeat(1_000_000) }],
+      ['an anchor that is no position', { ...comment, anchor: { ...comment.anchor, end: 42 } }],
+    ];
+    for (const [what, value] of refused) {
+      expect(expectRefused(withComment(value), what).message).toContain('Opmerking "t1"');
+    }
+  });
+
   it('refuses a state with an attribute or a mark the schema does not know', () => {
     // Before, the reader dropped them from the document it showed, but the Yjs state (what is
     // stored, sent and merged) kept them.
