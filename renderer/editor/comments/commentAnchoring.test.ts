@@ -13,6 +13,7 @@ import { readCommentEntries } from '../../../shared/comments/commentRecords.ts';
 import { threadAnchors } from '../../../shared/comments/commentThreads.ts';
 import { readDocumentFile, writeDocumentFile } from '../../../shared/ydoc/documentFile.ts';
 import { schema } from '../../../shared/editor/schema.ts';
+import { replaceDocument } from '../../../shared/editor/commands/replaceDocument.ts';
 
 const insertText =
   (text: string): Command =>
@@ -130,5 +131,22 @@ describe('comment anchors', () => {
     expect(anchoredText(a, thread)).not.toBeNull();
     a.apply(deleteSelection, at + 3, at + 4);
     expect(anchoredText(a, thread)).toBeNull();
+  });
+
+  it('survive restoring a version, on what is left of their text', () => {
+    const { a } = setup();
+    const version = a.state.doc;
+    const kept = comment(a, 'woningnood');
+    a.apply(insertText(' snel'), findText(a.state.doc, 'bouwen'));
+    const changed = comment(a, 'bouwen snel');
+    // "Versie terugzetten", as the versions dialog does it.
+    a.apply((state, dispatch) => {
+      dispatch?.(replaceDocument(state.tr, version));
+      return true;
+    }, 1);
+    expect(a.state.doc.eq(version)).toBe(true);
+    expect(anchoredText(a, kept)).toBe('woningnood');
+    // The words the version did not have are gone; the thread holds what is left of its text.
+    expect(anchoredText(a, changed)?.trim()).toBe('bouwen');
   });
 });
