@@ -1,7 +1,7 @@
 /**
  * Assembles the editor: the shared document bound through Yjs, the keymaps, the structure
- * guard, derived numbering and the node views. Returns the EditorView; React only mounts it
- * and listens to its updates.
+ * guard, derived numbering, the comments on the text and the node views. Returns the
+ * EditorView; React only mounts it and listens to its updates.
  */
 import { EditorState } from 'prosemirror-state';
 import type { Transaction } from 'prosemirror-state';
@@ -21,6 +21,7 @@ import { baseKeymap, buildKeymap } from '../../shared/editor/keymap.ts';
 import { structureGuardPlugin } from '../../shared/editor/plugins/structureGuard.ts';
 import {
   bindCollabDocument,
+  getBindingMapping,
   history,
   isRemoteTransaction,
   startNewUndoGroup,
@@ -38,6 +39,7 @@ import { ContainerView } from './nodeviews/ContainerView.ts';
 import { ExplanationView } from './nodeviews/ExplanationView.ts';
 import { FootnoteView } from './nodeviews/FootnoteView.ts';
 import { linkClickPlugin } from './linkClickPlugin.ts';
+import { commentsPlugin } from './comments/commentsPlugin.ts';
 
 /** The node views of the document page: title, preamble, blocks, Toelichting, footnotes. */
 const NODE_VIEWS: EditorProps['nodeViews'] = {
@@ -100,6 +102,7 @@ export function createEditor(
       keymap(buildKeymap(history)),
       keymap(baseKeymap),
       decorationsPlugin(),
+      commentsPlugin({ ...collab, mapping: getBindingMapping }),
       suggestionModePlugin(),
       linkClickPlugin(/Mac|iPhone|iPad/.test(navigator.platform)),
       dropCursor(),

@@ -26,6 +26,7 @@ import { doubledTextPlugin } from './merges/doubledTextPlugin.ts';
 import { afterEditorWrite } from './merges/afterWrite.ts';
 import { rescueLostTextPlugin } from './merges/rescueLostText.ts';
 import { changeOriginsPlugin } from './merges/changeOrigins.ts';
+import type { YMapping } from '../../shared/comments/commentAnchors.ts';
 
 export { DOCUMENT_FRAGMENT } from '../../shared/ydoc/yDocument.ts';
 
@@ -88,6 +89,15 @@ export function bindCollabDocument(
 export function isRemoteTransaction(tr: Transaction): boolean {
   const meta = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined;
   return meta?.isChangeOrigin === true;
+}
+
+/**
+ * The live binding's map from Yjs types to the editor's nodes, which comment anchors are made
+ * and resolved with (renderer/editor/comments/); null in a state without the sync plugin.
+ */
+export function getBindingMapping(state: EditorState): YMapping | null {
+  const sync = ySyncPluginKey.getState(state) as { binding?: { mapping: YMapping } } | undefined;
+  return sync?.binding?.mapping ?? null;
 }
 
 /** Undo and redo of the user's own edits, through Yjs. */
