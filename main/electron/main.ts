@@ -67,12 +67,13 @@ app.enableSandbox();
 
 const preloadPath = path.join(path.dirname(fileURLToPath(import.meta.url)), 'preload.cjs');
 // The profile is Electron's own userData folder (RESOLUTIE_PROFILE_DIR still wins, for tests);
-// the documents folder is the same as in browser mode.
+// the documents folder is in the system's documents (which knows a folder Windows moved into
+// OneDrive), RESOLUTIE_DOCUMENTS_DIR still winning.
 const context = createApiContext({
   mode: 'electron',
   appRoot: app.getAppPath(),
   profileDir: getProfileDir(getCurrentEnvironment(), app.getPath('userData')),
-  documentsDir: getDocumentsDir(),
+  documentsDir: getDocumentsDir(getCurrentEnvironment(), app.getPath('documents')),
   // RESOLUTIE_DOCUMENTS_DIR chooses the folder for this start and wins over the preference,
   // as in browser mode.
   documentsDirFixed: hasDocumentsDirVariable(),

@@ -13,10 +13,17 @@ function environment(
   platform: string,
   env: Record<string, string> = {},
   existing: string[] = [],
+  files: Record<string, string> = {},
 ): AppDirEnvironment {
   const homeDir =
     platform === 'win32' ? 'C:\\Users\\jan' : platform === 'darwin' ? '/Users/jan' : '/home/jan';
-  return { platform, env, homeDir, exists: (dir) => existing.includes(dir) };
+  return {
+    platform,
+    env,
+    homeDir,
+    exists: (dir) => existing.includes(dir),
+    readText: (file) => files[file] ?? null,
+  };
 }
 
 describe('getProfileDir', () => {
@@ -62,6 +69,50 @@ describe('getDocumentsDir', () => {
     );
     expect(getDocumentsDir(environment('linux'))).toBe('/home/jan/Documents/Resoluties');
     expect(getDocumentsDir(environment('win32'))).toBe('C:\\Users\\jan\\Documents\\Resoluties');
+  });
+
+  it('takes the system’s documents folder when the shell knows it (a folder Windows moved)', () => {
+    expect(getDocumentsDir(environment('win32'), 'D:\\OneDrive - Gemeente\\Documenten')).toBe(
+      'D:\\OneDrive - Gemeente\\Documenten\\Resoluties',
+    );
+    expect(getDocumentsDir(environment('darwin'), '/Users/jan/Documents')).toBe(
+      '/Users/jan/Documents/Resoluties',
+    );
+  });
+
+  it('finds the Documents that OneDrive moved on Windows without the shell', () => {
+    const oneDrive = 'C:\\Users\\jan\\OneDrive - Gemeente';
+    expect(
+      getDocumentsDir(
+        environment('win32', { OneDriveCommercial: oneDrive }, [`${oneDrive}\\Documents`]),
+      ),
+    ).toBe(`${oneDrive}\\Documents\\Resoluties`);
+    // OneDrive set up without folder backup: the Documents at home.
+    expect(getDocumentsDir(environment('win32', { OneDrive: oneDrive }))).toBe(
+      'C:\\Users\\jan\\Documents\\Resoluties',
+    );
+  });
+
+  it('follows the XDG user folder on Linux', () => {
+    expect(
+      getDocumentsDir(
+        environment('linux', {}, [], {
+          '/home/jan/.config/user-dirs.dirs':
+            '# written by xdg-user-dirs-update\nXDG_DESKTOP_DIR="$HOME/Bureaublad"\nXDG_DOCUMENTS_DIR="$HOME/Documenten"\n',
+        }),
+      ),
+    ).toBe('/home/jan/Documenten/Resoluties');
+    expect(getDocumentsDir(environment('linux', { XDG_DOCUMENTS_DIR: '/data/stukken' }))).toBe(
+      '/data/stukken/Resoluties',
+    );
+    // A user folder set to the home folder itself (xdg's "disabled") is not taken.
+    expect(
+      getDocumentsDir(
+        environment('linux', {}, [], {
+          '/home/jan/.config/user-dirs.dirs': 'XDG_DOCUMENTS_DIR="$HOME/"\n',
+        }),
+      ),
+    ).toBe('/home/jan/Documents/Resoluties');
   });
 
   it('takes RESOLUTIE_DOCUMENTS_DIR first', () => {

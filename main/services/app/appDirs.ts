@@ -3,7 +3,7 @@
  * documents, the recovery journals) and the documents folder (the user's `.resolutie` files).
  * Pure functions of an {@link AppDirEnvironment}, so every platform's answer is tested anywhere.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 
@@ -31,6 +31,8 @@ export interface AppDirEnvironment {
   homeDir: string;
   /** Whether a folder exists; `existsSync` by default. */
   exists?: (dirPath: string) => boolean;
+  /** A small text file's content, or null when it cannot be read; `readFileSync` by default. */
+  readText?: (filePath: string) => string | null;
 }
 
 /** This process's environment. */
@@ -72,17 +74,75 @@ export function getProfileDir(
 
 /**
  * The documents folder: {@link DOCUMENTS_DIR_ENV} when set, else `Resoluties` in the user's
- * Dutch `~/Documenten` when that exists, else in `~/Documents`. It need not exist yet; the
- * first save creates it.
+ * documents: `systemDocuments` when given (Electron passes `app.getPath('documents')`, which
+ * knows a folder Windows moved, into OneDrive or elsewhere), else where this platform keeps
+ * them (see findUserDocuments). It need not exist yet; the first save creates it.
  */
-export function getDocumentsDir(environment: AppDirEnvironment = getCurrentEnvironment()): string {
+export function getDocumentsDir(
+  environment: AppDirEnvironment = getCurrentEnvironment(),
+  systemDocuments?: string,
+): string {
   const paths = pathsFor(environment.platform);
   const configured = readDirVariable(environment, DOCUMENTS_DIR_ENV);
   if (configured !== undefined) return configured;
-  const exists = environment.exists ?? existsSync;
-  const dutch = paths.join(environment.homeDir, 'Documenten');
-  const base = exists(dutch) ? dutch : paths.join(environment.homeDir, 'Documents');
+  const base =
+    systemDocuments !== undefined && paths.isAbsolute(systemDocuments)
+      ? paths.resolve(systemDocuments)
+      : findUserDocuments(environment);
   return paths.join(base, DOCUMENTS_FOLDER_NAME);
+}
+
+/**
+ * The user's documents folder without Electron (browser mode, the command line): on Linux the
+ * XDG user folder (`XDG_DOCUMENTS_DIR`, or its line in `user-dirs.dirs`, which a Dutch desktop
+ * sets to `~/Documenten`); on Windows the Documents that OneDrive's folder backup moved, when
+ * it is there; else the Dutch `~/Documenten` when that exists, else `~/Documents`.
+ */
+function findUserDocuments(environment: AppDirEnvironment): string {
+  const paths = pathsFor(environment.platform);
+  const exists = environment.exists ?? existsSync;
+  const home = environment.homeDir;
+  if (environment.platform === 'win32') {
+    for (const name of ['OneDrive', 'OneDriveCommercial', 'OneDriveConsumer']) {
+      const root = readDirVariable(environment, name);
+      const moved = root !== undefined ? paths.join(root, 'Documents') : undefined;
+      if (moved !== undefined && exists(moved)) return moved;
+    }
+  } else if (environment.platform !== 'darwin') {
+    const xdg = readXdgDocuments(environment);
+    if (xdg !== undefined && xdg !== paths.resolve(home)) return xdg;
+  }
+  const dutch = paths.join(home, 'Documenten');
+  return exists(dutch) ? dutch : paths.join(home, 'Documents');
+}
+
+// XDG_DOCUMENTS_DIR from the environment or from `user-dirs.dirs` (`XDG_DOCUMENTS_DIR="$HOME/…"`).
+function readXdgDocuments(environment: AppDirEnvironment): string | undefined {
+  const home = environment.homeDir;
+  const expand = (value: string) =>
+    value.replace(/^\$HOME(?=\/|$)/, home).replace(/^~(?=\/|$)/, home);
+  const fromEnv = environment.env['XDG_DOCUMENTS_DIR'];
+  if (fromEnv && path.posix.isAbsolute(expand(fromEnv))) return path.posix.resolve(expand(fromEnv));
+  const config = environment.env['XDG_CONFIG_HOME'];
+  const base = config && path.posix.isAbsolute(config) ? config : path.posix.join(home, '.config');
+  const readText = environment.readText ?? readTextOrNull;
+  const text = readText(path.posix.join(base, 'user-dirs.dirs'));
+  const line = text?.split('\n').find((l) => /^\s*XDG_DOCUMENTS_DIR\s*=/.test(l));
+  const value = line
+    ?.replace(/^\s*XDG_DOCUMENTS_DIR\s*=\s*/, '')
+    .trim()
+    .replace(/^"(.*)"$/, '$1');
+  if (!value) return undefined;
+  const expanded = expand(value);
+  return path.posix.isAbsolute(expanded) ? path.posix.resolve(expanded) : undefined;
+}
+
+function readTextOrNull(filePath: string): string | null {
+  try {
+    return readFileSync(filePath, 'utf8');
+  } catch {
+    return null;
+  }
 }
 
 /**
