@@ -2,7 +2,8 @@
  * The document's metadata in a side panel: kind, title, assembly, date, indiener, status and
  * version label. Changes go into the document (title node and preamble), so the preamble line
  * follows the assembly and date, and every change travels through Yjs and undo. A reader in a
- * session sees the values in read-only fields, with a line that says why.
+ * session sees the values in read-only fields, with a line that says why; so does a voorsteller,
+ * since metadata are no text to propose a change on (the server would refuse the change).
  */
 import { useId, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
@@ -18,10 +19,12 @@ import { useDateStyle } from '../preferences/userPreferences.ts';
 import { schema } from '../../shared/editor/schema.ts';
 import { READ_ONLY_REASON } from '../editor/nodeviews/readOnly.ts';
 
-/** For a reader: the fields only show, and name the line that says why. */
+/** For a reader or a voorsteller: the fields only show, and name the line that says why. */
 interface ReadOnlyField {
   readOnly?: boolean;
   describedBy?: string;
+  /** Why the field only shows (its tooltip). */
+  reason?: string;
 }
 
 /** A text field that commits on blur or Enter, and follows the document otherwise. */
@@ -33,6 +36,7 @@ function CommitField({
   error,
   readOnly = false,
   describedBy,
+  reason = READ_ONLY_REASON,
 }: ReadOnlyField & {
   label: string;
   value: string;
@@ -62,7 +66,7 @@ function CommitField({
         value={draft ?? value}
         placeholder={placeholder}
         readOnly={readOnly}
-        title={readOnly ? READ_ONLY_REASON : undefined}
+        title={readOnly ? reason : undefined}
         onFocus={() => {
           if (!readOnly) setDraft(value);
         }}
@@ -97,6 +101,7 @@ function SelectField<T extends string>({
   onChange,
   readOnly = false,
   describedBy,
+  reason = READ_ONLY_REASON,
 }: ReadOnlyField & {
   label: string;
   value: T;
@@ -111,7 +116,7 @@ function SelectField<T extends string>({
         className="text-input"
         value={value}
         disabled={readOnly}
-        title={readOnly ? READ_ONLY_REASON : undefined}
+        title={readOnly ? reason : undefined}
         aria-describedby={describedBy}
         onChange={(event) => {
           if (!readOnly) onChange(event.target.value as T);
@@ -130,10 +135,13 @@ function SelectField<T extends string>({
 export function MetadataPanel({
   view,
   readOnly = false,
+  reason = READ_ONLY_REASON,
 }: {
   view: EditorView | null;
-  /** A reader in a session: nothing here may change the document. */
+  /** A reader or a voorsteller in a session: nothing here may change the document. */
   readOnly?: boolean;
+  /** Why not, beside the fields: a reader's reason unless told otherwise. */
+  reason?: string;
 }) {
   const dateStyle = useDateStyle();
   const noteId = useId();
@@ -152,13 +160,17 @@ export function MetadataPanel({
     );
     view.dispatch(tr);
   };
-  const fieldMode: ReadOnlyField = { readOnly, describedBy: readOnly ? noteId : undefined };
+  const fieldMode: ReadOnlyField = {
+    readOnly,
+    describedBy: readOnly ? noteId : undefined,
+    reason,
+  };
   return (
     <aside className="metadata" aria-label="Gegevens van het stuk">
       <h2 className="panel-title">Gegevens</h2>
       {readOnly && (
         <p className="read-only-note read-only-note-panel" id={noteId}>
-          {READ_ONLY_REASON}
+          {reason}
         </p>
       )}
       <SelectField

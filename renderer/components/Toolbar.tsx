@@ -2,7 +2,9 @@
  * The toolbar: the usual actions in groups, with Dutch labels, shortcuts in the tooltips and
  * an accessible name on every control. A button is enabled when its command applies where
  * the cursor is, which is asked of the command itself (a dry run without dispatch), and never
- * for a reader in a session, whom a line beside the buttons tells why. One row always: the
+ * for a reader in a session, whom a line beside the buttons tells why. A voorsteller's edits are
+ * all proposals: "Wijzigingen bijhouden" stays on, and the commands that change attributes
+ * (indenting, the sub-items' markers), which cannot be proposals, are off. One row always: the
  * groups that do not fit fold, in FOLD_ORDER, into a "Meer ▾" menu (useFoldedGroups).
  */
 import { useEffect, useId, useRef } from 'react';
@@ -37,6 +39,11 @@ import {
 } from '../../shared/editor/commands/explanationBlocks.ts';
 import { ariaShortcut, formatShortcut } from '../keyboard/shortcuts.ts';
 import { READ_ONLY_REASON } from '../editor/nodeviews/readOnly.ts';
+import {
+  PROPOSER_REASON,
+  PROPOSER_TRACKING_REASON,
+  proposerActionReason,
+} from '../liveSession/roleReasons.ts';
 import { MenuButton } from '../controls/MenuButton.tsx';
 import { useFoldedGroups } from './useFoldedGroups.ts';
 
@@ -47,6 +54,11 @@ interface Action {
   shortcut?: string;
   command: (state: EditorState) => Command | null;
   active?: (state: EditorState) => boolean;
+  /**
+   * False for a command that changes only attributes, which suggestion mode passes as it is:
+   * no proposal, so a voorsteller may not use it (suggestionMode.ts, proposeOnly).
+   */
+  proposable?: false;
 }
 
 // Link and footnote ask for their text; the dry run (no dispatch) only checks the place.
@@ -137,6 +149,7 @@ const GROUPS: { label: string; actions: Action[] }[] = [
         glyph: '→ Subpunt',
         shortcut: 'Tab',
         command: () => indentItem,
+        proposable: false,
       },
       {
         id: 'outdent',
@@ -144,18 +157,21 @@ const GROUPS: { label: string; actions: Action[] }[] = [
         glyph: '← Punt',
         shortcut: 'Shift-Tab',
         command: () => outdentItem,
+        proposable: false,
       },
       {
         id: 'letters',
         label: 'Subpunten met letters',
         glyph: 'a, b',
         command: () => setSubitemMarker('letter'),
+        proposable: false,
       },
       {
         id: 'bullets',
         label: 'Subpunten als opsomming',
         glyph: '•',
         command: () => setSubitemMarker('bullet'),
+        proposable: false,
       },
     ],
   },
@@ -220,19 +236,29 @@ interface ActionState {
   enabled: boolean;
   active: boolean;
   tip: string;
+  /** Off for this user's role (a reader, or a voorsteller and no proposal): the note says why. */
+  refused: boolean;
 }
 
-function getActionState(action: Action, state: EditorState | null, readOnly: boolean): ActionState {
-  const command = state && !readOnly ? action.command(state) : null;
+function getActionState(
+  action: Action,
+  state: EditorState | null,
+  readOnly: boolean,
+  proposing: boolean,
+): ActionState {
+  const refused = proposing && action.proposable === false;
+  const command = state && !readOnly && !refused ? action.command(state) : null;
   const shortcut = action.shortcut ? ` (${formatShortcut(action.shortcut)})` : '';
+  let tip = `${action.label}${shortcut}`;
+  if (readOnly) tip = `${action.label}: ${READ_ONLY_REASON.toLowerCase()}`;
+  else if (refused) tip = proposerActionReason(action.label);
   return {
     action,
     command,
     enabled: !!(state && command && command(state)),
     active: !!(state && action.active?.(state)),
-    tip: readOnly
-      ? `${action.label}: ${READ_ONLY_REASON.toLowerCase()}`
-      : `${action.label}${shortcut}`,
+    tip,
+    refused: readOnly || refused,
   };
 }
 
@@ -240,12 +266,18 @@ export function Toolbar({
   view,
   readOnly = false,
   suggesting = false,
+  proposing = false,
   onToggleSuggesting,
   onVersions,
 }: {
   view: EditorView | null;
   /** A reader in a session: every command that changes the document is off, and says why. */
   readOnly?: boolean;
+  /**
+   * A voorsteller in a session: suggestion mode stays on, and what cannot be a proposal is off,
+   * saying why.
+   */
+  proposing?: boolean;
   /** Whether this user's edits are proposals ("Wijzigingen bijhouden"). */
   suggesting?: boolean;
   onToggleSuggesting?: () => void;
@@ -261,7 +293,7 @@ export function Toolbar({
   );
   // Ctrl+Shift+E, as in word processors, turns tracking changes on and off.
   useEffect(() => {
-    if (!onToggleSuggesting || readOnly) return;
+    if (!onToggleSuggesting || readOnly || proposing) return;
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'e') {
         event.preventDefault();
@@ -270,22 +302,22 @@ export function Toolbar({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onToggleSuggesting, readOnly]);
+  }, [onToggleSuggesting, readOnly, proposing]);
 
   const run = ({ command }: ActionState) => {
     if (!view || !command) return;
     command(view.state, view.dispatch, view);
     view.focus();
   };
-  const describedBy = readOnly ? noteId : undefined;
+  const describedBy = readOnly || proposing ? noteId : undefined;
   const groups = GROUPS.map((group) => ({
     ...group,
-    states: group.actions.map((action) => getActionState(action, state, readOnly)),
+    states: group.actions.map((action) => getActionState(action, state, readOnly, proposing)),
   }));
   const foldedGroups = groups.filter((group) => folded.has(group.label));
-  const trackTip = readOnly
-    ? `Wijzigingen bijhouden: ${READ_ONLY_REASON.toLowerCase()}`
-    : `Wijzigingen bijhouden (${formatShortcut('Mod-Shift-e')})`;
+  let trackTip = `Wijzigingen bijhouden (${formatShortcut('Mod-Shift-e')})`;
+  if (readOnly) trackTip = `Wijzigingen bijhouden: ${READ_ONLY_REASON.toLowerCase()}`;
+  else if (proposing) trackTip = PROPOSER_TRACKING_REASON;
 
   return (
     <div className="toolbar" role="toolbar" aria-label="Werkbalk" ref={bar}>
@@ -305,7 +337,7 @@ export function Toolbar({
               className={`tool tool-${current.action.id}`}
               title={current.tip}
               aria-label={current.action.label}
-              aria-describedby={describedBy}
+              aria-describedby={current.refused ? describedBy : undefined}
               aria-keyshortcuts={
                 current.action.shortcut ? ariaShortcut(current.action.shortcut) : undefined
               }
@@ -333,8 +365,8 @@ export function Toolbar({
                 label: current.action.label,
                 shortcut: current.action.shortcut,
                 disabled: !current.enabled,
-                title: readOnly ? current.tip : undefined,
-                describedBy,
+                title: current.refused ? current.tip : undefined,
+                describedBy: current.refused ? describedBy : undefined,
                 checked: current.action.active ? current.active : undefined,
                 onSelect: () => run(current),
               })),
@@ -343,9 +375,9 @@ export function Toolbar({
         </div>
       )}
       <div className="toolbar-end" data-group="end">
-        {readOnly && (
+        {(readOnly || proposing) && (
           <p className="read-only-note" id={noteId}>
-            {READ_ONLY_REASON}
+            {readOnly ? READ_ONLY_REASON : PROPOSER_REASON}
           </p>
         )}
         {onToggleSuggesting && (
@@ -357,7 +389,7 @@ export function Toolbar({
               aria-describedby={describedBy}
               aria-keyshortcuts={ariaShortcut('Mod-Shift-e')}
               aria-pressed={suggesting}
-              disabled={!view || readOnly || !view.editable}
+              disabled={!view || readOnly || proposing || !view.editable}
               onMouseDown={(event) => event.preventDefault()}
               onClick={onToggleSuggesting}
             >

@@ -3,11 +3,13 @@
  * guard, derived numbering, the comments on the text and the node views. Returns the
  * EditorView; React only mounts it and listens to its updates.
  */
-import { EditorState } from 'prosemirror-state';
+import { EditorState, Plugin } from 'prosemirror-state';
 import type { Transaction } from 'prosemirror-state';
 import { KEEP_AS_IS, suggestTransaction } from '../../shared/editor/suggestions/suggestChanges.ts';
 import {
   getSuggestionAuthor,
+  isSuggestionForced,
+  proposeOnly,
   suggestionModePlugin,
 } from '../../shared/editor/suggestions/suggestionMode.ts';
 import { EditorView } from 'prosemirror-view';
@@ -40,6 +42,7 @@ import { ExplanationView } from './nodeviews/ExplanationView.ts';
 import { FootnoteView } from './nodeviews/FootnoteView.ts';
 import { linkClickPlugin } from './linkClickPlugin.ts';
 import { commentsPlugin } from './comments/commentsPlugin.ts';
+import { PROPOSER_DIRECT_EDIT } from '../liveSession/roleReasons.ts';
 
 /** The node views of the document page: title, preamble, blocks, Toelichting, footnotes. */
 const NODE_VIEWS: EditorProps['nodeViews'] = {
@@ -104,6 +107,7 @@ export function createEditor(
       decorationsPlugin(),
       commentsPlugin({ ...collab, mapping: getBindingMapping }),
       suggestionModePlugin(),
+      proposalsOnlyMarker(),
       linkClickPlugin(/Mac|iPhone|iPad/.test(navigator.platform)),
       dropCursor(),
       gapCursor(),
@@ -116,7 +120,7 @@ export function createEditor(
     // `this`, not the `view` constant: y-prosemirror dispatches while the view is still
     // being constructed, before the constant is assigned.
     dispatchTransaction(this: EditorView, original) {
-      const tr = proposeIfSuggesting(this.state, original);
+      const tr = proposeIfSuggesting(this.state, original, notify);
       if (!tr) return;
       const structural = tr.docChanged && !isRemoteTransaction(tr) && !isTypingTransaction(tr);
       if (structural) startNewUndoGroup(this.state);
@@ -132,14 +136,37 @@ export function createEditor(
  * In suggestion mode, the user's own change as a proposal (see suggestChanges.ts); remote
  * changes, undo and redo (which come through Yjs) and decisions on changes pass as they are.
  * Null when the change proposes nothing (Backspace at the start of an item): nothing happens.
+ * A voorsteller's change that is no proposal (suggestionMode.ts, proposeOnly) is not made: the
+ * server would refuse it and end their connection; `notify` tells them why.
  */
-function proposeIfSuggesting(state: EditorState, tr: Transaction): Transaction | null {
+function proposeIfSuggesting(
+  state: EditorState,
+  tr: Transaction,
+  notify?: (message: string) => void,
+): Transaction | null {
   const author = getSuggestionAuthor(state);
-  if (!author || !tr.docChanged || isRemoteTransaction(tr) || tr.getMeta(KEEP_AS_IS)) return tr;
-  return suggestTransaction(state, tr, {
-    author,
-    now: Date.now(),
-    newId: () => crypto.randomUUID(),
+  if (!author || !tr.docChanged || isRemoteTransaction(tr)) return tr;
+  const context = { author, now: Date.now(), newId: () => crypto.randomUUID() };
+  if (isSuggestionForced(state)) {
+    const proposal = proposeOnly(state, tr, context);
+    if (proposal !== 'direct') return proposal;
+    notify?.(PROPOSER_DIRECT_EDIT);
+    return null;
+  }
+  return tr.getMeta(KEEP_AS_IS) ? tr : suggestTransaction(state, tr, context);
+}
+
+/**
+ * Marks the editor element of a voorsteller (`data-proposals-only`), so the node views'
+ * controls that change the document other than by a proposal are disabled, as a reader's are
+ * (nodeviews/readOnly.ts).
+ */
+function proposalsOnlyMarker(): Plugin {
+  return new Plugin({
+    props: {
+      attributes: (state): Record<string, string> =>
+        isSuggestionForced(state) ? { 'data-proposals-only': 'true' } : {},
+    },
   });
 }
 

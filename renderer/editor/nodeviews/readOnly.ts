@@ -5,8 +5,11 @@
  * (createEditor.ts, setEditorReadOnly), which redraws no node view; ProseMirror does write the
  * editor element's contenteditable attribute, so one observer per editor watches it and tells
  * the node views, which then disable their controls and give the reason as their tooltip.
+ * A voorsteller's editor is editable but marked `data-proposals-only` (createEditor.ts): these
+ * controls change attributes or move blocks, which is no proposal, so they are off for them too.
  */
 import type { EditorView } from 'prosemirror-view';
+import { PROPOSER_REASON } from '../../liveSession/roleReasons.ts';
 
 /** Why a control that changes the document is disabled: shown beside the toolbar and Gegevens. */
 export const READ_ONLY_REASON = 'Alleen lezen: u bent als lezer uitgenodigd';
@@ -26,10 +29,15 @@ export function followEditable(
   controls: () => readonly { control: Control; tip?: string }[],
 ): () => void {
   const sync = () => {
-    const readOnly = !view.editable;
+    const reason = !view.editable
+      ? READ_ONLY_REASON
+      : view.dom.getAttribute('data-proposals-only') === 'true'
+        ? PROPOSER_REASON
+        : null;
+    const readOnly = reason !== null;
     for (const { control, tip } of controls()) {
       if (control.disabled !== readOnly) control.disabled = readOnly;
-      const title = readOnly ? READ_ONLY_REASON : (tip ?? '');
+      const title = reason ?? tip ?? '';
       if (control.title !== title) control.title = title;
     }
   };
@@ -40,7 +48,7 @@ export function followEditable(
     listeners.set(view, created);
     new MutationObserver(() => created.forEach((listener) => listener())).observe(view.dom, {
       attributes: true,
-      attributeFilter: ['contenteditable'],
+      attributeFilter: ['contenteditable', 'data-proposals-only'],
     });
   }
   set.add(sync);

@@ -1,0 +1,21 @@
+/**
+ * What the window says to a voorsteller about what their role allows: beside the toolbar and
+ * Gegevens, on the controls that are off, and when a change they tried is no proposal. A
+ * lezer's counterpart is READ_ONLY_REASON (editor/nodeviews/readOnly.ts).
+ */
+
+/** Why a control that changes the document other than by a proposal is off. */
+export const PROPOSER_REASON = 'Alleen voorstellen: u bent als voorsteller uitgenodigd';
+
+/** The tooltip of "Wijzigingen bijhouden", which stays on. */
+export const PROPOSER_TRACKING_REASON =
+  'Wijzigingen bijhouden staat vast aan: als voorsteller wordt alles wat u wijzigt een voorstel op uw naam';
+
+/** The tooltip of a toolbar command that cannot be a proposal. */
+export function proposerActionReason(label: string): string {
+  return `${label}: kan niet als voorstel; alleen een redacteur kan dit wijzigen`;
+}
+
+/** What the editor says when a voorsteller's change was no proposal and was not made. */
+export const PROPOSER_DIRECT_EDIT =
+  'Dit kan niet als voorstel en is dus niet gewijzigd: u bent als voorsteller uitgenodigd. U kunt tekst voorstellen en opmerkingen maken; de redacteuren beslissen.';
