@@ -29,9 +29,15 @@ describe('session tokens', () => {
       role: 'reader',
       expiresAt: null,
     });
-    expect(verifySessionToken(SECRET, editor, 'motie-1', NOW)).toEqual({ role: 'editor' });
+    expect(verifySessionToken(SECRET, editor, 'motie-1', NOW)).toEqual({
+      role: 'editor',
+      name: null,
+      mayComment: true,
+    });
     expect(verifySessionToken(SECRET, reader, 'motie-1', NOW + 10 ** 12)).toEqual({
       role: 'reader',
+      name: null,
+      mayComment: false,
     });
     expect(refusalCode(() => verifySessionToken(SECRET, editor, 'motie-1', NOW + 1000))).toBe(
       'expired',
@@ -39,6 +45,70 @@ describe('session tokens', () => {
     expect(refusalCode(() => verifySessionToken(SECRET, editor, 'motie-2', NOW))).toBe(
       'wrong_document',
     );
+  });
+
+  it("carries the name, the voorsteller role and a reader's permission to comment", () => {
+    const grant = (
+      role: 'editor' | 'proposer' | 'reader',
+      name: string | null,
+      mayComment = false,
+    ) =>
+      verifySessionToken(
+        SECRET,
+        createSessionToken(SECRET, {
+          documentName: 'motie-1',
+          role,
+          name,
+          mayComment,
+          expiresAt: null,
+        }),
+        'motie-1',
+        NOW,
+      );
+    expect(grant('proposer', 'Voorsteller')).toEqual({
+      role: 'proposer',
+      name: 'Voorsteller',
+      mayComment: true,
+    });
+    expect(grant('editor', 'Redacteur', false)).toEqual({
+      role: 'editor',
+      name: 'Redacteur',
+      mayComment: true,
+    });
+    expect(grant('reader', 'Lezer', true)).toEqual({
+      role: 'reader',
+      name: 'Lezer',
+      mayComment: true,
+    });
+    expect(grant('reader', null, false)).toEqual({ role: 'reader', name: null, mayComment: false });
+    // The longest name of the longest characters still makes a token an invitation holds.
+    const longest = createSessionToken(SECRET, {
+      documentName: 'a'.repeat(64),
+      role: 'proposer',
+      name: '\u{1F600}'.repeat(30),
+      expiresAt: NOW,
+    });
+    expect(longest.length).toBeLessThan(1024);
+    expect(verifySessionToken(SECRET, longest, 'a'.repeat(64), 0).name).toBe(
+      '\u{1F600}'.repeat(30),
+    );
+  });
+
+  it('will not sign a voorsteller without a name, or a name against the rules', () => {
+    const make = (role: 'editor' | 'proposer', name: string | null) => () =>
+      createSessionToken(SECRET, { documentName: 'motie-1', role, name, expiresAt: null });
+    expect(make('proposer', null)).toThrow(RangeError);
+    expect(() =>
+      createSessionToken(SECRET, {
+        documentName: 'motie-1',
+        role: 'reader',
+        mayComment: true,
+        expiresAt: null,
+      }),
+    ).toThrow(RangeError);
+    for (const name of ['', ' Naam', 'n'.repeat(61), 'a\u202eb']) {
+      expect(make('editor', name), name).toThrow(RangeError);
+    }
   });
 
   it('admits a token for every document to any document', () => {
@@ -58,6 +128,8 @@ describe('session tokens', () => {
       documentName: 'a'.repeat(64),
       token,
       role: 'reader',
+      name: null,
+      mayComment: false,
       title: null,
     });
     expect(parseInvitation(line).token).toBe(token);
@@ -105,6 +177,14 @@ describe('session tokens', () => {
       { v: 1, d: 'motie-1', r: 'admin', x: null },
       { v: 1, d: 'motie-1', r: 'e', x: 'morgen' },
       { v: 1, d: 5, r: 'e', x: null },
+      // A voorsteller without a name, a name against the rules, comments for a non-reader.
+      { v: 1, d: 'motie-1', r: 'p', x: null },
+      { v: 1, d: 'motie-1', r: 'p', x: null, n: '' },
+      { v: 1, d: 'motie-1', r: 'e', x: null, n: 'a\u202eb' },
+      { v: 1, d: 'motie-1', r: 'e', x: null, n: 5 },
+      { v: 1, d: 'motie-1', r: 'p', x: null, n: 'Voorsteller', c: true },
+      { v: 1, d: 'motie-1', r: 'r', x: null, n: 'Lezer', c: 'ja' },
+      { v: 1, d: 'motie-1', r: 'r', x: null, c: true },
       [1, 2, 3],
     ]) {
       expect(refusalCode(() => verifySessionToken(SECRET, sign(payload), 'motie-1', NOW))).toBe(

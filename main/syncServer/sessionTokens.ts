@@ -1,6 +1,7 @@
 /**
  * The secret in an invitation is a token the sync server signed itself: the document it admits
- * to, the role it grants and when it expires, followed by an HMAC-SHA256 of those over the
+ * to, the role it grants, the name of the participant it was made for (if any), whether a
+ * reader may comment, and when it expires, followed by an HMAC-SHA256 of those over the
  * server's secret. So a server checks a token with nothing but its secret (no list of issued
  * tokens to keep, share between instances, or lose), a token cannot be edited to grant more,
  * and it can expire.
@@ -10,19 +11,40 @@
  * The characters are those of base64url plus the dot, which the `TOKEN` pattern of
  * shared/session/invitation.ts allows. Single tokens cannot be revoked: a new secret revokes
  * all of them (docs/SERVER.md).
+ *
+ * The name is what the server holds a participant's proposals and comments to (roleRules.ts):
+ * the author of what arrives over a connection is the name its invitation carries, not one the
+ * client chose. A voorsteller's token always carries one, and so does the token of a reader who
+ * may comment (their comments are held to it). Tokens made before roles had names
+ * (no `n`, no `c`) keep working: an editor or reader without a name, a reader who may not
+ * comment.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { SessionRole } from '../../shared/session/invitation.ts';
-import { DOCUMENT_NAME } from '../../shared/session/invitation.ts';
+import { DOCUMENT_NAME, isInvitationName } from '../../shared/session/invitation.ts';
 
 /** What a token grants. */
 export interface SessionGrant {
   /** The document the token admits to, or `'*'` for every document on the server. */
   documentName: string;
   role: SessionRole;
+  /**
+   * The participant's name (isInvitationName): the author the server requires on their
+   * proposals and comments; null for an invitation without one (never for a voorsteller).
+   */
+  name: string | null;
+  /** Whether the participant may comment: always for editors and voorstellers. */
+  mayComment: boolean;
   /** Milliseconds since the epoch after which the token is refused, or null for never. */
   expiresAt: number | null;
 }
+
+/** What a token to be made grants: without a name and comments unless they are given. */
+export type SessionGrantRequest = Omit<SessionGrant, 'name' | 'mayComment'> &
+  Partial<Pick<SessionGrant, 'name' | 'mayComment'>>;
+
+/** What a checked token grants a connection. */
+export type VerifiedGrant = Pick<SessionGrant, 'role' | 'name' | 'mayComment'>;
 
 /** Why a token was refused. */
 export type SessionTokenErrorCode = 'invalid' | 'expired' | 'wrong_document';
@@ -45,8 +67,9 @@ export const ALL_DOCUMENTS = '*';
 const TOKEN_VERSION = 1;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 const SIGNATURE_BYTES = 32;
-// A payload is a few dozen bytes; anything much longer is not ours and is not parsed.
-const MAX_PAYLOAD_CHARS = 600;
+// A payload is a few dozen bytes, a few hundred with the longest name; anything longer is not
+// ours and is not parsed (a whole token stays within the 1024 characters an invitation allows).
+const MAX_PAYLOAD_CHARS = 900;
 /** Secrets shorter than this are refused: a short secret can be guessed offline from one token. */
 export const MIN_SECRET_LENGTH = 16;
 
@@ -60,14 +83,25 @@ interface TokenPayload {
   v: number;
   /** document name or '*' */
   d: string;
-  /** 'e' for editor, 'r' for reader */
-  r: 'e' | 'r';
+  /** 'e' for editor, 'p' for proposer (voorsteller), 'r' for reader */
+  r: RoleCode;
   /** expiry in ms, or null */
   x: number | null;
+  /** the participant's name; required for 'p', optional otherwise */
+  n?: string;
+  /** a reader who may comment: true; absent otherwise */
+  c?: true;
 }
 
-/** Signs a token for `grant` with the server's secret. */
-export function createSessionToken(secret: string, grant: SessionGrant): string {
+type RoleCode = 'e' | 'p' | 'r';
+const ROLE_CODES: Record<SessionRole, RoleCode> = { editor: 'e', proposer: 'p', reader: 'r' };
+const ROLES: Record<RoleCode, SessionRole> = { e: 'editor', p: 'proposer', r: 'reader' };
+
+/**
+ * Signs a token for `grant` with the server's secret. Throws a RangeError for a grant no
+ * server would accept: a voorsteller without a name, a name that breaks the rules of names.
+ */
+export function createSessionToken(secret: string, grant: SessionGrantRequest): string {
   checkSecret(secret);
   if (grant.documentName !== ALL_DOCUMENTS && !DOCUMENT_NAME.test(grant.documentName)) {
     throw new RangeError(`Not a document name: ${JSON.stringify(grant.documentName)}`);
@@ -75,27 +109,39 @@ export function createSessionToken(secret: string, grant: SessionGrant): string 
   if (grant.expiresAt !== null && !Number.isSafeInteger(grant.expiresAt)) {
     throw new RangeError(`expiresAt must be a whole number of milliseconds or null`);
   }
+  const name = grant.name ?? null;
+  if (name !== null && !isInvitationName(name)) {
+    throw new RangeError(`Not a participant's name: ${JSON.stringify(String(name).slice(0, 80))}`);
+  }
+  if (grant.role === 'proposer' && name === null) {
+    throw new RangeError("A proposer token must carry the participant's name");
+  }
+  if (grant.role === 'reader' && grant.mayComment === true && name === null) {
+    throw new RangeError("A commenting reader's token must carry the participant's name");
+  }
   const payload: TokenPayload = {
     v: TOKEN_VERSION,
     d: grant.documentName,
-    r: grant.role === 'reader' ? 'r' : 'e',
+    r: ROLE_CODES[grant.role],
     x: grant.expiresAt,
   };
+  if (name !== null) payload.n = name;
+  if (grant.role === 'reader' && grant.mayComment === true) payload.c = true;
   const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
   return `${body}.${sign(secret, body).toString('base64url')}`;
 }
 
 /**
  * Checks `token` for `documentName` at time `now` (ms): the signature first, so nothing of an
- * unsigned token is believed, then the document, then the expiry. Returns the role it grants;
- * throws a SessionTokenError otherwise.
+ * unsigned token is believed, then the document, then the expiry. Returns the role, name and
+ * comment permission it grants; throws a SessionTokenError otherwise.
  */
 export function verifySessionToken(
   secret: string,
   token: string,
   documentName: string,
   now: number,
-): { role: SessionRole } {
+): VerifiedGrant {
   checkSecret(secret);
   const parts = token.split('.');
   if (parts.length !== 2) throw refusal('invalid');
@@ -112,7 +158,12 @@ export function verifySessionToken(
   if (!payload) throw refusal('invalid');
   if (payload.d !== ALL_DOCUMENTS && payload.d !== documentName) throw refusal('wrong_document');
   if (payload.x !== null && now >= payload.x) throw refusal('expired');
-  return { role: payload.r === 'r' ? 'reader' : 'editor' };
+  const role = ROLES[payload.r];
+  return {
+    role,
+    name: payload.n ?? null,
+    mayComment: role !== 'reader' || payload.c === true,
+  };
 }
 
 function sign(secret: string, body: string): Buffer {
@@ -137,9 +188,17 @@ function parsePayload(text: string): TokenPayload | null {
   } catch {
     return null;
   }
-  if (typeof json !== 'object' || json === null) return null;
-  const { v, d, r, x } = json as Record<string, unknown>;
-  if (v !== TOKEN_VERSION || typeof d !== 'string' || (r !== 'e' && r !== 'r')) return null;
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return null;
+  const { v, d, r, x, n, c } = json as Record<string, unknown>;
+  if (v !== TOKEN_VERSION || typeof d !== 'string' || (r !== 'e' && r !== 'p' && r !== 'r')) {
+    return null;
+  }
   if (x !== null && !(typeof x === 'number' && Number.isSafeInteger(x))) return null;
-  return { v, d, r, x };
+  if (n !== undefined && !isInvitationName(n)) return null;
+  if (r === 'p' && n === undefined) return null;
+  if (c !== undefined && !(c === true && r === 'r' && n !== undefined)) return null;
+  const payload: TokenPayload = { v, d, r, x };
+  if (n !== undefined) payload.n = n;
+  if (c === true) payload.c = true;
+  return payload;
 }

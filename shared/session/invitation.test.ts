@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { InvitationError, formatInvitation, isServerUrl, parseInvitation } from './invitation.ts';
+import {
+  InvitationError,
+  SESSION_ROLE_LABELS,
+  formatInvitation,
+  isInvitationName,
+  isServerUrl,
+  parseInvitation,
+} from './invitation.ts';
 import type { Invitation } from './invitation.ts';
 
 const invitation: Invitation = {
@@ -7,6 +14,8 @@ const invitation: Invitation = {
   documentName: 'jeugdzorg-2024_01',
   token: 'eyJkIjoiamV1Z2R6b3JnIn0.c2lnbmF0dXVyLXZhbi1kZS1zZXJ2ZXI',
   role: 'reader',
+  name: null,
+  mayComment: false,
   title: 'Motie “Jeugdzorg” & meer',
 };
 
@@ -19,6 +28,37 @@ describe('formatInvitation and parseInvitation', () => {
     expect(parseInvitation(text)).toEqual(invitation);
   });
 
+  it('name the three roles, the name and whether a reader may comment', () => {
+    expect(SESSION_ROLE_LABELS).toEqual({
+      editor: 'redacteur',
+      proposer: 'voorsteller',
+      reader: 'lezer',
+    });
+    const proposer: Invitation = {
+      ...invitation,
+      role: 'proposer',
+      name: 'Voorsteller & co',
+      mayComment: true,
+    };
+    const text = formatInvitation(proposer);
+    expect(text).toContain('rol=voorsteller&naam=Voorsteller+%26+co&sleutel=');
+    expect(text).not.toContain('opmerkingen');
+    expect(parseInvitation(text)).toEqual(proposer);
+
+    const commenting: Invitation = { ...invitation, name: 'Lezer', mayComment: true };
+    const line = formatInvitation(commenting);
+    expect(line).toContain('rol=lezer&naam=Lezer&opmerkingen=ja&sleutel=');
+    expect(parseInvitation(line)).toEqual(commenting);
+
+    // An editor may always comment, whatever the text says; an old invitation names nobody.
+    const editor = formatInvitation({ ...invitation, role: 'editor', mayComment: false });
+    expect(parseInvitation(editor)).toMatchObject({ role: 'editor', name: null, mayComment: true });
+    expect(parseInvitation(formatInvitation(invitation))).toMatchObject({
+      name: null,
+      mayComment: false,
+    });
+  });
+
   it('find the invitation in a pasted message', () => {
     const text = `Beste collega,\n\nNeem deel via ${formatInvitation({ ...invitation, title: null })}\n\nGroet`;
     expect(parseInvitation(text)).toEqual({ ...invitation, title: null });
@@ -28,7 +68,14 @@ describe('formatInvitation and parseInvitation', () => {
     const good = formatInvitation(invitation);
     const cases: [string, string][] = [
       ['https://example.org', 'geen uitnodiging'],
-      [good.replace('rol=lezer', 'rol=baas'), 'geen rol'],
+      [good.replace('rol=lezer', 'rol=baas'), 'geen rol (redacteur, voorsteller of lezer)'],
+      [good.replace('rol=lezer', 'rol=voorsteller'), 'voorsteller noemt geen naam'],
+      [
+        good.replace('rol=lezer', 'rol=lezer&opmerkingen=ja'),
+        'lezer met opmerkingen noemt geen naam',
+      ],
+      [good.replace('rol=lezer', 'rol=lezer&naam=%20Lezer'), 'naam in de uitnodiging'],
+      [good.replace('rol=lezer', `rol=lezer&naam=${'n'.repeat(61)}`), 'naam in de uitnodiging'],
       [good.replace(/sleutel=[^&]+/, 'sleutel=kort'), 'sleutel'],
       [good.replace('jeugdzorg-2024_01', 'jeugd/../zorg'), 'document'],
       [good.replace(/server=[^&]+/, 'server=http%3A%2F%2Fx'), 'serveradres'],
@@ -43,6 +90,17 @@ describe('formatInvitation and parseInvitation', () => {
     expect(() => formatInvitation({ ...invitation, serverUrl: 'ws://x:1/pad' })).toThrow(
       InvitationError,
     );
+  });
+});
+
+describe('isInvitationName', () => {
+  it('takes a name as the preferences keep it, and nothing else', () => {
+    for (const name of ['Voorsteller', 'Gemeente A – griffie', 'é'.repeat(60)]) {
+      expect(isInvitationName(name), name).toBe(true);
+    }
+    for (const name of ['', ' ', ' Lezer', 'Lezer ', 'n'.repeat(61), 'a\u202eb', 'a\nb', 7]) {
+      expect(isInvitationName(name), String(name)).toBe(false);
+    }
   });
 });
 

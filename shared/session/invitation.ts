@@ -1,20 +1,27 @@
 /**
  * The invitation to a co-editing session: what a user copies from "Sessie starten" and pastes
  * into "Deelnemen aan sessie" (or mails to a colleague). One line, readable, with everything
- * needed to join: the server's address, the document, the secret and the role it grants.
+ * needed to join: the server's address, the document, the secret and the role it grants, and
+ * the name the participant takes part under when the invitation was made for someone.
  *
- *   resolutie://sessie/<document>?server=ws%3A%2F%2F192.168.1.20%3A4790&rol=redacteur&sleutel=<token>&titel=…
+ *   resolutie://sessie/<document>?server=ws%3A%2F%2F192.168.1.20%3A4790&rol=voorsteller&naam=…&sleutel=<token>&titel=…
  *
- * The role in the text is what the user is told; the server reads the role from the secret
- * (a token it signed, see main/syncServer/sessionTokens.ts), so editing the text grants nothing.
+ * The role, the name and `opmerkingen=ja` (a reader who may comment) in the text are what the
+ * user is told; the server reads them from the secret (a token it signed, see
+ * main/syncServer/sessionTokens.ts), so editing the text grants nothing.
  */
+import { MAX_USER_NAME_LENGTH, hasHiddenNameCharacter } from '../model/userNames.ts';
 
-/** What a participant may do: edit, or only read along. */
-export type SessionRole = 'editor' | 'reader';
+/**
+ * What a participant may do: edit (redacteur), propose changes and comment (voorsteller), or
+ * read along, commenting where the invitation allows it (lezer).
+ */
+export type SessionRole = 'editor' | 'proposer' | 'reader';
 
 /** The roles as the app names them. */
 export const SESSION_ROLE_LABELS: Record<SessionRole, string> = {
   editor: 'redacteur',
+  proposer: 'voorsteller',
   reader: 'lezer',
 };
 
@@ -27,6 +34,13 @@ export interface Invitation {
   /** The secret that admits the holder, with the role the server gives it. */
   token: string;
   role: SessionRole;
+  /**
+   * The name the invitation was made for (isInvitationName): the author of the participant's
+   * proposals and comments; null when it names nobody (never for a voorsteller).
+   */
+  name: string | null;
+  /** Whether the participant may comment: always for a redacteur and a voorsteller. */
+  mayComment: boolean;
   /** The document's title, so the invited user sees what they join; null when unknown. */
   title: string | null;
 }
@@ -41,7 +55,27 @@ const SCHEME = 'resolutie://sessie/';
 export const DOCUMENT_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const TOKEN = /^[A-Za-z0-9._~-]{16,1024}$/;
 const MAX_TITLE_LENGTH = 300;
-const ROLE_BY_LABEL: Record<string, SessionRole> = { redacteur: 'editor', lezer: 'reader' };
+const ROLE_BY_LABEL: Record<string, SessionRole> = {
+  redacteur: 'editor',
+  voorsteller: 'proposer',
+  lezer: 'reader',
+};
+const COMMENTS_ALLOWED = 'ja';
+
+/**
+ * Whether `name` may be the name of an invitation: a user's name as the preferences keep it
+ * (shared/model/userNames.ts): 1 to 60 characters, no control or bidirectional characters,
+ * without spaces around it (the server compares it exactly with the authors of changes).
+ */
+export function isInvitationName(name: unknown): name is string {
+  return (
+    typeof name === 'string' &&
+    name.length > 0 &&
+    name.length <= MAX_USER_NAME_LENGTH &&
+    name.trim() === name &&
+    !hasHiddenNameCharacter(name)
+  );
+}
 
 /** The invitation as one line of text. */
 export function formatInvitation(invitation: Invitation): string {
@@ -49,8 +83,12 @@ export function formatInvitation(invitation: Invitation): string {
   const params = new URLSearchParams({
     server: invitation.serverUrl,
     rol: SESSION_ROLE_LABELS[invitation.role],
-    sleutel: invitation.token,
   });
+  if (invitation.name !== null) params.set('naam', invitation.name);
+  if (invitation.role === 'reader' && invitation.mayComment) {
+    params.set('opmerkingen', COMMENTS_ALLOWED);
+  }
+  params.set('sleutel', invitation.token);
   if (invitation.title) params.set('titel', invitation.title.slice(0, MAX_TITLE_LENGTH));
   return `${SCHEME}${invitation.documentName}?${params.toString()}`;
 }
@@ -75,9 +113,13 @@ export function parseInvitation(text: string): Invitation {
     documentName: name,
     token: params.get('sleutel') ?? '',
     role: role ?? 'editor',
+    name: params.get('naam'),
+    mayComment: role !== 'reader' || params.get('opmerkingen') === COMMENTS_ALLOWED,
     title: params.get('titel')?.trim() || null,
   };
-  if (!role) throw new InvitationError('De uitnodiging noemt geen rol (redacteur of lezer).');
+  if (!role) {
+    throw new InvitationError('De uitnodiging noemt geen rol (redacteur, voorsteller of lezer).');
+  }
   checkInvitation(invitation);
   return invitation;
 }
@@ -113,6 +155,21 @@ function checkInvitation(invitation: Invitation): void {
   if (!TOKEN.test(invitation.token)) {
     throw new InvitationError(
       'De sleutel in de uitnodiging ontbreekt of is afgekapt; kopieer hem opnieuw.',
+    );
+  }
+  if (invitation.name !== null && !isInvitationName(invitation.name)) {
+    throw new InvitationError(
+      'De naam in de uitnodiging is ongeldig; vraag de uitnodiger om een nieuwe.',
+    );
+  }
+  if (invitation.role === 'reader' && invitation.mayComment && invitation.name === null) {
+    throw new InvitationError(
+      'De uitnodiging voor een lezer met opmerkingen noemt geen naam; vraag de uitnodiger om een nieuwe.',
+    );
+  }
+  if (invitation.role === 'proposer' && invitation.name === null) {
+    throw new InvitationError(
+      'De uitnodiging voor een voorsteller noemt geen naam; vraag de uitnodiger om een nieuwe.',
     );
   }
 }
