@@ -14,6 +14,8 @@ import { EditorPane } from './components/EditorPane.tsx';
 import { FileBar, getDocumentName } from './components/FileBar.tsx';
 import { MetadataPanel } from './components/MetadataPanel.tsx';
 import { ChangesPanel, jumpTo } from './components/ChangesPanel.tsx';
+import { CommentsPanel } from './components/CommentsPanel.tsx';
+import { useCommentCommand } from './components/useCommentCommand.ts';
 import { SessionControls } from './components/SessionControls.tsx';
 import { PresencePanel } from './components/PresencePanel.tsx';
 import { setSuggestionAuthor } from '../shared/editor/suggestions/suggestionMode.ts';
@@ -80,6 +82,14 @@ export function App() {
   );
   const openVersions = () => controller.showDialog({ type: 'versions' });
   const readOnly = collaboration.editorLive?.readOnly ?? false;
+  // Comments carry the user's name too; who may make them is the session's to say (a reader,
+  // for now, may not: the roles decide it once they are in the session).
+  const canComment = !readOnly;
+  const commentWithName = useCallback(
+    (action: () => void) => withName('commenting', action),
+    [withName],
+  );
+  const comment = useCommentCommand(view, canComment, commentWithName);
 
   // The desktop app's native menus: they follow this window's state and run its commands.
   useDesktopMenus({
@@ -91,6 +101,7 @@ export function App() {
       suggesting,
       session: collaboration.hosted ? 'hosting' : collaboration.live ? 'joined' : 'none',
       sessionStarting: collaboration.starting,
+      canComment,
     },
     actions: createMenuActions({
       view,
@@ -101,6 +112,7 @@ export function App() {
         if (view) jumpTo(view, direction);
       },
       openVersions,
+      addComment: comment.start,
       printOnPaper: () => controller.printOnPaper(),
       openHelp: () => controller.openAppDialog('help'),
       openAbout: () => controller.openAppDialog('about'),
@@ -142,6 +154,7 @@ export function App() {
         suggesting={suggesting}
         onToggleSuggesting={toggleSuggesting}
         onVersions={openVersions}
+        comment={comment}
       />
       <div className="workspace">
         <div className="side-column">
@@ -170,6 +183,12 @@ export function App() {
             inSession={collaboration.live !== null}
             authorName={user.name}
             onPreferences={collaboration.commands.preferences}
+          />
+          <CommentsPanel
+            view={view}
+            canComment={canComment}
+            user={user}
+            withName={commentWithName}
           />
           <MetadataPanel view={view} readOnly={readOnly} />
         </div>

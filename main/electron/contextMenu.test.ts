@@ -19,11 +19,13 @@ function build(
   click: Partial<ContextMenuClick>,
   changeAtPointer: string | null = null,
   editable = true,
+  canComment = false,
 ) {
   return buildContextMenu({
     click: { ...inEditor, ...click },
     changeAtPointer,
     documentEditable: editable,
+    canComment,
   });
 }
 
@@ -103,6 +105,32 @@ describe('the editor’s context menu', () => {
       '—',
       'Alles selecteren',
     ]);
+  });
+
+  it('offers a comment on selected text where the page allows it, also when read-only', () => {
+    const selected = { selectionText: 'woningnood', editFlags: ALL_EDITS };
+    const items = build(selected, 'change-7', true, true);
+    expect(labels(items).slice(0, 6)).toEqual([
+      'Wijziging accepteren',
+      'Wijziging weigeren',
+      '—',
+      'Opmerking toevoegen',
+      '—',
+      'Knippen',
+    ]);
+    expect(items[3]?.command).toEqual({ command: 'addComment' });
+    // A reader allowed to comment: the editor is not editable content to Chromium.
+    expect(labels(build({ ...selected, isEditable: false }, null, false, true))).toEqual([
+      'Opmerking toevoegen',
+      '—',
+      'Kopiëren',
+    ]);
+    // Not where the page says no (no comments allowed, or the click was not on the editor's
+    // selection), nor without selected text.
+    expect(labels(build(selected, null, true, false))).not.toContain('Opmerking toevoegen');
+    expect(labels(build({ selectionText: ' ' }, null, true, true))).not.toContain(
+      'Opmerking toevoegen',
+    );
   });
 
   it('shows nothing where there is nothing to do (no text selected, not editable)', () => {

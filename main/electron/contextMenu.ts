@@ -1,7 +1,8 @@
 /**
  * The editor's context menu (right-click), in Dutch, as data: spelling suggestions for a word
  * the spell checker marked, with "Toevoegen aan woordenboek"; accepting or rejecting the tracked
- * change under the pointer; and knippen, kopiëren, plakken. Built from what Chromium reports
+ * change under the pointer; "Opmerking toevoegen" on selected text; and knippen, kopiëren,
+ * plakken. Built from what Chromium reports
  * about the click (Electron's `context-menu` event) and the change the page reported under the
  * pointer; tested in Node.
  */
@@ -32,6 +33,11 @@ export interface ContextMenuInput {
   changeAtPointer: string | null;
   /** Whether the document may be changed (false for a reader in a session). */
   documentEditable: boolean;
+  /**
+   * Whether the click was on the editor's selected text and the user may comment on it (also
+   * in a read-only editor, for a reader whose invitation allows comments).
+   */
+  canComment: boolean;
 }
 
 /** The template of the context menu; empty when there is nothing to offer there. */
@@ -67,6 +73,14 @@ export function buildContextMenu(input: ContextMenuInput): MenuItemTemplate[] {
     items.push(
       changeItem('acceptChange', 'Wijziging accepteren', input.changeAtPointer),
       changeItem('rejectChange', 'Wijziging weigeren', input.changeAtPointer),
+      SEPARATOR,
+    );
+  }
+
+  // A comment on the selected text, where the user may comment (the page knows).
+  if (input.canComment && click.selectionText.trim() !== '') {
+    items.push(
+      { id: 'addComment', label: 'Opmerking toevoegen', command: { command: 'addComment' } },
       SEPARATOR,
     );
   }

@@ -309,6 +309,7 @@ export class EditorWindows<W extends EditorWindow> {
       click: params,
       changeAtPointer: state.changeAtPointer,
       documentEditable: state.hasDocument && state.editable,
+      canComment: state.hasDocument && state.canCommentAtPointer,
     });
     if (items.length === 0) return;
     this.#electron.popupMenu(window, items, {

@@ -46,6 +46,8 @@ import {
 } from '../liveSession/roleReasons.ts';
 import { MenuButton } from '../controls/MenuButton.tsx';
 import { useFoldedGroups } from './useFoldedGroups.ts';
+import { CommentIcon } from './CommentIcon.tsx';
+import { COMMENT_SHORTCUT } from './useCommentCommand.ts';
 
 interface Action {
   id: string;
@@ -215,7 +217,8 @@ const GROUPS: { label: string; actions: Action[] }[] = [
  * The order in which groups fold into "Meer ▾" when the toolbar is too narrow for all of them:
  * what does not apply where the cursor is first (the Toelichting's formatting in the blocks,
  * the items' and blocks' commands in the Toelichting), the undo buttons last. "Wijzigingen
- * bijhouden" and "Versies…" never fold: they say in which mode one is writing.
+ * bijhouden" and "Versies…" never fold: they say in which mode one is writing; nor does
+ * "Opmerking", which works in a read-only document too.
  */
 const FOLD_ORDER = ['Toelichting', 'Blokken', 'Punten', 'Opmaak', 'Bewerken'];
 const FOLD_ORDER_IN_EXPLANATION = ['Punten', 'Blokken', 'Toelichting', 'Opmaak', 'Bewerken'];
@@ -269,6 +272,7 @@ export function Toolbar({
   proposing = false,
   onToggleSuggesting,
   onVersions,
+  comment,
 }: {
   view: EditorView | null;
   /** A reader in a session: every command that changes the document is off, and says why. */
@@ -283,6 +287,8 @@ export function Toolbar({
   onToggleSuggesting?: () => void;
   /** Opens "Versies". */
   onVersions?: () => void;
+  /** "Opmerking" on the selected text (useCommentCommand); off where the user may not comment. */
+  comment?: { start: () => void; enabled: boolean };
 }) {
   const state = view?.state ?? null;
   const noteId = useId();
@@ -379,6 +385,26 @@ export function Toolbar({
           <p className="read-only-note" id={noteId}>
             {readOnly ? READ_ONLY_REASON : PROPOSER_REASON}
           </p>
+        )}
+        {comment && (
+          <div className="toolbar-group" role="group" aria-label="Opmerkingen">
+            <button
+              type="button"
+              className="tool tool-comment"
+              title={
+                comment.enabled
+                  ? `Opmerking bij de geselecteerde tekst (${formatShortcut(COMMENT_SHORTCUT)})`
+                  : 'Opmerking: opmerkingen maken kan niet met deze uitnodiging'
+              }
+              aria-keyshortcuts={ariaShortcut(COMMENT_SHORTCUT)}
+              disabled={!comment.enabled}
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={comment.start}
+            >
+              <CommentIcon />
+              <span className="tool-comment-label">Opmerking</span>
+            </button>
+          </div>
         )}
         {onToggleSuggesting && (
           <div className="toolbar-group" role="group" aria-label="Wijzigingen">

@@ -34,6 +34,8 @@ export interface MenuActionTargets {
   /** The changes panel's "Vorige"/"Volgende" (Alt+PageUp/PageDown). */
   jumpToChange: (direction: 1 | -1) => void;
   openVersions: () => void;
+  /** "Opmerking toevoegen": a comment on the selected text (the toolbar's "Opmerking"). */
+  addComment: () => void;
   /** "Afdrukken…": the stuk through the system's print dialog. */
   printOnPaper: () => void;
   /** The app's own help page and About dialog. */
@@ -77,6 +79,7 @@ export function createMenuActions(targets: MenuActionTargets): MenuActions {
     acceptAllChanges: () => run(acceptChanges(() => true, decision)),
     rejectAllChanges: () => run(rejectChanges(() => true, decision)),
     versions: targets.openVersions,
+    addComment: targets.addComment,
     startSession: session.startSession,
     joinSession: session.join,
     invite: session.invite,

@@ -33,6 +33,8 @@ const base: Omit<MenuStateInput, 'editor'> = {
   session: 'none',
   sessionStarting: false,
   changeAtPointer: null,
+  pointerInEditor: false,
+  canComment: true,
 };
 
 const at = (state: EditorState, pos: number) =>
@@ -80,6 +82,23 @@ describe('getMenuState', () => {
       changeAtPointer: 'c-1',
     });
     expect(state).toMatchObject({ suggesting: true, session: 'hosting', changeAtPointer: 'c-1' });
+  });
+
+  it('offers a comment where the last right-click was on text selected in the editor', () => {
+    const editor = withProposal();
+    const word = findText(editor.doc, 'Rijk');
+    const selected = editor.apply(
+      editor.tr.setSelection(TextSelection.create(editor.doc, word - 4, word)),
+    );
+    const input = { ...base, editor: selected, pointerInEditor: true };
+    expect(getMenuState(input).canCommentAtPointer).toBe(true);
+    // Also for a reader allowed to comment: the page decides who may.
+    expect(getMenuState({ ...input, readOnly: true }).canCommentAtPointer).toBe(true);
+    expect(getMenuState({ ...input, canComment: false }).canCommentAtPointer).toBe(false);
+    // A right-click in a panel's text field, or no text selected: none.
+    expect(getMenuState({ ...input, pointerInEditor: false }).canCommentAtPointer).toBe(false);
+    expect(getMenuState({ ...input, editor: at(editor, word) }).canCommentAtPointer).toBe(false);
+    expect(menuStateSchema.safeParse(getMenuState(input)).success).toBe(true);
   });
 
   it('lets a reader change nothing', () => {

@@ -35,6 +35,10 @@ export interface MenuStateInput {
   sessionStarting: boolean;
   /** The change under the pointer at the last right-click in the editor. */
   changeAtPointer: string | null;
+  /** Whether the last right-click was in the editor (not in a panel's text field). */
+  pointerInEditor: boolean;
+  /** Whether the user may comment (the comments panel's `canComment`). */
+  canComment: boolean;
 }
 
 /** The menu state of the window. */
@@ -54,6 +58,8 @@ export function getMenuState(input: MenuStateInput): MenuState {
     changeCount: changes.length,
     changeAtCursor: atCursor?.id ?? null,
     changeAtPointer: editor ? input.changeAtPointer : null,
+    canCommentAtPointer:
+      editor !== null && input.canComment && input.pointerInEditor && !editor.selection.empty,
     session: input.session,
     sessionStarting: input.sessionStarting,
   };

@@ -19,7 +19,7 @@ import { findShellBridge } from './shellBridge.ts';
 /** What the hook reads: the menu state's inputs (but the pointer), and the actions. */
 export interface DesktopMenusInput {
   view: EditorView | null;
-  state: Omit<MenuStateInput, 'editor' | 'changeAtPointer'>;
+  state: Omit<MenuStateInput, 'editor' | 'changeAtPointer' | 'pointerInEditor'>;
   actions: MenuActions;
 }
 
@@ -29,15 +29,21 @@ export function useDesktopMenus({ view, state, actions }: DesktopMenusInput): vo
   useLayoutEffect(() => {
     latest.current = { view, state, actions };
   });
-  // The change under the pointer at the last right-click (null when it was not on one).
+  // The change under the pointer at the last right-click (null when it was not on one), and
+  // whether that click was in the editor.
   const pointerChange = useRef<string | null>(null);
+  const pointerInEditor = useRef(false);
   // What was sent last, so an unchanged state is not sent again at every render.
   const sent = useRef('');
 
   // After every render: the state, if it changed. (The editor re-renders the window at every
   // transaction, so this follows the cursor, undo and the document.)
   useEffect(() => {
-    sendMenuState(latest.current.view, latest.current.state, pointerChange.current, sent);
+    const pointer = {
+      changeAtPointer: pointerChange.current,
+      pointerInEditor: pointerInEditor.current,
+    };
+    sendMenuState(latest.current.view, latest.current.state, pointer, sent);
   });
 
   useEffect(() => {
@@ -64,7 +70,9 @@ export function useDesktopMenus({ view, state, actions }: DesktopMenusInput): vo
       const change =
         current && pos !== undefined ? findChangeAt(getStateChanges(current.state), pos) : null;
       pointerChange.current = change?.id ?? null;
-      sendMenuState(current, latest.current.state, pointerChange.current, sent);
+      pointerInEditor.current = inEditor;
+      const pointer = { changeAtPointer: pointerChange.current, pointerInEditor: inEditor };
+      sendMenuState(current, latest.current.state, pointer, sent);
     };
     window.addEventListener('contextmenu', onContextMenu, true);
     return () => window.removeEventListener('contextmenu', onContextMenu, true);
@@ -75,12 +83,12 @@ export function useDesktopMenus({ view, state, actions }: DesktopMenusInput): vo
 function sendMenuState(
   view: EditorView | null,
   input: DesktopMenusInput['state'],
-  changeAtPointer: string | null,
+  pointer: Pick<MenuStateInput, 'changeAtPointer' | 'pointerInEditor'>,
   sent: { current: string },
 ): void {
   const bridge = findShellBridge();
   if (!bridge) return;
-  const state: MenuState = getMenuState({ ...input, editor: view?.state ?? null, changeAtPointer });
+  const state: MenuState = getMenuState({ ...input, ...pointer, editor: view?.state ?? null });
   const text = JSON.stringify(state);
   if (text === sent.current) return;
   sent.current = text;

@@ -20,6 +20,10 @@ const WHY: Record<NameReason, { text: string; action: string }> = {
     text: 'Uw wijzigingen worden voorstellen onder uw naam. Onder welke naam zien anderen ze?',
     action: 'Doorgaan',
   },
+  commenting: {
+    text: 'Uw opmerkingen staan onder uw naam. Onder welke naam zien anderen ze?',
+    action: 'Doorgaan',
+  },
 };
 
 export function NameDialog({

@@ -1,8 +1,8 @@
 /**
  * The help page, in plain Dutch: how a stuk is built (overwegingen, dictum, toelichting), the
- * numbering, "Wijzigingen bijhouden" and the changes panel, versions, working together, PDF
- * and printing, preferences, and the keyboard shortcuts as this platform writes them. A wide
- * dialog with a table of contents beside the text; F1 or Help › Help opens it.
+ * numbering, "Wijzigingen bijhouden" and the changes panel, comments, versions, working
+ * together, PDF and printing, preferences, and the keyboard shortcuts as this platform writes
+ * them. A wide dialog with a table of contents beside the text; F1 or Help › Help opens it.
  */
 import { useRef } from 'react';
 import type { ReactNode } from 'react';
@@ -142,6 +142,37 @@ const SECTIONS: Section[] = [
         <Keys keys="Alt-PageUp" /> en <Keys keys="Alt-PageDown" />) springt u van wijziging naar
         wijziging. Na accepteren staat er gewone tekst met de juiste nummering.
       </p>
+    ),
+  },
+  {
+    id: 'opmerkingen',
+    title: 'Opmerkingen',
+    body: (
+      <>
+        <p>
+          Een opmerking hoort bij een stuk tekst. Selecteer de tekst (in een punt, een kop of alinea
+          van de toelichting, of een voetnoot met het woord ervoor) en kies <b>Opmerking</b> rechts
+          in de werkbalk, of <Keys keys="Mod-Alt-m" />; in de desktopapp staat{' '}
+          <b>Opmerking toevoegen</b> ook onder de rechtermuisknop. Rechts, bij <b>Opmerkingen</b>,
+          schrijft u de opmerking en plaatst u hem met <b>Plaatsen</b> of <Keys keys="Mod-Enter" />;{' '}
+          <Keys keys="Escape" /> annuleert. De eerste keer vraagt de editor onder welke naam anderen
+          uw opmerkingen zien.
+        </p>
+        <p>
+          De tekst van een opmerking is geel gemarkeerd; staat de cursor erin, dan licht de
+          opmerking rechts op. Klik op een opmerking om naar de tekst te gaan. U kunt{' '}
+          <b>beantwoorden</b>, uw eigen opmerkingen <b>bewerken</b> en <b>verwijderen</b>, en een
+          opmerking <b>oplossen</b> als hij is afgehandeld; opgeloste opmerkingen staan ingeklapt
+          onder <b>Opgelost</b> en kunt u weer <b>heropenen</b>. Een opmerking over een voorstel
+          zegt van wie dat voorstel is. Wordt de tekst van een opmerking geschrapt, dan blijft de
+          opmerking staan onder <b>Tekst verwijderd</b>, met de tekst waar hij over ging.
+        </p>
+        <p>
+          Opmerkingen horen bij het document: ze worden opgeslagen en collega’s in een sessie zien
+          ze meteen. Ze zijn geen tekst van het stuk: ze worden geen voorstel, ongedaan maken raakt
+          ze niet, en ze staan niet in de PDF of op papier.
+        </p>
+      </>
     ),
   },
   {

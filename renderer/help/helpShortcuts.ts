@@ -46,7 +46,7 @@ export const EDITOR_SHORTCUTS: HelpShortcutGroup[] = [
   },
 ];
 
-/** Keys of the window: the header, the toolbar and the changes panel. */
+/** Keys of the window: the header, the toolbar, the changes and the comments panel. */
 export const WINDOW_SHORTCUTS: HelpShortcutGroup[] = [
   {
     title: 'Documenten',
@@ -73,6 +73,14 @@ export const WINDOW_SHORTCUTS: HelpShortcutGroup[] = [
       { keys: ['Mod-Shift-e'], action: 'Wijzigingen bijhouden aan of uit' },
       { keys: ['Alt-PageDown'], action: 'Naar de volgende wijziging' },
       { keys: ['Alt-PageUp'], action: 'Naar de vorige wijziging' },
+    ],
+  },
+  {
+    title: 'Opmerkingen',
+    shortcuts: [
+      { keys: ['Mod-Alt-m'], action: 'Opmerking bij de geselecteerde tekst' },
+      { keys: ['Mod-Enter'], action: 'In een opmerking: plaatsen' },
+      { keys: ['Escape'], action: 'In een opmerking: annuleren' },
     ],
   },
   {

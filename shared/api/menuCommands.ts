@@ -31,6 +31,8 @@ export const MENU_COMMANDS = [
   'acceptAllChanges',
   'rejectAllChanges',
   'versions',
+  // The editor's context menu: a comment on the selected text
+  'addComment',
   // Sessie
   'startSession',
   'joinSession',

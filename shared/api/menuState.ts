@@ -37,6 +37,11 @@ export const menuStateSchema = z.strictObject({
    * context menu); null when the click was elsewhere.
    */
   changeAtPointer: changeIdSchema,
+  /**
+   * Whether the last right-click in the editor was on text the user may comment on (selected,
+   * and comments allowed), for the context menu's "Opmerking toevoegen".
+   */
+  canCommentAtPointer: z.boolean(),
   /** Co-editing: none, hosting a session for colleagues, or joined to someone's. */
   session: z.enum(SESSION_PARTS),
   /** Whether "Sessie starten" is under way. */
@@ -58,6 +63,7 @@ export const EMPTY_MENU_STATE: MenuState = {
   changeCount: 0,
   changeAtCursor: null,
   changeAtPointer: null,
+  canCommentAtPointer: false,
   session: 'none',
   sessionStarting: false,
 };
