@@ -6,6 +6,10 @@
  * applying it again changes nothing, so Hocuspocus only acknowledges it. Nothing is applied,
  * acknowledged, relayed or stored before it is checked.
  *
+ * A participant's update is checked with the rules of its role (roleRules.ts), from the
+ * connection's context (its token, sessionAuthentication.ts); an update from another instance
+ * with the shape checks only (the instance the participant is connected to applied the rules).
+ *
  * Besides the check, the gate keeps two promises that a single update cannot show:
  *
  * - **Held apart, never pending.** An update that builds on structs the server lacks is held,
@@ -28,6 +32,8 @@ import type { Document } from '@hocuspocus/server';
 import type { Connection } from '@hocuspocus/server';
 import { TEMPLATE_CLIENT_ID } from './serverDocuments.ts';
 import { InvalidUpdateError, checkDocumentUpdate } from './updateValidation.ts';
+import type { RoleContext } from './roleRules.ts';
+import type { SessionContext } from './sessionAuthentication.ts';
 
 /** A participant's side of the gate: where released messages go, and how to refuse it. */
 export interface GateWriter {
@@ -83,6 +89,12 @@ export class DocumentGate {
   private readonly limits: GateLimits;
   /** Client ids and the connection that writes under each. */
   private readonly owners = new Map<number, Connection>();
+  /**
+   * Client ids and the name of the first connection that wrote under each (null: a connection
+   * without a name), for as long as the document is open: who wrote a text is who proposed it
+   * (roleRules.ts).
+   */
+  private readonly writerNames = new Map<number, string | null>();
   private readonly held = new Map<GateWriter, Held>();
 
   constructor(document: Document, limits: GateLimits) {
@@ -158,11 +170,16 @@ export class DocumentGate {
       if (owner === 'server') throw new InvalidUpdateError(CLAIMED_REFUSAL, CLAIMED_REFUSAL);
       if (owner) return this.hold(writer, batch, 'claimed', mayHold);
     }
-    if (checkDocumentUpdate(this.document, update) === 'pending') {
+    const role = getRoleContext(writer.connection);
+    if (role.name !== null) role.clients = this.clientsOf(role.name);
+    if (checkDocumentUpdate(this.document, update, undefined, role) === 'pending') {
       if (writer.answeredSync) throw new InvalidUpdateError(PENDING_REFUSAL, PENDING_REFUSAL);
       return this.hold(writer, batch, 'pending', mayHold);
     }
-    for (const client of written) this.owners.set(client, writer.connection);
+    for (const client of written) {
+      this.owners.set(client, writer.connection);
+      if (!this.writerNames.has(client)) this.writerNames.set(client, role.name);
+    }
     Y.applyUpdate(this.document, update, { source: 'connection', connection: writer.connection });
     if (this.held.size > 0) queueMicrotask(() => this.retryClaimed());
     return batch.frames;
@@ -212,6 +229,15 @@ export class DocumentGate {
     }
   }
 
+  /** The client ids connections named `name` wrote under. */
+  private clientsOf(name: string): Set<number> {
+    const clients = new Set<number>();
+    for (const [client, writerName] of this.writerNames) {
+      if (writerName === name) clients.add(client);
+    }
+    return clients;
+  }
+
   /** The client ids under which `update` writes structs the document does not have yet. */
   private findNewClients(update: Uint8Array): number[] {
     let meta: { to: Map<number, number> };
@@ -238,6 +264,21 @@ export class DocumentGate {
     }
     return null;
   }
+}
+
+/**
+ * The role of a participant's connection, from its context. A connection the authentication did
+ * not give one (never, for a signed-in connection) is held to the rules of a reader who may not
+ * comment: it may change nothing.
+ */
+function getRoleContext(connection: Connection): RoleContext {
+  const context = connection.context as Partial<SessionContext> | undefined;
+  if (!context?.role) return { role: 'reader', name: null, mayComment: false };
+  return {
+    role: context.role,
+    name: context.name ?? null,
+    mayComment: context.mayComment === true,
+  };
 }
 
 /** The updates of a batch as one; InvalidUpdateError when they do not merge. */

@@ -21,12 +21,18 @@
  * document does not, so it is dropped and copied anew at the next check. Cost per update:
  * applying it twice and reading the document (about a millisecond for 300 items).
  *
+ * **Roles.** With the sender's role (roleRules.ts), the check also decides what that role may
+ * change, on the same integrated result: the document read before (kept from the previous
+ * check, so nothing is read twice) and after, what the update touched, and the comments before
+ * (the server's document, which the update has not reached) and after.
+ *
  * **Size.** The document (ProseMirror's size) is read on every check anyway; the Yjs state is
  * measured when the shadow is made and then bounded from above: an update of n bytes grows the
  * encoded state by at most GROWTH_PER_BYTE × n (its own structs, and the splits of existing
  * structs at its edges). Only when that bound reaches the cap is the state measured exactly.
  */
 import * as Y from 'yjs';
+import type { Node } from 'prosemirror-model';
 import {
   DOCUMENT_FRAGMENT,
   InvalidDocumentError,
@@ -41,6 +47,8 @@ import {
   MAX_DOCUMENT_STATE_BYTES,
 } from '../../shared/ydoc/documentLimits.ts';
 import { CLOSE_CODES, INVALID_UPDATE_REASON } from './refusals.ts';
+import { DocumentView, KnownChanges, findRoleRefusal } from './roleRules.ts';
+import type { RoleContext } from './roleRules.ts';
 
 /** The root types a document may hold; anything else is refused (add new ones here). */
 export const DOCUMENT_ROOTS: ReadonlySet<string> = new Set([
@@ -104,11 +112,15 @@ interface Shadow {
   /** The state's size when last measured, and how much it may have grown since. */
   measuredBytes: number;
   growthBound: number;
+  /** The document as last read, while the shadow has not changed since (else null). */
+  read: DocumentView | null;
   /** Stops following the server document. */
   detach: () => void;
 }
 
 const shadows = new WeakMap<Y.Doc, Shadow>();
+// Per server document, not per shadow: a shadow is made anew after every refusal.
+const knownChanges = new WeakMap<Y.Doc, KnownChanges>();
 
 function getShadow(document: Y.Doc): Shadow {
   const known = shadows.get(document);
@@ -121,12 +133,20 @@ function getShadow(document: Y.Doc): Shadow {
     shadow.growthBound += GROWTH_PER_BYTE * update.length;
   };
   document.on('update', follow);
+  // Whatever changes the shadow makes the last read stale; the check sets it after reading. An
+  // update the document applies after its check is known to the shadow already: no change.
+  const forget = () => {
+    shadow.read = null;
+  };
+  doc.on('update', forget);
   const shadow: Shadow = {
     doc,
     measuredBytes: state.length,
     growthBound: 0,
+    read: null,
     detach: () => {
       document.off('update', follow);
+      doc.off('update', forget);
       doc.destroy();
       shadows.delete(document);
     },
@@ -144,27 +164,40 @@ export type UpdateCheck = 'accepted' | 'pending';
  * resolution within the size limits, without touching `document`. Returns 'pending' when the
  * update builds on (or deletes) what the document does not hold yet. Throws InvalidUpdateError
  * (DocumentTooLargeUpdateError for size) when it is no Yjs update, adds a root type other than
- * the document's, makes the document invalid or too large. An accepted update is expected to be
- * applied to `document` next, and later checks build on it.
+ * the document's, makes the document invalid or too large, or, with the sender's `role`, changes
+ * what that role may not (roleRules.ts). An accepted update is expected to be applied to
+ * `document` next, and later checks build on it.
  */
 export function checkDocumentUpdate(
   document: Y.Doc,
   update: Uint8Array,
   limits: SizeLimits = DEFAULT_LIMITS,
+  role: RoleContext | null = null,
 ): UpdateCheck {
   const shadow = getShadow(document);
+  const previous = shadow.read;
   const versions = shadow.doc.getMap(VERSIONS_MAP);
   const comments = shadow.doc.getMap(COMMENTS_MAP);
   const touched = new Set<string>();
   const touchedComments = new Set<string>();
+  let touchesDocument = false;
   const collect = (event: Y.YMapEvent<unknown>) => {
     for (const key of event.keysChanged) touched.add(key);
   };
   const collectComments = (event: Y.YMapEvent<unknown>) => {
     for (const key of event.keysChanged) touchedComments.add(key);
   };
+  // Every type the update changed (Yjs's own formatting cleanup after it included): anything
+  // but the two maps is the document.
+  const collectTypes = (transaction: Y.Transaction) => {
+    for (const type of transaction.changed.keys()) {
+      const changed: unknown = type;
+      if (changed !== versions && changed !== comments) touchesDocument = true;
+    }
+  };
   versions.observe(collect);
   comments.observe(collectComments);
+  shadow.doc.on('afterTransaction', collectTypes);
   let accepted = false;
   try {
     try {
@@ -191,9 +224,9 @@ export function checkDocumentUpdate(
         );
       }
     }
-    let nodeSize: number;
+    let read: Node;
     try {
-      nodeSize = readYDoc(shadow.doc).nodeSize;
+      read = readYDoc(shadow.doc);
       checkVersionEntries(shadow.doc, touched);
       if (touchedComments.size > 0) checkCommentEntries(shadow.doc, touchedComments);
     } catch (error) {
@@ -202,15 +235,47 @@ export function checkDocumentUpdate(
         `De wijziging past niet in de opbouw van een resolutie. ${error.message}`,
       );
     }
-    if (nodeSize > limits.maxNodeSize) {
-      throw new DocumentTooLargeUpdateError(`omvang ${nodeSize}, hoogstens ${limits.maxNodeSize}`);
+    if (read.nodeSize > limits.maxNodeSize) {
+      throw new DocumentTooLargeUpdateError(
+        `omvang ${read.nodeSize}, hoogstens ${limits.maxNodeSize}`,
+      );
+    }
+    const after = new DocumentView(read, shadow.doc);
+    // The server's document has not applied the update: it still reads as before.
+    let before = previous;
+    const readBefore = () => (before ??= new DocumentView(readYDoc(document), document));
+    let known = knownChanges.get(document);
+    if (!known) {
+      known = new KnownChanges();
+      known.add(readBefore());
+      knownChanges.set(document, known);
+    }
+    if (role) {
+      const refusal = findRoleRefusal(role, {
+        before: readBefore,
+        after,
+        touchesDocument,
+        versionKeys: touched,
+        commentKeys: touchedComments,
+        commentsBefore: document.getMap(COMMENTS_MAP),
+        commentsAfter: comments,
+        knownChanges: known,
+        isNew: ({ client, clock }) => clock >= Y.getState(document.store, client),
+      });
+      if (refusal) throw new InvalidUpdateError(`${refusal.detail}.`, refusal.reason);
     }
     checkStateSize(shadow, update, limits.maxStateBytes);
+    known.add(after);
+    // Kept for the next check, when the server's document holds this state (the shadow then
+    // holds the next one): who wrote what is read from the document.
+    after.source = document;
+    shadow.read = after;
     accepted = true;
     return 'accepted';
   } finally {
     versions.unobserve(collect);
     comments.unobserve(collectComments);
+    shadow.doc.off('afterTransaction', collectTypes);
     // The shadow now holds what the document does not: copy it anew next time.
     if (!accepted) shadow.detach();
   }

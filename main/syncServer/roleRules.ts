@@ -1,0 +1,363 @@
+/**
+ * What each role may change, checked by the server on every update of a participant, on the
+ * integrated result (updateValidation.ts calls it after the update passed the shape checks, on
+ * the shadow). The role and the name come from the connection's token (sessionTokens.ts), never
+ * from what the client says; the author of a proposal or a comment is that name.
+ *
+ * - **Voorsteller** (name N): no versions; in the document only proposals of N's own. Let
+ *   R(doc) be the document without N's proposals (withoutOwnProposals.ts: N's proposed text and
+ *   items taken out, N's proposals to delete undone). The update is allowed only when R(before)
+ *   equals R(after): then all it changed is an insertion carrying N's proposal, a proposal of
+ *   N's to delete existing text or items, or the removal of N's own proposals. Anything else
+ *   (typing without a mark, deleting for real, accepting or rejecting another's proposal by
+ *   removing or adding text, changing an attribute) survives in R(after) and makes it differ.
+ *   Besides: every change id new to the document carries N, a change id the document held keeps
+ *   its author (KnownChanges), and no proposal of another becomes accepted.
+ * - **Lezer who may comment**: only the comments map; nothing of the document or the versions.
+ * - **Comments**, for every connection with a name (an editor with a named invitation, a
+ *   voorsteller, a commenting reader): an entry that is new or changed must be N's (`author`),
+ *   and keeps its `author`, `thread`, `time` and `anchor`; a thread's state is set under N's
+ *   name, by a voorsteller or reader only on a thread N started (an editor may resolve any
+ *   thread). Entries are never removed (commentRecords.ts refuses that for everyone).
+ * - **Redacteur with a name**: every change id new to the document carries N, and a known one
+ *   its author. A redacteur without a name in the token (an invitation from before names) is not
+ *   held to a name: it may edit anything anyway, and could not be told apart from the person it
+ *   claims to be.
+ * - A lezer without permission to comment never gets here: Hocuspocus keeps that connection
+ *   read-only (sessionAuthentication.ts).
+ *
+ * **Decide on the integrated result, with Yjs in mind.** What an honest voorsteller sends must
+ * pass whatever arrived at the server in between, and a merge does more than either side
+ * wrote. Change marks are Yjs formatting, a run of characters between two markers: a
+ * concurrent edit can run a mark on over text typed elsewhere or cut it short, whoever sends
+ * the update; y-prosemirror writes a text anew as the difference of two strings, so an honest
+ * participant writes colleagues' characters again (the editor records such copies); taking
+ * back one's new item deletes what a colleague typed in it meanwhile. So R does not compare
+ * marks (they are checked apart, for what a merge cannot do: a new change under another's
+ * name, a proposal accepted), and decides whose text is whose by who wrote it, as the Yjs
+ * document tells, not by where a mark lies. The seeded fuzz test (roleRules.fuzz.test.ts)
+ * drives honest voorstellers beside a redacteur with updates reaching the server in varying
+ * orders; docs/SERVER.md says what remains.
+ *
+ * Cheap: the document before the update is the one read at the previous check (the shadow
+ * keeps it), with R of it per name, so a voorsteller's update costs one R (of the document
+ * after) beyond the read every update has.
+ */
+import type { Node } from 'prosemirror-model';
+import type * as Y from 'yjs';
+import type { ItemChange } from '../../shared/editor/suggestions/changeMarks.ts';
+import { canonicalWithout, describeDifference, findWriters } from './withoutOwnProposals.ts';
+import type { Proposer, Writer, Writers } from './withoutOwnProposals.ts';
+import { threadOfStatusKey } from '../../shared/comments/commentRecords.ts';
+import type { StoredComment, ThreadStatus } from '../../shared/comments/commentRecords.ts';
+import type { SessionRole } from '../../shared/session/invitation.ts';
+
+/** What the server knows of a participant's connection, from its token. */
+export interface RoleContext {
+  role: SessionRole;
+  /** The name the invitation carries: the author of the connection's proposals and comments. */
+  name: string | null;
+  /** Whether the connection may comment (always for editors and voorstellers). */
+  mayComment: boolean;
+  /**
+   * The Yjs clients the server saw connections with this name write under in the document
+   * (documentGate.ts): who wrote a character is who proposed it (withoutOwnProposals.ts).
+   */
+  clients?: ReadonlySet<number>;
+}
+
+/**
+ * Whether `after` differs from `before` only by proposals of `name` (as far as a document
+ * without Yjs can tell: insertions count wherever their marks lie), for an editor that wants to
+ * know before it sends whether the server will take a voorsteller's change.
+ */
+export function isOnlyProposalsOf(before: Node, after: Node, name: string): boolean {
+  const proposer = { name, clients: new Set<number>() };
+  return isSame(canonicalWithout(before, proposer, null), canonicalWithout(after, proposer, null));
+}
+
+/** A document as read, with what the rules derive from it (each worked out once). */
+export class DocumentView {
+  readonly doc: Node;
+  /**
+   * The Yjs document `doc` was read from, while it holds that state (who wrote which text is
+   * read from it on first use); null when not known.
+   */
+  source: Y.Doc | null;
+  private writers: Writers | null = null;
+  private authors: Set<string> | null = null;
+  private marks: Set<string> | null = null;
+  private readonly canonical = new Map<string, string[]>();
+
+  constructor(doc: Node, source: Y.Doc | null = null) {
+    this.doc = doc;
+    this.source = source;
+  }
+
+  /** The document without the proposals of `proposer` (withoutOwnProposals.ts). */
+  withoutProposalsOf(proposer: Proposer): string[] {
+    const key = `${proposer.name}\0${[...proposer.clients].sort().join(',')}\0${proposer.isNew ? 'new' : ''}`;
+    let result = this.canonical.get(key);
+    if (result === undefined) {
+      if (!this.writers && this.source) this.writers = findWriters(this.doc, this.source);
+      result = canonicalWithout(this.doc, proposer, this.writers);
+      this.canonical.set(key, result);
+    }
+    return result;
+  }
+
+  /**
+   * Every change in the document as `id` and author: the change marks' and the item
+   * proposals', as `<id>\0<name>`.
+   */
+  changeAuthors(): ReadonlySet<string> {
+    if (!this.authors) this.collect();
+    return this.authors!;
+  }
+
+  /** Every accepted insertion in the document, as `<name>\0<id>`. */
+  changeMarks(): ReadonlySet<string> {
+    if (!this.marks) this.collect();
+    return this.marks!;
+  }
+
+  private collect(): void {
+    const authors = new Set<string>();
+    const marks = new Set<string>();
+    this.doc.descendants((node) => {
+      const change = node.type.name === 'item' ? (node.attrs.change as ItemChange | null) : null;
+      if (change) authors.add(`${change.id}\0${change.name}`);
+      for (const mark of node.marks) {
+        const { id, name } = mark.attrs as { id?: unknown; name?: unknown };
+        if (typeof id !== 'string' || typeof name !== 'string') continue;
+        authors.add(`${id}\0${name}`);
+        // Accepted proposals: whose, and which (a copy from an older state may carry another
+        // colour, time or piece of the same change; only acceptance is the decision).
+        if ((mark.attrs as { accepted?: unknown }).accepted === true) {
+          marks.add(`${name}\0${id}`);
+        }
+      }
+      return true;
+    });
+    this.authors = authors;
+    this.marks = marks;
+  }
+}
+
+/** What an update did, as the role rules look at it. */
+export interface UpdateEffect {
+  /** The document before the update (read on first use). */
+  before(): DocumentView;
+  /** The document after it. */
+  after: DocumentView;
+  /** Whether it changed anything outside the maps of versions and comments. */
+  touchesDocument: boolean;
+  /** The keys of the versions and comments maps it touched. */
+  versionKeys: ReadonlySet<string>;
+  commentKeys: ReadonlySet<string>;
+  /** The comments map before (the server's document, untouched) and after (the shadow's). */
+  commentsBefore: Y.Map<unknown>;
+  commentsAfter: Y.Map<unknown>;
+  /** Every change id the document has held, with its author (KnownChanges). */
+  knownChanges: KnownChanges;
+  /** Whether a character of the document after was written by this update. */
+  isNew: (writer: Writer) => boolean;
+}
+
+/**
+ * Every change id a document has held since the server opened it, with the name it carried:
+ * what a change id new to the document must be checked against. Text of a change that is gone
+ * may come back honestly (a participant puts back their text a colleague deleted unseen,
+ * y-prosemirror writes a text anew with its marks), still under its id and author; a change id
+ * the document never held is a new proposal, and must carry the sender's name.
+ */
+export class KnownChanges {
+  private readonly names = new Map<string, string>();
+  private readonly marks = new Set<string>();
+
+  /** Adds the changes of `view` (the first author an id was seen with stays). */
+  add(view: DocumentView): void {
+    for (const entry of view.changeAuthors()) {
+      const [id, name] = splitEntry(entry);
+      if (!this.names.has(id)) this.names.set(id, name);
+    }
+    for (const mark of view.changeMarks()) this.marks.add(mark);
+  }
+
+  /** Whether the document has held this accepted insertion (`<name>\0<id>`). */
+  hasMark(mark: string): boolean {
+    return this.marks.has(mark);
+  }
+
+  /** The author change `id` was first seen with, or undefined for an id never seen. */
+  authorOf(id: string): string | undefined {
+    return this.names.get(id);
+  }
+}
+
+/** Why an update was refused: `reason` for the participant (short, Dutch), `detail` for the log. */
+export interface RoleRefusal {
+  reason: string;
+  detail: string;
+}
+
+// Reasons travel in a WebSocket close frame too, which holds at most 123 bytes.
+/** Said to a voorsteller whose update is more than proposals of their own. */
+export const PROPOSALS_ONLY_REASON =
+  'Wijziging geweigerd: als voorsteller kunt u alleen voorstellen doen.';
+/** Said to a participant whose proposal carries another name than their invitation's. */
+export const OWN_NAME_PROPOSAL_REASON =
+  'Wijziging geweigerd: een voorstel moet op uw eigen naam staan.';
+/** Said to a voorsteller who records a version. */
+export const NO_VERSION_REASON =
+  'Wijziging geweigerd: als voorsteller kunt u geen versie vastleggen.';
+/** Said to a reader who changes anything but comments. */
+export const COMMENTS_ONLY_REASON =
+  'Wijziging geweigerd: als lezer kunt u alleen opmerkingen maken.';
+/** Said to a reader who may not comment (never reached: such a connection is read-only). */
+export const READ_ONLY_REASON = 'Wijziging geweigerd: als lezer kunt u niets wijzigen.';
+/** Said to a participant whose comment carries another name, or who changes another's. */
+export const OWN_COMMENT_REASON =
+  'Wijziging geweigerd: u kunt alleen uw eigen opmerkingen maken en wijzigen.';
+/** Said to a voorsteller or reader who resolves or reopens another's thread. */
+export const OWN_THREAD_REASON =
+  'Wijziging geweigerd: u kunt alleen een draad die u begon afsluiten of heropenen.';
+
+/** The refusal of an update by `context`'s rules, or null when the update is allowed. */
+export function findRoleRefusal(context: RoleContext, effect: UpdateEffect): RoleRefusal | null {
+  const { role, name } = context;
+  if (role === 'reader' && !context.mayComment) {
+    return { reason: READ_ONLY_REASON, detail: 'een lezer zonder opmerkingen wijzigt iets' };
+  }
+  if (role === 'reader' && (effect.touchesDocument || effect.versionKeys.size > 0)) {
+    return { reason: COMMENTS_ONLY_REASON, detail: 'een lezer wijzigt meer dan opmerkingen' };
+  }
+  if (role === 'proposer' && effect.versionKeys.size > 0) {
+    return { reason: NO_VERSION_REASON, detail: 'een voorsteller legt een versie vast' };
+  }
+  if (name !== null && effect.touchesDocument && role !== 'reader') {
+    const refusal = findForeignChange(name, effect) ?? findDirectEdit(context, name, effect);
+    if (refusal) return refusal;
+  }
+  return name !== null && effect.commentKeys.size > 0
+    ? findCommentRefusal(context, name, effect)
+    : null;
+}
+
+/**
+ * A change under another name than `name`: an id the document never held under another name,
+ * or a known id under another name than it had.
+ */
+function findForeignChange(name: string, effect: UpdateEffect): RoleRefusal | null {
+  const before = effect.before().changeAuthors();
+  for (const entry of effect.after.changeAuthors()) {
+    if (before.has(entry)) continue;
+    const [id, author] = splitEntry(entry);
+    const expected = effect.knownChanges.authorOf(id) ?? name;
+    if (author !== expected) {
+      return {
+        reason: OWN_NAME_PROPOSAL_REASON,
+        detail: `voorstel ${JSON.stringify(id)} op naam van ${JSON.stringify(author)}, niet van ${JSON.stringify(expected)}`,
+      };
+    }
+  }
+  return null;
+}
+
+function splitEntry(entry: string): [id: string, name: string] {
+  const at = entry.indexOf('\0');
+  return [entry.slice(0, at), entry.slice(at + 1)];
+}
+
+/**
+ * For a voorsteller: a change mark of another that the document never held (a proposal
+ * accepted, or altered), or anything the update changed besides their own proposals.
+ */
+function findDirectEdit(context: RoleContext, name: string, effect: UpdateEffect) {
+  if (context.role !== 'proposer') return null;
+  for (const mark of effect.after.changeMarks()) {
+    if (mark.startsWith(`${name}\0`) || effect.knownChanges.hasMark(mark)) continue;
+    return {
+      reason: PROPOSALS_ONLY_REASON,
+      detail: `voorsteller: voorstel ${JSON.stringify(mark.slice(mark.indexOf('\0') + 1))} van ${JSON.stringify(mark.slice(0, mark.indexOf('\0')))} aanvaard`,
+    };
+  }
+  const clients = context.clients ?? new Set<number>();
+  const before = effect.before().withoutProposalsOf({ name, clients });
+  const after = effect.after.withoutProposalsOf({ name, clients, isNew: effect.isNew });
+  if (isSame(before, after)) return null;
+  return {
+    reason: PROPOSALS_ONLY_REASON,
+    detail: `voorsteller: ${describeDifference(before, after)}`,
+  };
+}
+
+/** The comment entries the update touched, held to the connection's name. */
+function findCommentRefusal(
+  context: RoleContext,
+  name: string,
+  effect: UpdateEffect,
+): RoleRefusal | null {
+  for (const key of effect.commentKeys) {
+    const old = effect.commentsBefore.get(key);
+    const now = effect.commentsAfter.get(key);
+    // Set again as it was, or another's concurrent value won: nothing changed.
+    if (isEqualValue(old, now)) continue;
+    const thread = threadOfStatusKey(key);
+    const quoted = JSON.stringify(key.slice(0, 64));
+    if (thread !== null) {
+      const status = now as ThreadStatus;
+      if (status.name !== name) {
+        return { reason: OWN_COMMENT_REASON, detail: `status ${quoted} op een andere naam` };
+      }
+      const first = effect.commentsAfter.get(thread) as StoredComment;
+      if (context.role !== 'editor' && first.author !== name) {
+        return {
+          reason: OWN_THREAD_REASON,
+          detail: `status ${quoted} van een draad van een ander`,
+        };
+      }
+      continue;
+    }
+    const comment = now as StoredComment;
+    if (comment.author !== name) {
+      return { reason: OWN_COMMENT_REASON, detail: `opmerking ${quoted} op een andere naam` };
+    }
+    if (old !== undefined) {
+      const before = old as StoredComment;
+      const kept =
+        before.author === comment.author &&
+        before.thread === comment.thread &&
+        before.time === comment.time &&
+        isEqualValue(before.anchor, comment.anchor);
+      if (!kept) {
+        return {
+          reason: OWN_COMMENT_REASON,
+          detail: `opmerking ${quoted}: auteur, draad, tijdstip of plaats gewijzigd`,
+        };
+      }
+    }
+  }
+  return null;
+}
+
+function isSame(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((token, i) => token === b[i]);
+}
+
+/** Whether two JSON values (as the comments map holds them) are equal. */
+function isEqualValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  return (
+    keysA.length === keysB.length &&
+    keysA.every(
+      (key) =>
+        Object.hasOwn(b, key) &&
+        isEqualValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+    )
+  );
+}
