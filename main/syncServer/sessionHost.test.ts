@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { buildDoc } from '../../shared/editor/testing/buildDoc.ts';
 import { createYDoc, encodeYDoc, readYDoc } from '../../shared/ydoc/yDocument.ts';
-import { parseInvitation } from '../../shared/session/invitation.ts';
+import { InvitationError, parseInvitation } from '../../shared/session/invitation.ts';
 import { isEndNotice } from '../../shared/session/endNotice.ts';
 import {
   connectProvider,
@@ -117,6 +117,64 @@ describe('SessionHost', () => {
     await host.stop(DOCUMENT_ID);
     await waitFor(() => heard.includes('gesloten'), 'disconnected');
     expect(heard[0]).toBe('einde');
+  });
+
+  it('makes the host a named redacteur, and invitations by role and name', async () => {
+    const own = createYDoc(buildDoc({ title: 'Rollen', recitals: [['Eerste;']] }));
+    const started = await host.start(DOCUMENT_ID, 'Rollen', encodeYDoc(own), 'Gastheer');
+    expect(parseInvitation(started.ownInvitation)).toMatchObject({
+      role: 'editor',
+      name: 'Gastheer',
+      mayComment: true,
+    });
+    const invite = (
+      role: 'editor' | 'proposer' | 'reader',
+      name: string | null,
+      mayComment = false,
+    ) => parseInvitation(host.createInvitation(DOCUMENT_ID, { role, name, mayComment }));
+    const proposer = invite('proposer', 'Voorsteller');
+    expect(proposer).toMatchObject({
+      role: 'proposer',
+      name: 'Voorsteller',
+      mayComment: true,
+      title: 'Rollen',
+      serverUrl: parseInvitation(started.invitations.editor).serverUrl,
+    });
+    expect(invite('reader', 'Lezer', true)).toMatchObject({ role: 'reader', mayComment: true });
+    expect(invite('reader', null)).toMatchObject({ role: 'reader', name: null, mayComment: false });
+    expect(invite('editor', null, false).mayComment).toBe(true);
+    // What the text says is what the user is told; the server reads the same from the token.
+    const session = join(
+      host.createInvitation(DOCUMENT_ID, {
+        role: 'proposer',
+        name: 'Voorsteller',
+        mayComment: true,
+      }),
+    );
+    await whenSynced(session.provider);
+    const edit = new Promise<string>((resolve) =>
+      session.provider.on('close', ({ event }: { event: CloseEvent }) => resolve(event.reason)),
+    );
+    // A voorsteller's direct edit is refused by the server this invitation admits to.
+    getFirstItemText(session.ydoc).insert(0, 'Direct ');
+    expect(await edit).toMatch(/als voorsteller kunt u alleen voorstellen doen/);
+  });
+
+  it('will not make an invitation without the name a voorsteller or commenting lezer needs', async () => {
+    const own = createYDoc(buildDoc({ title: 'Namen' }));
+    await expect(host.start(DOCUMENT_ID, 'Namen', encodeYDoc(own), ' Gastheer')).rejects.toThrow(
+      InvitationError,
+    );
+    await host.start(DOCUMENT_ID, 'Namen', encodeYDoc(own));
+    const make = (role: 'proposer' | 'reader', name: string | null, mayComment: boolean) => () =>
+      host.createInvitation(DOCUMENT_ID, { role, name, mayComment });
+    expect(make('proposer', null, true)).toThrow(/naam van de voorsteller/);
+    expect(make('reader', null, true)).toThrow(/naam van de lezer/);
+    expect(make('proposer', 'n'.repeat(61), true)).toThrow(InvitationError);
+    expect(make('reader', 'Lezer\u202e', false)).toThrow(InvitationError);
+    expect(() =>
+      host.createInvitation('geen-sessie', { role: 'editor', name: null, mayComment: true }),
+    ).toThrow();
   });
 
   it('refuses a state that is no resolution, and starts nothing', async () => {

@@ -8,6 +8,11 @@
  * The server is seeded with the document as it is when the session starts (written to the
  * server's data folder before anyone connects); the app then joins with the same Y.Doc, whose
  * history is the seed's, so nothing is doubled.
+ *
+ * Invitations are made one by one while the session runs (`createInvitation`): a role, the name
+ * of the colleague it is for, and for a lezer whether they may comment, signed with the
+ * session's secret, which only this app knows. The host joins as a redacteur under their own
+ * name, so the server holds their proposals and comments to it as to everyone's.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
@@ -16,7 +21,11 @@ import path from 'node:path';
 import { readYDoc, decodeYDoc } from '../../shared/ydoc/yDocument.ts';
 import { writeDocumentFile } from '../../shared/ydoc/documentFile.ts';
 import type { FileWriter } from '../../shared/ydoc/documentFile.ts';
-import { formatInvitation } from '../../shared/session/invitation.ts';
+import {
+  InvitationError,
+  formatInvitation,
+  isInvitationName,
+} from '../../shared/session/invitation.ts';
 import type { SessionRole } from '../../shared/session/invitation.ts';
 import { startCollabServer } from './collabServer.ts';
 import type { CollabServer } from './collabServer.ts';
@@ -41,9 +50,29 @@ export interface SessionHostOptions {
 export interface HostedSession {
   documentName: string;
   serverUrl: string;
+  /** The host's own invitation: a redacteur, under the host's name when one was given. */
   ownInvitation: string;
-  invitations: Record<SessionRole, string>;
+  /** Invitations that name nobody, as before names (createInvitation makes named ones). */
+  invitations: Record<'editor' | 'reader', string>;
   networkAddress: string | null;
+}
+
+/** What an invitation made with `createInvitation` grants. */
+export interface InvitationRequest {
+  role: SessionRole;
+  /** The colleague's name (isInvitationName); required for a voorsteller and a commenting lezer. */
+  name: string | null;
+  /** Whether a lezer may comment; a redacteur and a voorsteller always may. */
+  mayComment: boolean;
+}
+
+/** A running session: its server, and what its invitations are made with. */
+interface Session {
+  server: CollabServer;
+  secret: string;
+  /** The address colleagues reach the server at. */
+  shareUrl: string;
+  title: string | null;
 }
 
 /** The default port of hosted sessions: one number colleagues' firewalls can allow. */
@@ -54,7 +83,7 @@ const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
 export class SessionHost {
   readonly #options: SessionHostOptions;
-  readonly #servers = new Map<string, CollabServer>();
+  readonly #sessions = new Map<string, Session>();
 
   constructor(options: SessionHostOptions) {
     this.#options = options;
@@ -62,9 +91,18 @@ export class SessionHost {
 
   /**
    * Starts hosting `state` as document `documentName` (the open document's id); a session
-   * already running for it is ended first, so the server holds what the user has now.
+   * already running for it is ended first, so the server holds what the user has now. The host
+   * joins as a redacteur under `hostName` (their name in the preferences), when given.
    */
-  async start(documentName: string, title: string, state: Uint8Array): Promise<HostedSession> {
+  async start(
+    documentName: string,
+    title: string,
+    state: Uint8Array,
+    hostName?: string,
+  ): Promise<HostedSession> {
+    if (hostName !== undefined && !isInvitationName(hostName)) {
+      throw new InvitationError(NAME_PROBLEM);
+    }
     await this.stop(documentName);
     // Checked like a file: the server must never start from a document it would refuse.
     const ydoc = decodeYDoc(state);
@@ -80,26 +118,51 @@ export class SessionHost {
 
     const secret = randomBytes(32).toString('base64url');
     const server = await this.#listen(dataDir, secret);
-    this.#servers.set(documentName, server);
-
     const advertised = this.#options.advertisedHost ?? findNetworkAddress();
-    const shareUrl = `ws://${formatHost(advertised ?? '127.0.0.1')}:${server.port}`;
-    const invite = (role: SessionRole, serverUrl: string) =>
-      formatInvitation({
-        serverUrl,
-        documentName,
-        token: createSessionToken(secret, { documentName, role, expiresAt: null }),
-        role,
-        title: title.trim() || null,
-      });
+    const session: Session = {
+      server,
+      secret,
+      shareUrl: `ws://${formatHost(advertised ?? '127.0.0.1')}:${server.port}`,
+      title: title.trim() || null,
+    };
+    this.#sessions.set(documentName, session);
+
+    const unnamed = (role: 'editor' | 'reader') =>
+      invite(session, documentName, { role, name: null, mayComment: false });
     const ownUrl = `ws://127.0.0.1:${server.port}`;
     return {
       documentName,
       serverUrl: ownUrl,
-      ownInvitation: invite('editor', ownUrl),
-      invitations: { editor: invite('editor', shareUrl), reader: invite('reader', shareUrl) },
+      ownInvitation: invite({ ...session, shareUrl: ownUrl }, documentName, {
+        role: 'editor',
+        name: hostName ?? null,
+        mayComment: true,
+      }),
+      invitations: { editor: unnamed('editor'), reader: unnamed('reader') },
       networkAddress: advertised ? `${formatHost(advertised)}:${server.port}` : null,
     };
+  }
+
+  /**
+   * An invitation to the running session of `documentName` for one colleague, at the address
+   * colleagues reach it. Throws an InvitationError (Dutch) for a name that breaks the rules of
+   * names, or a voorsteller or commenting lezer without one; an Error when no session runs.
+   */
+  createInvitation(documentName: string, request: InvitationRequest): string {
+    const session = this.#sessions.get(documentName);
+    if (!session) throw new Error(`No session runs for ${documentName}`);
+    if (request.name !== null && !isInvitationName(request.name)) {
+      throw new InvitationError(NAME_PROBLEM);
+    }
+    const commenting = request.role === 'reader' && request.mayComment;
+    if ((request.role === 'proposer' || commenting) && request.name === null) {
+      throw new InvitationError(
+        request.role === 'proposer'
+          ? 'Een uitnodiging als voorsteller noemt de naam van de voorsteller.'
+          : 'Een uitnodiging als lezer met opmerkingen noemt de naam van de lezer.',
+      );
+    }
+    return invite(session, documentName, request);
   }
 
   /**
@@ -107,20 +170,20 @@ export class SessionHost {
    * reconnecting and keep their copy), the document is stored, everyone leaves.
    */
   async stop(documentName: string): Promise<void> {
-    const server = this.#servers.get(documentName);
-    if (!server) return;
-    this.#servers.delete(documentName);
-    await server.end();
+    const session = this.#sessions.get(documentName);
+    if (!session) return;
+    this.#sessions.delete(documentName);
+    await session.server.end();
   }
 
   /** Ends every session (the app quits). */
   async close(): Promise<void> {
-    await Promise.all([...this.#servers.keys()].map((name) => this.stop(name)));
+    await Promise.all([...this.#sessions.keys()].map((name) => this.stop(name)));
   }
 
   /** Whether a session runs for `documentName`. */
   isHosting(documentName: string): boolean {
-    return this.#servers.has(documentName);
+    return this.#sessions.has(documentName);
   }
 
   // The first session takes the known port; when that is taken (another session, another app),
@@ -137,6 +200,31 @@ export class SessionHost {
       return start(0);
     }
   }
+}
+
+const NAME_PROBLEM =
+  'De naam in de uitnodiging kan niet: 1 tot 60 tekens, zonder spaties eromheen en zonder stuurtekens.';
+
+/** The invitation line of `request` to `session`'s document, signed with its secret. */
+function invite(session: Session, documentName: string, request: InvitationRequest): string {
+  const { role, name } = request;
+  const mayComment = role !== 'reader' || request.mayComment;
+  const token = createSessionToken(session.secret, {
+    documentName,
+    role,
+    name,
+    mayComment,
+    expiresAt: null,
+  });
+  return formatInvitation({
+    serverUrl: session.shareUrl,
+    documentName,
+    token,
+    role,
+    name,
+    mayComment,
+    title: session.title,
+  });
 }
 
 /**
