@@ -111,6 +111,17 @@ export function CommentsPanel({
   const ydoc = comments?.config.ydoc;
   const [resolveProblem, setResolveProblem] = useState<string | null>(null);
 
+  // The card resolved or reopened leaves its place: the focus goes to "Opgelost (n)" (or, when
+  // no thread is resolved any more, to the panel's heading), once the panel shows the change.
+  const focusAfterResolve = useRef(false);
+  const resolvedCount = threads.filter((thread) => thread.resolved).length;
+  useEffect(() => {
+    if (!focusAfterResolve.current) return;
+    focusAfterResolve.current = false;
+    const target = document.getElementById(resolvedToggleId) ?? document.getElementById(headingId);
+    target?.focus({ preventScroll: true });
+  }, [resolvedCount, resolvedToggleId, headingId]);
+
   // What the cards do, on the document's Y.Doc.
   const actions: ThreadActions | null =
     ydoc && view
@@ -124,17 +135,22 @@ export function CommentsPanel({
           withName,
         }
       : null;
-  // Resolving signs with the user's name. When it is asked first, the answer is rendered (a
-  // store update React applies at once) before a timer's turn: the write waits for it.
-  const setResolved = (thread: string, resolved: boolean) =>
-    withName(() =>
-      setTimeout(() => {
-        if (!ydoc) return;
-        const name = latestUser.current.name;
-        setResolveProblem(attempt(() => setThreadResolved(ydoc, thread, resolved, name)));
-        document.getElementById(resolvedToggleId)?.focus({ preventScroll: true });
-      }),
-    );
+  // Resolving signs with the user's name: at once when the user has one of their own. When it
+  // is asked first, the answer is rendered (a store update React applies at once) before a
+  // timer's turn, and the write waits for that.
+  const setResolved = (thread: string, resolved: boolean) => {
+    const write = () => {
+      if (!ydoc) return;
+      const name = latestUser.current.name;
+      const problem = attempt(() => setThreadResolved(ydoc, thread, resolved, name));
+      setResolveProblem(problem);
+      focusAfterResolve.current = problem === null;
+    };
+    // Whether the name was asked: then the action runs later, not within this call.
+    let asked = false;
+    withName(() => (asked ? setTimeout(write) : write()));
+    asked = true;
+  };
 
   // The thread at the cursor comes into view in the panel.
   useEffect(() => {
@@ -153,10 +169,11 @@ export function CommentsPanel({
   const resolved = threads.filter((thread) => thread.resolved);
   const gone = threads.filter((thread) => !thread.resolved && !thread.range);
   const doc = view?.state.doc;
+  const ranges = comments?.ranges;
   const proposalOf = (thread: CommentThread): string | undefined =>
     thread.anchor.change === null || !doc
       ? undefined
-      : (findProposer(doc, thread.range, thread.anchor.change) ?? '');
+      : (findProposer(doc, ranges?.get(thread.id) ?? null, thread.anchor.change) ?? '');
 
   const card = (thread: CommentThread) =>
     actions && (
@@ -182,7 +199,7 @@ export function CommentsPanel({
 
   return (
     <section className="comments" aria-labelledby={headingId} ref={panel}>
-      <h2 className="panel-title" id={headingId}>
+      <h2 className="panel-title" id={headingId} tabIndex={-1}>
         Opmerkingen
         {open.length + gone.length > 0 && (
           <span className="count"> {open.length + gone.length}</span>

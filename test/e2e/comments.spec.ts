@@ -215,6 +215,8 @@ test('a thread made, answered, edited, deleted, resolved and reopened', async ({
   await expect(openThreads(page)).toHaveCount(1);
   const resolvedToggle = panel(page).getByRole('button', { name: 'Opgelost (1)' });
   await expect(resolvedToggle).toHaveAttribute('aria-expanded', 'false');
+  // The card left its place: the focus is on what took it.
+  await expect(resolvedToggle).toBeFocused();
   await expectHighlighted(page, ['sneller bouwen']);
   await resolvedToggle.click();
   await expect(first).toContainText(`Opgelost door ${author}`);

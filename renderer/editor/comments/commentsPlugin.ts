@@ -55,8 +55,14 @@ export interface CommentsState {
   /** Why the comments could not be read (the last readable ones are shown), or null. */
   problem: string | null;
   ranges: ThreadRanges;
-  /** The threads in document order, those whose text is gone last (commentThreads.ts). */
+  /**
+   * The threads in document order, those whose text is gone last (commentThreads.ts). Made
+   * again when the comments are read and when a thread's text comes or goes; their `range` is
+   * where the text lay then (typing moves it: `ranges` has where it lies now).
+   */
   threads: readonly CommentThread[];
+  /** The open threads whose text is there, in document order. */
+  open: readonly string[];
   /** The open thread at the cursor (or chosen in the panel), or null. */
   active: string | null;
   draft: CommentDraft | null;
@@ -146,36 +152,32 @@ function openThreads(threads: readonly CommentThread[], ranges: ThreadRanges): s
   return threads.filter((t) => !t.resolved && ranges.get(t.id)).map((t) => t.id);
 }
 
-/** What the decorations show, as a key: when it is the same, mapping them is enough. */
-function decorationKey(open: string[], active: string | null, draft: CommentDraft | null) {
-  return `${open.join(',')}|${active ?? ''}|${draft?.range ? 'draft' : ''}`;
-}
-
+/**
+ * The state from `base`: the threads listed again when `threadsChanged` (else those of
+ * `previous`), the active thread found, and the decorations built again unless what they show
+ * is the same as before, only moved (then `mapped`, the previous ones mapped, are enough).
+ */
 function derive(
   state: EditorState,
-  base: Omit<CommentsState, 'threads' | 'active' | 'decorations'>,
+  base: Omit<CommentsState, 'threads' | 'open' | 'active' | 'decorations'>,
   previous: CommentsState | null,
   mapped: DecorationSet | null,
   threadsChanged: boolean,
 ): CommentsState {
-  const threads =
-    threadsChanged || !previous ? listThreads(base.entries, base.ranges) : previous.threads;
-  const open = openThreads(threads, base.ranges);
+  const relist = threadsChanged || !previous;
+  const threads = relist ? listThreads(base.entries, base.ranges) : previous.threads;
+  const open = relist ? openThreads(threads, base.ranges) : previous.open;
   const { from, to } = state.selection;
   const active = findThreadAt(base.ranges, open, from, to);
   const sameShape =
-    previous !== null &&
+    !relist &&
     mapped !== null &&
-    decorationKey(open, active, base.draft) ===
-      decorationKey(
-        openThreads(previous.threads, previous.ranges),
-        previous.active,
-        previous.draft,
-      );
+    active === previous.active &&
+    !base.draft?.range === !previous.draft?.range;
   const decorations = sameShape
     ? mapped
     : buildCommentDecorations(state.doc, base.ranges, open, active, base.draft?.range ?? null);
-  return { ...base, threads, active, decorations };
+  return { ...base, threads, open, active, decorations };
 }
 
 /** The comments plugin of an editor bound to `config`'s document. */
@@ -223,11 +225,13 @@ function applyTransaction(
     lastChange = 'other';
     threadsChanged = true;
   } else if (tr.docChanged) {
+    const before = ranges;
     ranges = mapRanges(ranges, tr.mapping);
     draft = draft && { ...draft, range: draft.range && mapRange(draft.range, tr.mapping) };
     mapped = value.decorations.map(tr.mapping, tr.doc);
     lastChange = isTypingTransaction(tr) ? 'typing' : 'other';
-    threadsChanged = true;
+    // Mapping keeps the order; the list changes only when a thread's text went.
+    threadsChanged = [...before].some(([thread, range]) => range && !ranges.get(thread));
   }
   if (tr.selectionSet || tr.docChanged) notice = null;
   switch (meta?.type) {
@@ -239,9 +243,11 @@ function applyTransaction(
     case 'draft':
       draft = meta.draft;
       notice = null;
+      mapped = null;
       break;
     case 'cancelDraft':
       draft = null;
+      mapped = null;
       break;
     case 'notice':
       notice = meta.notice;
