@@ -39,6 +39,7 @@ import { AppDialogs } from './help/AppDialogs.tsx';
 import { HelpMenu } from './help/HelpMenu.tsx';
 import { useDesktopMenus } from './desktop/useDesktopMenus.ts';
 import { createMenuActions } from './desktop/menuActions.ts';
+import { PROPOSER_REASON } from './liveSession/roleReasons.ts';
 
 /** A name to start from in Versies: the document's version label, or the moment. */
 function suggestVersionName(view: EditorView | null): string {
@@ -61,17 +62,23 @@ export function App() {
   const [view, setView] = useState<EditorView | null>(null);
   const [, setRevision] = useState(0);
   // "Wijzigingen bijhouden": this user's edits become proposals, under their name and colour.
-  const [suggesting, setSuggesting] = useState(false);
+  // A voorsteller's always are: for them it is on and stays on.
+  const [suggestingChosen, setSuggesting] = useState(false);
+  const { proposing } = collaboration;
+  const suggesting = suggestingChosen || proposing;
   // Proposals carry the user's name: while it is still the account's default, ask for it first.
   const { withName } = collaboration;
   const toggleSuggesting = useCallback(() => {
-    if (suggesting) setSuggesting(false);
+    if (proposing) return;
+    if (suggestingChosen) setSuggesting(false);
     else withName('suggesting', () => setSuggesting(true));
-  }, [suggesting, withName]);
+  }, [proposing, suggestingChosen, withName]);
   useEffect(() => {
-    if (!view) return;
-    view.dispatch(setSuggestionAuthor(view.state.tr, suggesting ? user : null));
-  }, [view, suggesting, user]);
+    // Not on an editor that just went (joining puts a new one in its place, in the same render
+    // as the session's role arrives); the new editor gets the mode when it comes.
+    if (!view || view.isDestroyed) return;
+    view.dispatch(setSuggestionAuthor(view.state.tr, suggesting ? user : null, proposing));
+  }, [view, suggesting, user, proposing]);
 
   const onView = useCallback(
     (next: EditorView | null) => {
@@ -82,9 +89,8 @@ export function App() {
   );
   const openVersions = () => controller.showDialog({ type: 'versions' });
   const readOnly = collaboration.editorLive?.readOnly ?? false;
-  // Comments carry the user's name too; who may make them is the session's to say (a reader,
-  // for now, may not: the roles decide it once they are in the session).
-  const canComment = !readOnly;
+  // Comments carry the user's name too; who may make them is the session's to say.
+  const { canComment } = collaboration;
   const commentWithName = useCallback(
     (action: () => void) => withName('commenting', action),
     [withName],
@@ -98,6 +104,7 @@ export function App() {
       dirty: snapshot.dirty,
       path: snapshot.path,
       readOnly,
+      proposing,
       suggesting,
       session: collaboration.hosted ? 'hosting' : collaboration.live ? 'joined' : 'none',
       sessionStarting: collaboration.starting,
@@ -152,6 +159,7 @@ export function App() {
         view={view}
         readOnly={readOnly}
         suggesting={suggesting}
+        proposing={proposing}
         onToggleSuggesting={toggleSuggesting}
         onVersions={openVersions}
         comment={comment}
@@ -179,7 +187,7 @@ export function App() {
         <div className="side-column side-column-right">
           <ChangesPanel
             view={view}
-            readOnly={readOnly}
+            readOnly={readOnly || proposing}
             inSession={collaboration.live !== null}
             authorName={user.name}
             onPreferences={collaboration.commands.preferences}
@@ -190,7 +198,11 @@ export function App() {
             user={user}
             withName={commentWithName}
           />
-          <MetadataPanel view={view} readOnly={readOnly} />
+          <MetadataPanel
+            view={view}
+            readOnly={readOnly || proposing}
+            reason={proposing ? PROPOSER_REASON : undefined}
+          />
         </div>
       </div>
       <StatusBar
@@ -227,7 +239,7 @@ export function App() {
         <VersionsDialog
           versions={state.versions}
           suggestedName={suggestVersionName(view)}
-          readOnly={readOnly}
+          readOnly={readOnly || proposing}
           onRecord={(name) => controller.recordVersion(name, user.name)}
           onCompare={controller.compareVersions}
           onRestore={(id) => controller.restoreVersion(id, user)}
@@ -252,8 +264,8 @@ export function App() {
       )}
       {dialog?.type === 'invite' && collaboration.hosted && (
         <InviteDialog
-          invitations={collaboration.hosted.invitations}
           networkAddress={collaboration.hosted.networkAddress}
+          onCreate={collaboration.createInvitation}
           onClose={collaboration.commands.closeDialog}
         />
       )}

@@ -32,6 +32,7 @@ const bridge: ResolutieBridge = {
   getPreferences: () => ipcRenderer.invoke('api:getPreferences'),
   setPreferences: (payload) => ipcRenderer.invoke('api:setPreferences', payload),
   startSession: (payload) => ipcRenderer.invoke('api:startSession', payload),
+  createInvitation: (payload) => ipcRenderer.invoke('api:createInvitation', payload),
   stopSession: (payload) => ipcRenderer.invoke('api:stopSession', payload),
   printOnPaper: (payload) => ipcRenderer.invoke('api:printOnPaper', payload),
 };

@@ -3,7 +3,8 @@
  * co-editing session, each colleague in the colour of their cursor, the user first; and what
  * the user should know of the connection (offline, refused, the server unable to store). When
  * the host ended the session, or the app stopped trying to reconnect, it says so plainly, with
- * what the user's copy now is (issue 16, point 7).
+ * what the user's copy now is (issue 16, point 7). A voorsteller reads what their role means;
+ * whoever takes part under the name the invitation gave them can change their colour, not it.
  */
 import type { LiveSnapshot } from '../liveSession/liveSession.ts';
 import { STORE_FAILED_MESSAGE } from '../../shared/session/storeNotice.ts';
@@ -68,8 +69,14 @@ export function PresencePanel({
           {snapshot.message}
         </p>
       )}
+      {snapshot.role === 'proposer' && (
+        <p className="presence-note">
+          U neemt deel als voorsteller: wat u wijzigt, wordt een voorstel op uw naam. De redacteuren
+          beslissen erover.
+        </p>
+      )}
       <button type="button" className="link-button" onClick={onPreferences}>
-        Naam en kleur wijzigen…
+        {snapshot.invitedName === null ? 'Naam en kleur wijzigen…' : 'Kleur wijzigen…'}
       </button>
     </section>
   );

@@ -1,11 +1,11 @@
 /**
  * The co-editing controls in the header. Without a session: "Sessie starten" and
  * "Deelnemen…". In a session: how the connection is (live, offline with the reassurance that
- * edits are kept, refused), a reader's "alleen lezen", the colleagues' initials in their
- * colours, and "Uitnodigen…" and "Sessie stoppen" (the host) or "Sessie verlaten". Compact,
- * so the header fits a laptop: a long status ends in an ellipsis (in full in its tooltip), at
- * most three colleagues' initials (the presence panel names everyone), and on a narrow window
- * the commands fold into a "Sessie ▾" menu.
+ * edits are kept, refused), a reader's "alleen lezen" or a voorsteller's role, the colleagues'
+ * initials in their colours, and "Uitnodigen…" and "Sessie stoppen" (the host) or "Sessie
+ * verlaten". Compact, so the header fits a laptop: a long status ends in an ellipsis (in full in
+ * its tooltip), at most three colleagues' initials (the presence panel names everyone), and on a
+ * narrow window the commands fold into a "Sessie ▾" menu.
  */
 import type { LiveSnapshot } from '../liveSession/liveSession.ts';
 import { Avatar } from './Avatar.tsx';
@@ -25,7 +25,8 @@ export function describeLiveStatus(snapshot: LiveSnapshot): string {
     case 'connecting':
       return 'Verbinden…';
     case 'live':
-      return snapshot.role === 'reader' ? 'Live · alleen lezen' : 'Live';
+      if (snapshot.role === 'reader') return 'Live · alleen lezen';
+      return snapshot.role === 'proposer' ? 'Live · voorsteller' : 'Live';
     case 'offline':
       return 'Offline, wijzigingen worden bewaard';
     case 'refused':

@@ -40,6 +40,7 @@ import {
 import { ariaShortcut, formatShortcut } from '../keyboard/shortcuts.ts';
 import { READ_ONLY_REASON } from '../editor/nodeviews/readOnly.ts';
 import {
+  PROPOSER_NOTE,
   PROPOSER_REASON,
   PROPOSER_TRACKING_REASON,
   proposerActionReason,
@@ -57,8 +58,10 @@ interface Action {
   command: (state: EditorState) => Command | null;
   active?: (state: EditorState) => boolean;
   /**
-   * False for a command that changes only attributes, which suggestion mode passes as it is:
-   * no proposal, so a voorsteller may not use it (suggestionMode.ts, proposeOnly).
+   * False for a command a voorsteller may not use: one that changes only attributes, which
+   * suggestion mode passes as it is (no proposal: suggestionMode.ts, proposeOnly), or one
+   * whose proposal the server does not take as only theirs (the Toelichting's headings, lists
+   * and quotes, which leave an empty node when taken back, and footnotes).
    */
   proposable?: false;
 }
@@ -197,18 +200,49 @@ const GROUPS: { label: string; actions: Action[] }[] = [
   {
     label: 'Toelichting',
     actions: [
-      { id: 'heading1', label: 'Kop', glyph: 'Kop', command: () => setHeading(1) },
-      { id: 'heading2', label: 'Subkop', glyph: 'Subkop', command: () => setHeading(2) },
-      { id: 'paragraph', label: 'Gewone alinea', glyph: 'Alinea', command: () => setParagraph },
-      { id: 'bullet-list', label: 'Opsomming', glyph: '• Lijst', command: () => wrapInBulletList },
+      {
+        id: 'heading1',
+        label: 'Kop',
+        glyph: 'Kop',
+        command: () => setHeading(1),
+        proposable: false,
+      },
+      {
+        id: 'heading2',
+        label: 'Subkop',
+        glyph: 'Subkop',
+        command: () => setHeading(2),
+        proposable: false,
+      },
+      {
+        id: 'paragraph',
+        label: 'Gewone alinea',
+        glyph: 'Alinea',
+        command: () => setParagraph,
+        proposable: false,
+      },
+      {
+        id: 'bullet-list',
+        label: 'Opsomming',
+        glyph: '• Lijst',
+        command: () => wrapInBulletList,
+        proposable: false,
+      },
       {
         id: 'ordered-list',
         label: 'Genummerde lijst',
         glyph: '1. Lijst',
         command: () => wrapInOrderedList,
+        proposable: false,
       },
-      { id: 'quote', label: 'Citaat', glyph: '“ ”', command: () => wrapInQuote },
-      { id: 'footnote', label: 'Voetnoot invoegen', glyph: 'Voetnoot', command: askFootnote },
+      { id: 'quote', label: 'Citaat', glyph: '“ ”', command: () => wrapInQuote, proposable: false },
+      {
+        id: 'footnote',
+        label: 'Voetnoot invoegen',
+        glyph: 'Voetnoot',
+        command: askFootnote,
+        proposable: false,
+      },
     ],
   },
 ];
@@ -381,9 +415,15 @@ export function Toolbar({
         </div>
       )}
       <div className="toolbar-end" data-group="end">
-        {(readOnly || proposing) && (
+        {readOnly && (
           <p className="read-only-note" id={noteId}>
-            {readOnly ? READ_ONLY_REASON : PROPOSER_REASON}
+            {READ_ONLY_REASON}
+          </p>
+        )}
+        {/* Short, so a voorsteller's commands keep their room; in full in its tooltip. */}
+        {proposing && !readOnly && (
+          <p className="read-only-note" id={noteId} title={PROPOSER_REASON}>
+            {PROPOSER_NOTE}
           </p>
         )}
         {comment && (

@@ -29,6 +29,7 @@ const base: Omit<MenuStateInput, 'editor'> = {
   dirty: false,
   path: null,
   readOnly: false,
+  proposing: false,
   suggesting: false,
   session: 'none',
   sessionStarting: false,
@@ -104,6 +105,15 @@ describe('getMenuState', () => {
   it('lets a reader change nothing', () => {
     const state = getMenuState({ ...base, editor: withProposal(), readOnly: true });
     expect(state).toMatchObject({ hasDocument: true, editable: false, canUndo: false });
+  });
+
+  it('keeps a voorsteller in suggestion mode, without decisions', () => {
+    const typed = withProposal();
+    const state = getMenuState({ ...base, editor: typed, proposing: true, suggesting: false });
+    // "Wijzigingen bijhouden" shows on and cannot be switched; accepting and rejecting are off.
+    expect(state).toMatchObject({ hasDocument: true, suggesting: true, editable: false });
+    expect(state.changeCount).toBe(1);
+    expect(menuStateSchema.safeParse(state).success).toBe(true);
   });
 });
 

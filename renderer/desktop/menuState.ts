@@ -30,6 +30,11 @@ export interface MenuStateInput {
   path: string | null;
   /** Whether the editor is read-only (a reader in a session). */
   readOnly: boolean;
+  /**
+   * Whether the user may only propose (a voorsteller in a session): suggestion mode stays on,
+   * and deciding on changes is not theirs.
+   */
+  proposing: boolean;
   suggesting: boolean;
   session: MenuState['session'];
   sessionStarting: boolean;
@@ -50,11 +55,13 @@ export function getMenuState(input: MenuStateInput): MenuState {
     hasDocument: editor !== null,
     dirty: input.dirty,
     path: input.path,
-    editable: editor !== null && !input.readOnly,
+    // The Document menu's "Wijzigingen bijhouden" and decisions: neither a reader's nor a
+    // voorsteller's (whose edits are proposals anyway, and who undoes their own).
+    editable: editor !== null && !input.readOnly && !input.proposing,
     // The dry run of the editor's own undo and redo, as the toolbar asks it.
     canUndo: editor !== null && !input.readOnly && history.undo(editor) === true,
     canRedo: editor !== null && !input.readOnly && history.redo(editor) === true,
-    suggesting: input.suggesting,
+    suggesting: input.suggesting || input.proposing,
     changeCount: changes.length,
     changeAtCursor: atCursor?.id ?? null,
     changeAtPointer: editor ? input.changeAtPointer : null,

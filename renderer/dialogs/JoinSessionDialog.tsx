@@ -4,9 +4,17 @@
  * document live. The name is set here, not in Voorkeuren: leaving the dialog for another lost
  * the pasted invitation (issue 16, point 6); it is stored in the preferences on joining. What is
  * wrong with the invitation or the name, or why the server refuses, is said in the dialog.
+ *
+ * Once the pasted text reads as an invitation, the dialog says the role it grants; when the host
+ * put a name in it, that is the user's name in the session (the server holds their proposals
+ * and comments to it), so the name field gives way to a line that says so.
  */
-import { useState } from 'react';
-import { InvitationError, parseInvitation } from '../../shared/session/invitation.ts';
+import { useMemo, useState } from 'react';
+import {
+  InvitationError,
+  SESSION_ROLE_LABELS,
+  parseInvitation,
+} from '../../shared/session/invitation.ts';
 import type { Invitation } from '../../shared/session/invitation.ts';
 import { usePreferences } from '../preferences/userPreferences.ts';
 import { Modal } from './Modal.tsx';
@@ -19,8 +27,11 @@ export function JoinSessionDialog({
 }: {
   /** The name in the preferences, which the field starts with. */
   userName: string;
-  /** Joins the session as `name`; rejects with an error the dialog shows. */
-  onJoin: (invitation: Invitation, name: string) => Promise<void>;
+  /**
+   * Joins the session as `name` (undefined: under the invitation's name); rejects with an
+   * error the dialog shows.
+   */
+  onJoin: (invitation: Invitation, name?: string) => Promise<void>;
   /** Not used: the name is set in the dialog itself (the window still passes it). */
   onPreferences?: () => void;
   onCancel: () => void;
@@ -31,22 +42,27 @@ export function JoinSessionDialog({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const nameChosen = usePreferences()?.userNameChosen ?? true;
+  // What the pasted text grants, once it reads as an invitation.
+  const pasted = useMemo(() => readInvitation(text), [text]);
+  const invitedName = pasted?.name ?? null;
 
   const submit = async () => {
     setError(null);
-    const nameProblem = checkName(name);
-    setNameError(nameProblem);
     let invitation: Invitation;
     try {
       invitation = parseInvitation(text);
     } catch (caught) {
+      setNameError(checkName(name));
       setError(caught instanceof InvitationError ? caught.message : String(caught));
       return;
     }
+    // A name in the invitation is the one the session uses; the field is not asked then.
+    const nameProblem = invitation.name === null ? checkName(name) : null;
+    setNameError(nameProblem);
     if (nameProblem) return;
     setBusy(true);
     try {
-      await onJoin(invitation, name.trim());
+      await onJoin(invitation, invitation.name === null ? name.trim() : undefined);
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
       setBusy(false);
@@ -77,19 +93,34 @@ export function JoinSessionDialog({
             aria-invalid={error ? 'true' : undefined}
           />
         </label>
-        <NameField
-          value={name}
-          error={nameError}
-          hint={
-            nameChosen
-              ? 'Zo zien collega’s u bij uw cursor, in de lijst Aanwezig en bij uw wijzigingen.'
-              : 'Nu staat er de naam van uw account op deze computer. Zo zien collega’s u bij uw cursor, in de lijst Aanwezig en bij uw wijzigingen.'
-          }
-          onChange={(value) => {
-            setName(value);
-            setNameError(null);
-          }}
-        />
+        {pasted && invitedName !== null ? (
+          <p className="modal-text invited-as" role="status">
+            U neemt deel als {SESSION_ROLE_LABELS[pasted.role]}, onder de naam{' '}
+            <strong>{invitedName}</strong>. De uitnodiger koos die naam; collega’s zien hem bij uw
+            cursor, uw voorstellen en uw opmerkingen, en u kunt hem niet wijzigen.
+          </p>
+        ) : (
+          <>
+            {pasted && (
+              <p className="modal-text invited-as" role="status">
+                U neemt deel als {SESSION_ROLE_LABELS[pasted.role]}.
+              </p>
+            )}
+            <NameField
+              value={name}
+              error={nameError}
+              hint={
+                nameChosen
+                  ? 'Zo zien collega’s u bij uw cursor, in de lijst Aanwezig en bij uw wijzigingen.'
+                  : 'Nu staat er de naam van uw account op deze computer. Zo zien collega’s u bij uw cursor, in de lijst Aanwezig en bij uw wijzigingen.'
+              }
+              onChange={(value) => {
+                setName(value);
+                setNameError(null);
+              }}
+            />
+          </>
+        )}
         {busy && (
           <p className="modal-text" role="status">
             Verbinden met de sessie…
@@ -111,4 +142,14 @@ export function JoinSessionDialog({
       </form>
     </Modal>
   );
+}
+
+/** The invitation in `text`, or null while it is not (yet) one. */
+function readInvitation(text: string): Invitation | null {
+  if (!text.trim()) return null;
+  try {
+    return parseInvitation(text);
+  } catch {
+    return null;
+  }
 }

@@ -42,6 +42,8 @@ beforeEach(async () => {
       documentName: NAME,
       token: 'sleutel-van-de-test',
       role: 'editor',
+      name: null,
+      mayComment: true,
       title: null,
     },
     ANNA,

@@ -15,6 +15,12 @@
  * (shared/session/endNotice.ts): the status becomes 'ended', nothing reconnects, and the
  * document stays in the window as the participant's own copy.
  *
+ * The role is the invitation's (redacteur, voorsteller, lezer), which the server holds the
+ * connection to; a server that makes the connection read-only makes it a lezer's whatever the
+ * invitation says. An invitation that names the participant (the host gave the name) is the
+ * name they take part under: colleagues see it, and their proposals and comments carry it, not
+ * the name in their preferences (the server would refuse those under another name).
+ *
  * Presence is what the others claim: the participants list shows only states that
  * shared/session/presenceState.ts accepts, and a state someone else sent under this user's own
  * client id (which a server that does not bind presence to connections would relay, and which
@@ -47,6 +53,10 @@ export interface LiveSnapshot {
   message: string | null;
   /** What this user may do, as the server granted it (the invitation's role until then). */
   role: SessionRole;
+  /** Whether this user may comment: a redacteur and a voorsteller always, a lezer if invited to. */
+  mayComment: boolean;
+  /** The name the invitation gives this user (null: their own name from the preferences). */
+  invitedName: string | null;
   participants: Participant[];
   /** The document's title in the invitation, for the header. */
   title: string | null;
@@ -143,6 +153,8 @@ export class LiveSession {
       status: 'connecting',
       message: null,
       role: invitation.role,
+      mayComment: mayComment(invitation.role, invitation),
+      invitedName: invitation.name,
       participants: [],
       title: invitation.title,
       serverUnsaved: false,
@@ -162,7 +174,8 @@ export class LiveSession {
       // The provider hands these to the socket it makes (its type does not list them).
       ...reconnect,
       onAuthenticated: ({ scope }) => {
-        this.update({ role: scope === 'readonly' ? 'reader' : 'editor' });
+        const role = grantedRole(invitation.role, scope);
+        this.update({ role, mayComment: mayComment(role, invitation) });
       },
       onAuthenticationFailed: ({ reason }) => {
         const message = describeRefusal(reason);
@@ -216,7 +229,7 @@ export class LiveSession {
       this.update({ status: 'offline', message: GAVE_UP_MESSAGE, retry: this.retry });
     });
     this.keepOwnPresence();
-    this.provider.awareness?.setLocalStateField('user', { name: user.name, color: user.colour });
+    this.setUser(user);
     // The network is back: try at once, whether or not the app had stopped trying.
     globalThis.addEventListener?.('online', this.retry);
   }
@@ -245,9 +258,10 @@ export class LiveSession {
     return () => this.listeners.delete(listener);
   };
 
-  /** Changes the name and colour colleagues see. */
+  /** Changes the name and colour colleagues see; the invitation's name, if any, stays. */
   setUser(user: LiveUser): void {
-    this.provider.awareness?.setLocalStateField('user', { name: user.name, color: user.colour });
+    const { name, colour } = sessionUser(this.invitation, user);
+    this.provider.awareness?.setLocalStateField('user', { name, color: colour });
   }
 
   /** Leaves the session; the Y.Doc stays, as the user's local copy. */
@@ -305,6 +319,25 @@ export class LiveSession {
     this.snapshot = { ...this.snapshot, ...changes };
     for (const listener of this.listeners) listener();
   }
+}
+
+/** The user as they take part in the session of `invitation`: under its name, if it has one. */
+export function sessionUser(invitation: Invitation, user: LiveUser): LiveUser {
+  return { name: invitation.name ?? user.name, colour: user.colour };
+}
+
+/**
+ * The role the server granted, from the invitation's and the connection's scope: a read-only
+ * connection is a lezer's; otherwise the invitation's role holds (a lezer who may comment has
+ * a connection that may write: the server lets only their comments through).
+ */
+export function grantedRole(invited: SessionRole, scope: string): SessionRole {
+  return scope === 'readonly' ? 'reader' : invited;
+}
+
+/** Whether `role` may comment, under `invitation`. */
+function mayComment(role: SessionRole, invitation: Invitation): boolean {
+  return role !== 'reader' || (invitation.role === 'reader' && invitation.mayComment);
 }
 
 // The server's reason when it is a sentence for the user (ours are Dutch and end with a full

@@ -7,6 +7,9 @@
 /** Why a control that changes the document other than by a proposal is off. */
 export const PROPOSER_REASON = 'Alleen voorstellen: u bent als voorsteller uitgenodigd';
 
+/** The note beside a voorsteller's toolbar, short: {@link PROPOSER_REASON} is its tooltip. */
+export const PROPOSER_NOTE = 'Alleen voorstellen';
+
 /** The tooltip of "Wijzigingen bijhouden", which stays on. */
 export const PROPOSER_TRACKING_REASON =
   'Wijzigingen bijhouden staat vast aan: als voorsteller wordt alles wat u wijzigt een voorstel op uw naam';

@@ -5,7 +5,11 @@
  * OpenDocument with its journal, so offline edits are on disk like any other.
  *
  * The name is asked the first time it matters, while it is still the account's default: before
- * a session starts (preferences/namePrompt.ts) and in the join dialog. When the host ends the
+ * a session starts (preferences/namePrompt.ts) and in the join dialog, unless the invitation
+ * names the user: then that is their name in the session (the host chose it, the server holds
+ * their proposals and comments to it), and the preferences keep theirs. The host invites each
+ * colleague with a role and, if they like, a name ("Uitnodigen…", createInvitation); a
+ * voorsteller may only propose, a lezer only read (and comment, if invited to). When the host ends the
  * session, the joined document becomes the participant's own copy: editable, out of the
  * session, no longer rejoined after a crash.
  */
@@ -35,8 +39,14 @@ const JOIN_TIMEOUT_MS = 15_000;
 /** The session this window hosts, for "Uitnodigen…" and "Sessie stoppen". */
 export interface HostedSession {
   documentName: string;
-  invitations: Record<SessionRole, string>;
   networkAddress: string | null;
+}
+
+/** Whom an invitation is for: the role, their name (null: they choose), comments for a lezer. */
+export interface InvitationRequest {
+  role: SessionRole;
+  name: string | null;
+  mayComment: boolean;
 }
 
 /**
@@ -72,6 +82,10 @@ export function useCollaboration(windowState: WindowForCollaboration) {
     live?.subscribe ?? noSubscription,
     live?.getSnapshot ?? (() => null),
   );
+  const ended = liveSnapshot?.status === 'ended';
+  // The name the invitation gives this user, while the session lasts: once it ended, the copy
+  // is theirs, under their own name.
+  const invitedName = (!ended && liveSnapshot?.invitedName) || null;
 
   useEffect(() => {
     loadPreferences().catch(report);
@@ -80,14 +94,19 @@ export function useCollaboration(windowState: WindowForCollaboration) {
   // Only the name and colour count: a change of another preference keeps the same user.
   const userName = preferences?.preferences.userName;
   const userColour = preferences?.preferences.userColour;
-  const user = useMemo(() => toLiveUser(userName, userColour), [userName, userColour]);
+  const ownUser = useMemo(() => toLiveUser(userName, userColour), [userName, userColour]);
+  // The user as colleagues see them and as their proposals and comments are signed.
+  const user = useMemo(
+    () => (invitedName ? { name: invitedName, colour: ownUser.colour } : ownUser),
+    [invitedName, ownUser],
+  );
 
   // The name and colour colleagues see follow the preferences, also once they have loaded.
-  const userRef = useRef(user);
+  const userRef = useRef(ownUser);
   useEffect(() => {
-    userRef.current = user;
-    liveRef.current?.setUser(user);
-  }, [user]);
+    userRef.current = ownUser;
+    liveRef.current?.setUser(ownUser);
+  }, [ownUser]);
 
   const connect = useCallback((next: LiveSession | null) => {
     liveRef.current = next;
@@ -96,13 +115,13 @@ export function useCollaboration(windowState: WindowForCollaboration) {
 
   // The host ended the session: the copy is the user's own now, and a crash no longer brings
   // it back into a session that is gone.
-  const ended = liveSnapshot?.status === 'ended';
   useEffect(() => {
     if (ended) openDocument?.setSessionInvitation(null);
   }, [ended, openDocument]);
 
-  // The name colleagues will see, asked first while it is still the account's default.
-  const nameChosen = preferences?.userNameChosen ?? true;
+  // The name colleagues will see, asked first while it is still the account's default (not
+  // when the invitation gave one).
+  const nameChosen = (preferences?.userNameChosen ?? true) || invitedName !== null;
   const withName = useCallback(
     (reason: NameReason, action: () => void) => {
       if (nameChosen) {
@@ -153,24 +172,18 @@ export function useCollaboration(windowState: WindowForCollaboration) {
     if (!openDocument || liveRef.current) return;
     setStarting(true);
     try {
+      // The user as stored now: a name given just before (the name question) is not rendered yet.
+      const host = readLiveUser();
       const started = await api.startSession({
         documentId: openDocument.getSnapshot().id,
         title: openDocument.title,
         state: encodeBase64(encodeYDoc(openDocument.ydoc)),
+        hostName: host.name.trim() || null,
       });
-      // The user as stored now: a name given just before (the name question) is not rendered yet.
-      const next = new LiveSession(
-        openDocument.ydoc,
-        parseInvitation(started.ownInvitation),
-        readLiveUser(),
-      );
+      const next = new LiveSession(openDocument.ydoc, parseInvitation(started.ownInvitation), host);
       await next.whenSynced();
       connect(next);
-      setHosted({
-        documentName: started.documentName,
-        invitations: started.invitations,
-        networkAddress: started.networkAddress,
-      });
+      setHosted({ documentName: started.documentName, networkAddress: started.networkAddress });
       showDialog({ type: 'invite' });
     } catch (error) {
       report(error);
@@ -181,10 +194,16 @@ export function useCollaboration(windowState: WindowForCollaboration) {
 
   const joinSession = useCallback(
     async (invitation: Invitation, name?: string) => {
-      // The name given in the join dialog is the user's from now on (one profile, one person).
       let joiner = readLiveUser();
       const stored = getLoadedPreferences();
-      if (stored && name !== undefined && (name !== joiner.name || !stored.userNameChosen)) {
+      if (invitation.name !== null) {
+        // The invitation names the user: that is their name in this session only; a profile
+        // without a name of its own takes a colour that goes with it.
+        if (stored && !stored.userNameChosen) {
+          joiner = { name: invitation.name, colour: pickUserColour(invitation.name) };
+        }
+      } else if (stored && name !== undefined && (name !== joiner.name || !stored.userNameChosen)) {
+        // The name given in the join dialog is the user's from now on (one profile, one person).
         const colour = stored.userNameChosen ? joiner.colour : pickUserColour(name);
         await storePreferences({ ...stored.preferences, userName: name, userColour: colour });
         joiner = { name, colour };
@@ -246,6 +265,21 @@ export function useCollaboration(windowState: WindowForCollaboration) {
     }
   }, [hosted, openDocument, connect, report]);
 
+  /** A new invitation to the hosted session, as one line to send. */
+  const createInvitation = useCallback(
+    async ({ role, name, mayComment }: InvitationRequest): Promise<string> => {
+      if (!hosted) throw new Error('Deze sessie loopt niet meer; start een nieuwe sessie.');
+      const created = await api.createInvitation({
+        documentName: hosted.documentName,
+        role,
+        name,
+        mayComment: role === 'reader' ? mayComment : true,
+      });
+      return created.invitation;
+    },
+    [hosted],
+  );
+
   const savePreferences = useCallback(
     async (next: UserPreferences) => {
       const { preferences: stored } = await storePreferences(next);
@@ -266,15 +300,24 @@ export function useCollaboration(windowState: WindowForCollaboration) {
       live && role && !ended ? { awareness: live.awareness, readOnly: role === 'reader' } : null,
     [live, role, ended],
   );
+  // A voorsteller may only propose: suggestion mode is on for good, decisions are off.
+  const proposing = role === 'proposer' && !ended;
+  // Who may comment: everyone outside a session and once it ended; in one, the role says.
+  const canComment = !liveSnapshot || ended || liveSnapshot.mayComment;
 
   return {
     preferences,
+    /** The user as colleagues see them: the invitation's name in a session that gave one. */
     user,
     live,
     liveSnapshot,
     hosted,
     starting,
     editorLive,
+    /** This user's role in the session (null outside one or once it ended). */
+    role: ended ? null : role,
+    proposing,
+    canComment,
     /**
      * Runs `action` once the user has a name of their own: at once when they gave one, else
      * after asking (the toolbar's "Wijzigingen bijhouden" calls it with 'suggesting').
@@ -297,6 +340,7 @@ export function useCollaboration(windowState: WindowForCollaboration) {
       },
     },
     joinSession,
+    createInvitation,
     savePreferences,
   };
 }

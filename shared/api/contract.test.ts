@@ -30,6 +30,7 @@ describe('the contract', () => {
       'getPreferences',
       'setPreferences',
       'startSession',
+      'createInvitation',
       'stopSession',
       'printOnPaper',
     ]);

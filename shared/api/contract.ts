@@ -36,6 +36,8 @@ import { noPayloadSchema, parseTextRequestSchema } from './payloads.ts';
 import type { ApiResult } from './result.ts';
 import { preferencesStateSchema, userPreferencesSchema } from './preferences.ts';
 import {
+  createInvitationRequestSchema,
+  createInvitationResponseSchema,
   startSessionRequestSchema,
   startSessionResponseSchema,
   stopSessionRequestSchema,
@@ -45,7 +47,7 @@ import {
  * The version of this contract. Raise it when a method changes incompatibly; the HTTP host
  * refuses a client built against another version (a browser tab left open across an update).
  */
-export const API_VERSION = 2;
+export const API_VERSION = 3;
 
 /** The request and response schemas of one method. */
 export interface MethodContract<
@@ -115,10 +117,15 @@ export const apiContract = {
     request: userPreferencesSchema,
     response: preferencesStateSchema,
   }),
-  /** Hosts a co-editing session on the open document; answers the invitations. */
+  /** Hosts a co-editing session on the open document, the host taking part under their name. */
   startSession: defineMethod({
     request: startSessionRequestSchema,
     response: startSessionResponseSchema,
+  }),
+  /** A new invitation to a hosted session: a role, a colleague's name, comments for a lezer. */
+  createInvitation: defineMethod({
+    request: createInvitationRequestSchema,
+    response: createInvitationResponseSchema,
   }),
   /** Ends a session this app hosts: everyone is disconnected and keeps their copy. */
   stopSession: defineMethod({ request: stopSessionRequestSchema, response: emptyResponseSchema }),

@@ -1,0 +1,166 @@
+/**
+ * The session methods through the API's one entry, as the window calls them: "Sessie starten"
+ * under the host's name, "Uitnodigen…" for a redacteur, a voorsteller and a lezer (with or
+ * without comments), each invitation naming whom it is for; and every request the contract
+ * refuses before the host makes anything: a voorsteller or commenting lezer without a name, a
+ * name with hidden characters or spaces around it, a role that does not exist, a session that
+ * does not run.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { encodeBase64 } from '../../shared/format/base64.ts';
+import { parseInvitation } from '../../shared/session/invitation.ts';
+import { createStateWithTitle } from '../services/testing/yjsDocuments.ts';
+import { handleRequest } from './handlers.ts';
+import { expectError, value } from './testing/apiResults.ts';
+import { createTestContext, type TestContext } from './testing/testContext.ts';
+
+let test: TestContext;
+beforeEach(() => {
+  test = createTestContext({
+    sessionNetwork: { bindHost: '127.0.0.1', port: 0, advertisedHost: '127.0.0.1' },
+  });
+});
+afterEach(async () => {
+  await test.context.sessions.close();
+  await test.remove();
+});
+
+const DOCUMENT_ID = 'a1b2c3d4-0000-4000-8000-000000000001';
+
+interface Started {
+  documentName: string;
+  serverUrl: string;
+  ownInvitation: string;
+  networkAddress: string | null;
+}
+
+async function start(hostName: string | null = 'Redacteur A'): Promise<Started> {
+  return value<Started>(
+    await handleRequest(
+      'startSession',
+      {
+        documentId: DOCUMENT_ID,
+        title: 'Jeugdzorg',
+        state: encodeBase64(createStateWithTitle('Jeugdzorg')),
+        hostName,
+      },
+      test.context,
+    ),
+  );
+}
+
+const invite = (request: Record<string, unknown>) =>
+  handleRequest('createInvitation', request, test.context);
+
+describe('startSession', () => {
+  it('hosts the document with the host as a redacteur under their name', async () => {
+    const started = await start();
+    expect(Object.keys(started).sort()).toEqual([
+      'documentName',
+      'networkAddress',
+      'ownInvitation',
+      'serverUrl',
+    ]);
+    expect(parseInvitation(started.ownInvitation)).toMatchObject({
+      role: 'editor',
+      name: 'Redacteur A',
+      title: 'Jeugdzorg',
+    });
+    expect(started.networkAddress).toMatch(/^127\.0\.0\.1:\d+$/);
+  });
+
+  it('hosts without a name when the host has none of their own', async () => {
+    const started = await start(null);
+    expect(parseInvitation(started.ownInvitation)).toMatchObject({ role: 'editor', name: null });
+  });
+
+  it('refuses a host name with a hidden character or spaces around it', async () => {
+    for (const hostName of ['Redacteur\u202eA', ' Redacteur A', '', 'x'.repeat(61)]) {
+      const result = await handleRequest(
+        'startSession',
+        {
+          documentId: DOCUMENT_ID,
+          title: 'Jeugdzorg',
+          state: encodeBase64(createStateWithTitle('Jeugdzorg')),
+          hostName,
+        },
+        test.context,
+      );
+      expect(result.ok, hostName).toBe(false);
+    }
+    expect(test.context.sessions.isHosting(DOCUMENT_ID)).toBe(false);
+  });
+});
+
+describe('createInvitation', () => {
+  it('makes an invitation per colleague, with the role, the name and comments for a lezer', async () => {
+    const { documentName } = await start();
+    const read = async (request: Record<string, unknown>) =>
+      parseInvitation(
+        value<{ invitation: string }>(await invite({ documentName, ...request })).invitation,
+      );
+
+    expect(await read({ role: 'proposer', name: 'Voorsteller B', mayComment: true })).toMatchObject(
+      { role: 'proposer', name: 'Voorsteller B', mayComment: true, title: 'Jeugdzorg' },
+    );
+    expect(await read({ role: 'reader', name: 'Lezer C', mayComment: true })).toMatchObject({
+      role: 'reader',
+      name: 'Lezer C',
+      mayComment: true,
+    });
+    expect(await read({ role: 'reader', name: null, mayComment: false })).toMatchObject({
+      role: 'reader',
+      name: null,
+      mayComment: false,
+    });
+    const editor = await read({ role: 'editor', name: null, mayComment: true });
+    expect(editor).toMatchObject({ role: 'editor', name: null, mayComment: true });
+    // For colleagues: the address they reach, not this computer's loopback only.
+    expect(editor.serverUrl).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
+    // The token signs the grant: the same grant, the same token; another name, another token.
+    const again = await read({ role: 'editor', name: null, mayComment: true });
+    expect(again.token).toBe(editor.token);
+    const named = await read({ role: 'editor', name: 'Redacteur D', mayComment: true });
+    expect(named.token).not.toBe(editor.token);
+  });
+
+  it('refuses an invitation whose contributions would carry no name', async () => {
+    const { documentName } = await start();
+    for (const request of [
+      { role: 'proposer', name: null, mayComment: true },
+      { role: 'reader', name: null, mayComment: true },
+    ]) {
+      expectError(await invite({ documentName, ...request }), 'invalid_request');
+    }
+  });
+
+  it('refuses names that break the rules of names, and roles that do not exist', async () => {
+    const { documentName } = await start();
+    for (const name of [
+      '',
+      ' Voorsteller B',
+      'Voorsteller B ',
+      'Voor\u0007steller',
+      'x'.repeat(61),
+    ]) {
+      const result = await invite({ documentName, role: 'proposer', name, mayComment: true });
+      expect(result.ok, JSON.stringify(name)).toBe(false);
+    }
+    for (const role of ['voorsteller', 'admin', null]) {
+      const result = await invite({ documentName, role, name: 'Voorsteller B', mayComment: true });
+      expect(result.ok, String(role)).toBe(false);
+    }
+    const extra = { documentName, role: 'editor', name: null, mayComment: true, admin: true };
+    expectError(await invite(extra), 'invalid_request');
+  });
+
+  it('says so when the session does not run (any more)', async () => {
+    const { documentName } = await start();
+    await handleRequest('stopSession', { documentName }, test.context);
+    const message = expectError(
+      await invite({ documentName, role: 'editor', name: null, mayComment: true }),
+      'not_found',
+    );
+    expect(message).toMatch(/sessie loopt niet meer/);
+  });
+});
