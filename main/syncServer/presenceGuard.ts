@@ -19,6 +19,10 @@
  * - Validated: every state is read by shared/session/presenceState.ts; a malformed one is
  *   dropped, unknown fields are removed. A reader's presence is held to the same: its own id,
  *   name, colour and cursor, nothing else.
+ * - Named: a connection whose invitation carries a name (sessionTokens.ts) shows that name. A
+ *   state under another name is relayed with the invitation's name instead (and logged once):
+ *   rewritten, not refused, so that an honest client whose preferences hold another name keeps
+ *   its presence and cursor, and nobody appears under a colleague's name.
  * - From other instances (Redis): shape and size only; they checked ownership where the
  *   presence arrived. Their ids cannot be claimed here while their state lasts.
  *
@@ -53,6 +57,7 @@ import {
 import type { AwarenessMessageInfo } from './messageFrames.ts';
 import { PresenceOwners } from './presenceOwners.ts';
 import { CLOSE_CODES, Refusal } from './refusals.ts';
+import type { SessionContext } from './sessionAuthentication.ts';
 
 /** How long an owner has to answer before it is taken for the dead socket of a reconnect. */
 export const PRESENCE_PROBE_MS = 3_000;
@@ -165,11 +170,12 @@ export class PresenceGuard implements Extension {
       // (empty) state comes along.
       const clock = clocks?.get(clientId);
       if (clock === undefined) continue;
-      const state = readPresenceState(value);
-      if (!state) {
+      const read = readPresenceState(value);
+      if (!read) {
         this.note(connection, document.name, `ongeldige aanwezigheid (${clientId}) genegeerd`);
         continue;
       }
+      const state = this.withInvitationName(connection, document.name, read);
       // Not newer than the document's: it would not be applied, so it claims nothing.
       if (clock <= (document.awareness.meta.get(clientId)?.clock ?? 0)) continue;
       const claim = presence.owners.claim(connection, credential, clientId);
@@ -184,6 +190,22 @@ export class PresenceGuard implements Extension {
         this.note(connection, document.name, `aanwezigheid van een ander (${clientId}) genegeerd`);
       }
     }
+  }
+
+  /** `state` under the name of the connection's invitation, when it carries one. */
+  private withInvitationName(
+    connection: Connection,
+    documentName: string,
+    state: PresenceState,
+  ): PresenceState {
+    const name = (connection.context as Partial<SessionContext> | undefined)?.name;
+    if (!name || !state.user || state.user.name === name) return state;
+    this.note(
+      connection,
+      documentName,
+      'aanwezigheid onder een andere naam: naam van de uitnodiging',
+    );
+    return { ...state, user: { ...state.user, name } };
   }
 
   /** States from another instance (or the server itself): shape and size only. */

@@ -21,6 +21,7 @@ import { indentItem } from '../../shared/editor/commands/indentItems.ts';
 import { recordVersion } from '../../shared/ydoc/versions.ts';
 import { readYDoc } from '../../shared/ydoc/yDocument.ts';
 import { createAnchor } from '../../shared/comments/commentAnchors.ts';
+import type { YMapping } from '../../shared/comments/commentAnchors.ts';
 import {
   addReply,
   addThread,
@@ -121,7 +122,8 @@ function threadOn(who: Participant, text: string, comment: string, id: string): 
   const [from, to] = rangeOf(who.doc, text);
   return who.write((ydoc) => {
     const { fragment } = who.replica;
-    const anchor = createAnchor(who.doc, fragment, who.replica.mapping, from, to, null);
+    const mapping = who.replica.mapping as YMapping;
+    const anchor = createAnchor(who.doc, fragment, mapping, from, to, null);
     addThread(ydoc, who.author, comment, anchor, 1_000, id);
   });
 }

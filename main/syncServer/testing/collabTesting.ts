@@ -43,13 +43,20 @@ export function startTestServer(
   });
 }
 
-/** A token of the test secret. */
+/** A token of the test secret; with `who`, for a named participant (who may comment). */
 export function tokenFor(
   documentName: string,
   role: SessionRole = 'editor',
   expiresAt: number | null = null,
+  who: { name: string; mayComment?: boolean } | null = null,
 ): string {
-  return createSessionToken(TEST_SECRET, { documentName, role, expiresAt });
+  return createSessionToken(TEST_SECRET, {
+    documentName,
+    role,
+    expiresAt,
+    name: who?.name ?? null,
+    mayComment: who?.mayComment ?? false,
+  });
 }
 
 /** Waits until `condition()` holds, checking every 10 ms; fails after `timeoutMs`. */

@@ -80,6 +80,7 @@ export class Participant {
 
   /** The document as it holds it now. */
   get doc(): Node {
+    this.replica.stale = true;
     this.replica.refresh();
     return this.replica.state.doc;
   }
@@ -87,6 +88,8 @@ export class Participant {
   /** Runs `command` with the selection `from`–`to`; returns what it wrote, as one update. */
   act(command: Command, from: number, to = from): Uint8Array {
     this.take();
+    // Read anew: a provider may have brought changes the replica was not told of.
+    this.replica.stale = true;
     this.replica.apply(command, from, to);
     return this.take();
   }
