@@ -38,10 +38,17 @@ Opdrachten:
                                          MAP/.server-secret (bij de eerste start gemaakt).
                                          Stoppen met Ctrl+C: alles wordt eerst opgeslagen.
                                          Met --redis werken meerdere servers samen.
-  invite --data MAP --document NAAM --role redacteur|lezer --server ws://HOST:POORT
-         [--days N] [--title "…"]        Een uitnodiging (één regel) voor een document op de
+  invite --data MAP --document NAAM --role redacteur|voorsteller|lezer
+         --server ws://HOST:POORT [--name NAAM] [--opmerkingen] [--days N] [--title "…"]
+                                         Een uitnodiging (één regel) voor een document op de
                                          server, ondertekend met de sleutel van de server;
-                                         zonder --days verloopt hij niet.
+                                         zonder --days verloopt hij niet. Een redacteur
+                                         wijzigt, een voorsteller doet alleen voorstellen en
+                                         opmerkingen, een lezer leest (met --opmerkingen mag
+                                         hij ook opmerkingen maken). Met --name staan
+                                         voorstellen en opmerkingen van de deelnemer op die
+                                         naam; de server houdt hem eraan. Een voorsteller en
+                                         een lezer met --opmerkingen hebben een naam nodig.
 
 Opties:
   -o, --output BESTAND   Uitvoerbestand (import).
@@ -61,7 +68,9 @@ Opties:
                          Open verbindingen per adres (server; standaard 64, 0 = geen grens).
                          Achter een proxy komen alle deelnemers van één adres: verhoog het.
       --document NAAM    Document op de server (invite): letters, cijfers, - en _.
-      --role ROL         redacteur of lezer (invite).
+      --role ROL         redacteur, voorsteller of lezer (invite).
+      --name NAAM        Naam van de deelnemer in de uitnodiging (invite).
+      --opmerkingen      Een lezer mag opmerkingen maken (invite).
       --server ADRES     Adres van de server in de uitnodiging (invite).
       --days N           De uitnodiging verloopt na N dagen (invite).
   -f, --force            Een bestaand document overschrijven (import).

@@ -59,6 +59,8 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
         'max-per-address': { type: 'string' },
         document: { type: 'string' },
         role: { type: 'string' },
+        name: { type: 'string' },
+        opmerkingen: { type: 'boolean' },
         days: { type: 'string' },
         server: { type: 'string' },
         force: { type: 'boolean', short: 'f' },

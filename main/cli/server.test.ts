@@ -143,6 +143,40 @@ describe('resolutie server and invite', () => {
       } finally {
         reader.destroy();
       }
+      // A voorsteller by name, and a lezer who may comment: the server holds them to it.
+      const roleLine = (...args: string[]) =>
+        resolutie(
+          NO_ENV_SECRET,
+          'invite',
+          '--data',
+          data,
+          '--document',
+          'najaars-alv',
+          '--server',
+          server.url,
+          ...args,
+        );
+      const commenting = parseInvitation(
+        roleLine('--role', 'lezer', '--name', 'Lezer', '--opmerkingen').out,
+      );
+      expect(commenting).toMatchObject({ role: 'reader', name: 'Lezer', mayComment: true });
+      const proposerLine = roleLine('--role', 'voorsteller', '--name', '  Voorsteller ');
+      expect(proposerLine.out).toContain('rol=voorsteller&naam=Voorsteller&sleutel=');
+      const proposer = connectProvider(
+        server.url,
+        'najaars-alv',
+        parseInvitation(proposerLine.out).token,
+      );
+      try {
+        await whenSynced(proposer);
+        const closed = new Promise<string>((resolve) =>
+          proposer.on('close', ({ event }: { event: CloseEvent }) => resolve(event.reason)),
+        );
+        getFirstItemText(proposer.document).insert(0, 'Zonder voorstel. ');
+        expect(await closed).toContain('als voorsteller kunt u alleen voorstellen doen');
+      } finally {
+        proposer.destroy();
+      }
       // An invitation of another server's secret is refused.
       const other = connectProvider(
         server.url,
@@ -230,7 +264,27 @@ describe('resolutie server and invite', () => {
     expectOneLineError(
       invite('--document', 'motie', '--role', 'baas', ...server),
       2,
-      '--role redacteur',
+      '--role redacteur, --role voorsteller of --role lezer',
+    );
+    expectOneLineError(
+      invite('--document', 'motie', '--role', 'voorsteller', ...server),
+      2,
+      'een voorsteller heeft een naam nodig: geef --name NAAM',
+    );
+    expectOneLineError(
+      invite('--document', 'motie', '--role', 'lezer', '--opmerkingen', ...server),
+      2,
+      'een lezer met --opmerkingen heeft een naam nodig',
+    );
+    expectOneLineError(
+      invite('--document', 'motie', '--role', 'redacteur', '--opmerkingen', ...server),
+      2,
+      '--opmerkingen hoort bij --role lezer',
+    );
+    expectOneLineError(
+      invite('--document', 'motie', '--role', 'voorsteller', '--name', 'n'.repeat(61), ...server),
+      2,
+      'kan geen naam zijn',
     );
     expectOneLineError(
       invite('--document', 'motie', '--role', 'lezer'),

@@ -10,8 +10,10 @@ import {
   DOCUMENT_NAME,
   SESSION_ROLE_LABELS,
   formatInvitation,
+  isInvitationName,
   isServerUrl,
 } from '../../shared/session/invitation.ts';
+import { MAX_USER_NAME_LENGTH } from '../../shared/model/userNames.ts';
 import type { SessionRole } from '../../shared/session/invitation.ts';
 import { CollabServerError, startCollabServer } from '../syncServer/collabServer.ts';
 import type { RedisOptions } from '../syncServer/collabServer.ts';
@@ -101,11 +103,15 @@ export interface InviteArgs {
   days?: string | undefined;
   server?: string | undefined;
   title?: string | undefined;
+  name?: string | undefined;
+  opmerkingen?: boolean | undefined;
 }
 
 /**
- * `resolutie invite --data DIR --document NAME --role redacteur|lezer [--days N]
- * --server ws://host:port [--title "…"]`: prints one invitation line.
+ * `resolutie invite --data DIR --document NAME --role redacteur|voorsteller|lezer
+ * [--name NAAM] [--opmerkingen] [--days N] --server ws://host:port [--title "…"]`: prints one
+ * invitation line. The name is the author the server requires on the participant's proposals
+ * and comments; a voorsteller, and a lezer who may comment (`--opmerkingen`), need one.
  */
 export async function createInvitation(
   args: InviteArgs,
@@ -121,6 +127,26 @@ export async function createInvitation(
     );
   }
   const role = parseRole(args.role);
+  const name = parseName(args.name);
+  const mayComment = role !== 'reader' || args.opmerkingen === true;
+  if (args.opmerkingen && role !== 'reader') {
+    throw new CliError(
+      `invite: --opmerkingen hoort bij --role ${SESSION_ROLE_LABELS.reader}; een ${SESSION_ROLE_LABELS[role]} mag altijd opmerkingen maken`,
+      true,
+    );
+  }
+  if (name === null && role === 'proposer') {
+    throw new CliError(
+      'invite: een voorsteller heeft een naam nodig: geef --name NAAM (de voorstellen komen op die naam te staan)',
+      true,
+    );
+  }
+  if (name === null && role === 'reader' && mayComment) {
+    throw new CliError(
+      'invite: een lezer met --opmerkingen heeft een naam nodig: geef --name NAAM (de opmerkingen komen op die naam te staan)',
+      true,
+    );
+  }
   if (!args.server)
     throw new CliError('invite: geef het adres van de server met --server ws://HOST:POORT', true);
   if (!isServerUrl(args.server)) {
@@ -137,6 +163,8 @@ export async function createInvitation(
   const token = createSessionToken(secret.secret, {
     documentName: args.document,
     role,
+    name,
+    mayComment,
     expiresAt,
   });
   // A missing document is no error: the first editor who joins creates it.
@@ -145,12 +173,19 @@ export async function createInvitation(
     io.err(
       role === 'editor'
         ? `Let op: ${args.document} staat nog niet op de server; de eerste redacteur die deelneemt, maakt het aan.\n`
-        : `Let op: ${args.document} staat nog niet op de server; een lezer kan pas deelnemen als een redacteur het heeft aangemaakt.\n`,
+        : `Let op: ${args.document} staat nog niet op de server; een ${SESSION_ROLE_LABELS[role]} kan pas deelnemen als een redacteur het heeft aangemaakt.\n`,
     );
   }
-  io.out(
-    `${formatInvitation({ serverUrl: args.server, documentName: args.document, token, role, title })}\n`,
-  );
+  const invitation = formatInvitation({
+    serverUrl: args.server,
+    documentName: args.document,
+    token,
+    role,
+    name,
+    mayComment,
+    title,
+  });
+  io.out(`${invitation}\n`);
 }
 
 /** Resolves on the first SIGINT or SIGTERM; a second one ends the process at once. */
@@ -203,18 +238,28 @@ function parseRedis(text: string): RedisOptions {
 }
 
 function parseRole(text: string | undefined): SessionRole {
-  const byLabel: Record<string, SessionRole> = {
-    [SESSION_ROLE_LABELS.editor]: 'editor',
-    [SESSION_ROLE_LABELS.reader]: 'reader',
-  };
-  const role = text === undefined ? undefined : byLabel[text];
+  const roles = Object.entries(SESSION_ROLE_LABELS) as [SessionRole, string][];
+  const role = roles.find(([, label]) => label === text)?.[0];
   if (!role) {
+    const { editor, proposer, reader } = SESSION_ROLE_LABELS;
     throw new CliError(
-      `invite: geef de rol met --role ${SESSION_ROLE_LABELS.editor} of --role ${SESSION_ROLE_LABELS.reader}`,
+      `invite: geef de rol met --role ${editor}, --role ${proposer} of --role ${reader}`,
       true,
     );
   }
   return role;
+}
+
+function parseName(text: string | undefined): string | null {
+  if (text === undefined) return null;
+  const name = text.trim();
+  if (!isInvitationName(name)) {
+    throw new CliError(
+      `invite: ${JSON.stringify(text.trim().slice(0, 80))} kan geen naam zijn (1 tot ${MAX_USER_NAME_LENGTH} tekens, zonder stuurtekens)`,
+      true,
+    );
+  }
+  return name;
 }
 
 function parseDays(text: string): number {
