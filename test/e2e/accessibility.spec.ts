@@ -16,7 +16,7 @@ import { getJournalDir } from '../../main/services/app/appDirs.ts';
 import { encodeYDoc } from '../../shared/ydoc/yDocument.ts';
 import { createTemplateYDoc, typeInTitle } from '../../main/services/testing/yjsDocuments.ts';
 import { openEditor, pasteText, screenshot, selectText } from './editorPage.ts';
-import { join } from './support/session.ts';
+import { join, makeInvitation } from './support/session.ts';
 
 test.setTimeout(90_000);
 // A laptop's screen, where the screenshots of the focus ring are judged.
@@ -131,8 +131,7 @@ async function startSession(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Sessie starten' }).click();
   const dialog = page.getByRole('dialog', { name: 'Uitnodigen voor de sessie' });
   await answerNameIfAsked(page, dialog);
-  await dialog.getByRole('radio', { name: /Redacteur/ }).check();
-  const invitation = await dialog.locator('#invitation-text').inputValue();
+  const invitation = await makeInvitation(page, 'Redacteur');
   await dialog.getByRole('button', { name: 'Sluiten' }).click();
   return invitation;
 }

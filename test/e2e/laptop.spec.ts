@@ -13,7 +13,7 @@
 import { expect, test } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
 import { openEditor, runFileCommand, screenshot, settle, turnOnTracking } from './editorPage.ts';
-import { join, setName, startSession } from './support/session.ts';
+import { invite, join, setName, startSession } from './support/session.ts';
 
 test.setTimeout(180_000);
 
@@ -144,11 +144,7 @@ for (const size of SIZES) {
     await setName(page, 'Anneke de Wit');
     const editorInvitation = await startSession(page, 'Redacteur');
     await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
-    await page.getByRole('button', { name: 'Uitnodigen…' }).click();
-    const invite = page.getByRole('dialog', { name: 'Uitnodigen voor de sessie' });
-    await invite.getByRole('radio', { name: /Lezer/ }).check();
-    const readerInvitation = await invite.locator('#invitation-text').inputValue();
-    await invite.getByRole('button', { name: 'Sluiten' }).click();
+    const readerInvitation = await invite(page, 'Lezer');
     const editor = await joinAt(browser, size, editorInvitation, 'Bram Jansen-Verhoeven');
     const reader = await joinAt(browser, size, readerInvitation, 'Lotte van der Meer');
     await expect(page.locator('.avatars .avatar')).toHaveCount(2);

@@ -163,6 +163,8 @@ test('a server that checks nothing: the editor drops hostile presence and keeps 
     documentName: 'motie',
     token,
     role: 'editor',
+    name: null,
+    mayComment: true,
     title: 'Ongecontroleerd',
   });
   const bramDoc = new Y.Doc();

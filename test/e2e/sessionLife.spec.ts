@@ -19,7 +19,13 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { formatInvitation, parseInvitation } from '../../shared/session/invitation.ts';
 import { openEditor, readRecitals, screenshot, settle } from './editorPage.ts';
-import { join, runSessionCommand, setName, startSession } from './support/session.ts';
+import {
+  join,
+  makeInvitation,
+  runSessionCommand,
+  setName,
+  startSession,
+} from './support/session.ts';
 import { startTcpProxy } from './support/tcpProxy.ts';
 
 test.setTimeout(120_000);
@@ -75,7 +81,7 @@ test('the first session asks for a name; joining sets it in the dialog and keeps
   await askName.getByRole('button', { name: 'Sessie starten' }).click();
   const invite = page.getByRole('dialog', { name: 'Uitnodigen voor de sessie' });
   await expect(invite).toBeVisible();
-  const invitation = await invite.locator('#invitation-text').inputValue();
+  const invitation = await makeInvitation(page, 'Redacteur');
   await invite.getByRole('button', { name: 'Sluiten' }).click();
   await expect.poll(() => presenceNames(page)).toEqual(['Anneke de Wit (u)']);
 
