@@ -195,6 +195,7 @@ export function App() {
           <CommentsPanel
             view={view}
             canComment={canComment}
+            canResolveAll={collaboration.role === null || collaboration.role === 'editor'}
             user={user}
             withName={commentWithName}
           />

@@ -44,6 +44,8 @@ interface CardProps {
   proposal: string | undefined;
   userName: string;
   canComment: boolean;
+  /** Whether this user may resolve and reopen this thread. */
+  canResolve: boolean;
   /** The time relative times count from. */
   now: number;
   actions: ThreadActions;
@@ -57,6 +59,7 @@ export function CommentThreadCard({
   proposal,
   userName,
   canComment,
+  canResolve,
   now,
   actions,
   onResolve,
@@ -245,7 +248,7 @@ export function CommentThreadCard({
           }}
         />
       )}
-      {canComment && !replying && (
+      {canComment && !replying && (!thread.resolved || canResolve) && (
         <div className="comment-thread-actions">
           {!thread.resolved && (
             <button
@@ -257,14 +260,16 @@ export function CommentThreadCard({
               Beantwoorden
             </button>
           )}
-          <button
-            type="button"
-            className="small-button comment-resolve"
-            aria-label={`${thread.resolved ? 'Heropenen' : 'Oplossen'}: ${about}`}
-            onClick={() => onResolve(thread.id, !thread.resolved)}
-          >
-            {thread.resolved ? 'Heropenen' : 'Oplossen'}
-          </button>
+          {canResolve && (
+            <button
+              type="button"
+              className="small-button comment-resolve"
+              aria-label={`${thread.resolved ? 'Heropenen' : 'Oplossen'}: ${about}`}
+              onClick={() => onResolve(thread.id, !thread.resolved)}
+            >
+              {thread.resolved ? 'Heropenen' : 'Oplossen'}
+            </button>
+          )}
         </div>
       )}
     </article>

@@ -72,6 +72,7 @@ function scrollIntoColumn(element: HTMLElement): void {
 export function CommentsPanel({
   view,
   canComment,
+  canResolveAll = true,
   user,
   withName,
 }: {
@@ -81,6 +82,11 @@ export function CommentsPanel({
    * voorsteller always, a lezer when the invitation allows it.
    */
   canComment: boolean;
+  /**
+   * Whether this user may resolve and reopen every thread (outside a session, a redacteur), or
+   * only the threads they started (a voorsteller, a lezer: the server holds them to that).
+   */
+  canResolveAll?: boolean;
   /** The name and colour this user's comments carry. */
   user: CommentWriter;
   /** Runs `action` once the user has a name of their own (asked first while it is not). */
@@ -184,6 +190,7 @@ export function CommentsPanel({
           proposal={proposalOf(thread)}
           userName={user.name}
           canComment={canComment}
+          canResolve={canComment && (canResolveAll || thread.comments[0]?.author === user.name)}
           now={now}
           actions={actions}
           onResolve={setResolved}
