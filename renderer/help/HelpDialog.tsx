@@ -163,7 +163,8 @@ const SECTIONS: Section[] = [
           opmerking rechts op. Klik op een opmerking om naar de tekst te gaan. U kunt{' '}
           <b>beantwoorden</b>, uw eigen opmerkingen <b>bewerken</b> en <b>verwijderen</b>, en een
           opmerking <b>oplossen</b> als hij is afgehandeld; opgeloste opmerkingen staan ingeklapt
-          onder <b>Opgelost</b> en kunt u weer <b>heropenen</b>. Een opmerking over een voorstel
+          onder <b>Opgelost</b> en kunt u weer <b>heropenen</b> (in een sessie doet een voorsteller
+          of lezer dat alleen bij opmerkingen die hij zelf begon). Een opmerking over een voorstel
           zegt van wie dat voorstel is. Wordt de tekst van een opmerking geschrapt, dan blijft de
           opmerking staan onder <b>Tekst verwijderd</b>, met de tekst waar hij over ging.
         </p>
@@ -195,9 +196,12 @@ const SECTIONS: Section[] = [
       <>
         <p>
           Met <b>Sessie starten</b> (rechtsboven) kunnen collega’s op hetzelfde netwerk
-          meeschrijven. De editor maakt een uitnodiging van één regel die u kopieert en mailt: voor
-          een <b>redacteur</b>, die meeschrijft, of een <b>lezer</b>, die alleen meeleest. Houd de
-          editor open zolang de sessie loopt; <b>Sessie stoppen</b> beëindigt hem voor iedereen.
+          meeschrijven. Met <b>Uitnodigen…</b> maakt de editor per collega een uitnodiging van één
+          regel die u kopieert en mailt, met een rol: een <b>redacteur</b> schrijft mee; een{' '}
+          <b>voorsteller</b> mag voorstellen en opmerkingen maken (alles wat hij typt wordt een
+          voorstel op zijn naam); een <b>lezer</b> leest mee, en maakt opmerkingen als u dat bij de
+          uitnodiging aanvinkt. Houd de editor open zolang de sessie loopt; <b>Sessie stoppen</b>{' '}
+          beëindigt hem voor iedereen.
         </p>
         <p>
           Een collega kiest <b>Deelnemen…</b> en plakt de uitnodiging. Ieders cursor staat in zijn
