@@ -4,7 +4,9 @@
  * resolve and reopen; a comment on a proposal says whose it is; a thread whose text is deleted
  * stays as "tekst verwijderd" with its quote; a comment makes the document unsaved, and after
  * saving and opening it again the threads are all there. Also from the keyboard alone, and
- * with the toolbar's "Opmerking". Screenshots at 1280×800 go to test/artifacts/comments-*.png.
+ * with the toolbar's "Opmerking"; and a lezer invited to comment selects text in the read-only
+ * editor, comments and resolves their own thread, not another's. Screenshots at 1280×800 go to
+ * test/artifacts/comments-*.png.
  *
  * The profile is shared with the specs that ran before: the name question comes only while
  * its name is still the account's default, and the comments carry whatever name it has.
@@ -20,6 +22,7 @@ import {
   settle,
   turnOnTracking,
 } from './editorPage.ts';
+import { join, startSession } from './support/session.ts';
 
 test.setTimeout(120_000);
 test.use({ viewport: { width: 1280, height: 800 } });
@@ -362,4 +365,66 @@ test('from the keyboard alone: select, comment, place, and back in the text', as
   await page.keyboard.press('Enter');
   await expect(page.getByRole('textbox', { name: 'Tekst van het stuk' })).toBeFocused();
   expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('stijgen;');
+});
+
+test('a lezer invited to comment selects text in the read-only editor and comments', async ({
+  page,
+  browser,
+}) => {
+  await openEditor(page);
+  await page.locator('li.item').first().click();
+  await page.keyboard.type('De woningnood in de regio is groot;');
+  await selectText(page, 'regio');
+  await startComment(page);
+  await place(page, 'Welke regio?');
+  const invitation = await startSession(page, 'Lezer', 'Redacteur', {
+    name: 'Lezer Een',
+    mayComment: true,
+  });
+  const reader = await join(browser, invitation, null);
+  await reader.setViewportSize({ width: 1280, height: 800 });
+  await expect(reader.getByRole('status', { name: 'Live · alleen lezen' })).toBeVisible();
+  await expect(reader.getByRole('textbox', { name: 'Tekst van het stuk' })).toHaveAttribute(
+    'contenteditable',
+    'false',
+  );
+  // The host's thread: the lezer may answer it, not resolve it (the server would refuse).
+  const hostThread = thread(reader, 'regio');
+  await expect(hostThread).toBeVisible();
+  await expect(hostThread.getByRole('button', { name: /^Beantwoorden/ })).toBeVisible();
+  await expect(hostThread.getByRole('button', { name: /^Oplossen/ })).toHaveCount(0);
+
+  // A selection with the mouse in the read-only text (a double-click on a word), then the key.
+  const word = await reader.evaluate(() => {
+    const root = document.querySelector('.document-page')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf('woningnood');
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 'woningnood'.length);
+      const { x, y, width, height } = range.getBoundingClientRect();
+      return { x: x + width / 2, y: y + height / 2 };
+    }
+    throw new Error('woningnood not shown');
+  });
+  await reader.mouse.dblclick(word.x, word.y);
+  expect(await reader.evaluate(() => window.getSelection()?.toString())).toBe('woningnood');
+  await reader.keyboard.press('Control+Alt+m');
+  const field = panel(reader).getByRole('textbox', { name: 'Nieuwe opmerking' });
+  await expect(field).toBeFocused();
+  await field.fill('Klopt dit cijfer?');
+  await field.press('Control+Enter');
+  const own = thread(reader, 'woningnood');
+  await expect(own.locator('.comment-author')).toHaveText('Lezer Een');
+  await screenshot(reader, 'comments-lezer');
+
+  // The host sees it under the lezer's name; the lezer resolves their own thread.
+  await expect(thread(page, 'woningnood')).toContainText('Klopt dit cijfer?');
+  await expect(thread(page, 'woningnood').locator('.comment-author')).toHaveText('Lezer Een');
+  await own.getByRole('button', { name: /^Oplossen/ }).click();
+  await expect(page.getByRole('button', { name: 'Opgelost (1)' })).toBeVisible();
+  await expect(reader.getByRole('status', { name: 'Live · alleen lezen' })).toBeVisible();
+  await reader.context().close();
 });
