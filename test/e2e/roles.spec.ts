@@ -141,6 +141,11 @@ test('a voorsteller proposes under the invited name and stays connected; a lezer
     await page.keyboard.type(line);
   }
 
+  // The third paragraph is a list.
+  await cursorAfter(page, 'Derde alinea.');
+  await runToolbarCommand(page, 'Opsomming');
+  await expect(page.locator('.explanation-body ul li')).toHaveText('Derde alinea.');
+
   // "Sessie starten", then an invitation for a voorsteller: the name is required.
   await runSessionCommand(page, 'Sessie starten');
   const invite = page.getByRole('dialog', { name: 'Uitnodigen voor de sessie' });
@@ -228,6 +233,26 @@ test('a voorsteller proposes under the invited name and stays connected; a lezer
   await cursorAfter(proposer, 'Wij vragen steun.');
   await proposer.keyboard.press('Tab');
   await expectInStep(page, proposer, 'Tab');
+  // Enter in the host's list would add a list item, which the server does not take from a
+  // voorsteller: the editor says so and sends nothing.
+  await cursorAfter(proposer, 'Derde alinea.');
+  await proposer.keyboard.press('Enter');
+  await expect(
+    proposer.getByRole('alert').filter({ hasText: 'Dit kan niet als voorstel' }),
+  ).toBeVisible();
+  await proposer.getByRole('button', { name: 'Melding sluiten' }).click();
+  await expectInStep(page, proposer, 'Enter in a list');
+  // Typing in it is a proposal.
+  await proposer.keyboard.type(' Met steun.');
+  await expectInStep(page, proposer, 'typing in a list');
+  // A line break (Shift+Enter) is not taken either.
+  await cursorAfter(proposer, 'Wij vragen steun.');
+  await proposer.keyboard.press('Shift+Enter');
+  await expect(
+    proposer.getByRole('alert').filter({ hasText: 'Dit kan niet als voorstel' }),
+  ).toBeVisible();
+  await proposer.getByRole('button', { name: 'Melding sluiten' }).click();
+  await expectInStep(page, proposer, 'Shift+Enter');
 
   // Every command that is on makes a proposal the server takes: the voorsteller stays live.
   proposer.on(

@@ -5,7 +5,8 @@
  * the voorsteller's connection. The toolbar's commands are run as the editor runs them.
  *
  * Fault guarded: "A voorsteller presses Tab (or picks 'a, b' for the sub-items, or moves a
- * block) and is disconnected with 4422, because the change went out as it was."
+ * block, or presses Enter in a list of the Toelichting) and is disconnected with 4422, because
+ * the change went out as something the server does not take as their proposal."
  */
 import { describe, expect, it } from 'vitest';
 import { EditorState, TextSelection } from 'prosemirror-state';
@@ -28,6 +29,9 @@ import {
   wrapInQuote,
 } from '../commands/explanationBlocks.ts';
 import { setMetadata } from '../commands/metadata.ts';
+import { splitBlock } from 'prosemirror-commands';
+import { splitListItem } from 'prosemirror-schema-list';
+import { schema } from '../schema.ts';
 import { getTrackedChanges, acceptChanges } from './trackedChanges.ts';
 import { suggestTransaction } from './suggestChanges.ts';
 import {
@@ -104,11 +108,7 @@ describe('suggestion mode for a voorsteller', () => {
       ['Punt toevoegen', at('Eerste overweging;', false), insertItemAfter],
       ['Blok overwegingen', at('Eerste overweging;', false), addBlock('recital')],
       ['Blok dictum', at('Verzoekt', false), addBlock('operative')],
-      ['Voetnoot', at('Eerste overweging;', false), insertFootnote('Bron')],
-      ['Kop', at('Een alinea', false), setHeading(1)],
-      ['Opsomming', at('Een alinea', false), wrapInBulletList],
-      ['Genummerde lijst', at('Een alinea', false), wrapInOrderedList],
-      ['Citaat', at('Een alinea', false), wrapInQuote],
+      ['Vet in de toelichting', at('Een alinea'), toggleBold],
     ];
     for (const [label, state, command] of proposals) {
       const next = asProposer(state, command);
@@ -116,15 +116,29 @@ describe('suggestion mode for a voorsteller', () => {
       expect(next, label).not.toBeNull();
       expect(onlyOwnProposals(next as EditorState), label).toBe(true);
     }
+    // Enter in the Toelichting: a new paragraph, whose text is the voorsteller's proposal.
+    const paragraph = at('Een alinea van de toelichting.', false);
+    const split = asProposer(paragraph, splitBlock);
+    expect(split).toBeInstanceOf(EditorState);
+    const after = split as EditorState;
+    const typedAfter = proposeOnly(after, after.tr.insertText('Nieuw.'), context);
+    expect(onlyOwnProposals(after.apply(typedAfter as Transaction))).toBe(true);
   });
 
-  it('says "direct" for what is no proposal: attributes, moves, metadata and decisions', () => {
+  it('says "direct" for what the server does not take as a proposal', () => {
     const direct: [string, EditorState, Command][] = [
       ['Subpunt maken', at('Tweede overweging;', false), indentItem],
       ['Subpunt opheffen', at('Een subpunt;', false), outdentItem],
       ['Subpunten als opsomming', at('Een subpunt;', false), setSubitemMarker('bullet')],
       ['Blok omlaag', at('Eerste overweging;', false), moveBlock(blockPos(), 1)],
       ['Status', at('Eerste', false), setMetadata({ status: 'definitief' })],
+      // Taken back, these leave their node: the server refuses them (NOT_PROPOSED_NODES).
+      ['Voetnoot', at('Eerste overweging;', false), insertFootnote('Bron')],
+      ['Shift+Enter', at('Eerste overweging;', false), lineBreak],
+      ['Kop', at('Een alinea', false), setHeading(1)],
+      ['Opsomming', at('Een alinea', false), wrapInBulletList],
+      ['Genummerde lijst', at('Een alinea', false), wrapInOrderedList],
+      ['Citaat', at('Een alinea', false), wrapInQuote],
     ];
     for (const [label, state, command] of direct) {
       expect(asProposer(state, command), label).toBe('direct');
@@ -141,12 +155,27 @@ describe('suggestion mode for a voorsteller', () => {
     ).toBe('direct');
   });
 
+  it('lets a voorsteller type in a colleague’s list, but not add an item to it', () => {
+    let state = at('Een alinea van de toelichting.', false);
+    expect(wrapInBulletList(state, (tr) => (state = state.apply(tr)))).toBe(true);
+    const typed = proposeOnly(state, state.tr.insertText(' Meer.'), context);
+    expect(typed).not.toBe('direct');
+    expect(onlyOwnProposals(state.apply(typed as Transaction))).toBe(true);
+    expect(asProposer(state, splitListItem(schema.nodes.list_item!))).toBe('direct');
+  });
+
   it('proposes nothing for Backspace at the start of an item', () => {
     const state = at('Tweede overweging;');
     const joined = state.tr.join(state.selection.from - 1);
     expect(proposeOnly(state, joined, context)).toBeNull();
   });
 });
+
+/** Shift+Enter: a line break at the cursor, as the keymap inserts it. */
+const lineBreak: Command = (state, dispatch) => {
+  dispatch?.(state.tr.replaceSelectionWith(schema.nodes.hard_break!.create()));
+  return true;
+};
 
 /** The position of the first recital block. */
 function blockPos(): number {

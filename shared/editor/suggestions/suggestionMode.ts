@@ -6,7 +6,11 @@
  * and the server refuses anything else from them. What suggestion mode would let pass as it is
  * (a change of attributes such as Tab or a block's heading, a moved block, a decision on
  * changes) is then no proposal, and {@link proposeOnly} says so instead of letting it through.
+ * So does a proposal that adds what the server does not take back as only theirs (the
+ * Toelichting's headings, lists, list items and quotes, footnotes and line breaks: see
+ * {@link NOT_PROPOSED_NODES}), which would end their connection as well.
  */
+import type { Node } from 'prosemirror-model';
 import { Plugin, PluginKey } from 'prosemirror-state';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import type { ChangeAuthor } from './changeMarks.ts';
@@ -60,10 +64,29 @@ export function setSuggestionAuthor(
 }
 
 /**
+ * Nodes a voorsteller's proposal may not add. The server holds a voorsteller's update to "the
+ * document without their proposals is the same before and after" (main/syncServer/roleRules.ts);
+ * taking back a proposed heading, list, list item or quote leaves the node itself, empty, so the
+ * server refuses the update, and it refuses a proposed footnote or line break (Shift+Enter)
+ * too. Suggestion mode proposes them (Enter in a list, a pasted heading), so they are kept from
+ * a voorsteller here.
+ */
+export const NOT_PROPOSED_NODES: ReadonlySet<string> = new Set([
+  'heading',
+  'bullet_list',
+  'ordered_list',
+  'list_item',
+  'blockquote',
+  'footnote',
+  'hard_break',
+]);
+
+/**
  * What `tr` (made on `state`, changing the document) becomes for a user who may only propose:
  * its proposal, null when it proposes nothing (Backspace at the start of an item), or 'direct'
- * when it is no proposal and would change the document as it is: attributes (indenting an
- * item, a block's heading, the metadata), a moved block, a decision on changes.
+ * when it is no proposal the server takes: one that would change the document as it is
+ * (attributes such as indenting an item, a block's heading or the metadata, a moved block, a
+ * decision on changes) or one that adds a node of {@link NOT_PROPOSED_NODES}.
  */
 export function proposeOnly(
   state: EditorState,
@@ -72,5 +95,25 @@ export function proposeOnly(
 ): Transaction | null | 'direct' {
   if (tr.getMeta(KEEP_AS_IS)) return 'direct';
   const proposal = suggestTransaction(state, tr, context);
-  return proposal === tr ? 'direct' : proposal;
+  if (proposal === tr) return 'direct';
+  if (proposal && addsNotProposedNode(state.doc, proposal.doc)) return 'direct';
+  return proposal;
+}
+
+/** Whether `after` holds more nodes of {@link NOT_PROPOSED_NODES} than `before`, of any type. */
+function addsNotProposedNode(before: Node, after: Node): boolean {
+  const counted = countNotProposed(before);
+  for (const [type, count] of countNotProposed(after)) {
+    if (count > (counted.get(type) ?? 0)) return true;
+  }
+  return false;
+}
+
+function countNotProposed(doc: Node): Map<string, number> {
+  const counts = new Map<string, number>();
+  doc.descendants((node) => {
+    const type = node.type.name;
+    if (NOT_PROPOSED_NODES.has(type)) counts.set(type, (counts.get(type) ?? 0) + 1);
+  });
+  return counts;
 }
