@@ -320,6 +320,11 @@ test('a voorsteller proposes under the invited name and stays connected; a lezer
     'title',
     PROPOSER_REASON,
   );
+  // A voorsteller comments, as a redacteur does.
+  await select(proposer, 'Eerste alinea.');
+  await expect(
+    toolbar(proposer).getByRole('button', { name: 'Opmerking', exact: true }),
+  ).toBeEnabled();
   await proposer.locator('li.item').first().click();
   await screenshot(proposer, 'roles-voorsteller');
   await toolbar(proposer).getByRole('button', { name: 'Versies…' }).click();
@@ -338,6 +343,11 @@ test('a voorsteller proposes under the invited name and stays connected; a lezer
   await reader.keyboard.press('Enter');
   expect(JSON.stringify(await readDocument(reader))).toBe(before);
   await expect(page.locator('.presence-name').filter({ hasText: 'Lezer C' })).toBeVisible();
+  // Invited to comment: on selected text, "Opmerking" is theirs (comments.spec writes them).
+  await select(reader, 'Eerste alinea.');
+  await expect(
+    toolbar(reader).getByRole('button', { name: 'Opmerking', exact: true }),
+  ).toBeEnabled();
   // The voorsteller is still there, live, after everything.
   await expect(
     proposer.getByRole('status').filter({ hasText: 'Live · voorsteller' }),
