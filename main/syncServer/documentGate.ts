@@ -89,12 +89,6 @@ export class DocumentGate {
   private readonly limits: GateLimits;
   /** Client ids and the connection that writes under each. */
   private readonly owners = new Map<number, Connection>();
-  /**
-   * Client ids and the name of the first connection that wrote under each (null: a connection
-   * without a name), for as long as the document is open: who wrote a text is who proposed it
-   * (roleRules.ts).
-   */
-  private readonly writerNames = new Map<number, string | null>();
   private readonly held = new Map<GateWriter, Held>();
 
   constructor(document: Document, limits: GateLimits) {
@@ -171,15 +165,11 @@ export class DocumentGate {
       if (owner) return this.hold(writer, batch, 'claimed', mayHold);
     }
     const role = getRoleContext(writer.connection);
-    if (role.name !== null) role.clients = this.clientsOf(role.name);
     if (checkDocumentUpdate(this.document, update, undefined, role) === 'pending') {
       if (writer.answeredSync) throw new InvalidUpdateError(PENDING_REFUSAL, PENDING_REFUSAL);
       return this.hold(writer, batch, 'pending', mayHold);
     }
-    for (const client of written) {
-      this.owners.set(client, writer.connection);
-      if (!this.writerNames.has(client)) this.writerNames.set(client, role.name);
-    }
+    for (const client of written) this.owners.set(client, writer.connection);
     Y.applyUpdate(this.document, update, { source: 'connection', connection: writer.connection });
     if (this.held.size > 0) queueMicrotask(() => this.retryClaimed());
     return batch.frames;
@@ -227,15 +217,6 @@ export class DocumentGate {
     for (const [writer, held] of [...this.held]) {
       if (held.reason === 'claimed') this.retry(writer, false);
     }
-  }
-
-  /** The client ids connections named `name` wrote under. */
-  private clientsOf(name: string): Set<number> {
-    const clients = new Set<number>();
-    for (const [client, writerName] of this.writerNames) {
-      if (writerName === name) clients.add(client);
-    }
-    return clients;
   }
 
   /** The client ids under which `update` writes structs the document does not have yet. */

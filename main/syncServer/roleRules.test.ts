@@ -58,13 +58,11 @@ const EDITOR: RoleContext = {
   role: 'editor',
   name: 'Redacteur',
   mayComment: true,
-  clients: new Set([1]),
 };
 const PROPOSER: RoleContext = {
   role: 'proposer',
   name: 'Voorsteller',
   mayComment: true,
-  clients: new Set([2]),
 };
 const READER: RoleContext = { role: 'reader', name: 'Lezer', mayComment: true };
 const UNNAMED_EDITOR: RoleContext = { role: 'editor', name: null, mayComment: true };
@@ -207,8 +205,28 @@ describe('a voorsteller', () => {
       1,
     );
     expect(refusal(server, PROPOSER, rejected)).toBe(PROPOSALS_ONLY_REASON);
+    // Accepting without saying so: the proposal's mark taken off its text, which then reads
+    // as plain text.
+    const unmarking = attacker(12, 'Voorsteller', 'off');
+    const [from, to] = rangeOf(unmarking.doc, 'alle ');
+    const unmarked = unmarking.act((state, dispatch) => {
+      dispatch?.(state.tr.removeMark(from, to, state.schema.marks.insertion!));
+      return true;
+    }, 1);
+    expect(refusal(server, PROPOSER, unmarked)).toBe(PROPOSALS_ONLY_REASON);
     expect(changesOf(server)).toEqual([
       { name: 'Redacteur', inserted: 'alle ', deleted: '', item: undefined },
+    ]);
+  });
+
+  it("may propose to delete a colleague's proposal", () => {
+    const { server, editor, proposer, send } = session();
+    editor.suggesting = true;
+    send(EDITOR, editor.act(typeText('alle '), findText(editor.doc, 'helpt ')));
+    send(PROPOSER, proposer.act(backspace, ...rangeOf(proposer.doc, 'alle ')));
+    expect(changesOf(server)).toEqual([
+      { name: 'Redacteur', inserted: 'alle ', deleted: '', item: undefined },
+      { name: 'Voorsteller', inserted: '', deleted: 'alle ', item: undefined },
     ]);
   });
 

@@ -44,10 +44,16 @@
  * after) beyond the read every update has.
  */
 import type { Node } from 'prosemirror-model';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { ItemChange } from '../../shared/editor/suggestions/changeMarks.ts';
-import { canonicalWithout, describeDifference, findWriters } from './withoutOwnProposals.ts';
-import type { Proposer, Writer, Writers } from './withoutOwnProposals.ts';
+import {
+  canonicalWithout,
+  characterId,
+  describeDifference,
+  findWriters,
+  othersProposedText,
+} from './withoutOwnProposals.ts';
+import type { ProposedCharacter, Proposer, Writer, Writers } from './withoutOwnProposals.ts';
 import { threadOfStatusKey } from '../../shared/comments/commentRecords.ts';
 import type { StoredComment, ThreadStatus } from '../../shared/comments/commentRecords.ts';
 import type { SessionRole } from '../../shared/session/invitation.ts';
@@ -59,11 +65,6 @@ export interface RoleContext {
   name: string | null;
   /** Whether the connection may comment (always for editors and voorstellers). */
   mayComment: boolean;
-  /**
-   * The Yjs clients the server saw connections with this name write under in the document
-   * (documentGate.ts): who wrote a character is who proposed it (withoutOwnProposals.ts).
-   */
-  clients?: ReadonlySet<number>;
 }
 
 /**
@@ -72,8 +73,7 @@ export interface RoleContext {
  * know before it sends whether the server will take a voorsteller's change.
  */
 export function isOnlyProposalsOf(before: Node, after: Node, name: string): boolean {
-  const proposer = { name, clients: new Set<number>() };
-  return isSame(canonicalWithout(before, proposer, null), canonicalWithout(after, proposer, null));
+  return isSame(canonicalWithout(before, { name }, null), canonicalWithout(after, { name }, null));
 }
 
 /** A document as read, with what the rules derive from it (each worked out once). */
@@ -85,6 +85,7 @@ export class DocumentView {
    */
   source: Y.Doc | null;
   private writers: Writers | null = null;
+  private present: Set<string> | null = null;
   private authors: Set<string> | null = null;
   private marks: Set<string> | null = null;
   private readonly canonical = new Map<string, string[]>();
@@ -96,14 +97,41 @@ export class DocumentView {
 
   /** The document without the proposals of `proposer` (withoutOwnProposals.ts). */
   withoutProposalsOf(proposer: Proposer): string[] {
-    const key = `${proposer.name}\0${[...proposer.clients].sort().join(',')}\0${proposer.isNew ? 'new' : ''}`;
+    const key = `${proposer.name}\0${proposer.isNew ? 'new' : ''}`;
     let result = this.canonical.get(key);
     if (result === undefined) {
-      if (!this.writers && this.source) this.writers = findWriters(this.doc, this.source);
-      result = canonicalWithout(this.doc, proposer, this.writers);
+      result = canonicalWithout(this.doc, proposer, this.getWriters());
       this.canonical.set(key, result);
     }
     return result;
+  }
+
+  /** The text of every pending insertion of another than `name`, by change id. */
+  othersProposedText(name: string): ReadonlyMap<string, ProposedCharacter[]> {
+    const writers = this.getWriters();
+    return writers ? othersProposedText(this.doc, name, writers) : new Map();
+  }
+
+  /** Every character of the document, by identity (empty when who wrote what is not known). */
+  characters(): ReadonlySet<string> {
+    if (!this.present) {
+      const writers = this.getWriters();
+      const present = new Set<string>();
+      if (writers) {
+        this.doc.descendants((node) => {
+          if (!node.isTextblock) return true;
+          for (const writer of writers.chars(node) ?? []) present.add(characterId(writer));
+          return false;
+        });
+      }
+      this.present = present;
+    }
+    return this.present;
+  }
+
+  private getWriters(): Writers | null {
+    if (!this.writers && this.source) this.writers = findWriters(this.doc, this.source);
+    return this.writers;
   }
 
   /**
@@ -182,6 +210,39 @@ export class KnownChanges {
       if (!this.names.has(id)) this.names.set(id, name);
     }
     for (const mark of view.changeMarks()) this.marks.add(mark);
+  }
+
+  /**
+   * Adds the changes an update writes into the Yjs document, whether they show or not: a change
+   * mark is a format marker, which another marker after it may hide until a merge removes that
+   * one, and a proposal on an item an attribute value that another may have replaced.
+   */
+  addWritten(update: Uint8Array): void {
+    let structs: ReturnType<typeof Y.decodeUpdate>['structs'];
+    try {
+      structs = Y.decodeUpdate(update).structs;
+    } catch {
+      return;
+    }
+    for (const struct of structs) {
+      if (!(struct instanceof Y.Item)) continue;
+      const { content } = struct;
+      const values =
+        content instanceof Y.ContentFormat
+          ? [content.value]
+          : content instanceof Y.ContentAny && struct.parentSub === 'change'
+            ? content.arr
+            : [];
+      for (const value of values) this.addValue(value);
+    }
+  }
+
+  private addValue(value: unknown): void {
+    if (typeof value !== 'object' || value === null) return;
+    const { id, name, accepted } = value as Record<string, unknown>;
+    if (typeof id !== 'string' || typeof name !== 'string') return;
+    if (!this.names.has(id)) this.names.set(id, name);
+    if (accepted === true) this.marks.add(`${name}\0${id}`);
   }
 
   /** Whether the document has held this accepted insertion (`<name>\0<id>`). */
@@ -282,14 +343,41 @@ function findDirectEdit(context: RoleContext, name: string, effect: UpdateEffect
       detail: `voorsteller: voorstel ${JSON.stringify(mark.slice(mark.indexOf('\0') + 1))} van ${JSON.stringify(mark.slice(0, mark.indexOf('\0')))} aanvaard`,
     };
   }
-  const clients = context.clients ?? new Set<number>();
-  const before = effect.before().withoutProposalsOf({ name, clients });
-  const after = effect.after.withoutProposalsOf({ name, clients, isNew: effect.isNew });
-  if (isSame(before, after)) return null;
+  const before = effect.before().withoutProposalsOf({ name });
+  const after = effect.after.withoutProposalsOf({ name, isNew: effect.isNew });
+  if (isSame(before, after)) return findProposalTakenOff(name, effect);
   return {
     reason: PROPOSALS_ONLY_REASON,
     detail: `voorsteller: ${describeDifference(before, after)}`,
   };
+}
+
+/**
+ * For a voorsteller: another's proposed text that lost its proposal (its mark taken off, which
+ * makes it read as plain text: accepted but for the name). A character still there that no
+ * longer carries the proposal, when the proposal's text is not what it was but for the
+ * characters that went. Judged on the text too, since y-prosemirror, writing a text anew where
+ * the same character stands twice, may leave the mark on the other one of the two.
+ */
+function findProposalTakenOff(name: string, effect: UpdateEffect): RoleRefusal | null {
+  const before = effect.before().othersProposedText(name);
+  if (before.size === 0) return null;
+  const after = effect.after.othersProposedText(name);
+  const present = effect.after.characters();
+  for (const [change, chars] of before) {
+    const kept = new Set((after.get(change) ?? []).map((c) => c.id));
+    const lost = chars.some((c) => c.id !== '' && present.has(c.id) && !kept.has(c.id));
+    if (!lost) continue;
+    const remaining = chars.filter((c) => c.id === '' || present.has(c.id));
+    const text = (list: readonly ProposedCharacter[]) => list.map((c) => c.char).join('');
+    if (text(remaining) !== text(after.get(change) ?? [])) {
+      return {
+        reason: PROPOSALS_ONLY_REASON,
+        detail: `voorsteller: voorstel ${JSON.stringify(change)} van een ander van zijn tekst gehaald`,
+      };
+    }
+  }
+  return null;
 }
 
 /** The comment entries the update touched, held to the connection's name. */

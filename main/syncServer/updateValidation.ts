@@ -248,6 +248,7 @@ export function checkDocumentUpdate(
     if (!known) {
       known = new KnownChanges();
       known.add(readBefore());
+      known.addWritten(Y.encodeStateAsUpdate(document));
       knownChanges.set(document, known);
     }
     if (role) {
@@ -266,6 +267,7 @@ export function checkDocumentUpdate(
     }
     checkStateSize(shadow, update, limits.maxStateBytes);
     known.add(after);
+    known.addWritten(update);
     // Kept for the next check, when the server's document holds this state (the shadow then
     // holds the next one): who wrote what is read from the document.
     after.source = document;

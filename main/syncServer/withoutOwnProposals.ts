@@ -1,30 +1,29 @@
 /**
  * A document as a voorsteller cannot change it: what stays when their own proposals are taken
  * out. A voorsteller's update is allowed when this is the same before and after it
- * (roleRules.ts). Written as a canonical text rather than a document, so that taking things
+ * (roleRules.ts). Written as canonical tokens rather than a document, so that taking things
  * out never has to leave a valid resolution behind:
  *
- * - the voorsteller's proposed text is out. Which text that is, is decided per character:
- *   text that carries their insertion mark (the editor takes such text back as its own, also
- *   where a colleague typed inside the proposal), and text that carries anyone's insertion mark
- *   and was written by one of the voorsteller's editing sessions as the server knows them (the
- *   Yjs clients their connections wrote under): change marks are Yjs formatting, a run of
- *   characters between two markers, and concurrent edits can run a colleague's mark on over
- *   the voorsteller's text, whoever sends the update. A character the update itself writes
- *   counts only when it carries the voorsteller's own mark, naming the session that wrote it
- *   (`session`, as the editor reads it: changeOrigins.ts), so new text is always their
- *   proposal. Accepted text counts too: taking back one's proposal while a colleague accepts
- *   it cannot be told apart from taking back accepted text, and both concern only their text;
- * - a character written anew as a copy of another (y-prosemirror writes a text as the
+ * - the voorsteller's proposed text is out: every character that carries their insertion mark
+ *   (pending, or accepted: taking back one's proposal while a colleague accepts it cannot be
+ *   told apart from taking back accepted text, and both concern only their proposal). That
+ *   includes what a colleague typed inside their proposal: the editor gives typed text the
+ *   marks around it, and takes such text back with the proposal. A character the update itself
+ *   writes is theirs only when it carries their mark naming the editing session that wrote it
+ *   (`session`, a Yjs client id, as the editor reads it: changeOrigins.ts), so that new text is
+ *   always their proposal and reads as one. Who wrote a character is read from the Yjs document
+ *   itself; a character written anew as a copy of another (y-prosemirror writes a text as the
  *   difference of two strings; the editor records such copies, renderer/editor/merges/
- *   records.ts) counts as its original, by the original's writer;
+ *   records.ts) counts as its original;
  * - an item the voorsteller proposed (its `change` an insertion of theirs) is out with all it
  *   holds: taking back one's own new item deletes it in Yjs with whatever a colleague typed in
  *   it meanwhile (their editor puts that back, renderer/editor/merges/rescueLostText.ts);
- * - change marks and the proposals on items (`change`) are left out altogether: besides the
- *   runs of formatting above, two participants proposing on one item at once leave one of the
- *   two proposals. The rules check the marks apart (roleRules.ts: no change of another that the
- *   document never held, no proposal of another accepted);
+ * - change marks and the proposals on items (`change`) are left out altogether: change marks
+ *   are Yjs formatting, a run of characters between two markers, and a concurrent edit can run
+ *   a colleague's mark on over other text or cut it short, whoever sends the update; and two
+ *   participants proposing on one item at once leave one of the two proposals. The rules check
+ *   the marks apart (roleRules.ts: no change under another's name, no proposal of another
+ *   accepted or taken off its text);
  * - empty items and Toelichting paragraphs and empty blocks do not count, and every block
  *   starts with a numbered item, as after any decision on changes.
  *
@@ -42,16 +41,21 @@ export interface Writer {
   clock: number;
 }
 
-/** Per inline position of a text block, who wrote it (null: not known). */
-export type Writers = (textblock: Node) => readonly Writer[] | null;
+/** Who wrote what in a document: per inline position of a text block (null: not known). */
+export interface Writers {
+  chars(textblock: Node): readonly Writer[] | null;
+}
 
-/** Whose proposals are taken out, and what is known of who wrote what. */
+/** Whose proposals are taken out. */
 export interface Proposer {
   name: string;
-  /** The Yjs clients the server saw this participant's connections write under. */
-  clients: ReadonlySet<number>;
   /** Whether a character was written by the update being checked (only for the document after). */
   isNew?: (writer: Writer) => boolean;
+}
+
+/** A character's identity: who wrote it, and when. */
+export function characterId(writer: Writer): string {
+  return `${writer.client}.${writer.clock}`;
 }
 
 const CHANGE_MARKS = new Set(['insertion', 'deletion']);
@@ -77,7 +81,7 @@ export function findWriters(doc: Node, ydoc: Y.Doc): Writers {
     });
   };
   walk(doc, getDocumentFragment(ydoc));
-  return (textblock) => found.get(textblock) ?? null;
+  return { chars: (textblock) => found.get(textblock) ?? null };
 }
 
 function writersOf(element: Y.XmlElement | Y.XmlFragment): Writer[] {
@@ -142,6 +146,45 @@ function originalOf(copies: readonly Copy[], client: number, clock: number): Wri
   return { client, clock };
 }
 
+/** A character of a proposal: its identity and what it is. */
+export interface ProposedCharacter {
+  id: string;
+  char: string;
+}
+
+/**
+ * The text of every pending insertion of another than `name` in `doc`, by change id, character
+ * by character in document order (with who wrote each, as far as `writers` knows).
+ */
+export function othersProposedText(
+  doc: Node,
+  name: string,
+  writers: Writers,
+): Map<string, ProposedCharacter[]> {
+  const found = new Map<string, ProposedCharacter[]>();
+  doc.descendants((node) => {
+    if (!node.isTextblock) return true;
+    const chars = writers.chars(node);
+    let pos = 0;
+    node.forEach((child) => {
+      const insertion = child.marks.find((mark) => mark.type.name === 'insertion');
+      const attrs = insertion?.attrs as InsertionAttrs | undefined;
+      if (chars && attrs && !attrs.accepted && attrs.name !== name) {
+        const list = found.get(attrs.id) ?? [];
+        found.set(attrs.id, list);
+        for (let i = 0; i < child.nodeSize; i += 1) {
+          const writer = chars[pos + i];
+          const char = child.isText ? child.text![i]! : child.type.name;
+          list.push({ id: writer ? characterId(writer) : '', char });
+        }
+      }
+      pos += child.nodeSize;
+    });
+    return false;
+  });
+  return found;
+}
+
 /**
  * `doc` without the proposals of `proposer`, as canonical tokens (see above): a node's start or
  * end, a character with its marks, an inline node. `writers` tells who wrote what (null: nobody
@@ -176,7 +219,7 @@ function canonical(
   if (isItem) delete attrs.change;
   let content: string[] = [];
   if (node.isTextblock) {
-    content = canonicalInline(node, proposer, writers?.(node) ?? null);
+    content = canonicalInline(node, proposer, writers?.chars(node) ?? null);
   } else {
     let first = true;
     node.forEach((child) => {
@@ -212,8 +255,7 @@ function canonicalInline(
     const at = pos;
     pos += child.nodeSize;
     const add = (token: string, offset: number) => {
-      const own = insertion && isProposerText(insertion, writers?.[at + offset], proposer);
-      if (!own) out.push(token);
+      if (!isProposerText(insertion, writers?.[at + offset], proposer)) out.push(token);
     };
     if (!child.isText) {
       add(`${child.type.name} ${JSON.stringify(child.attrs)} ${marks}`, 0);
@@ -226,17 +268,15 @@ function canonicalInline(
   return out;
 }
 
-/**
- * Whose a character carrying `insertion`, written by `writer`, is: the proposer's when one of
- * their editing sessions wrote it (any insertion: a colleague's mark may have run on over it),
- * or when it carries their own mark naming the session that wrote it; written by the update
- * being checked, only in the second way.
- */
-function isProposerText(insertion: Mark, writer: Writer | undefined, proposer: Proposer): boolean {
-  const attrs = insertion.attrs as InsertionAttrs;
-  const ownMark =
-    attrs.name === proposer.name &&
-    (attrs.session === null || writer === undefined || attrs.session === writer.client);
-  if (!writer || proposer.isNew?.(writer)) return ownMark;
-  return ownMark || proposer.clients.has(writer.client);
+/** Whether a character, written by `writer` and carrying `insertion` (if any), is the proposer's. */
+function isProposerText(
+  insertion: Mark | undefined,
+  writer: Writer | undefined,
+  proposer: Proposer,
+): boolean {
+  const attrs = insertion?.attrs as InsertionAttrs | undefined;
+  if (attrs?.name !== proposer.name) return false;
+  if (!writer || !proposer.isNew?.(writer)) return true;
+  // Written by this update: their mark must name the session that wrote it.
+  return attrs.session === null || attrs.session === writer.client;
 }

@@ -88,10 +88,15 @@ export class Participant {
   /** Runs `command` with the selection `from`–`to`; returns what it wrote, as one update. */
   act(command: Command, from: number, to = from): Uint8Array {
     this.take();
+    this.edit(command, from, to);
+    return this.take();
+  }
+
+  /** Runs `command` with the selection `from`–`to`, leaving what it wrote in `written`. */
+  edit(command: Command, from: number, to = from): boolean {
     // Read anew: a provider may have brought changes the replica was not told of.
     this.replica.stale = true;
-    this.replica.apply(command, from, to);
-    return this.take();
+    return this.replica.apply(command, from, to);
   }
 
   /** Changes its Y.Doc directly (comments, versions, hand-made attacks); returns the update. */
