@@ -12,7 +12,8 @@
  *   (typing without a mark, deleting for real, accepting or rejecting another's proposal by
  *   removing or adding text, changing an attribute) survives in R(after) and makes it differ.
  *   Besides: every change id new to the document carries N, a change id the document held keeps
- *   its author (KnownChanges), and no proposal of another becomes accepted.
+ *   its author (KnownChanges), no proposal of another becomes accepted, and no proposal of
+ *   another loses its mark on text that stays (which would make it read as plain text).
  * - **Lezer who may comment**: only the comments map; nothing of the document or the versions.
  * - **Comments**, for every connection with a name (an editor with a named invitation, a
  *   voorsteller, a commenting reader): an entry that is new or changed must be N's (`author`),
@@ -30,14 +31,18 @@
  * pass whatever arrived at the server in between, and a merge does more than either side
  * wrote. Change marks are Yjs formatting, a run of characters between two markers: a
  * concurrent edit can run a mark on over text typed elsewhere or cut it short, whoever sends
- * the update; y-prosemirror writes a text anew as the difference of two strings, so an honest
- * participant writes colleagues' characters again (the editor records such copies); taking
- * back one's new item deletes what a colleague typed in it meanwhile. So R does not compare
- * marks (they are checked apart, for what a merge cannot do: a new change under another's
- * name, a proposal accepted), and decides whose text is whose by who wrote it, as the Yjs
- * document tells, not by where a mark lies. The seeded fuzz test (roleRules.fuzz.test.ts)
- * drives honest voorstellers beside a redacteur with updates reaching the server in varying
- * orders; docs/SERVER.md says what remains.
+ * the update, and a marker hidden behind another shows again when a merge removes that one;
+ * y-prosemirror writes a text anew as the difference of two strings, so an honest participant
+ * writes colleagues' characters again (the editor records such copies), and where the same
+ * character stands twice it may leave a mark on the other one; two proposals on one item leave
+ * one; taking back one's new item deletes what a colleague typed in it meanwhile. So R leaves
+ * marks out (they are checked apart, for what a merge does not do: a new change under another's
+ * name, a proposal accepted or its text made plain), reads who wrote a character from the Yjs
+ * document (a character this update writes is N's only with N's own mark naming its writer),
+ * and KnownChanges holds every change the Yjs document was given, shown or not. The seeded fuzz
+ * test (roleRules.fuzz.test.ts) drives honest voorstellers beside a redacteur with updates
+ * reaching the server in turn and at once; what it still finds refused, and why, is in
+ * docs/SERVER.md ("What the server cannot tell apart").
  *
  * Cheap: the document before the update is the one read at the previous check (the shadow
  * keeps it), with R of it per name, so a voorsteller's update costs one R (of the document
