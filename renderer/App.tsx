@@ -187,7 +187,9 @@ export function App() {
         <div className="side-column side-column-right">
           <ChangesPanel
             view={view}
-            readOnly={readOnly || proposing}
+            readOnly={readOnly}
+            proposing={proposing}
+            nameFromInvitation={collaboration.nameFromInvitation}
             inSession={collaboration.live !== null}
             authorName={user.name}
             onPreferences={collaboration.commands.preferences}

@@ -14,6 +14,8 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { KeyboardEvent as ReactKeyboardEvent, MouseEvent as ReactMouseEvent } from 'react';
 import { TextSelection } from 'prosemirror-state';
+import type { Command } from 'prosemirror-state';
+import { markOwnWithdrawal } from '../../shared/editor/suggestions/suggestionMode.ts';
 import type { EditorView } from 'prosemirror-view';
 import {
   acceptChange,
@@ -88,8 +90,11 @@ export function ChangesPanel({
   inSession,
   authorName,
   onPreferences,
+  proposing = false,
+  nameFromInvitation = false,
 }: {
   view: EditorView | null;
+  /** A lezer's window: nothing to decide, no proposals of one's own. */
   readOnly: boolean;
   /**
    * Whether the document is in a co-editing session: then a decision never removes an item it
@@ -99,6 +104,13 @@ export function ChangesPanel({
   /** The name this user's proposals carry. */
   authorName: string;
   onPreferences: () => void;
+  /**
+   * A voorsteller's window: no decisions, but one's own proposals may be withdrawn ("Intrekken",
+   * a rejection of one's own proposal, which the server takes from a voorsteller).
+   */
+  proposing?: boolean;
+  /** The name is the invitation's: it cannot be changed here. */
+  nameFromInvitation?: boolean;
 }) {
   // Alt+PageDown / Alt+PageUp: the next and previous change, wherever the focus is.
   useEffect(() => {
@@ -136,19 +148,36 @@ export function ChangesPanel({
     else view.focus();
   };
   const authors = [...new Set(changes.map((change) => change.name))];
-  const disabled = readOnly || !view;
+  const disabled = readOnly || proposing || !view;
+  // One's own proposal, withdrawn whole: a voorsteller's own new item goes with its text.
+  const withdrawOwn =
+    (id: string): Command =>
+    (state, dispatch) =>
+      rejectChange(id, { removeEmptied: true })(
+        state,
+        dispatch && ((tr) => dispatch(markOwnWithdrawal(tr))),
+      );
 
   return (
     <section className="changes" aria-label="Wijzigingen">
       <h2 className="panel-title">
         Wijzigingen{changes.length > 0 && <span className="count"> {changes.length}</span>}
       </h2>
-      <p className="changes-author-line">
-        Uw voorstellen staan op naam van <strong>{authorName}</strong>.{' '}
-        <button type="button" className="link-button" onClick={onPreferences}>
-          Wijzigen
-        </button>
-      </p>
+      {!readOnly && (
+        <p className="changes-author-line">
+          Uw voorstellen staan op naam van <strong>{authorName}</strong>
+          {nameFromInvitation ? (
+            ', de naam uit uw uitnodiging.'
+          ) : (
+            <>
+              .{' '}
+              <button type="button" className="link-button" onClick={onPreferences}>
+                Wijzigen
+              </button>
+            </>
+          )}
+        </p>
+      )}
       <DoubledTextList view={view} disabled={disabled} inSession={inSession} />
       {changes.length === 0 ? (
         <p className="changes-empty" ref={emptyNote} tabIndex={-1}>
@@ -274,26 +303,42 @@ export function ChangesPanel({
                     </span>
                   )}
                 </button>
-                <span className="change-decide">
-                  <button
-                    type="button"
-                    className="small-button accept"
-                    disabled={disabled}
-                    aria-label={`Accepteren: ${describe(change)}`}
-                    onClick={(event) => run(acceptChange(change.id, decision), event, index)}
-                  >
-                    ✓ Accepteren
-                  </button>
-                  <button
-                    type="button"
-                    className="small-button reject"
-                    disabled={disabled}
-                    aria-label={`Weigeren: ${describe(change)}`}
-                    onClick={(event) => run(rejectChange(change.id, decision), event, index)}
-                  >
-                    ✕ Weigeren
-                  </button>
-                </span>
+                {proposing ? (
+                  change.name === authorName &&
+                  view && (
+                    <span className="change-decide">
+                      <button
+                        type="button"
+                        className="small-button reject"
+                        aria-label={`Intrekken: ${describe(change)}`}
+                        onClick={(event) => run(withdrawOwn(change.id), event, index)}
+                      >
+                        ✕ Intrekken
+                      </button>
+                    </span>
+                  )
+                ) : (
+                  <span className="change-decide">
+                    <button
+                      type="button"
+                      className="small-button accept"
+                      disabled={disabled}
+                      aria-label={`Accepteren: ${describe(change)}`}
+                      onClick={(event) => run(acceptChange(change.id, decision), event, index)}
+                    >
+                      ✓ Accepteren
+                    </button>
+                    <button
+                      type="button"
+                      className="small-button reject"
+                      disabled={disabled}
+                      aria-label={`Weigeren: ${describe(change)}`}
+                      onClick={(event) => run(rejectChange(change.id, decision), event, index)}
+                    >
+                      ✕ Weigeren
+                    </button>
+                  </span>
+                )}
               </li>
             ))}
           </ol>

@@ -317,6 +317,8 @@ export function useCollaboration(windowState: WindowForCollaboration) {
     /** This user's role in the session (null outside one or once it ended). */
     role: ended ? null : role,
     proposing,
+    /** Whether the user's name in the session is the invitation's (and cannot be changed). */
+    nameFromInvitation: invitedName !== null,
     canComment,
     /**
      * Runs `action` once the user has a name of their own: at once when they gave one, else

@@ -81,6 +81,16 @@ export const NOT_PROPOSED_NODES: ReadonlySet<string> = new Set([
   'hard_break',
 ]);
 
+const OWN_WITHDRAWAL = 'ownWithdrawal';
+
+/**
+ * Marks `tr` as the withdrawal of the user's own proposal ("Intrekken" in the changes panel):
+ * it passes a voorsteller's editor as it is (see {@link proposeOnly}).
+ */
+export function markOwnWithdrawal(tr: Transaction): Transaction {
+  return tr.setMeta(OWN_WITHDRAWAL, true);
+}
+
 /**
  * What `tr` (made on `state`, changing the document) becomes for a user who may only propose:
  * its proposal, null when it proposes nothing (Backspace at the start of an item), or 'direct'
@@ -93,6 +103,9 @@ export function proposeOnly(
   tr: Transaction,
   context: SuggestionContext,
 ): Transaction | null | 'direct' {
+  // Withdrawing one's own proposal is the one decision a voorsteller makes (the server checks
+  // that it touches only their own proposals).
+  if (tr.getMeta(OWN_WITHDRAWAL) === true) return tr;
   if (tr.getMeta(KEEP_AS_IS)) return 'direct';
   const proposal = suggestTransaction(state, tr, context);
   if (proposal === tr) return 'direct';
