@@ -174,12 +174,14 @@ function describeRefusal(doc: Y.Doc, update: Uint8Array, role: RoleContext): voi
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
   const before = new DocumentView(readYDoc(copy), copy);
   const name = role.name ?? '';
-  const without = before.withoutProposalsOf({ name }).join('');
+  const without = before.withoutProposalsOf({ name }).tokens.join('');
   Y.applyUpdate(copy, update);
   const after = new DocumentView(readYDoc(copy), copy);
   console.log(`REFUSED\nbefore ${JSON.stringify(before.doc.toJSON())}`);
   console.log(`after  ${JSON.stringify(after.doc.toJSON())}`);
-  console.log(`R(before) ${without}\nR(after)  ${after.withoutProposalsOf({ name }).join('')}`);
+  console.log(
+    `R(before) ${without}\nR(after)  ${after.withoutProposalsOf({ name }).tokens.join('')}`,
+  );
 }
 
 interface Run {

@@ -58,7 +58,13 @@ import {
   findWriters,
   othersProposedText,
 } from './withoutOwnProposals.ts';
-import type { ProposedCharacter, Proposer, Writer, Writers } from './withoutOwnProposals.ts';
+import type {
+  Canonical,
+  ProposedCharacter,
+  Proposer,
+  Writer,
+  Writers,
+} from './withoutOwnProposals.ts';
 import { threadOfStatusKey } from '../../shared/comments/commentRecords.ts';
 import type { StoredComment, ThreadStatus } from '../../shared/comments/commentRecords.ts';
 import type { SessionRole } from '../../shared/session/invitation.ts';
@@ -78,7 +84,8 @@ export interface RoleContext {
  * know before it sends whether the server will take a voorsteller's change.
  */
 export function isOnlyProposalsOf(before: Node, after: Node, name: string): boolean {
-  return isSame(canonicalWithout(before, { name }, null), canonicalWithout(after, { name }, null));
+  const without = (doc: Node) => canonicalWithout(doc, { name }, null).tokens;
+  return isSame(without(before), without(after));
 }
 
 /** A document as read, with what the rules derive from it (each worked out once). */
@@ -93,28 +100,37 @@ export class DocumentView {
   private present: Set<string> | null = null;
   private authors: Set<string> | null = null;
   private marks: Set<string> | null = null;
-  private readonly canonical = new Map<string, string[]>();
+  private readonly canonical = new Map<string, Canonical>();
+  private readonly proposed = new Map<string, Map<string, ProposedCharacter[]>>();
 
   constructor(doc: Node, source: Y.Doc | null = null) {
     this.doc = doc;
     this.source = source;
   }
 
-  /** The document without the proposals of `proposer` (withoutOwnProposals.ts). */
-  withoutProposalsOf(proposer: Proposer): string[] {
-    const key = `${proposer.name}\0${proposer.isNew ? 'new' : ''}`;
-    let result = this.canonical.get(key);
-    if (result === undefined) {
+  /**
+   * The document without the proposals of `proposer` (withoutOwnProposals.ts). Worked out once
+   * per name: the document after one check is the document before the next, and whether the
+   * update wrote text under a wrong session is asked of the document after only (`isNew`).
+   */
+  withoutProposalsOf(proposer: Proposer): Canonical {
+    let result = this.canonical.get(proposer.name);
+    if (!result) {
       result = canonicalWithout(this.doc, proposer, this.getWriters());
-      this.canonical.set(key, result);
+      this.canonical.set(proposer.name, result);
     }
     return result;
   }
 
   /** The text of every pending insertion of another than `name`, by change id. */
   othersProposedText(name: string): ReadonlyMap<string, ProposedCharacter[]> {
-    const writers = this.getWriters();
-    return writers ? othersProposedText(this.doc, name, writers) : new Map();
+    let result = this.proposed.get(name);
+    if (!result) {
+      const writers = this.getWriters();
+      result = writers ? othersProposedText(this.doc, name, writers) : new Map();
+      this.proposed.set(name, result);
+    }
+    return result;
   }
 
   /** Every character of the document, by identity (empty when who wrote what is not known). */
@@ -348,12 +364,18 @@ function findDirectEdit(context: RoleContext, name: string, effect: UpdateEffect
       detail: `voorsteller: voorstel ${JSON.stringify(mark.slice(mark.indexOf('\0') + 1))} van ${JSON.stringify(mark.slice(0, mark.indexOf('\0')))} aanvaard`,
     };
   }
-  const before = effect.before().withoutProposalsOf({ name });
+  const before = effect.before().withoutProposalsOf({ name }).tokens;
   const after = effect.after.withoutProposalsOf({ name, isNew: effect.isNew });
-  if (isSame(before, after)) return findProposalTakenOff(name, effect);
+  if (after.misnamed) {
+    return {
+      reason: PROPOSALS_ONLY_REASON,
+      detail: 'voorsteller: nieuwe tekst met een voorstel dat een andere sessie noemt',
+    };
+  }
+  if (isSame(before, after.tokens)) return findProposalTakenOff(name, effect);
   return {
     reason: PROPOSALS_ONLY_REASON,
-    detail: `voorsteller: ${describeDifference(before, after)}`,
+    detail: `voorsteller: ${describeDifference(before, after.tokens)}`,
   };
 }
 
@@ -368,11 +390,12 @@ function findProposalTakenOff(name: string, effect: UpdateEffect): RoleRefusal |
   const before = effect.before().othersProposedText(name);
   if (before.size === 0) return null;
   const after = effect.after.othersProposedText(name);
-  const present = effect.after.characters();
   for (const [change, chars] of before) {
     const kept = new Set((after.get(change) ?? []).map((c) => c.id));
-    const lost = chars.some((c) => c.id !== '' && present.has(c.id) && !kept.has(c.id));
-    if (!lost) continue;
+    const gone = chars.filter((c) => c.id !== '' && !kept.has(c.id));
+    if (gone.length === 0) continue;
+    const present = effect.after.characters();
+    if (!gone.some((c) => present.has(c.id))) continue;
     const remaining = chars.filter((c) => c.id === '' || present.has(c.id));
     const text = (list: readonly ProposedCharacter[]) => list.map((c) => c.char).join('');
     if (text(remaining) !== text(after.get(change) ?? [])) {

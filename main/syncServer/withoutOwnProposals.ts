@@ -66,12 +66,12 @@ const CLAUSE_BLOCKS = new Set(['recital_block', 'operative_block']);
  * `doc` was read from, in the same state): the client of each character and inline node.
  */
 export function findWriters(doc: Node, ydoc: Y.Doc): Writers {
-  const found = new Map<Node, Writer[]>();
+  // Which Yjs element holds each text block: cheap. Who wrote each character is read only for
+  // the text blocks asked about.
+  const elements = new Map<Node, Y.XmlElement | Y.XmlFragment>();
   const walk = (node: Node, element: Y.XmlElement | Y.XmlFragment) => {
     if (node.isTextblock) {
-      const writers = writersOf(element);
-      // Read as y-prosemirror reads: when the two do not line up, nobody is known.
-      if (writers.length === node.content.size) found.set(node, writers);
+      elements.set(node, element);
       return;
     }
     const children = element.toArray().filter((child) => child instanceof Y.XmlElement);
@@ -81,7 +81,18 @@ export function findWriters(doc: Node, ydoc: Y.Doc): Writers {
     });
   };
   walk(doc, getDocumentFragment(ydoc));
-  return { chars: (textblock) => found.get(textblock) ?? null };
+  const found = new Map<Node, Writer[] | null>();
+  return {
+    chars: (textblock) => {
+      if (!found.has(textblock)) {
+        const element = elements.get(textblock);
+        const writers = element ? writersOf(element) : null;
+        // Read as y-prosemirror reads: when the two do not line up, nobody is known.
+        found.set(textblock, writers?.length === textblock.content.size ? writers : null);
+      }
+      return found.get(textblock)!;
+    },
+  };
 }
 
 function writersOf(element: Y.XmlElement | Y.XmlFragment): Writer[] {
@@ -164,6 +175,7 @@ export function othersProposedText(
   const found = new Map<string, ProposedCharacter[]>();
   doc.descendants((node) => {
     if (!node.isTextblock) return true;
+    if (!hasInsertion(node, (author) => author !== name)) return false;
     const chars = writers.chars(node);
     let pos = 0;
     node.forEach((child) => {
@@ -190,8 +202,21 @@ export function othersProposedText(
  * end, a character with its marks, an inline node. `writers` tells who wrote what (null: nobody
  * is known, and insertions count wherever their marks lie).
  */
-export function canonicalWithout(doc: Node, proposer: Proposer, writers: Writers | null): string[] {
-  return canonical(doc, null, proposer, writers) ?? [];
+export function canonicalWithout(
+  doc: Node,
+  proposer: Proposer,
+  writers: Writers | null,
+): Canonical {
+  const found: Canonical = { tokens: [], misnamed: false };
+  found.tokens = canonical(doc, null, proposer, writers, found) ?? [];
+  return found;
+}
+
+/** The canonical form, and whether the update wrote text under the proposer's mark that names another session. */
+export interface Canonical {
+  tokens: string[];
+  /** Text the update being checked wrote with the proposer's mark naming another session than its writer's. */
+  misnamed: boolean;
 }
 
 /** Where two canonical forms first differ, for the log: a little of each from there. */
@@ -211,6 +236,7 @@ function canonical(
   parent: Node | null,
   proposer: Proposer,
   writers: Writers | null,
+  found: Canonical,
 ): string[] | null {
   const isItem = node.type.name === 'item';
   const change = isItem ? (node.attrs.change as ItemChange | null) : null;
@@ -219,11 +245,18 @@ function canonical(
   if (isItem) delete attrs.change;
   let content: string[] = [];
   if (node.isTextblock) {
-    content = canonicalInline(node, proposer, writers?.chars(node) ?? null);
+    // Who wrote what matters only where the proposer's mark lies.
+    const marked = hasInsertion(node, (name) => name === proposer.name);
+    content = canonicalInline(
+      node,
+      proposer,
+      marked ? (writers?.chars(node) ?? null) : null,
+      found,
+    );
   } else {
     let first = true;
     node.forEach((child) => {
-      const kept = canonical(child, node, proposer, writers);
+      const kept = canonical(child, node, proposer, writers, found);
       if (!kept) return;
       // A block starts with a numbered item.
       if (first && CLAUSE_BLOCKS.has(node.type.name)) {
@@ -239,11 +272,23 @@ function canonical(
   return [`<${node.type.name} ${JSON.stringify(attrs)}`, ...content, `>${node.type.name}`];
 }
 
+/** Whether text block `node` holds an insertion whose author `test` accepts. */
+function hasInsertion(node: Node, test: (name: string) => boolean): boolean {
+  let found = false;
+  node.forEach((child) => {
+    for (const mark of child.marks) {
+      if (mark.type.name === 'insertion' && test(mark.attrs.name as string)) found = true;
+    }
+  });
+  return found;
+}
+
 /** The inline content of a text block: its characters by their marks, and inline nodes. */
 function canonicalInline(
   node: Node,
   proposer: Proposer,
   writers: readonly Writer[] | null,
+  found: Canonical,
 ): string[] {
   const out: string[] = [];
   let pos = 0;
@@ -255,7 +300,9 @@ function canonicalInline(
     const at = pos;
     pos += child.nodeSize;
     const add = (token: string, offset: number) => {
-      if (!isProposerText(insertion, writers?.[at + offset], proposer)) out.push(token);
+      const whose = whoseText(insertion, writers?.[at + offset], proposer);
+      if (whose === 'misnamed') found.misnamed = true;
+      if (whose === 'other') out.push(token);
     };
     if (!child.isText) {
       add(`${child.type.name} ${JSON.stringify(child.attrs)} ${marks}`, 0);
@@ -268,15 +315,19 @@ function canonicalInline(
   return out;
 }
 
-/** Whether a character, written by `writer` and carrying `insertion` (if any), is the proposer's. */
-function isProposerText(
+/**
+ * Whose a character, written by `writer` and carrying `insertion` (if any), is: the proposer's
+ * when it carries their mark; 'misnamed' when the update being checked wrote it with their mark
+ * naming another editing session than the one that wrote it (which the editor would not read as
+ * their proposal).
+ */
+function whoseText(
   insertion: Mark | undefined,
   writer: Writer | undefined,
   proposer: Proposer,
-): boolean {
+): 'proposer' | 'misnamed' | 'other' {
   const attrs = insertion?.attrs as InsertionAttrs | undefined;
-  if (attrs?.name !== proposer.name) return false;
-  if (!writer || !proposer.isNew?.(writer)) return true;
-  // Written by this update: their mark must name the session that wrote it.
-  return attrs.session === null || attrs.session === writer.client;
+  if (attrs?.name !== proposer.name) return 'other';
+  if (!writer || !proposer.isNew?.(writer)) return 'proposer';
+  return attrs.session === null || attrs.session === writer.client ? 'proposer' : 'misnamed';
 }
