@@ -48,6 +48,7 @@ import {
   startTestServer,
   tokenFor,
   waitFor,
+  whenRefused,
   whenSynced,
 } from './testing/collabTesting.ts';
 import { RawClient } from './testing/rawClient.ts';
@@ -350,6 +351,15 @@ describe('roles on the server', () => {
       .comments.map((c) => c.id)
       .sort();
     expect(stored).toEqual(ids);
+  });
+
+  it('lets only a redacteur make a document exist', async () => {
+    const token = tokenFor('nieuw', 'proposer', null, { name: 'Voorsteller' });
+    const provider = connectProvider(server.url, 'nieuw', token);
+    providers.push(provider);
+    expect(await whenRefused(provider)).toBe(
+      'Dit document staat (nog) niet op de server; een voorsteller kan het niet aanmaken.',
+    );
   });
 
   it('shows a named participant under the name of their invitation', async () => {
