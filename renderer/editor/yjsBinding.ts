@@ -25,6 +25,7 @@ import { pendingUpdatesPlugin } from './pendingUpdates.ts';
 import { doubledTextPlugin } from './merges/doubledTextPlugin.ts';
 import { afterEditorWrite } from './merges/afterWrite.ts';
 import { rescueLostTextPlugin } from './merges/rescueLostText.ts';
+import { isSuggestionForced } from '../../shared/editor/suggestions/suggestionMode.ts';
 import { changeOriginsPlugin } from './merges/changeOrigins.ts';
 import type { YMapping } from '../../shared/comments/commentAnchors.ts';
 
@@ -75,7 +76,7 @@ export function bindCollabDocument(
     yUndoPlugin(),
     pendingUpdatesPlugin(collab.ydoc),
     doubledTextPlugin(collab.ydoc, collab.fragment),
-    rescueLostTextPlugin(collab.ydoc, collab.fragment),
+    rescueLostTextPlugin(collab.ydoc, collab.fragment, isSuggestionForced),
     changeOriginsPlugin(collab.ydoc, collab.fragment),
   ];
   // The slot has the members the cursor plugin uses (see awarenessSlot.ts), not the whole type.

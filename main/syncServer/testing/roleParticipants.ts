@@ -72,7 +72,8 @@ export class Participant {
       }
       return proposal;
     };
-    this.replica = new Replica(id, initial, { propose });
+    // A voorsteller's editor puts nothing back (rescueLostText.ts).
+    this.replica = new Replica(id, initial, { propose, onlyProposals: this.isProposer });
     this.replica.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== RECEIVED) this.written.push(update);
     });

@@ -15,6 +15,7 @@
  */
 import * as Y from 'yjs';
 import { Plugin } from 'prosemirror-state';
+import type { EditorState } from 'prosemirror-state';
 import { isInside, wasThere } from './findCopies.ts';
 import type { Placed } from './findCopies.ts';
 import { copyAttribute, findOriginal, readRecords } from './records.ts';
@@ -262,12 +263,23 @@ interface Lost {
  * there for other updates while the deletion already applies: what went is kept until then.
  * Returns the function that stops it.
  */
-export function rescueLostText(ydoc: Y.Doc, fragment: Y.XmlFragment): () => void {
+export function rescueLostText(
+  ydoc: Y.Doc,
+  fragment: Y.XmlFragment,
+  /**
+   * Whether this replica may only propose (a voorsteller): then nothing is put back. What comes
+   * back is a new item (and text that may since have been accepted), which the server cannot
+   * tell from an item the voorsteller made directly: it refuses it and would end their
+   * connection (the role rules' fuzz found it). Their proposal goes with the item, as it does
+   * for everyone who saw the deletion.
+   */
+  onlyProposals: () => boolean = () => false,
+): () => void {
   const waiting: Lost[] = [];
   const rescued: { parent: Y.XmlElement; after: Y.Item; element: Y.XmlElement }[] = [];
   const copied: Copied[] = [];
   const check = (transaction: Y.Transaction) => {
-    if (transaction.local) return;
+    if (transaction.local || onlyProposals()) return;
     const client = ydoc.clientID;
     // What went, read now: Yjs drops the content of deleted items after this transaction.
     for (const top of findLostContainers(transaction, fragment, client)) {
@@ -310,7 +322,18 @@ export function rescueLostText(ydoc: Y.Doc, fragment: Y.XmlFragment): () => void
   };
 }
 
-/** The editor's watch for text a colleague deleted unseen, while the editor lives. */
-export function rescueLostTextPlugin(ydoc: Y.Doc, fragment: Y.XmlFragment): Plugin {
-  return new Plugin({ view: () => ({ destroy: rescueLostText(ydoc, fragment) }) });
+/**
+ * The editor's watch for text a colleague deleted unseen, while the editor lives; off for a
+ * user who may only propose (`onlyProposals` of the editor's state).
+ */
+export function rescueLostTextPlugin(
+  ydoc: Y.Doc,
+  fragment: Y.XmlFragment,
+  onlyProposals: (state: EditorState) => boolean = () => false,
+): Plugin {
+  return new Plugin({
+    view: (view) => ({
+      destroy: rescueLostText(ydoc, fragment, () => onlyProposals(view.state)),
+    }),
+  });
 }

@@ -44,6 +44,8 @@ export interface ReplicaOptions {
   propose?: Propose;
   /** Keep deleted content in Yjs (no garbage collection), to find out how text was lost. */
   keepDeleted?: boolean;
+  /** A voorsteller's editor: nothing is put back (rescueLostText.ts). */
+  onlyProposals?: boolean;
 }
 
 /** One simulated editor on its own Y.Doc. */
@@ -69,7 +71,7 @@ export class Replica {
     // As the editor does (pendingUpdatesPlugin): Yjs alone can leave updates pending forever.
     integratePendingUpdates(this.ydoc);
     // As the editor does (rescueLostTextPlugin): text a colleague deleted unseen is put back.
-    rescueLostText(this.ydoc, this.fragment);
+    rescueLostText(this.ydoc, this.fragment, () => options.onlyProposals === true);
     this.ydoc.on('afterTransaction', (transaction: Y.Transaction) => {
       if (transaction.origin === RESCUE) this.rescuedItems += countNewItems(transaction);
     });
