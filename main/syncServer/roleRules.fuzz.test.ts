@@ -35,11 +35,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { baseKeymap, chainCommands } from 'prosemirror-commands';
+import { chainCommands } from 'prosemirror-commands';
 import type { Command } from 'prosemirror-state';
+import {
+  backspace,
+  del,
+  deleteChar,
+  enter,
+  keys,
+  typeText,
+} from '../../renderer/editor/testing/editorKeys.ts';
 import type { Node } from 'prosemirror-model';
-import { buildKeymap } from '../../shared/editor/keymap.ts';
-import { replaceSelectionKeepingStructure } from '../../shared/editor/commands/deleteKeepingStructure.ts';
 import { buildDoc } from '../../shared/editor/testing/buildDoc.ts';
 import { addBlock, canRemoveBlock, removeBlock } from '../../shared/editor/commands/blocks.ts';
 import {
@@ -65,31 +71,7 @@ const TRACE = process.env.FUZZ_TRACE === '1';
 const ROUNDS = 40;
 const FILLERS = [' ', ';', ' en ', ','];
 /** The most refused voorsteller updates allowed, per update sent: in turn, and at once. */
-const MAX_REFUSED = { inTurn: 0.003, atOnce: 0.03 };
-
-const keys = buildKeymap({ undo: () => false, redo: () => false });
-const enter = chainCommands(keys.Enter!, baseKeymap.Enter!);
-const backspace = chainCommands(keys.Backspace!, baseKeymap.Backspace!);
-const del = chainCommands(keys.Delete!, baseKeymap.Delete!);
-
-/** Typing, as the editor does it (pastePlugin's handleTextInput, else the browser). */
-const typeText = (text: string): Command =>
-  chainCommands(replaceSelectionKeepingStructure(text), (state, dispatch) => {
-    dispatch?.(state.tr.insertText(text));
-    return true;
-  });
-
-/** A one-character Backspace or Delete inside text, which the browser does natively. */
-const deleteChar =
-  (forward: boolean): Command =>
-  (state, dispatch) => {
-    const { head } = state.selection;
-    const [from, to] = forward ? [head, head + 1] : [head - 1, head];
-    if (!state.selection.empty || from < 0 || to > state.doc.content.size) return false;
-    if (!state.doc.resolve(from).sameParent(state.doc.resolve(to))) return false;
-    dispatch?.(state.tr.delete(from, to));
-    return true;
-  };
+const MAX_REFUSED = { inTurn: 0.001, atOnce: 0.03 };
 
 /** A participant on the network: its role, and its two directions of the connection. */
 interface Peer {

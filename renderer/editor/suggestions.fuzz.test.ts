@@ -35,12 +35,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { baseKeymap, chainCommands } from 'prosemirror-commands';
+import { chainCommands } from 'prosemirror-commands';
 import type { Command } from 'prosemirror-state';
+import { backspace, del, deleteChar, enter, keys, typeText } from './testing/editorKeys.ts';
 import type { Node } from 'prosemirror-model';
 import { schema } from '../../shared/editor/schema.ts';
-import { buildKeymap } from '../../shared/editor/keymap.ts';
-import { replaceSelectionKeepingStructure } from '../../shared/editor/commands/deleteKeepingStructure.ts';
 import { buildDoc } from '../../shared/editor/testing/buildDoc.ts';
 import {
   addBlock,
@@ -98,31 +97,6 @@ const DUPLICATES = 0.2;
 const FILLERS = [' ', ';', ' en ', ','];
 const STRICT = process.env.FUZZ_STRICT !== '0';
 const TRACE = process.env.FUZZ_TRACE === '1';
-
-const keys = buildKeymap({ undo: () => false, redo: () => false });
-// The editor's keymap falls back to ProseMirror's base keymap, as in createEditor.
-const enter = chainCommands(keys.Enter!, baseKeymap.Enter!);
-const backspace = chainCommands(keys.Backspace!, baseKeymap.Backspace!);
-const del = chainCommands(keys.Delete!, baseKeymap.Delete!);
-
-/** Typing, as the editor does it (pastePlugin's handleTextInput, else the browser). */
-const typeText = (text: string): Command =>
-  chainCommands(replaceSelectionKeepingStructure(text), (state, dispatch) => {
-    dispatch?.(state.tr.insertText(text));
-    return true;
-  });
-
-/** A one-character Backspace or Delete inside text, which the browser does natively. */
-const deleteChar =
-  (forward: boolean): Command =>
-  (state, dispatch) => {
-    const { head } = state.selection;
-    const [from, to] = forward ? [head, head + 1] : [head - 1, head];
-    if (!state.selection.empty || from < 0 || to > state.doc.content.size) return false;
-    if (!state.doc.resolve(from).sameParent(state.doc.resolve(to))) return false;
-    dispatch?.(state.tr.delete(from, to));
-    return true;
-  };
 
 /** One co-editor in suggestion mode, with its own change ids and the shared clock. */
 class Suggester {
