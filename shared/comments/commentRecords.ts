@@ -22,7 +22,7 @@
  */
 import type * as Y from 'yjs';
 import { USER_COLOUR_PATTERN } from '../model/userColours.ts';
-import { MAX_USER_NAME_LENGTH, hasHiddenNameCharacter } from '../model/userNames.ts';
+import { isUserName } from '../model/userNames.ts';
 import { InvalidDocumentError } from '../ydoc/invalidDocument.ts';
 
 /** The Yjs map of the comments. */
@@ -169,16 +169,6 @@ export function isCommentText(text: string): boolean {
   return text.trim().length > 0 && text.length <= MAX_COMMENT_LENGTH && !hasControl(text);
 }
 
-/** Whether `name` may be the author of a comment. */
-export function isCommentAuthor(name: unknown): name is string {
-  return (
-    typeof name === 'string' &&
-    name.trim().length > 0 &&
-    name.length <= MAX_USER_NAME_LENGTH &&
-    !hasHiddenNameCharacter(name)
-  );
-}
-
 function readComment(id: string, value: unknown): CommentRecord {
   if (!COMMENT_ID_PATTERN.test(id)) throw damaged(id, 'id');
   if (!isRecord(value)) throw damaged(id, 'geen opmerking');
@@ -194,7 +184,7 @@ function readComment(id: string, value: unknown): CommentRecord {
     'anchor',
   ]);
   if (typeof thread !== 'string' || !COMMENT_ID_PATTERN.test(thread)) throw damaged(id, 'draad');
-  if (!isCommentAuthor(author)) throw damaged(id, 'auteur');
+  if (!isUserName(author)) throw damaged(id, 'auteur');
   if (typeof colour !== 'string' || !USER_COLOUR_PATTERN.test(colour)) throw damaged(id, 'kleur');
   if (!isTime(time)) throw damaged(id, 'tijdstip');
   if (edited !== null && !isTime(edited)) throw damaged(id, 'tijdstip van wijzigen');
@@ -235,7 +225,7 @@ function readStatus(key: string, thread: string, value: unknown): ThreadStatus {
   expectKeys(key, value, ['resolved', 'name', 'time']);
   const { resolved, name, time } = value;
   if (typeof resolved !== 'boolean') throw damaged(key, 'status');
-  if (!isCommentAuthor(name)) throw damaged(key, 'naam');
+  if (!isUserName(name)) throw damaged(key, 'naam');
   if (!isTime(time)) throw damaged(key, 'tijdstip');
   return { resolved, name, time };
 }

@@ -9,13 +9,13 @@
  */
 import type * as Y from 'yjs';
 import type { CommentAnchor, StoredComment, ThreadStatus } from './commentRecords.ts';
+import { isUserName } from '../model/userNames.ts';
 import {
   COMMENT_ID_PATTERN,
   MAX_COMMENTS,
   MAX_COMMENTS_TEXT,
   MAX_COMMENT_LENGTH,
   getCommentsMap,
-  isCommentAuthor,
   isCommentText,
   readCommentEntries,
   statusKey,
@@ -46,20 +46,7 @@ export function addThread(
   now: number = Date.now(),
   id: string = newCommentId(),
 ): string {
-  const body = checkText(text);
-  checkWriter(writer);
-  checkRoom(ydoc, body.length + anchor.quote.length);
-  write(ydoc, id, {
-    thread: id,
-    author: writer.name,
-    colour: writer.colour,
-    time: now,
-    edited: null,
-    text: body,
-    deleted: false,
-    anchor,
-  });
-  return id;
+  return addComment(ydoc, { id, thread: id, anchor }, writer, text, now);
 }
 
 /** Adds a reply to `thread`; returns the reply's id. */
@@ -71,23 +58,42 @@ export function addReply(
   now: number = Date.now(),
   id: string = newCommentId(),
 ): string {
+  return addComment(ydoc, { id, thread, anchor: null }, writer, text, now, () => {
+    const first = getComment(ydoc, thread);
+    if (!first || first.thread !== thread) {
+      throw new CommentError('Deze opmerking bestaat niet meer.');
+    }
+  });
+}
+
+/**
+ * Writes a new comment `place.id` in `place.thread` (its own id for a first comment, which has
+ * the anchor), after checking its text, its writer, then `check` (what else must hold) and the
+ * room left in the store. Returns its id.
+ */
+function addComment(
+  ydoc: Y.Doc,
+  place: { id: string; thread: string; anchor: CommentAnchor | null },
+  writer: CommentWriter,
+  text: string,
+  now: number,
+  check?: () => void,
+): string {
   const body = checkText(text);
   checkWriter(writer);
-  const first = getComment(ydoc, thread);
-  if (!first || first.thread !== thread)
-    throw new CommentError('Deze opmerking bestaat niet meer.');
-  checkRoom(ydoc, body.length);
-  write(ydoc, id, {
-    thread,
+  check?.();
+  checkRoom(ydoc, body.length + (place.anchor?.quote.length ?? 0));
+  write(ydoc, place.id, {
+    thread: place.thread,
     author: writer.name,
     colour: writer.colour,
     time: now,
     edited: null,
     text: body,
     deleted: false,
-    anchor: null,
+    anchor: place.anchor,
   });
-  return id;
+  return place.id;
 }
 
 /** Changes the text of one's own comment `id`. */
@@ -128,7 +134,7 @@ export function setThreadResolved(
   name: string,
   now: number = Date.now(),
 ): void {
-  if (!isCommentAuthor(name)) throw new CommentError('Vul eerst uw naam in bij Voorkeuren.');
+  if (!isUserName(name)) throw new CommentError('Vul eerst uw naam in bij Voorkeuren.');
   const first = getComment(ydoc, thread);
   if (!first || first.thread !== thread)
     throw new CommentError('Deze opmerking bestaat niet meer.');
@@ -176,7 +182,7 @@ function checkText(text: string): string {
 }
 
 function checkWriter(writer: CommentWriter): void {
-  if (!isCommentAuthor(writer.name)) throw new CommentError('Vul eerst uw naam in bij Voorkeuren.');
+  if (!isUserName(writer.name)) throw new CommentError('Vul eerst uw naam in bij Voorkeuren.');
 }
 
 // Room in the bounded store for `moreText` more characters (and one more entry if `newEntry`).

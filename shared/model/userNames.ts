@@ -21,3 +21,18 @@ export function hasHiddenNameCharacter(name: string): boolean {
   }
   return false;
 }
+
+/**
+ * Whether `name` is a name a colleague can be shown under: text, not only spaces, at most
+ * MAX_USER_NAME_LENGTH characters, nothing hidden. The rule of presence
+ * (shared/session/presenceState.ts), of a comment's author (shared/comments/) and, trimmed, of
+ * an invitation's name (shared/session/invitation.ts).
+ */
+export function isUserName(name: unknown): name is string {
+  return (
+    typeof name === 'string' &&
+    name.trim() !== '' &&
+    name.length <= MAX_USER_NAME_LENGTH &&
+    !hasHiddenNameCharacter(name)
+  );
+}

@@ -10,7 +10,7 @@
  * user is told; the server reads them from the secret (a token it signed, see
  * main/syncServer/sessionTokens.ts), so editing the text grants nothing.
  */
-import { MAX_USER_NAME_LENGTH, hasHiddenNameCharacter } from '../model/userNames.ts';
+import { isUserName } from '../model/userNames.ts';
 
 /**
  * What a participant may do: edit (redacteur), propose changes and comment (voorsteller), or
@@ -68,13 +68,7 @@ const COMMENTS_ALLOWED = 'ja';
  * without spaces around it (the server compares it exactly with the authors of changes).
  */
 export function isInvitationName(name: unknown): name is string {
-  return (
-    typeof name === 'string' &&
-    name.length > 0 &&
-    name.length <= MAX_USER_NAME_LENGTH &&
-    name.trim() === name &&
-    !hasHiddenNameCharacter(name)
-  );
+  return isUserName(name) && name.trim() === name;
 }
 
 /** The invitation as one line of text. */

@@ -20,7 +20,7 @@
  * The server (main/syncServer/presenceGuard.ts) and every participant's view
  * (renderer/liveSession/awarenessSlot.ts, liveSession.ts) read states through this one gate.
  */
-import { MAX_USER_NAME_LENGTH, hasHiddenNameCharacter } from '../model/userNames.ts';
+import { MAX_USER_NAME_LENGTH, isUserName } from '../model/userNames.ts';
 import { USER_COLOUR_PATTERN } from '../model/userColours.ts';
 import { DOCUMENT_FRAGMENT } from '../ydoc/yDocument.ts';
 
@@ -104,8 +104,7 @@ function readUser(value: unknown): PresenceUser | null {
   if (!isRecord(value)) return null;
   const { name, color } = value;
   if (typeof name !== 'string' || typeof color !== 'string') return null;
-  if (name.trim() === '' || name.length > MAX_PRESENCE_NAME_LENGTH) return null;
-  if (hasHiddenNameCharacter(name) || !USER_COLOUR_PATTERN.test(color)) return null;
+  if (!isUserName(name) || !USER_COLOUR_PATTERN.test(color)) return null;
   return { name, color };
 }
 
