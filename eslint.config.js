@@ -21,10 +21,13 @@ const SHARED_BOUNDARIES = [
 ];
 const YJS_MODULES = ['yjs', 'y-prosemirror', 'y-protocols', 'y-protocols/*', '@hocuspocus/*'];
 const YJS_MESSAGE =
-  'Yjs stays behind the Yjs document (shared/ydoc/, shared/comments/) and the editor binding.';
+  'Yjs stays behind the Yjs document (shared/ydoc/, shared/comments/, shared/procedure/, shared/session/) and the editor binding.';
 const NO_YJS = { group: YJS_MODULES, message: YJS_MESSAGE };
-/** The rooms of shared/ that hold Yjs state: the document, and the comments kept beside it. */
-const YJS_ROOMS = ['shared/ydoc/', 'shared/comments/'];
+/**
+ * The rooms of shared/ that hold or check Yjs state: the document, the comments and the procedure
+ * kept beside it, and the session's checks of updates.
+ */
+const YJS_ROOMS = ['shared/ydoc/', 'shared/comments/', 'shared/procedure/', 'shared/session/'];
 
 /** A pattern refusing imports of the shared/ rooms `rooms` from a room of shared/. */
 function sharedRooms(rooms, why) {
@@ -38,43 +41,65 @@ function sharedRooms(rooms, why) {
 const SHARED_LAYERS = {
   'shared/*.ts': [
     sharedRooms(
-      ['comments', 'editor', 'ydoc', 'session', 'export', 'import', 'format', 'print', 'api'],
+      [
+        'comments',
+        'procedure',
+        'editor',
+        'ydoc',
+        'session',
+        'export',
+        'import',
+        'format',
+        'print',
+        'api',
+      ],
       'The root files of shared/ sit with the model, at the bottom.',
     ),
   ],
   'shared/model/**/*.ts': [
     sharedRooms(
-      ['comments', 'editor', 'ydoc', 'session', 'export', 'import', 'format', 'print', 'api'],
+      [
+        'comments',
+        'procedure',
+        'editor',
+        'ydoc',
+        'session',
+        'export',
+        'import',
+        'format',
+        'print',
+        'api',
+      ],
       'shared/model is the bottom layer.',
     ),
   ],
   'shared/editor/**/*.ts': [
     sharedRooms(
-      ['comments', 'ydoc', 'session', 'export', 'import', 'format', 'print', 'api'],
+      ['comments', 'procedure', 'ydoc', 'session', 'export', 'import', 'format', 'print', 'api'],
       'shared/editor reads and edits documents; the rooms that use it sit above it.',
     ),
   ],
   'shared/export/**/*.ts': [
     sharedRooms(
-      ['comments', 'ydoc', 'session', 'import', 'format', 'print', 'api'],
+      ['comments', 'procedure', 'ydoc', 'session', 'import', 'format', 'print', 'api'],
       "shared/export reads documents through the editor's queries.",
     ),
   ],
   'shared/import/**/*.ts': [
     sharedRooms(
-      ['comments', 'ydoc', 'session', 'export', 'format', 'print', 'api'],
+      ['comments', 'procedure', 'ydoc', 'session', 'export', 'format', 'print', 'api'],
       'shared/import builds documents from the model and the editor.',
     ),
   ],
   'shared/format/**/*.ts': [
     sharedRooms(
-      ['comments', 'ydoc', 'session', 'export', 'import', 'print', 'api'],
+      ['comments', 'procedure', 'ydoc', 'session', 'export', 'import', 'print', 'api'],
       'shared/format is the file envelope, below the Yjs document.',
     ),
   ],
   'shared/print/**/*.ts': [
     sharedRooms(
-      ['comments', 'ydoc', 'session', 'export', 'import', 'format', 'api'],
+      ['comments', 'procedure', 'ydoc', 'session', 'export', 'import', 'format', 'api'],
       "shared/print reads documents through the editor's queries, not through export.",
     ),
   ],
@@ -90,10 +115,16 @@ const SHARED_LAYERS = {
       'shared/comments (the comments kept in the Yjs document) sits with shared/ydoc, below the session protocol and the contract.',
     ),
   ],
+  'shared/procedure/**/*.ts': [
+    sharedRooms(
+      ['print', 'import', 'export', 'api'],
+      'shared/procedure (amendments and moties kept in the Yjs document) sits with shared/ydoc and the session, below the contract.',
+    ),
+  ],
   'shared/session/**/*.ts': [
     sharedRooms(
       ['print', 'import', 'export', 'format', 'api'],
-      'shared/session (invitations, presence, notices) sits below the API contract.',
+      'shared/session (invitations, presence, notices, the checks of updates) sits below the API contract.',
     ),
   ],
   'shared/api/**/*.ts': [sharedRooms(['print', 'export', 'import'], 'The contract holds types.')],

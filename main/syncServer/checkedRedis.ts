@@ -19,7 +19,7 @@ import type { Document } from '@hocuspocus/server';
 import { MESSAGE_TYPE, SYNC_STEP, readFrameHeader, readSyncBody } from './messageFrames.ts';
 import { getDocumentGate } from './documentGate.ts';
 import type { GateLimits } from './documentGate.ts';
-import { InvalidUpdateError } from './updateValidation.ts';
+import { InvalidUpdateError } from '../../shared/session/updateValidation.ts';
 import { decodeStoreNotice } from '../../shared/session/storeNotice.ts';
 import * as decoding from 'lib0/decoding';
 

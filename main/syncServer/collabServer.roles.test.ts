@@ -33,7 +33,7 @@ import { readPresenceState } from '../../shared/session/presenceState.ts';
 import { USER_COLOURS } from '../../shared/model/userColours.ts';
 import type { SessionRole } from '../../shared/session/invitation.ts';
 import type { CollabServer } from './collabServer.ts';
-import { CLOSE_CODES } from './refusals.ts';
+import { CLOSE_CODES } from '../../shared/session/refusals.ts';
 import {
   COMMENTS_ONLY_REASON,
   NO_VERSION_REASON,
@@ -41,7 +41,7 @@ import {
   OWN_NAME_PROPOSAL_REASON,
   OWN_THREAD_REASON,
   PROPOSALS_ONLY_REASON,
-} from './roleRules.ts';
+} from '../../shared/session/roleRules.ts';
 import {
   connectProvider,
   makeTempDir,

@@ -31,8 +31,8 @@ import * as Y from 'yjs';
 import type { Document } from '@hocuspocus/server';
 import type { Connection } from '@hocuspocus/server';
 import { TEMPLATE_CLIENT_ID } from './serverDocuments.ts';
-import { InvalidUpdateError, checkDocumentUpdate } from './updateValidation.ts';
-import type { RoleContext } from './roleRules.ts';
+import { InvalidUpdateError, checkDocumentUpdate } from '../../shared/session/updateValidation.ts';
+import type { RoleContext } from '../../shared/session/roleRules.ts';
 import type { SessionContext } from './sessionAuthentication.ts';
 
 /** A participant's side of the gate: where released messages go, and how to refuse it. */

@@ -34,7 +34,7 @@ import type {
 } from '@hocuspocus/server';
 import { ServerDocumentError, createNewServerDocument } from './serverDocuments.ts';
 import type { ServerDocuments } from './serverDocuments.ts';
-import { refusal } from './refusals.ts';
+import { refusal } from '../../shared/session/refusals.ts';
 import { encodeStoreNotice } from '../../shared/session/storeNotice.ts';
 
 /** A document whose last store failed, and why. */

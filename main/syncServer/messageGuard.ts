@@ -17,7 +17,7 @@ import type {
 } from '@hocuspocus/server';
 import { isPassedFrame } from './socketGate.ts';
 import type { GateContext } from './socketGate.ts';
-import { CLOSE_CODES, INVALID_UPDATE_REASON, Refusal } from './refusals.ts';
+import { CLOSE_CODES, INVALID_UPDATE_REASON, Refusal } from '../../shared/session/refusals.ts';
 
 /** Connects Hocuspocus's document connections to the socket gates. */
 export class MessageGuard implements Extension {

@@ -56,7 +56,7 @@ import {
 } from './messageFrames.ts';
 import type { AwarenessMessageInfo } from './messageFrames.ts';
 import { PresenceOwners } from './presenceOwners.ts';
-import { CLOSE_CODES, Refusal } from './refusals.ts';
+import { CLOSE_CODES, Refusal } from '../../shared/session/refusals.ts';
 import type { SessionContext } from './sessionAuthentication.ts';
 
 /** How long an owner has to answer before it is taken for the dead socket of a reconnect. */

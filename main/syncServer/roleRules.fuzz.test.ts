@@ -62,9 +62,9 @@ import {
 } from '../../renderer/editor/testing/fuzzReplicas.ts';
 import { RESCUE } from '../../renderer/editor/merges/rescueLostText.ts';
 import { fuzzSeeds } from '../../renderer/editor/testing/fuzzSeeds.ts';
-import { checkDocumentUpdate } from './updateValidation.ts';
-import { DocumentView } from './roleRules.ts';
-import type { RoleContext } from './roleRules.ts';
+import { checkDocumentUpdate } from '../../shared/session/updateValidation.ts';
+import { DocumentView } from '../../shared/session/roleRules.ts';
+import type { RoleContext } from '../../shared/session/roleRules.ts';
 import { Participant } from './testing/roleParticipants.ts';
 
 const TRACE = process.env.FUZZ_TRACE === '1';

@@ -31,7 +31,7 @@ import {
 import { readCommentEntries } from '../../shared/comments/commentRecords.ts';
 import { USER_COLOURS } from '../../shared/model/userColours.ts';
 import { createInitialUpdate } from '../../renderer/editor/testing/fuzzReplicas.ts';
-import { InvalidUpdateError, checkDocumentUpdate } from './updateValidation.ts';
+import { InvalidUpdateError, checkDocumentUpdate } from '../../shared/session/updateValidation.ts';
 import {
   COMMENTS_ONLY_REASON,
   NO_VERSION_REASON,
@@ -40,8 +40,8 @@ import {
   OWN_THREAD_REASON,
   PROPOSALS_ONLY_REASON,
   READ_ONLY_REASON,
-} from './roleRules.ts';
-import type { RoleContext } from './roleRules.ts';
+} from '../../shared/session/roleRules.ts';
+import type { RoleContext } from '../../shared/session/roleRules.ts';
 import { Participant } from './testing/roleParticipants.ts';
 
 const keys = buildKeymap({ undo: () => false, redo: () => false });

@@ -20,8 +20,8 @@ import { DOCUMENT_NAME, SESSION_ROLE_LABELS } from '../../shared/session/invitat
 import { SessionTokenError, verifySessionToken } from './sessionTokens.ts';
 import type { VerifiedGrant } from './sessionTokens.ts';
 import type { ServerDocuments } from './serverDocuments.ts';
-import { refusal } from './refusals.ts';
-import type { RoleContext } from './roleRules.ts';
+import { refusal } from '../../shared/session/refusals.ts';
+import type { RoleContext } from '../../shared/session/roleRules.ts';
 
 /** What the server knows of a connection after it joined: its role, name and comments. */
 export type SessionContext = RoleContext;

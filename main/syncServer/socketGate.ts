@@ -23,13 +23,13 @@ import { MessageRate } from './messageRate.ts';
 import type { MessageRateLimits } from './messageRate.ts';
 import { getDocumentGate } from './documentGate.ts';
 import type { GateLimits, GateWriter } from './documentGate.ts';
-import { InvalidUpdateError } from './updateValidation.ts';
+import { InvalidUpdateError } from '../../shared/session/updateValidation.ts';
 import {
   CLOSE_CODES,
   INTERNAL_ERROR_REASON,
   MALFORMED_REASON,
   TOO_MANY_REASON,
-} from './refusals.ts';
+} from '../../shared/session/refusals.ts';
 
 /** What a socket gate needs to know. */
 export interface SocketGateOptions {

@@ -23,7 +23,12 @@ import type { WebSocket } from 'ws';
 import type { Hocuspocus } from '@hocuspocus/server';
 import { SocketGate } from './socketGate.ts';
 import type { GateContext, SocketGateOptions } from './socketGate.ts';
-import { CLOSE_CODES, MALFORMED_REASON, TIMEOUT_REASON, TOO_MANY_REASON } from './refusals.ts';
+import {
+  CLOSE_CODES,
+  MALFORMED_REASON,
+  TIMEOUT_REASON,
+  TOO_MANY_REASON,
+} from '../../shared/session/refusals.ts';
 
 /** How the network side is set up. */
 export interface SyncSocketsOptions {

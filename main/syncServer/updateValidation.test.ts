@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createYDoc, getDocumentFragment, readYDoc } from '../../shared/ydoc/yDocument.ts';
 import { buildDoc } from '../../shared/editor/testing/buildDoc.ts';
-import { InvalidUpdateError, checkDocumentUpdate } from './updateValidation.ts';
+import { InvalidUpdateError, checkDocumentUpdate } from '../../shared/session/updateValidation.ts';
 import { VERSIONS_MAP, recordVersion } from '../../shared/ydoc/versions.ts';
 
 function serverDoc(items = ['Eerste overweging.']): Y.Doc {

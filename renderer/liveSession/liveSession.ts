@@ -101,7 +101,7 @@ export const REFUSED_MESSAGE =
   'De uitnodiging is niet (meer) geldig. Vraag de uitnodiger om een nieuwe uitnodiging.';
 
 /**
- * Close codes of our server (main/syncServer/refusals.ts): a refused update, a malformed message,
+ * Close codes of our server (shared/session/refusals.ts): a refused update, a malformed message,
  * a change that would make the stuk too large.
  */
 const CLOSE_REFUSED_UPDATE = 4422;

@@ -5,7 +5,7 @@
  * touches the document's text.
  *
  * What one may do is checked here for the app, and again by the sync server for every
- * participant (main/syncServer/roleRules.ts): only one's own comments are edited or deleted.
+ * participant (shared/session/roleRules.ts): only one's own comments are edited or deleted.
  */
 import type * as Y from 'yjs';
 import type { CommentAnchor, StoredComment, ThreadStatus } from './commentRecords.ts';

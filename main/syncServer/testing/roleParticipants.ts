@@ -14,7 +14,7 @@ import {
   suggestTransaction,
 } from '../../../shared/editor/suggestions/suggestChanges.ts';
 import { Replica } from '../../../renderer/editor/testing/fuzzReplicas.ts';
-import { isOnlyProposalsOf } from '../roleRules.ts';
+import { isOnlyProposalsOf } from '../../../shared/session/roleRules.ts';
 
 /** The origin of updates a participant receives, so they are not kept as its own. */
 const RECEIVED = Symbol('received');

@@ -65,7 +65,7 @@ export function setSuggestionAuthor(
 
 /**
  * Nodes a voorsteller's proposal may not add. The server holds a voorsteller's update to "the
- * document without their proposals is the same before and after" (main/syncServer/roleRules.ts);
+ * document without their proposals is the same before and after" (shared/session/roleRules.ts);
  * taking back a proposed heading, list, list item or quote leaves the node itself, empty, so the
  * server refuses the update, and it refuses a proposed footnote or line break (Shift+Enter)
  * too. Suggestion mode proposes them (Enter in a list, a pasted heading), so they are kept from

@@ -31,9 +31,9 @@
  */
 import type { Mark, Node } from 'prosemirror-model';
 import * as Y from 'yjs';
-import type { InsertionAttrs } from '../../shared/editor/suggestions/changeMarks.ts';
-import type { ItemChange } from '../../shared/editor/suggestions/changeMarks.ts';
-import { getDocumentFragment } from '../../shared/ydoc/yDocument.ts';
+import type { InsertionAttrs } from '../editor/suggestions/changeMarks.ts';
+import type { ItemChange } from '../editor/suggestions/changeMarks.ts';
+import { getDocumentFragment } from '../ydoc/yDocument.ts';
 
 /** Who wrote a character: a Yjs client and clock (an original's, for a copy). */
 export interface Writer {

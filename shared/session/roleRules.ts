@@ -50,7 +50,7 @@
  */
 import type { Node } from 'prosemirror-model';
 import * as Y from 'yjs';
-import type { ItemChange } from '../../shared/editor/suggestions/changeMarks.ts';
+import type { ItemChange } from '../editor/suggestions/changeMarks.ts';
 import {
   canonicalWithout,
   characterId,
@@ -65,9 +65,9 @@ import type {
   Writer,
   Writers,
 } from './withoutOwnProposals.ts';
-import { threadOfStatusKey } from '../../shared/comments/commentRecords.ts';
-import type { StoredComment, ThreadStatus } from '../../shared/comments/commentRecords.ts';
-import type { SessionRole } from '../../shared/session/invitation.ts';
+import { threadOfStatusKey } from '../comments/commentRecords.ts';
+import type { StoredComment, ThreadStatus } from '../comments/commentRecords.ts';
+import type { SessionRole } from './invitation.ts';
 
 /** What the server knows of a participant's connection, from its token. */
 export interface RoleContext {

@@ -38,14 +38,14 @@ import {
   InvalidDocumentError,
   isIncomplete,
   readYDoc,
-} from '../../shared/ydoc/yDocument.ts';
-import { VERSIONS_MAP, checkVersionEntries } from '../../shared/ydoc/versions.ts';
-import { COMMENTS_MAP, checkCommentEntries } from '../../shared/comments/commentRecords.ts';
+} from '../ydoc/yDocument.ts';
+import { VERSIONS_MAP, checkVersionEntries } from '../ydoc/versions.ts';
+import { COMMENTS_MAP, checkCommentEntries } from '../comments/commentRecords.ts';
 import {
   DOCUMENT_TOO_LARGE_MESSAGE,
   MAX_DOCUMENT_NODE_SIZE,
   MAX_DOCUMENT_STATE_BYTES,
-} from '../../shared/ydoc/documentLimits.ts';
+} from '../ydoc/documentLimits.ts';
 import { CLOSE_CODES, INVALID_UPDATE_REASON } from './refusals.ts';
 import { DocumentView, KnownChanges, findRoleRefusal } from './roleRules.ts';
 import type { RoleContext } from './roleRules.ts';
