@@ -66,6 +66,12 @@ import type {
   Writers,
 } from './withoutOwnProposals.ts';
 import { threadOfStatusKey } from '../comments/commentRecords.ts';
+import { parseProcedureKey } from '../procedure/procedureRecords.ts';
+import type {
+  StoredAdvice,
+  StoredDecision,
+  StoredSubmission,
+} from '../procedure/procedureRecords.ts';
 import type { StoredComment, ThreadStatus } from '../comments/commentRecords.ts';
 import type { SessionRole } from './invitation.ts';
 
@@ -164,6 +170,14 @@ export class DocumentView {
     return this.authors!;
   }
 
+  /** The author of change `id` in the document, or undefined when it holds no such change. */
+  changeAuthorOf(id: string): string | undefined {
+    for (const entry of this.changeAuthors()) {
+      if (entry.startsWith(`${id}\0`)) return entry.slice(id.length + 1);
+    }
+    return undefined;
+  }
+
   /** Every accepted insertion in the document, as `<name>\0<id>`. */
   changeMarks(): ReadonlySet<string> {
     if (!this.marks) this.collect();
@@ -207,6 +221,10 @@ export interface UpdateEffect {
   /** The comments map before (the server's document, untouched) and after (the shadow's). */
   commentsBefore: Y.Map<unknown>;
   commentsAfter: Y.Map<unknown>;
+  /** The keys of the procedure map it touched, and that map before and after. */
+  procedureKeys: ReadonlySet<string>;
+  procedureBefore: Y.Map<unknown>;
+  procedureAfter: Y.Map<unknown>;
   /** Every change id the document has held, with its author (KnownChanges). */
   knownChanges: KnownChanges;
   /** Whether a character of the document after was written by this update. */
@@ -305,13 +323,26 @@ export const OWN_COMMENT_REASON =
 export const OWN_THREAD_REASON =
   'Wijziging geweigerd: u kunt alleen een draad die u begon afsluiten of heropenen.';
 
+/** Said to a voorsteller who writes another's amendment, or changes what is fixed in theirs. */
+export const OWN_AMENDMENT_REASON =
+  'Wijziging geweigerd: u kunt alleen uw eigen amendement opstellen, indienen of intrekken.';
+/** Said to a voorsteller who records a preadvies or a besluit. */
+export const NO_DECISION_REASON =
+  'Wijziging geweigerd: een preadvies of besluit legt alleen het bestuur vast.';
+/** Said to a redacteur whose preadvies or besluit carries another name. */
+export const OWN_NAME_DECISION_REASON =
+  'Wijziging geweigerd: een preadvies of besluit moet op uw eigen naam staan.';
+
 /** The refusal of an update by `context`'s rules, or null when the update is allowed. */
 export function findRoleRefusal(context: RoleContext, effect: UpdateEffect): RoleRefusal | null {
   const { role, name } = context;
   if (role === 'reader' && !context.mayComment) {
     return { reason: READ_ONLY_REASON, detail: 'een lezer zonder opmerkingen wijzigt iets' };
   }
-  if (role === 'reader' && (effect.touchesDocument || effect.versionKeys.size > 0)) {
+  if (
+    role === 'reader' &&
+    (effect.touchesDocument || effect.versionKeys.size > 0 || effect.procedureKeys.size > 0)
+  ) {
     return { reason: COMMENTS_ONLY_REASON, detail: 'een lezer wijzigt meer dan opmerkingen' };
   }
   if (role === 'proposer' && effect.versionKeys.size > 0) {
@@ -321,9 +352,78 @@ export function findRoleRefusal(context: RoleContext, effect: UpdateEffect): Rol
     const refusal = findForeignChange(name, effect) ?? findDirectEdit(context, name, effect);
     if (refusal) return refusal;
   }
+  if (effect.procedureKeys.size > 0) {
+    const refusal = findProcedureRefusal(context, name, effect);
+    if (refusal) return refusal;
+  }
   return name !== null && effect.commentKeys.size > 0
     ? findCommentRefusal(context, name, effect)
     : null;
+}
+
+/**
+ * The procedure entries the update touched (procedureRecords.ts). A voorsteller (name N) writes
+ * only indieningen drafted by N (`author`), keeps what was fixed when one was made (kind,
+ * author, time, base) or submitted (its proposals, their places, its number), puts only N's own
+ * proposals in it, and records no preadvies or besluit; a redacteur with a name records those
+ * under that name. (A reader never gets here with procedure keys.)
+ */
+function findProcedureRefusal(
+  context: RoleContext,
+  name: string | null,
+  effect: UpdateEffect,
+): RoleRefusal | null {
+  for (const key of effect.procedureKeys) {
+    const old = effect.procedureBefore.get(key);
+    const now = effect.procedureAfter.get(key);
+    if (isEqualValue(old, now)) continue;
+    const parsed = parseProcedureKey(key);
+    const quoted = JSON.stringify(key.slice(0, 64));
+    if (!parsed) return { reason: OWN_AMENDMENT_REASON, detail: `onbekende sleutel ${quoted}` };
+    if (parsed.kind !== 'submission') {
+      if (context.role === 'proposer') {
+        return { reason: NO_DECISION_REASON, detail: `voorsteller schrijft ${quoted}` };
+      }
+      const written = now as StoredAdvice | StoredDecision;
+      if (name !== null && written.name !== name) {
+        return { reason: OWN_NAME_DECISION_REASON, detail: `${quoted} op een andere naam` };
+      }
+      continue;
+    }
+    if (context.role !== 'proposer' || name === null) continue;
+    const entry = now as StoredSubmission;
+    if (entry.author !== name) {
+      return { reason: OWN_AMENDMENT_REASON, detail: `${quoted} op naam van een ander` };
+    }
+    if (old !== undefined) {
+      const before = old as StoredSubmission;
+      const fixed =
+        before.author === entry.author &&
+        before.kind === entry.kind &&
+        before.created === entry.created &&
+        isEqualValue(before.base, entry.base) &&
+        (before.submitted === null ||
+          (before.submitted === entry.submitted &&
+            before.number === entry.number &&
+            isEqualValue(before.changes, entry.changes) &&
+            isEqualValue(before.targets, entry.targets))) &&
+        (before.withdrawn === null || before.withdrawn === entry.withdrawn);
+      if (!fixed) {
+        return { reason: OWN_AMENDMENT_REASON, detail: `${quoted}: vastgelegde velden gewijzigd` };
+      }
+    }
+    const foreign = entry.changes.find((id) => {
+      const author = effect.knownChanges.authorOf(id) ?? effect.after.changeAuthorOf(id);
+      return author !== name;
+    });
+    if (foreign !== undefined) {
+      return {
+        reason: OWN_AMENDMENT_REASON,
+        detail: `${quoted} bevat voorstel ${JSON.stringify(foreign)} dat niet van de indiener is`,
+      };
+    }
+  }
+  return null;
 }
 
 /**

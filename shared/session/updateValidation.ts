@@ -41,6 +41,7 @@ import {
 } from '../ydoc/yDocument.ts';
 import { VERSIONS_MAP, checkVersionEntries } from '../ydoc/versions.ts';
 import { COMMENTS_MAP, checkCommentEntries } from '../comments/commentRecords.ts';
+import { PROCEDURE_MAP, checkProcedureEntries } from '../procedure/procedureRecords.ts';
 import {
   DOCUMENT_TOO_LARGE_MESSAGE,
   MAX_DOCUMENT_NODE_SIZE,
@@ -55,6 +56,7 @@ export const DOCUMENT_ROOTS: ReadonlySet<string> = new Set([
   DOCUMENT_FRAGMENT,
   VERSIONS_MAP,
   COMMENTS_MAP,
+  PROCEDURE_MAP,
 ]);
 
 /**
@@ -178,8 +180,10 @@ export function checkDocumentUpdate(
   const previous = shadow.read;
   const versions = shadow.doc.getMap(VERSIONS_MAP);
   const comments = shadow.doc.getMap(COMMENTS_MAP);
+  const procedure = shadow.doc.getMap(PROCEDURE_MAP);
   const touched = new Set<string>();
   const touchedComments = new Set<string>();
+  const touchedProcedure = new Set<string>();
   let touchesDocument = false;
   const collect = (event: Y.YMapEvent<unknown>) => {
     for (const key of event.keysChanged) touched.add(key);
@@ -187,16 +191,22 @@ export function checkDocumentUpdate(
   const collectComments = (event: Y.YMapEvent<unknown>) => {
     for (const key of event.keysChanged) touchedComments.add(key);
   };
+  const collectProcedure = (event: Y.YMapEvent<unknown>) => {
+    for (const key of event.keysChanged) touchedProcedure.add(key);
+  };
   // Every type the update changed (Yjs's own formatting cleanup after it included): anything
-  // but the two maps is the document.
+  // but the three maps is the document.
   const collectTypes = (transaction: Y.Transaction) => {
     for (const type of transaction.changed.keys()) {
       const changed: unknown = type;
-      if (changed !== versions && changed !== comments) touchesDocument = true;
+      if (changed !== versions && changed !== comments && changed !== procedure) {
+        touchesDocument = true;
+      }
     }
   };
   versions.observe(collect);
   comments.observe(collectComments);
+  procedure.observe(collectProcedure);
   shadow.doc.on('afterTransaction', collectTypes);
   let accepted = false;
   try {
@@ -229,6 +239,7 @@ export function checkDocumentUpdate(
       read = readYDoc(shadow.doc);
       checkVersionEntries(shadow.doc, touched);
       if (touchedComments.size > 0) checkCommentEntries(shadow.doc, touchedComments);
+      if (touchedProcedure.size > 0) checkProcedureEntries(shadow.doc, touchedProcedure);
     } catch (error) {
       if (!(error instanceof InvalidDocumentError)) throw error;
       throw new InvalidUpdateError(
@@ -260,6 +271,9 @@ export function checkDocumentUpdate(
         commentKeys: touchedComments,
         commentsBefore: document.getMap(COMMENTS_MAP),
         commentsAfter: comments,
+        procedureKeys: touchedProcedure,
+        procedureBefore: document.getMap(PROCEDURE_MAP),
+        procedureAfter: procedure,
         knownChanges: known,
         isNew: ({ client, clock }) => clock >= Y.getState(document.store, client),
       });
@@ -277,6 +291,7 @@ export function checkDocumentUpdate(
   } finally {
     versions.unobserve(collect);
     comments.unobserve(collectComments);
+    procedure.unobserve(collectProcedure);
     shadow.doc.off('afterTransaction', collectTypes);
     // The shadow now holds what the document does not: copy it anew next time.
     if (!accepted) shadow.detach();

@@ -16,6 +16,7 @@ import { findUnknownAttribute } from './knownAttributes.ts';
 import { findInvalidTextAttribute } from './textRecords.ts';
 import { checkVersions } from './versions.ts';
 import { readCommentEntries } from '../comments/commentRecords.ts';
+import { readProcedureEntries } from '../procedure/procedureRecords.ts';
 
 /** Name of the XML fragment that holds the document inside the Y.Doc. */
 export const DOCUMENT_FRAGMENT = 'resolutie';
@@ -121,6 +122,7 @@ export function openDocumentState(state: Uint8Array): OpenedState {
     const doc = readYDoc(ydoc);
     checkVersions(ydoc);
     readCommentEntries(ydoc);
+    readProcedureEntries(ydoc);
     return { ydoc, doc };
   } catch (error) {
     ydoc.destroy();
