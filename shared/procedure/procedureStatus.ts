@@ -169,10 +169,11 @@ export function findChangedPlaces(
     }
     const item = findItemPlace(doc, change.from + 1);
     if (!item) continue;
+    // Named as it stands now: the bestuur may have renumbered the items since.
     const now = baseTextOf(item.item);
-    if (now !== target.text && !seen.has(target.place)) {
-      seen.add(target.place);
-      found.push({ place: target.place, gone: false });
+    if (now !== target.text && !seen.has(item.place)) {
+      seen.add(item.place);
+      found.push({ place: item.place, gone: false });
     }
   }
   return found;

@@ -155,8 +155,9 @@ export function findSubmissionChanges(
 ): TrackedChange[] {
   if (entry.kind !== 'amendement') return [];
   if (entry.submitted !== null) {
+    // Only the author's: an id another's proposal happens to carry is not the amendment's.
     const own = new Set(entry.changes);
-    return changes.filter((change) => own.has(change.id));
+    return changes.filter((change) => own.has(change.id) && change.name === entry.author);
   }
   const claimed = new Set(
     all

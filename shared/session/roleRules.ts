@@ -66,7 +66,7 @@ import type {
   Writers,
 } from './withoutOwnProposals.ts';
 import { threadOfStatusKey } from '../comments/commentRecords.ts';
-import { parseProcedureKey } from '../procedure/procedureRecords.ts';
+import { adviceKey, decisionKey, parseProcedureKey } from '../procedure/procedureRecords.ts';
 import type {
   StoredAdvice,
   StoredDecision,
@@ -365,8 +365,9 @@ export function findRoleRefusal(context: RoleContext, effect: UpdateEffect): Rol
  * The procedure entries the update touched (procedureRecords.ts). A voorsteller (name N) writes
  * only indieningen drafted by N (`author`), keeps what was fixed when one was made (kind,
  * author, time, base) or submitted (its proposals, their places, its number), puts only N's own
- * proposals in it, and records no preadvies or besluit; a redacteur with a name records those
- * under that name. (A reader never gets here with procedure keys.)
+ * proposals in it, changes none the ALV has decided on (aangehouden is no decision yet), and
+ * records no preadvies or besluit; a redacteur with a name records those under that name. (A
+ * reader never gets here with procedure keys.)
  */
 function findProcedureRefusal(
   context: RoleContext,
@@ -395,6 +396,19 @@ function findProcedureRefusal(
     if (entry.author !== name) {
       return { reason: OWN_AMENDMENT_REASON, detail: `${quoted} op naam van een ander` };
     }
+    // What the ALV decided on stays as it was decided on (the store refuses it too); and an
+    // indiening the bestuur already advised or decided on is not new.
+    const decision = effect.procedureBefore.get(decisionKey(parsed.id)) as
+      StoredDecision | undefined;
+    if (decision !== undefined && decision.outcome !== 'aangehouden') {
+      return { reason: OWN_AMENDMENT_REASON, detail: `${quoted}: er is al over besloten` };
+    }
+    if (old === undefined && (decision || effect.procedureBefore.has(adviceKey(parsed.id)))) {
+      return {
+        reason: OWN_AMENDMENT_REASON,
+        detail: `${quoted}: nieuw, terwijl er al een preadvies of besluit is`,
+      };
+    }
     if (old !== undefined) {
       const before = old as StoredSubmission;
       const fixed =
@@ -413,8 +427,9 @@ function findProcedureRefusal(
       }
     }
     const foreign = entry.changes.find((id) => {
+      // An id nobody holds (the text of a proposal deleted since) is nobody else's either.
       const author = effect.knownChanges.authorOf(id) ?? effect.after.changeAuthorOf(id);
-      return author !== name;
+      return author !== undefined && author !== name;
     });
     if (foreign !== undefined) {
       return {
