@@ -209,7 +209,10 @@ export function readProcedureEntries(ydoc: Y.Doc): ProcedureEntries {
  */
 export function checkProcedureEntries(ydoc: Y.Doc, keys: Iterable<string>): void {
   const map = getProcedureMap(ydoc);
-  for (const key of keys) {
+  for (const key of keys as Iterable<unknown>) {
+    // A Yjs map event names content without a key (a list written into the map, which no
+    // client of ours does) as `null`.
+    if (typeof key !== 'string') throw damaged('', 'inhoud zonder sleutel');
     if (!map.has(key)) throw damaged(key, 'verwijderd; de procedure wordt nooit weggehaald');
   }
   readProcedureEntries(ydoc);
@@ -326,6 +329,7 @@ function readBase(key: string, value: unknown): SubmissionBase {
   if (
     typeof stateVector !== 'string' ||
     stateVector.length > MAX_STATE_VECTOR_LENGTH ||
+    stateVector.length % 4 !== 0 ||
     !BASE64.test(stateVector)
   ) {
     throw damaged(key, 'basis');
