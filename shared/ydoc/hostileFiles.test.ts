@@ -158,6 +158,61 @@ describe('hostile .resolutie files', () => {
     }
   });
 
+  it('refuses a procedure entry that is not exactly what the app writes, naming it', () => {
+    const withEntry = (key: string, value: unknown) => {
+      const ydoc = createYDoc(buildDoc({ title: 'Motie' }));
+      ydoc.getMap('procedure').set(key, value);
+      return fileWithState(Y.encodeStateAsUpdate(ydoc));
+    };
+    const decision = {
+      outcome: 'aangenomen',
+      vote: { voor: 28, tegen: 3, onthouding: 1 },
+      name: 'Redacteur',
+      time: 1,
+    };
+    const amendment = {
+      kind: 'amendement',
+      number: 'A1',
+      indiener: 'Utrecht',
+      coIndieners: [],
+      title: 'Investeringen',
+      motivation: 'Onverkort is te stellig.',
+      author: 'Voorsteller',
+      colour: '#1b6e3a',
+      created: 1,
+      submitted: 2,
+      withdrawn: null,
+      base: { version: null, resolution: 'Motie “Motie”', stateVector: 'AQID' },
+      changes: [],
+      targets: [],
+    };
+    expect(readDocumentFile(withEntry('stuk:a1', amendment)).doc.firstChild!.textContent).toBe(
+      'Motie',
+    );
+    // The well-formed one opens (a besluit may come before its amendment).
+    expect(readDocumentFile(withEntry('besluit:a1', decision)).doc.firstChild!.textContent).toBe(
+      'Motie',
+    );
+    const refused: [string, string, unknown][] = [
+      ['a script field', 'besluit:a1', { ...decision, html: '<script>alert(1)</script>' }],
+      [
+        'a negative vote',
+        'besluit:a1',
+        { ...decision, vote: { voor: -5, tegen: 0, onthouding: 0 } },
+      ],
+      ['a name that reorders text', 'besluit:a1', { ...decision, name: 'Redacteur\u202e' }],
+      ['a shared type', 'besluit:a1', new Y.Map(Object.entries(decision))],
+      ['a key of no kind', 'notulen:a1', decision],
+      ['a motivation of a megabyte', 'stuk:a1', { ...amendment, motivation: 'x'.repeat(1e6) }],
+      ['an amendment numbered as a motie', 'stuk:a1', { ...amendment, number: 'M1' }],
+    ];
+    for (const [what, key, value] of refused) {
+      expect(expectRefused(withEntry(key, value), what).message, what).toContain(
+        `Procedure-gegevens "${key}" zijn beschadigd`,
+      );
+    }
+  });
+
   it('refuses a state with an attribute or a mark the schema does not know', () => {
     // Before, the reader dropped them from the document it showed, but the Yjs state (what is
     // stored, sent and merged) kept them.
