@@ -5,7 +5,10 @@
  * proposal not made), beside a redacteur with a named invitation who edits directly, proposes
  * under their own name now and then, indents, and accepts and rejects proposals. They type,
  * delete (a character, a range, across items and blocks, over a colleague's proposal, their own
- * proposal), type inside their own proposal, press Enter, add and remove blocks.
+ * proposal), type inside their own proposal, press Enter, add and remove blocks. Now and then
+ * they take a step of the ALV procedure as the app's store writes it (procedureStore.ts): a
+ * voorsteller drafts, explains, submits or withdraws an amendment; the redacteur advises, holds
+ * over, decides, or withdraws one on the indiener's behalf.
  *
  * Between them sits the server as its gate runs it: every update a participant sends is checked
  * with the rules of its role (checkDocumentUpdate with the role context) and applied, then
@@ -28,7 +31,11 @@
  * text that is no pending proposal; y-prosemirror writes a text anew as the difference of two
  * strings and may, when the same character stands twice, delete the wrong one or carry a mark
  * onto a colleague's character; and concurrent formatting runs marks on or cuts them. Each
- * refusal is printed with the kind of write that made it (`[rescue]` or `[edit]`).
+ * refusal is printed with the kind of write that made it (`[rescue]`, `[edit]` or
+ * `[procedure]`). One procedure race is refused by design: the bestuur withdraws an amendment
+ * on the indiener's behalf, or records the ALV's besluit on it, while the indiener, not knowing
+ * yet, rewrites it (the whole entry, last writer wins): taking that would undo the withdrawal,
+ * or change what the ALV decided on.
  *
  * FUZZ_SEEDS=n runs more seeds (100 by default), FUZZ_SEED=n one, FUZZ_TRACE=1 prints every
  * action and every refusal's documents.
@@ -51,9 +58,26 @@ import { addBlock, canRemoveBlock, removeBlock } from '../../shared/editor/comma
 import {
   acceptChanges,
   getStateChanges,
+  getTrackedChanges,
   rejectChanges,
 } from '../../shared/editor/suggestions/trackedChanges.ts';
 import { readYDoc } from '../../shared/ydoc/yDocument.ts';
+import {
+  ProcedureError,
+  createSubmission,
+  recordAdvice,
+  recordDecision,
+  submitSubmission,
+  updateSubmission,
+  withdrawSubmission,
+} from '../../shared/procedure/procedureStore.ts';
+import {
+  ADVICES,
+  getProcedureMap,
+  readProcedureEntries,
+} from '../../shared/procedure/procedureRecords.ts';
+import type { SubmissionRecord } from '../../shared/procedure/procedureRecords.ts';
+import { getSubmissionStatus, isSettled } from '../../shared/procedure/procedureStatus.ts';
 import { createSeededRandom } from '../../shared/testing/seededRandom.ts';
 import {
   blockPositions,
@@ -72,6 +96,14 @@ const ROUNDS = 40;
 const FILLERS = [' ', ';', ' en ', ','];
 /** The most refused voorsteller updates allowed, per update sent: in turn, and at once. */
 const MAX_REFUSED = { inTurn: 0.001, atOnce: 0.03 };
+/** How many actions are a step of the procedure rather than an edit. */
+const PROCEDURE_SHARE = 0.06;
+
+/** What wrote an update: the editor, its putting back of lost text, or the procedure's store. */
+type Kind = 'edit' | 'rescue' | 'procedure';
+
+/** The origin of the procedure's writes, to tell their updates apart. */
+const PROCEDURE = Symbol('procedure');
 
 /** A participant on the network: its role, and its two directions of the connection. */
 interface Peer {
@@ -80,7 +112,7 @@ interface Peer {
   /** Updates relayed to it, not yet received. */
   inbox: Uint8Array[];
   /** What wrote each of its updates: the editor, or its putting back of lost text. */
-  kinds: WeakMap<Uint8Array, 'edit' | 'rescue'>;
+  kinds: WeakMap<Uint8Array, Kind>;
   offline: number;
   /** Refused and disconnected: it sends and receives nothing more. */
   refused: boolean;
@@ -118,7 +150,12 @@ class Server {
   /** Takes the first `count` updates `from` wrote, one by one or merged (a handshake). */
   take(from: Peer, count: number, merged: boolean): void {
     const updates = from.participant.written.splice(0, count);
-    const kind = updates.some((u) => from.kinds.get(u) === 'rescue') ? 'rescue' : 'edit';
+    // A batch is the procedure's only when all of it is: the detail says what was refused.
+    const kind: Kind = updates.some((u) => from.kinds.get(u) === 'rescue')
+      ? 'rescue'
+      : updates.every((u) => from.kinds.get(u) === 'procedure')
+        ? 'procedure'
+        : 'edit';
     const batches = merged && updates.length > 1 ? [Y.mergeUpdates(updates)] : updates;
     for (const update of batches) {
       if (from.refused) return;
@@ -169,6 +206,8 @@ function describeRefusal(doc: Y.Doc, update: Uint8Array, role: RoleContext): voi
 interface Run {
   rnd: () => number;
   clock: { now: number };
+  /** The last indiening id given out (ids are the run's, so that a seed repeats). */
+  submissions: number;
   log: string[];
   totals: Totals;
 }
@@ -205,9 +244,90 @@ function act(run: Run, who: Peer, what: string, command: Command, from: number, 
   if (TRACE) console.log(line);
 }
 
+/**
+ * Now and then, a step of the procedure as the app takes it (procedureStore.ts): a voorsteller
+ * drafts an amendment, explains it, submits or withdraws it; the redacteur advises, holds over,
+ * decides or withdraws on the indiener's behalf. What the store refuses (nothing proposed yet, a
+ * decided amendment) is not written, as in the app.
+ */
+function procedureAction(run: Run, who: Peer): void {
+  const { rnd } = run;
+  const { participant } = who;
+  const ydoc = participant.replica.ydoc;
+  const writer = { name: participant.author.name, colour: participant.author.colour };
+  const entries = readProcedureEntries(ydoc);
+  const statusOf = (entry: SubmissionRecord) =>
+    getSubmissionStatus(entry, entries.decisions.get(entry.id) ?? null);
+  const open = entries.submissions.filter((entry) => !isSettled(statusOf(entry)));
+  let what: string;
+  let about: string;
+  let step: () => void;
+  if (who.role.role === 'editor') {
+    const entry = pick(
+      rnd,
+      open.filter((e) => statusOf(e) !== 'concept'),
+    );
+    if (!entry) return;
+    const choice = Math.floor(rnd() * 4);
+    what = ['advises', 'holds over', 'decides', 'withdraws on behalf'][choice]!;
+    about = entry.id;
+    step = () => {
+      if (choice === 0)
+        recordAdvice(ydoc, entry.id, pick(rnd, ADVICES)!, 'Toelichting.', writer, run.clock.now);
+      else if (choice === 1)
+        recordDecision(ydoc, entry.id, 'aangehouden', null, writer, run.clock.now);
+      else if (choice === 2) {
+        const outcome = pick(rnd, ['aangenomen', 'verworpen', 'overgenomen'] as const)!;
+        const vote = outcome === 'overgenomen' ? null : 'algemeen';
+        recordDecision(ydoc, entry.id, outcome, vote, writer, run.clock.now);
+      } else withdrawSubmission(ydoc, entry.id, writer, { onBehalf: true }, run.clock.now);
+    };
+  } else {
+    const own = open.filter((entry) => entry.author === writer.name);
+    const entry = pick(rnd, own);
+    // Submitting most: a concept waits for a proposal and a motivation.
+    const choice = entry ? pick(rnd, [0, 1, 2, 2, 2, 3])! : 0;
+    what = ['drafts an amendment', 'explains', 'submits', 'withdraws'][choice]!;
+    about = choice === 0 ? `a${run.submissions + 1}` : entry!.id;
+    step = () => {
+      if (choice === 0) {
+        run.submissions += 1;
+        const motivation = rnd() < 0.5 ? 'Toelichting.' : '';
+        const fields = { indiener: 'Utrecht', coIndieners: [], title: 'Wijziging', motivation };
+        createSubmission(
+          ydoc,
+          participant.doc,
+          'amendement',
+          fields,
+          writer,
+          run.clock.now,
+          `a${run.submissions}`,
+        );
+      } else if (choice === 1) {
+        const fields = { ...entry!, motivation: `Toelichting ${run.clock.now}.` };
+        updateSubmission(ydoc, entry!.id, fields, writer);
+      } else if (choice === 2) {
+        const doc = participant.doc;
+        submitSubmission(ydoc, doc, getTrackedChanges(doc), entry!.id, writer, run.clock.now);
+      } else withdrawSubmission(ydoc, entry!.id, writer, {}, run.clock.now);
+    };
+  }
+  run.clock.now += 1;
+  try {
+    ydoc.transact(step, PROCEDURE);
+  } catch (error) {
+    if (error instanceof ProcedureError) return;
+    throw error;
+  }
+  run.totals.made[what] = (run.totals.made[what] ?? 0) + 1;
+  run.log.push(`${writer.name} ${what} ${about}`);
+  if (TRACE) console.log(`${writer.name} ${what} ${about}`);
+}
+
 /** One random action of `who`. */
 function randomAction(run: Run, who: Peer): void {
   const { rnd } = run;
+  if (rnd() < PROCEDURE_SHARE) return procedureAction(run, who);
   const doc = who.participant.doc;
   const blocks = textblockRanges(doc);
   const items = blocks.filter((block) => block.item);
@@ -355,14 +475,14 @@ function runSeed(seed: number, inTurn: boolean, totals: Totals): void {
       clock,
       notMade,
     });
-    const kinds = new WeakMap<Uint8Array, 'edit' | 'rescue'>();
+    const kinds = new WeakMap<Uint8Array, Kind>();
     participant.replica.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
-      kinds.set(update, origin === RESCUE ? 'rescue' : 'edit');
+      kinds.set(update, origin === RESCUE ? 'rescue' : origin === PROCEDURE ? 'procedure' : 'edit');
     });
     return { participant, role, inbox: [], kinds, offline: 0, refused: false };
   });
   const server = new Server(initial, peers, totals, seed);
-  const run: Run = { rnd, clock, log: [], totals };
+  const run: Run = { rnd, clock, submissions: 0, log: [], totals };
   try {
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const who of server.connected) {
@@ -380,9 +500,13 @@ function runSeed(seed: number, inTurn: boolean, totals: Totals): void {
     }
     settle(server);
     const expected = JSON.stringify(readYDoc(server.doc).toJSON());
+    readProcedureEntries(server.doc);
+    const procedure = getProcedureMap(server.doc).toJSON();
     for (const peer of server.connected) {
       const name = peer.participant.author.name;
       expect(JSON.stringify(peer.participant.doc.toJSON()), `${name} converged`).toBe(expected);
+      const own = getProcedureMap(peer.participant.replica.ydoc).toJSON();
+      expect(own, `${name}'s procedure converged`).toEqual(procedure);
     }
   } catch (error) {
     throw new Error(`${String(error)}\n  actions:\n    ${run.log.join('\n    ')}`, {
@@ -425,7 +549,14 @@ describe('role rules against honest participants (seeded fuzz)', () => {
         Math.floor(sent.proposer * limit),
       );
       if (seeds.length >= 20) {
-        for (const what of ['types in own', 'deletes own', 'deletes over theirs', 'Enter']) {
+        const procedure = ['submits', 'explains', 'withdraws', 'advises', 'decides', 'holds over'];
+        for (const what of [
+          'types in own',
+          'deletes own',
+          'deletes over theirs',
+          'Enter',
+          ...procedure,
+        ]) {
           expect(totals.made[what], what).toBeGreaterThan(0);
         }
         expect(sent.proposer, 'voorstellers’ updates sent').toBeGreaterThan(1000);
