@@ -1,6 +1,7 @@
 /**
  * The bundle's own styles, on top of the stuk's print style sheet: the cover page, the table
- * of contents with dot leaders and right-aligned page numbers, and every stuk on a new page.
+ * of contents with dot leaders and right-aligned page numbers (a resolution's amendments
+ * indented under it), and every stuk on a new page.
  */
 import { MUTED_COLOUR, PAGE_MARGINS_MM } from './pageLayout.ts';
 
@@ -104,6 +105,17 @@ li.toc-entry {
   width: ${PAGE_COLUMN};
   text-align: right;
   font-variant-numeric: tabular-nums;
+}
+
+/* A resolution's amendments, under it in the contents. */
+ol.toc-amendments {
+  list-style: none;
+  margin: 5pt 0 0 2em;
+  padding: 0;
+}
+
+li.toc-amendment {
+  margin: 0 0 5pt;
 }
 
 .toc-entry a {

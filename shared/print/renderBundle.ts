@@ -5,6 +5,10 @@
  * together, so that Chromium tags and outlines the whole bundle, its links included, and numbers
  * the pages straight through ("pagina 7 van 42" in every footer, as the contents say).
  *
+ * A resolution's amendments (`amendments`: submitted ones, in number order, as the caller reads
+ * them) follow it, each in the standard form on a new page of its own (`renderAmendment.ts`) and
+ * listed in the contents under it.
+ *
  * The page numbers of the contents are only known after printing; the printer prints with
  * placeholders first (`startPages: null`), reads where each stuk begins, and prints again.
  * The placeholders take the room of the numbers, so the two prints break the same way.
@@ -25,6 +29,8 @@ import { renderDomSpec } from './renderDomSpec.ts';
 import { getPrintedDoc } from './printChanges.ts';
 import { renderStukBody } from './renderPrintDocument.ts';
 import { getStukName, hasClauseBlocks } from './stukShape.ts';
+import { AMENDMENT_STYLES, amendmentName, renderAmendmentBody } from './renderAmendment.ts';
+import type { PrintedAmendment } from './renderAmendment.ts';
 
 /** The longest bundle title: it must fit the cover and the footer's line. */
 export const MAX_BUNDLE_TITLE_LENGTH = 200;
@@ -38,10 +44,13 @@ export interface BundleOptions {
   /** The day the bundle is compiled, yyyy-mm-dd, printed on the cover. */
   compiledOn: string;
   /**
-   * The page (1-based, as the footer counts) on which each stuk starts, in the order of the
-   * documents; null in the first print, when the contents hold placeholders instead.
+   * The page (1-based, as the footer counts) on which each stuk starts, in the order they
+   * print (`listBundleEntries`: each document, then its amendments); null in the first print,
+   * when the contents hold placeholders instead.
    */
   startPages: readonly number[] | null;
+  /** Per document, in order, the amendments that print after it (none by default). */
+  amendments?: readonly (readonly PrintedAmendment[])[];
   /** Only the cover and the contents, without the stukken. */
   frontMatterOnly?: boolean;
   /**
@@ -57,7 +66,7 @@ export interface PrintBundle {
   headerTemplate: string;
   footerTemplate: string;
   metadata: PrintMetadata;
-  /** Per stuk, in order: whether it is a concept, whose pages get the CONCEPT mark. */
+  /** Per stuk as printed (amendments included), in order: whether it is a concept. */
   concepts: boolean[];
   /** The outline's titles: every heading's text, in order (see `outlineTitles.ts`). */
   outlineTitles: string[];
@@ -71,7 +80,8 @@ export function renderPrintBundle(docs: readonly Node[], options: BundleOptions)
   const title = options.title.trim();
   if (title.length === 0) throw new RangeError('de bundel heeft een titel nodig');
   if (docs.length === 0) throw new RangeError('een bundel heeft minstens één stuk');
-  if (options.startPages !== null && options.startPages.length !== docs.length) {
+  const entries = listBundleEntries(docs, options.amendments);
+  if (options.startPages !== null && options.startPages.length !== entries.length) {
     throw new RangeError('er is een beginpagina nodig voor elk stuk');
   }
   // A bundle goes out: every stuk as it reads with its pending changes accepted, its title in
@@ -88,18 +98,24 @@ export function renderPrintBundle(docs: readonly Node[], options: BundleOptions)
     };
   });
   const metadata = getBundleMetadata(title, stukken);
+  const amendmentCount = entries.length - docs.length;
   let body =
-    renderCover(title, stukken, options.compiledOn) + renderContents(stukken, options.startPages);
+    renderCover(title, stukken, options.compiledOn, amendmentCount) +
+    renderContents(stukken, entries, options.startPages);
   if (!options.frontMatterOnly) {
-    printed.forEach((doc, index) => {
-      const stuk = renderStukBody(doc, 'hidden', stukken[index]?.fileName);
-      body += `<article class="stuk resolution" id="${stukAnchor(index)}">${stuk}</article>\n`;
+    entries.forEach((entry, index) => {
+      const content =
+        entry.amendment === null
+          ? renderStukBody(printed[entry.doc]!, 'hidden', stukken[entry.doc]?.fileName)
+          : renderAmendmentBody(entry.amendment);
+      const kind = entry.amendment === null ? 'resolution' : 'amendment';
+      body += `<article class="stuk ${kind}" id="${stukAnchor(index)}">${content}</article>\n`;
     });
   }
   const html = renderPrintPage({
     metadata,
     fontCss: options.fontCss,
-    styles: [PRINT_STYLES, BUNDLE_STYLES],
+    styles: [PRINT_STYLES, BUNDLE_STYLES, ...(amendmentCount > 0 ? [AMENDMENT_STYLES] : [])],
     body: `<main class="bundle">\n${body}</main>\n`,
   });
   return {
@@ -109,9 +125,29 @@ export function renderPrintBundle(docs: readonly Node[], options: BundleOptions)
     headerTemplate: renderHeaderTemplate(false),
     footerTemplate: renderFooterTemplate(title),
     metadata,
-    concepts: stukken.map((stuk) => hasWatermark(stuk.status)),
+    concepts: entries.map((entry) =>
+      entry.amendment === null ? hasWatermark(stukken[entry.doc]!.status) : entry.amendment.concept,
+    ),
     outlineTitles: listOutlineTitles(html),
   };
+}
+
+/** A stuk as the bundle prints it: a document (its index), or an amendment after it. */
+export interface BundleEntry {
+  /** The document it is, or follows. */
+  doc: number;
+  amendment: PrintedAmendment | null;
+}
+
+/** What the bundle prints, in order: each document, then its amendments. */
+export function listBundleEntries(
+  docs: readonly unknown[],
+  amendments: readonly (readonly PrintedAmendment[])[] = [],
+): BundleEntry[] {
+  return docs.flatMap((_doc, index) => [
+    { doc: index, amendment: null },
+    ...(amendments[index] ?? []).map((amendment) => ({ doc: index, amendment })),
+  ]);
 }
 
 /**
@@ -166,9 +202,17 @@ function getCommonOccasion(stukken: readonly MetadataText[]): string | null {
   return sameDay ? `${first.assembly} van ${first.dateText}` : first.assembly;
 }
 
-function renderCover(title: string, stukken: readonly MetadataText[], compiledOn: string): string {
+function renderCover(
+  title: string,
+  stukken: readonly MetadataText[],
+  compiledOn: string,
+  amendments: number,
+): string {
   const occasion = getCommonOccasion(stukken);
   const compiled = formatDutchDate(compiledOn);
+  const count =
+    formatStukCount(stukken.length) +
+    (amendments > 0 ? ` en ${amendments} ${amendments === 1 ? 'amendement' : 'amendementen'}` : '');
   const spec: DOMOutputSpec = [
     'section',
     { class: 'bundle-cover' },
@@ -177,7 +221,7 @@ function renderCover(title: string, stukken: readonly MetadataText[], compiledOn
       : []),
     ['h1', {}, title],
     ['hr', { class: 'cover-rule' }],
-    ['p', { class: 'cover-count' }, formatStukCount(stukken.length)],
+    ['p', { class: 'cover-count' }, count],
     ...(compiled
       ? [['p', { class: 'cover-compiled' }, `Samengesteld op ${compiled}`] as DOMOutputSpec]
       : []),
@@ -187,35 +231,65 @@ function renderCover(title: string, stukken: readonly MetadataText[], compiledOn
 
 function renderContents(
   stukken: readonly BundleStuk[],
+  entries: readonly BundleEntry[],
   startPages: readonly number[] | null,
 ): string {
-  const entries = stukken.map((stuk, index): DOMOutputSpec => {
-    const page = startPages === null ? PAGE_PLACEHOLDER : String(startPages[index]);
-    return [
+  const pageOf = (index: number) =>
+    startPages === null ? PAGE_PLACEHOLDER : String(startPages[index]);
+  const line = (label: string, name: string, index: number): DOMOutputSpec => [
+    'div',
+    { class: 'toc-line' },
+    ['span', { class: 'label' }, label],
+    ' ',
+    ['a', { class: 'toc-title', href: `#${stukAnchor(index)}` }, name],
+    ['span', { class: 'toc-leader', 'aria-hidden': 'true' }],
+    ' ',
+    ['span', { class: 'toc-page' }, pageOf(index)],
+  ];
+  const items: DOMOutputSpec[] = [];
+  entries.forEach((entry, index) => {
+    if (entry.amendment !== null) return;
+    const stuk = stukken[entry.doc]!;
+    // Its amendments, each on a line of its own under it, numbered by their own number.
+    const amendments: DOMOutputSpec[] = [];
+    entries.forEach((other, otherIndex) => {
+      if (other.doc !== entry.doc || other.amendment === null) return;
+      amendments.push([
+        'li',
+        { class: 'toc-entry toc-amendment' },
+        // "A1  Amendement van de gemeente Utrecht": the number in the label's column.
+        line(
+          other.amendment.number,
+          amendmentName(other.amendment).replace(` ${other.amendment.number} `, ' '),
+          otherIndex,
+        ),
+        ['div', { class: 'toc-detail' }, describeAmendment(other.amendment)],
+      ]);
+    });
+    items.push([
       'li',
       { class: 'toc-entry' },
-      [
-        'div',
-        { class: 'toc-line' },
-        ['span', { class: 'label' }, `${index + 1}.`],
-        ' ',
-        // Each stuk by its own name: "Resolutie “…”" only for a resolution (issue 16, point
-        // 12: letters were listed as "Resolutie").
-        ['a', { class: 'toc-title', href: `#${stukAnchor(index)}` }, stuk.name],
-        ['span', { class: 'toc-leader', 'aria-hidden': 'true' }],
-        ' ',
-        ['span', { class: 'toc-page' }, page],
-      ],
+      // Each stuk by its own name: "Resolutie “…”" only for a resolution (issue 16, point
+      // 12: letters were listed as "Resolutie").
+      line(`${entry.doc + 1}.`, stuk.name, index),
       ['div', { class: 'toc-detail' }, describeStuk(stuk)],
-    ];
+      ...(amendments.length > 0
+        ? [['ol', { class: 'toc toc-amendments' }, ...amendments] as DOMOutputSpec]
+        : []),
+    ]);
   });
   const spec: DOMOutputSpec = [
     'nav',
     { class: 'bundle-toc', 'aria-label': 'Inhoud' },
     ['h2', {}, 'Inhoud'],
-    ['ol', { class: 'toc' }, ...entries],
+    ['ol', { class: 'toc' }, ...items],
   ];
   return `${renderDomSpec(spec)}\n`;
+}
+
+// The line under an amendment in the contents: "Onderwerp · Ingediend".
+function describeAmendment(amendment: PrintedAmendment): string {
+  return [...(amendment.subject ? [amendment.subject] : []), amendment.status].join(' · ');
 }
 
 // The line under a stuk's title in the contents: "Concept · Indiener: bestuur · Versie 2". A

@@ -19,13 +19,15 @@ import { renderInlineContent } from './renderInline.ts';
  * The `<h1>` title line, the metadata line (when there is one), `legend` (HTML, may be '')
  * and the preamble `<p>` (unless it names nothing). A stuk that is no resolution, motie or
  * amendement (`stukShape.ts`) is titled by its name alone; `fallbackName` names an untitled
- * one (the file's name, where the caller knows it).
+ * one (the file's name, where the caller knows it). `suffix` (HTML) ends the title line: "zoals
+ * geamendeerd" for the resolution as the ALV amended it.
  */
 export function renderHeading(
   doc: Node,
   metadata: MetadataText,
   legend = '',
   fallbackName?: string,
+  suffix = '',
 ): string {
   const titleNode = getTopLevelNode(doc, 'title');
   let title: string;
@@ -35,14 +37,17 @@ export function renderHeading(
     // exports. Its text goes through the inline renderer, so a change to it prints like any
     // other.
     const titleText =
-      metadata.title === null ? '' : `“${renderInlineContent(trimTitle(titleNode), 0, new Map())}”`;
+      (metadata.title === null
+        ? ''
+        : `“${renderInlineContent(trimTitle(titleNode), 0, new Map())}”`) + suffix;
     title = renderNodeSpec(titleNode, titleText);
   } else {
     // A letter or newsletter: no kind, no quotes; its title, or the name that stands for it.
-    const text =
+    let text =
       metadata.title === null
         ? escapeHtmlText(getStukName(doc, metadata, fallbackName))
         : renderInlineContent(trimTitle(titleNode), 0, new Map());
+    text += suffix;
     title = `<h1 class="doc-title"><span class="title-text">${text}</span></h1>`;
   }
   const metaLine = formatMetaLine(metadata);

@@ -8,7 +8,8 @@
  * `renderDomSpec.ts`); print adds what the editor's view shows by other means: the derived
  * item numbers as text, the title's quotes, footnote numbers with endnotes, the metadata line
  * and the CONCEPT watermark. Pending changes print hidden (accepted) or shown with a legend
- * (`printChanges.ts`). Pure: no DOM, no Node APIs.
+ * (`printChanges.ts`); "zoals geamendeerd", the text as the ALV decided it with the adopted
+ * amendments' numbers in the margin (`amendedText.ts`). Pure: no DOM, no Node APIs.
  */
 import type { Node } from 'prosemirror-model';
 import { getFootnoteNumbers } from '../editor/queries/getFootnoteNumbers.ts';
@@ -28,6 +29,13 @@ import { renderExplanation } from './renderExplanation.ts';
 import { renderHeading } from './renderHeading.ts';
 import { COMMENTS_STYLES, renderCommentsAppendix } from './renderComments.ts';
 import type { PrintedCommentThread } from './renderComments.ts';
+import { getAmendedText } from './amendedText.ts';
+import type { AmendedMarks } from './amendedText.ts';
+import type { MarginNotes } from './renderClauses.ts';
+import { escapeHtmlText } from './escapeHtml.ts';
+import { AMENDED_STYLES, AMENDED_SUFFIX, formatNumberList } from './amendedStyles.ts';
+
+export type { AmendedMarks } from './amendedText.ts';
 
 export type { PrintMetadata } from './printMetadata.ts';
 export type { ChangeDisplay } from './printChanges.ts';
@@ -54,6 +62,21 @@ export interface PrintOptions {
    * (`resolutie export --pdf --comments`); none by default: comments are not the stuk's text.
    */
   comments?: readonly PrintedCommentThread[] | undefined;
+  /**
+   * Print the stuk "zoals geamendeerd": as the ALV decided it, with the adopted amendments'
+   * proposals accepted and every other pending one left out, each adopted amendment's number
+   * in the margin of the items it changed, and the title line saying so (`amendedText.ts`).
+   * `changes` is then ignored: the decided text has no pending changes.
+   */
+  amended?: AmendedMarks | undefined;
+}
+
+/** How a stuk "zoals geamendeerd" prints beside its text (`renderStukBody`). */
+export interface AmendedPrint {
+  /** Item position → the numbers in its margin. */
+  notes: MarginNotes;
+  /** Every adopted amendment, for the line under the title. */
+  numbers: readonly string[];
 }
 
 /** The page to print, and what the printer needs beside it. */
@@ -77,12 +100,15 @@ export interface PrintDocument {
 
 /** Renders `doc` (a document of our schema) as the printable page and its companions. */
 export function renderPrintDocument(doc: Node, options: PrintOptions): PrintDocument {
-  const changes = options.changes ?? DEFAULT_CHANGE_DISPLAY;
+  const amended = options.amended ? getAmendedText(doc, options.amended) : null;
+  const source = amended ? amended.doc : doc;
+  const changes = amended ? 'hidden' : (options.changes ?? DEFAULT_CHANGE_DISPLAY);
   // The properties and the footer name the stuk as it reads with its changes accepted, also
   // when the page shows them: the title line as proposed, not the old and new words run on.
-  const accepted = getPrintedDoc(doc, 'hidden');
+  const accepted = getPrintedDoc(source, 'hidden');
   const metadata = getMetadataText(accepted);
   const printMetadata = getPrintMetadata(accepted, metadata, options.fallbackName);
+  if (amended) printMetadata.title = `${printMetadata.title} ${AMENDED_SUFFIX}`;
   const watermark = hasWatermark(metadata.status);
   const html = renderPrintPage({
     metadata: printMetadata,
@@ -90,11 +116,16 @@ export function renderPrintDocument(doc: Node, options: PrintOptions): PrintDocu
     styles: [
       PRINT_STYLES,
       ...(changes === 'shown' ? [CHANGE_STYLES] : []),
+      ...(amended ? [AMENDED_STYLES] : []),
       ...(options.comments?.length ? [COMMENTS_STYLES] : []),
     ],
     body:
-      `<main class="resolution">${renderStukBody(changes === 'shown' ? doc : accepted, changes, options.fallbackName)}</main>\n` +
-      renderCommentsAppendix(options.comments ?? []),
+      `<main class="resolution">${renderStukBody(
+        changes === 'shown' ? source : accepted,
+        changes,
+        options.fallbackName,
+        amended ?? undefined,
+      )}</main>\n` + renderCommentsAppendix(options.comments ?? []),
   });
   return {
     html,
@@ -115,16 +146,37 @@ export function renderStukBody(
   doc: Node,
   changes: ChangeDisplay = DEFAULT_CHANGE_DISPLAY,
   fallbackName?: string,
+  amended?: AmendedPrint,
 ): string {
   const printed = getPrintedDoc(doc, changes);
   const footnotes = getFootnoteNumbers(printed);
   const metadata = getMetadataText(printed);
-  let html = renderHeading(printed, metadata, renderChangeLegend(printed), fallbackName);
+  // Accepting hides marks only: the positions of the margin notes stay those of `doc`.
+  const suffix = amended ? ` <span class="title-amended">${AMENDED_SUFFIX}</span>` : '';
+  const note = amended ? renderAmendedNote(amended.numbers) : '';
+  let html = renderHeading(
+    printed,
+    metadata,
+    renderChangeLegend(printed) + note,
+    fallbackName,
+    suffix,
+  );
   // The document's content starts at position 0: a top-level child stands at its offset.
   printed.forEach((child, offset) => {
     if (child.type.name === 'recitals' || child.type.name === 'operatives') {
-      html += renderClauseContainer(child, offset, footnotes);
+      html += renderClauseContainer(child, offset, footnotes, amended?.notes);
     }
   });
   return html + renderExplanation(printed, footnotes) + renderEndnotes(printed);
+}
+
+/** The line under the title of a stuk zoals geamendeerd: which amendments it holds. */
+function renderAmendedNote(numbers: readonly string[]): string {
+  const text =
+    numbers.length === 0
+      ? 'Er is geen amendement aangenomen; de tekst is ongewijzigd.'
+      : numbers.length === 1
+        ? `Met het aangenomen amendement ${numbers[0]}, waarvan het nummer in de kantlijn staat bij de tekst die het wijzigde.`
+        : `Met de aangenomen amendementen ${formatNumberList(numbers)}, elk met het nummer in de kantlijn bij de tekst die het wijzigde.`;
+  return `<p class="amended-note">${escapeHtmlText(text)}</p>`;
 }
