@@ -10,9 +10,27 @@ import { documentStateSchema } from './documents.ts';
 /** The largest PDF the host sends back; far above a 100-page stuk with its fonts. */
 export const MAX_PDF_BYTES = MAX_STATE_BYTES;
 
+/** Ids of the procedure's entries (shared/procedure/procedureRecords.ts). */
+const PROCEDURE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
 /**
- * `printPdf`: the document to print, and how its pending changes print: `hidden` (the stuk as
- * it reads with all changes accepted; the default) or `shown` (marked, with a legend).
+ * What to print of the document: the stuk itself (`stuk`, the default), the resolution "zoals
+ * geamendeerd" with the adopted amendments numbered in the margin (`geamendeerd`), the
+ * bestuur's preadviezen on its amendments and moties (`preadviezen`), or one amendment in the
+ * standard form (`{ amendement: id }`, the id of its `stuk:` entry in the procedure).
+ */
+export const printFormSchema = z.union([
+  z.enum(['stuk', 'geamendeerd', 'preadviezen']),
+  z.strictObject({ amendement: z.string().regex(PROCEDURE_ID) }),
+]);
+
+/** What to print of the document (see `printFormSchema`). */
+export type PrintForm = z.infer<typeof printFormSchema>;
+
+/**
+ * `printPdf`: the document to print, how its pending changes print: `hidden` (the stuk as it
+ * reads with all changes accepted; the default) or `shown` (marked, with a legend), and which
+ * form (`form`, the stuk by default).
  */
 export const printPdfRequestSchema = z.strictObject({
   state: documentStateSchema,
@@ -22,6 +40,7 @@ export const printPdfRequestSchema = z.strictObject({
    * letter imported as Toelichting only), as the bundle does.
    */
   name: z.string().max(255).optional(),
+  form: printFormSchema.optional(),
 });
 
 /** `printPdf`: the PDF. */

@@ -7,7 +7,7 @@
 import type { Node } from 'prosemirror-model';
 import { renderPaperPage } from '../../../shared/print/paperMarginBoxes.ts';
 import { renderPrintDocument } from '../../../shared/print/renderPrintDocument.ts';
-import type { ChangeDisplay } from '../../../shared/print/renderPrintDocument.ts';
+import type { ChangeDisplay, PrintDocument } from '../../../shared/print/renderPrintDocument.ts';
 import { getPrintFontCss } from './printFonts.ts';
 
 /** The page to print on paper, as complete HTML. */
@@ -20,12 +20,21 @@ export async function renderPaperPrintPage(
     fallbackName?: string | undefined;
   },
 ): Promise<string> {
-  const fontCss = await getPrintFontCss(options.appRoot);
-  return renderPaperPage(
-    renderPrintDocument(doc, {
-      fontCss,
-      changes: options.changes,
-      fallbackName: options.fallbackName,
-    }),
+  return renderPaperFormPage(
+    (fontCss) =>
+      renderPrintDocument(doc, {
+        fontCss,
+        changes: options.changes,
+        fallbackName: options.fallbackName,
+      }),
+    options.appRoot,
   );
+}
+
+/** The paper page of any page of the print template (an amendment, the preadviezen …). */
+export async function renderPaperFormPage(
+  render: (fontCss: string) => PrintDocument,
+  appRoot: string,
+): Promise<string> {
+  return renderPaperPage(render(await getPrintFontCss(appRoot)));
 }

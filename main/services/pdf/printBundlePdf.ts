@@ -1,6 +1,7 @@
 /**
  * The bundle of stukken for an assembly as one PDF: the cover, the contents with the page on
- * which each stuk starts, and the stukken, each on a new page, the concepts marked CONCEPT.
+ * which each stuk starts, and the stukken, each on a new page, the concepts marked CONCEPT; a
+ * resolution's amendments, in the standard form, each on a new page after it.
  *
  * The contents' page numbers come from printing: the cover and contents are printed alone to
  * count their pages, then each stuk alone, which gives where each starts (every stuk starts on a
@@ -11,7 +12,9 @@
  */
 import type { Node } from 'prosemirror-model';
 import { PDFDocument } from 'pdf-lib';
-import { renderPrintBundle } from '../../../shared/print/renderBundle.ts';
+import { listBundleEntries, renderPrintBundle } from '../../../shared/print/renderBundle.ts';
+import { renderAmendmentDocument } from '../../../shared/print/renderAmendment.ts';
+import type { PrintedAmendment } from '../../../shared/print/renderAmendment.ts';
 import type { PrintBundle } from '../../../shared/print/renderBundle.ts';
 import { renderPrintDocument } from '../../../shared/print/renderPrintDocument.ts';
 import { startSystemChromiumPrinter } from './chromiumPagePrinter.ts';
@@ -35,6 +38,8 @@ export interface BundleJobOptions extends PdfJobOptions {
   compiledOn: string;
   /** Per document, its file's name: what names an untitled letter in the contents. */
   fileNames?: readonly string[];
+  /** Per document, the amendments that print after it (submitted ones, in number order). */
+  amendments?: readonly (readonly PrintedAmendment[])[];
   onProgress?: (progress: BundleProgress) => void;
 }
 
@@ -42,7 +47,7 @@ export interface BundleJobOptions extends PdfJobOptions {
 export interface PrintedBundle {
   pdf: Uint8Array;
   pageCount: number;
-  /** The page (from 1) on which each stuk starts, as the contents say. */
+  /** The page (from 1) on which each stuk (amendments included) starts, as the contents say. */
   startPages: number[];
 }
 
@@ -51,7 +56,8 @@ export async function printBundlePdf(
   docs: readonly Node[],
   options: BundleJobOptions,
 ): Promise<PrintedBundle> {
-  const total = docs.length + 3;
+  const entries = listBundleEntries(docs, options.amendments);
+  const total = entries.length + 3;
   let done = 0;
   const step = (label: string) => options.onProgress?.({ done: done++, total, label });
 
@@ -64,6 +70,7 @@ export async function printBundlePdf(
       startPages,
       frontMatterOnly,
       ...(options.fileNames ? { fileNames: options.fileNames } : {}),
+      ...(options.amendments ? { amendments: options.amendments } : {}),
     });
 
   step('Chromium starten en de inhoud opmaken');
@@ -71,10 +78,16 @@ export async function printBundlePdf(
   try {
     let nextPage = 1 + (await countPages(await printer.print(render(null, true))));
     const counted: number[] = [];
-    for (const [index, doc] of docs.entries()) {
-      step(`Stuk ${index + 1} van ${docs.length} opmaken`);
+    for (const [index, entry] of entries.entries()) {
+      step(`Stuk ${index + 1} van ${entries.length} opmaken`);
       counted.push(nextPage);
-      const alone = renderPrintDocument(doc, { fontCss, fallbackName: options.fileNames?.[index] });
+      const alone =
+        entry.amendment === null
+          ? renderPrintDocument(docs[entry.doc]!, {
+              fontCss,
+              fallbackName: options.fileNames?.[entry.doc],
+            })
+          : renderAmendmentDocument(entry.amendment, { fontCss });
       nextPage += await countPages(await printer.print(alone));
     }
 
@@ -82,12 +95,12 @@ export async function printBundlePdf(
     let starts = counted;
     let bundle = render(starts);
     let pdf = await printer.print(bundle);
-    const printed = await readStartPages(pdf, docs.length);
+    const printed = await readStartPages(pdf, entries.length);
     if (!sameNumbers(printed, starts)) {
       starts = printed;
       bundle = render(starts);
       pdf = await printer.print(bundle);
-      const again = await readStartPages(pdf, docs.length);
+      const again = await readStartPages(pdf, entries.length);
       if (!sameNumbers(again, starts)) {
         throw new Error(`de paginanummers van de inhoud kloppen niet (${again} ≠ ${starts})`);
       }
@@ -115,7 +128,8 @@ async function countPages(pdf: Uint8Array): Promise<number> {
 }
 
 // The outline's top level holds the cover's title, then each stuk's title line (an <h1>
-// every stuk starts with); the contents and a stuk's blocks are nested below those.
+// every stuk, amendments too, starts with); the contents and a stuk's blocks are nested below
+// those.
 async function readStartPages(pdf: Uint8Array, count: number): Promise<number[]> {
   const [, ...stukken] = await readPdfOutline(pdf);
   if (stukken.length !== count || stukken.some((entry) => entry.pageIndex === null)) {

@@ -5,7 +5,11 @@
  */
 import type { Node } from 'prosemirror-model';
 import { renderPrintDocument } from '../../../shared/print/renderPrintDocument.ts';
-import type { ChangeDisplay } from '../../../shared/print/renderPrintDocument.ts';
+import type {
+  AmendedMarks,
+  ChangeDisplay,
+  PrintDocument,
+} from '../../../shared/print/renderPrintDocument.ts';
 import type { PrintedCommentThread } from '../../../shared/print/renderComments.ts';
 import { startSystemChromiumPrinter } from './chromiumPagePrinter.ts';
 import type { StartPagePrinter } from './pagePrinter.ts';
@@ -26,17 +30,34 @@ export interface PdfJobOptions {
   fallbackName?: string | undefined;
   /** Comment threads to print in an appendix "Opmerkingen"; none by default. */
   comments?: readonly PrintedCommentThread[] | undefined;
+  /** Print the stuk zoals geamendeerd, with these adopted amendments (`amendedText.ts`). */
+  amended?: AmendedMarks | undefined;
 }
 
 /** The finished PDF of `doc`. */
 export async function printDocumentPdf(doc: Node, options: PdfJobOptions): Promise<Uint8Array> {
-  const fontCss = await getPrintFontCss(options.appRoot);
-  const printDocument = renderPrintDocument(doc, {
-    fontCss,
-    changes: options.changes,
-    fallbackName: options.fallbackName,
-    comments: options.comments,
-  });
+  return printRenderedPdf(
+    (fontCss) =>
+      renderPrintDocument(doc, {
+        fontCss,
+        changes: options.changes,
+        fallbackName: options.fallbackName,
+        comments: options.comments,
+        amended: options.amended,
+      }),
+    options,
+  );
+}
+
+/**
+ * The finished PDF of a page of another print template (an amendment, the preadviezen):
+ * `render` makes it with the embedded fonts' CSS.
+ */
+export async function printRenderedPdf(
+  render: (fontCss: string) => PrintDocument,
+  options: Pick<PdfJobOptions, 'appRoot' | 'creator' | 'startPrinter'>,
+): Promise<Uint8Array> {
+  const printDocument = render(await getPrintFontCss(options.appRoot));
   const printer = await (options.startPrinter ?? startSystemChromiumPrinter)();
   try {
     return await finishPdf(
