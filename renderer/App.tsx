@@ -15,7 +15,10 @@ import { FileBar, getDocumentName } from './components/FileBar.tsx';
 import { MetadataPanel } from './components/MetadataPanel.tsx';
 import { ChangesPanel, jumpTo } from './components/ChangesPanel.tsx';
 import { CommentsPanel } from './components/CommentsPanel.tsx';
+import { AmendmentsPanel } from './components/AmendmentsPanel.tsx';
+import { useAmendments } from './components/useAmendments.ts';
 import { useCommentCommand } from './components/useCommentCommand.ts';
+import { setProposingWords } from './editor/createEditor.ts';
 import { SessionControls } from './components/SessionControls.tsx';
 import { PresencePanel } from './components/PresencePanel.tsx';
 import { setSuggestionAuthor } from '../shared/editor/suggestions/suggestionMode.ts';
@@ -35,11 +38,12 @@ import { JoinSessionDialog } from './dialogs/JoinSessionDialog.tsx';
 import { InviteDialog } from './dialogs/InviteDialog.tsx';
 import { PreferencesDialog } from './dialogs/PreferencesDialog.tsx';
 import { PrintPreviewDialog } from './dialogs/PrintPreviewDialog.tsx';
+import { AmendmentDialogs } from './dialogs/AmendmentDialogs.tsx';
 import { AppDialogs } from './help/AppDialogs.tsx';
 import { HelpMenu } from './help/HelpMenu.tsx';
 import { useDesktopMenus } from './desktop/useDesktopMenus.ts';
 import { createMenuActions } from './desktop/menuActions.ts';
-import { PROPOSER_REASON } from './liveSession/roleReasons.ts';
+import { DRAFTING_REASONS, PROPOSER_REASONS } from './liveSession/roleReasons.ts';
 
 /** A name to start from in Versies: the document's version label, or the moment. */
 function suggestVersionName(view: EditorView | null): string {
@@ -61,13 +65,32 @@ export function App() {
   const { liveSnapshot, user } = collaboration;
   const [view, setView] = useState<EditorView | null>(null);
   const [, setRevision] = useState(0);
-  // "Wijzigingen bijhouden": this user's edits become proposals, under their name and colour.
-  // A voorsteller's always are: for them it is on and stays on.
-  const [suggestingChosen, setSuggesting] = useState(false);
-  const { proposing } = collaboration;
-  const suggesting = suggestingChosen || proposing;
+  const readOnly = collaboration.editorLive?.readOnly ?? false;
   // Proposals carry the user's name: while it is still the account's default, ask for it first.
   const { withName } = collaboration;
+  const amendmentWithName = useCallback(
+    (action: () => void) => withName('amendment', action),
+    [withName],
+  );
+  // The ALV procedure: amendments, and the one this user drafts (components/useAmendments.ts).
+  const amendments = useAmendments({
+    openDocument,
+    view,
+    user,
+    readOnly,
+    proposing: collaboration.proposing,
+    inSession: collaboration.live !== null,
+    dialogOpen: dialog !== null,
+    withName: amendmentWithName,
+    showDialog: controller.showDialog,
+  });
+  // "Wijzigingen bijhouden": this user's edits become proposals, under their name and colour.
+  // A voorsteller's always are, and so are a member's while they draft an amendment: for them
+  // it is on and stays on.
+  const [suggestingChosen, setSuggesting] = useState(false);
+  const proposing = amendments.proposeOnly;
+  const suggesting = suggestingChosen || proposing;
+  const proposingReasons = collaboration.proposing ? PROPOSER_REASONS : DRAFTING_REASONS;
   const toggleSuggesting = useCallback(() => {
     if (proposing) return;
     if (suggestingChosen) setSuggesting(false);
@@ -77,8 +100,10 @@ export function App() {
     // Not on an editor that just went (joining puts a new one in its place, in the same render
     // as the session's role arrives); the new editor gets the mode when it comes.
     if (!view || view.isDestroyed) return;
+    // What the editor says while only proposals are made: a voorsteller's or a drafter's words.
+    setProposingWords(view, proposingReasons.reason, proposingReasons.directEdit);
     view.dispatch(setSuggestionAuthor(view.state.tr, suggesting ? user : null, proposing));
-  }, [view, suggesting, user, proposing]);
+  }, [view, suggesting, user, proposing, proposingReasons]);
 
   const onView = useCallback(
     (next: EditorView | null) => {
@@ -88,7 +113,6 @@ export function App() {
     [controller],
   );
   const openVersions = () => controller.showDialog({ type: 'versions' });
-  const readOnly = collaboration.editorLive?.readOnly ?? false;
   // Comments carry the user's name too; who may make them is the session's to say.
   const { canComment } = collaboration;
   const commentWithName = useCallback(
@@ -147,6 +171,7 @@ export function App() {
         reading={readOnly}
         joined={collaboration.live !== null && collaboration.hosted === null}
         helpMenu={<HelpMenu onOpen={controller.openAppDialog} />}
+        moreSections={[amendments.menuSection]}
       >
         <SessionControls
           snapshot={liveSnapshot}
@@ -160,6 +185,7 @@ export function App() {
         readOnly={readOnly}
         suggesting={suggesting}
         proposing={proposing}
+        proposingReasons={proposingReasons}
         onToggleSuggesting={toggleSuggesting}
         onVersions={openVersions}
         comment={comment}
@@ -185,6 +211,7 @@ export function App() {
           <main className="page-area" aria-label="Document" aria-busy="true" />
         )}
         <div className="side-column side-column-right">
+          <AmendmentsPanel view={view} {...amendments.panel} />
           <ChangesPanel
             view={view}
             readOnly={readOnly}
@@ -193,6 +220,7 @@ export function App() {
             inSession={collaboration.live !== null}
             authorName={user.name}
             onPreferences={collaboration.commands.preferences}
+            amendmentOf={amendments.amendmentOf}
           />
           <CommentsPanel
             view={view}
@@ -204,7 +232,7 @@ export function App() {
           <MetadataPanel
             view={view}
             readOnly={readOnly || proposing}
-            reason={proposing ? PROPOSER_REASON : undefined}
+            reason={proposing ? proposingReasons.reason : undefined}
           />
         </div>
       </div>
@@ -227,7 +255,9 @@ export function App() {
       )}
       {dialog?.type === 'saveAs' && (
         <SaveAsDialog
-          initialName={snapshot.name ?? (openDocument?.title.trim() || 'Naamloos')}
+          initialName={
+            dialog.suggestedName ?? snapshot.name ?? (openDocument?.title.trim() || 'Naamloos')
+          }
           onSave={controller.saveAs}
           onCancel={cancelDialog}
         />
@@ -299,6 +329,7 @@ export function App() {
           onClose={cancelDialog}
         />
       )}
+      {amendments.dialog && <AmendmentDialogs {...amendments.dialog} />}
       {/* Over Resolutie-editor and Help: the Help menu, F1 and the native menus open them. */}
       <AppDialogs
         open={state.info}

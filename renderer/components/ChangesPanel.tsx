@@ -28,6 +28,7 @@ import type { TrackedChange } from '../../shared/editor/suggestions/trackedChang
 import { Avatar } from './Avatar.tsx';
 import { DoubledTextList } from './DoubledTextList.tsx';
 import { targetOfListKey } from '../keyboard/listKeys.ts';
+import { excerpt } from './proposalText.ts';
 
 const timeFormat = new Intl.DateTimeFormat('nl-NL', {
   day: 'numeric',
@@ -35,14 +36,6 @@ const timeFormat = new Intl.DateTimeFormat('nl-NL', {
   hour: '2-digit',
   minute: '2-digit',
 });
-
-/** An excerpt of at most `max` characters, cut at a word. */
-function excerpt(text: string, max = 60): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  if (clean.length <= max) return clean;
-  const cut = clean.slice(0, max);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 15))}…`;
-}
 
 /** Puts the cursor at the start of `change` and scrolls it into view. */
 function goTo(view: EditorView, change: TrackedChange): void {
@@ -92,6 +85,7 @@ export function ChangesPanel({
   onPreferences,
   proposing = false,
   nameFromInvitation = false,
+  amendmentOf,
 }: {
   view: EditorView | null;
   /** A lezer's window: nothing to decide, no proposals of one's own. */
@@ -111,6 +105,8 @@ export function ChangesPanel({
   proposing?: boolean;
   /** The name is the invitation's: it cannot be changed here. */
   nameFromInvitation?: boolean;
+  /** The number of the amendment each proposal belongs to (by change id), if any. */
+  amendmentOf?: ReadonlyMap<string, string>;
 }) {
   // Alt+PageDown / Alt+PageUp: the next and previous change, wherever the focus is.
   useEffect(() => {
@@ -282,11 +278,16 @@ export function ChangesPanel({
                   type="button"
                   className="change-summary"
                   onClick={() => view && goTo(view, change)}
-                  aria-label={`Wijziging van ${change.name}: ${describe(change)}`}
+                  aria-label={`Wijziging van ${change.name}${amendmentOf?.has(change.id) ? `, amendement ${amendmentOf.get(change.id)}` : ''}: ${describe(change)}`}
                 >
                   <span className="change-meta">
                     <Avatar name={change.name} colour={change.colour} small />
                     <span className="change-author">{change.name}</span>
+                    {amendmentOf?.has(change.id) && (
+                      <span className="change-amendment" title="Hoort bij dit amendement">
+                        {amendmentOf.get(change.id)}
+                      </span>
+                    )}
                     <time className="change-time" dateTime={new Date(change.time).toISOString()}>
                       {timeFormat.format(change.time)}
                     </time>

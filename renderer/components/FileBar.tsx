@@ -15,6 +15,7 @@ import type { DocumentSnapshot } from '../documents/OpenDocument.ts';
 import type { FileCommands } from '../window/WindowController.ts';
 import { ariaShortcut, formatShortcut } from '../keyboard/shortcuts.ts';
 import { MenuButton } from '../controls/MenuButton.tsx';
+import type { MenuSection } from '../controls/MenuButton.tsx';
 
 const timeFormat = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit' });
 
@@ -73,6 +74,7 @@ export function FileBar({
   helpMenu,
   reading = false,
   joined = false,
+  moreSections = [],
 }: {
   snapshot: DocumentSnapshot;
   commands: FileCommands;
@@ -84,6 +86,8 @@ export function FileBar({
   reading?: boolean;
   /** The document was joined in a session (another computer hosts it). */
   joined?: boolean;
+  /** More sections of the Bestand menu, after the file commands (the amendments). */
+  moreSections?: MenuSection[];
 }) {
   const name = getDocumentName(snapshot);
   // A failing journal is still said: the reader's copy is not being kept either.
@@ -172,6 +176,7 @@ export function FileBar({
                 onSelect: () => commands[command.id](),
               })),
             },
+            ...moreSections,
           ]}
         />
       </nav>

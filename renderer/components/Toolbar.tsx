@@ -39,12 +39,8 @@ import {
 } from '../../shared/editor/commands/explanationBlocks.ts';
 import { ariaShortcut, formatShortcut } from '../keyboard/shortcuts.ts';
 import { READ_ONLY_REASON } from '../editor/nodeviews/readOnly.ts';
-import {
-  PROPOSER_NOTE,
-  PROPOSER_REASON,
-  PROPOSER_TRACKING_REASON,
-  proposerActionReason,
-} from '../liveSession/roleReasons.ts';
+import { PROPOSER_REASONS, proposerActionReason } from '../liveSession/roleReasons.ts';
+import type { ProposingReasons } from '../liveSession/roleReasons.ts';
 import { MenuButton } from '../controls/MenuButton.tsx';
 import { useFoldedGroups } from './useFoldedGroups.ts';
 import { CommentIcon } from './CommentIcon.tsx';
@@ -304,6 +300,7 @@ export function Toolbar({
   readOnly = false,
   suggesting = false,
   proposing = false,
+  proposingReasons = PROPOSER_REASONS,
   onToggleSuggesting,
   onVersions,
   comment,
@@ -316,6 +313,8 @@ export function Toolbar({
    * saying why.
    */
   proposing?: boolean;
+  /** What the toolbar says to one who may only propose: a voorsteller, or a member drafting. */
+  proposingReasons?: ProposingReasons;
   /** Whether this user's edits are proposals ("Wijzigingen bijhouden"). */
   suggesting?: boolean;
   onToggleSuggesting?: () => void;
@@ -357,7 +356,7 @@ export function Toolbar({
   const foldedGroups = groups.filter((group) => folded.has(group.label));
   let trackTip = `Wijzigingen bijhouden (${formatShortcut('Mod-Shift-e')})`;
   if (readOnly) trackTip = `Wijzigingen bijhouden: ${READ_ONLY_REASON.toLowerCase()}`;
-  else if (proposing) trackTip = PROPOSER_TRACKING_REASON;
+  else if (proposing) trackTip = proposingReasons.tracking;
 
   return (
     <div className="toolbar" role="toolbar" aria-label="Werkbalk" ref={bar}>
@@ -422,8 +421,8 @@ export function Toolbar({
         )}
         {/* Short, so a voorsteller's commands keep their room; in full in its tooltip. */}
         {proposing && !readOnly && (
-          <p className="read-only-note" id={noteId} title={PROPOSER_REASON}>
-            {PROPOSER_NOTE}
+          <p className="read-only-note" id={noteId} title={proposingReasons.reason}>
+            {proposingReasons.note}
           </p>
         )}
         {comment && (

@@ -24,6 +24,10 @@ const WHY: Record<NameReason, { text: string; action: string }> = {
     text: 'Uw opmerkingen staan onder uw naam. Onder welke naam zien anderen ze?',
     action: 'Doorgaan',
   },
+  amendment: {
+    text: 'Uw amendement en de voorstellen ervan staan onder uw naam. Onder welke naam zien anderen ze?',
+    action: 'Doorgaan',
+  },
 };
 
 export function NameDialog({

@@ -42,6 +42,7 @@ import { ExplanationView } from './nodeviews/ExplanationView.ts';
 import { FootnoteView } from './nodeviews/FootnoteView.ts';
 import { linkClickPlugin } from './linkClickPlugin.ts';
 import { commentsPlugin } from './comments/commentsPlugin.ts';
+import { amendmentHighlightPlugin } from './amendmentHighlight.ts';
 import { PROPOSER_DIRECT_EDIT } from '../liveSession/roleReasons.ts';
 
 /** The node views of the document page: title, preamble, blocks, Toelichting, footnotes. */
@@ -106,6 +107,7 @@ export function createEditor(
       keymap(baseKeymap),
       decorationsPlugin(),
       commentsPlugin({ ...collab, mapping: getBindingMapping }),
+      amendmentHighlightPlugin(),
       suggestionModePlugin(),
       proposalsOnlyMarker(),
       linkClickPlugin(/Mac|iPhone|iPad/.test(navigator.platform)),
@@ -120,7 +122,10 @@ export function createEditor(
     // `this`, not the `view` constant: y-prosemirror dispatches while the view is still
     // being constructed, before the constant is assigned.
     dispatchTransaction(this: EditorView, original) {
-      const tr = proposeIfSuggesting(this.state, original, notify);
+      // What the window says when a change is no proposal (a voorsteller's words by default).
+      const tell =
+        notify && ((message: string) => notify(this.dom.dataset.proposalsNotice ?? message));
+      const tr = proposeIfSuggesting(this.state, original, tell);
       if (!tr) return;
       const structural = tr.docChanged && !isRemoteTransaction(tr) && !isTypingTransaction(tr);
       if (structural) startNewUndoGroup(this.state);
@@ -168,6 +173,16 @@ function proposalsOnlyMarker(): Plugin {
         isSuggestionForced(state) ? { 'data-proposals-only': 'true' } : {},
     },
   });
+}
+
+/**
+ * What the editor says while it may only propose: `reason` on the page's controls that are off
+ * (nodeviews/readOnly.ts) and `notice` when a change was no proposal. A voorsteller's words
+ * unless the window gives others (a member drafting an amendment in their own copy).
+ */
+export function setProposingWords(view: EditorView, reason: string, notice: string): void {
+  view.dom.dataset.proposalsReason = reason;
+  view.dom.dataset.proposalsNotice = notice;
 }
 
 /**

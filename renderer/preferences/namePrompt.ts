@@ -1,8 +1,8 @@
 /**
  * Asking for the user's name the first time it matters: before a session starts, before
- * "Wijzigingen bijhouden" signs the first proposal, and before the first comment. Until the
- * user gives a name, the one in the preferences is the account's ("Root", "Gebruiker"), which
- * colleagues should not see.
+ * "Wijzigingen bijhouden" signs the first proposal, before the first comment, and before an
+ * amendment is made. Until the user gives a name, the one in the preferences is the account's
+ * ("Root", "Gebruiker"), which colleagues should not see.
  *
  * The question is a request held here: whoever needs the name calls {@link requestName} with
  * what to do once it is given; the preferences layer shows the short name form while a request
@@ -11,7 +11,7 @@
 import { useSyncExternalStore } from 'react';
 
 /** Why the name is asked: it says so above the field. */
-export type NameReason = 'startSession' | 'suggesting' | 'commenting';
+export type NameReason = 'startSession' | 'suggesting' | 'commenting' | 'amendment';
 
 interface NameRequest {
   reason: NameReason;

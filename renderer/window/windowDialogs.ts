@@ -29,8 +29,11 @@ export type WindowDialog =
   | { type: 'new' }
   | { type: 'open' }
   | { type: 'import' }
-  /** `then` runs once saved (the action that asked about unsaved changes). */
-  | { type: 'saveAs'; then?: () => void }
+  /**
+   * `then` runs once saved (the action that asked about unsaved changes); `suggestedName` is
+   * the name offered instead of the document's own (an amendment's file).
+   */
+  | { type: 'saveAs'; then?: () => void; suggestedName?: string }
   | { type: 'unsaved'; then: () => void }
   | { type: 'recovery'; documents: Recoverable[] }
   | { type: 'preview'; printing: Promise<Uint8Array>; changesShown: boolean }

@@ -6,7 +6,9 @@
  * editor element's contenteditable attribute, so one observer per editor watches it and tells
  * the node views, which then disable their controls and give the reason as their tooltip.
  * A voorsteller's editor is editable but marked `data-proposals-only` (createEditor.ts): these
- * controls change attributes or move blocks, which is no proposal, so they are off for them too.
+ * controls change attributes or move blocks, which is no proposal, so they are off for them too
+ * (and for a member drafting an amendment, whose window puts its own reason in
+ * `data-proposals-reason`).
  */
 import type { EditorView } from 'prosemirror-view';
 import { PROPOSER_REASON } from '../../liveSession/roleReasons.ts';
@@ -32,7 +34,7 @@ export function followEditable(
     const reason = !view.editable
       ? READ_ONLY_REASON
       : view.dom.getAttribute('data-proposals-only') === 'true'
-        ? PROPOSER_REASON
+        ? (view.dom.dataset.proposalsReason ?? PROPOSER_REASON)
         : null;
     const readOnly = reason !== null;
     for (const { control, tip } of controls()) {
