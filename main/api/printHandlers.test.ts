@@ -1,10 +1,20 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { decodeBase64, encodeBase64 } from '../../shared/format/base64.ts';
-import { createYDoc, encodeYDoc, getDocumentFragment } from '../../shared/ydoc/yDocument.ts';
+import {
+  createYDoc,
+  encodeYDoc,
+  getDocumentFragment,
+  readYDoc,
+} from '../../shared/ydoc/yDocument.ts';
+import { createSubmission } from '../../shared/procedure/procedureStore.ts';
+import {
+  buildProcedureScenario,
+  decideScenario,
+} from '../../shared/procedure/testing/procedureScenario.ts';
 import { docFromModel } from '../../shared/editor/fromModel.ts';
 import { parseResolutionText } from '../../shared/import/parseResolutionText.ts';
 import { createStateWithTitle } from '../services/testing/yjsDocuments.ts';
@@ -114,5 +124,104 @@ describe('printOnPaper', () => {
       'invalid_request',
     );
     expect(printed).toBe(0);
+  });
+});
+
+describe('printPdf and printOnPaper: the forms of the procedure', () => {
+  const SEED_001 = readFileSync(
+    new URL('../../test/fixtures/seeds/001_92c05f855c935f92.txt', import.meta.url),
+    'utf8',
+  );
+  const scenario = buildProcedureScenario(SEED_001);
+  decideScenario(scenario);
+  const state = encodeBase64(encodeYDoc(scenario.resolution));
+
+  /** The text of a printed PDF, as pdftotext reads it. */
+  async function printedText(payload: Record<string, unknown>): Promise<string> {
+    const result = await call({ state, ...payload });
+    const pdf = decodeBase64(value<{ pdf: string }>(result).pdf)!;
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'print-form-')), 'stuk.pdf');
+    writeFileSync(file, pdf);
+    return readPdfText(file).replace(/\s+/g, ' ');
+  }
+
+  it('prints an amendment by its id in the standard form', async () => {
+    const text = await printedText({ form: { amendement: scenario.utrecht } });
+    expect(text).toContain(
+      'Amendement A1 van de gemeente Utrecht mede ingediend door de gemeente Zwolle op de resolutie ‘VNG-inzet richting nieuwe kabinet’',
+    );
+    expect(text).toContain(
+      '1. in punt 1 onder ‘Spreekt uit’ “onverkort” te vervangen door “zo veel mogelijk”;',
+    );
+    expect(text).toContain('Besluit van de ALV Aangenomen, 28 voor, 3 tegen, 1 onthouding.');
+  }, 60_000);
+
+  it('prints the resolution zoals geamendeerd and the preadviezen', async () => {
+    const amended = await printedText({ form: 'geamendeerd' });
+    expect(amended).toContain('nieuwe kabinet” zoals geamendeerd');
+    expect(amended).toContain('A1 1. Dat het uitgangspunt voor afspraken met het rijk zo veel');
+    const overview = await printedText({ form: 'preadviezen' });
+    expect(overview).toContain('Preadviezen van het bestuur Najaars ALV van vrijdag 29 november');
+    expect(overview).toContain('A2 Ede Geen procedure Ontraden');
+  }, 60_000);
+
+  it('prints the stuk itself without its open amendments', async () => {
+    const scenarioOpen = buildProcedureScenario(SEED_001);
+    const result = await call({ state: encodeBase64(encodeYDoc(scenarioOpen.resolution)) });
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'print-form-')), 'stuk.pdf');
+    writeFileSync(file, decodeBase64(value<{ pdf: string }>(result).pdf)!);
+    const text = readPdfText(file).replace(/\s+/g, ' ');
+    expect(text).toContain('onverkort van kracht blijft');
+    expect(text).not.toContain('zo veel mogelijk');
+  }, 60_000);
+
+  it('refuses an unknown amendment, a motie, changes shown on a form and a bad form', async () => {
+    const unknown = await call({ state, form: { amendement: 'bestaatniet' } });
+    expect(expectError(unknown, 'invalid_request')).toBe(
+      'De PDF kan niet worden gemaakt. Dit amendement bestaat niet (meer) in dit stuk.',
+    );
+    const shown = await call({ state, form: 'geamendeerd', changes: 'shown' });
+    expect(expectError(shown, 'invalid_request')).toContain(
+      'Wijzigingen zichtbaar afdrukken kan alleen bij het stuk zelf',
+    );
+    expectError(await call({ state, form: 'alles' }), 'invalid_request');
+    expectError(await call({ state, form: { amendement: '../x' } }), 'invalid_request');
+    expectError(await call({ state, form: { amendement: 'A1', extra: 1 } }), 'invalid_request');
+    const motie = createYDoc(
+      docFromModel(parseResolutionText('Motie “Wonen”\n\nSpreekt uit:\n\n1. Bouwen.')),
+    );
+    const motieId = createSubmission(
+      motie,
+      readYDoc(motie),
+      'motie',
+      { indiener: 'Zwolle', coIndieners: [], title: 'Wonen', motivation: 'Bouwen.' },
+      { name: 'Voorsteller Zwolle', colour: '#1f4e9c' },
+    );
+    const asAmendment = await call({
+      state: encodeBase64(encodeYDoc(motie)),
+      form: { amendement: motieId },
+    });
+    expect(expectError(asAmendment, 'invalid_request')).toContain(
+      'M1 is een motie, geen amendement; druk de motie af als stuk.',
+    );
+  });
+
+  it('sends the forms to the paper printer too', async () => {
+    const pages: string[] = [];
+    test.context.printOnPaper = async (html) => {
+      pages.push(html);
+      return 'printed';
+    };
+    const paper = (payload: unknown) => handleRequest('printOnPaper', payload, test.context);
+    value(await paper({ state, form: { amendement: scenario.ede } }));
+    value(await paper({ state, form: 'preadviezen' }));
+    expect(pages[0]).toContain('Amendement A2');
+    expect(pages[0]).toContain('@bottom-right');
+    expect(pages[1]).toContain('size: A4 landscape');
+    const refused = await paper({ state, form: { amendement: 'weg' } });
+    expect(expectError(refused, 'invalid_request')).toContain(
+      'Het stuk kan niet worden afgedrukt. Dit amendement bestaat niet (meer) in dit stuk.',
+    );
+    expect(pages).toHaveLength(2);
   });
 });

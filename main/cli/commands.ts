@@ -38,6 +38,13 @@ import { formatCommentReport, getCommentReport } from '../../shared/comments/com
 import type { ReportedThread } from '../../shared/comments/commentReport.ts';
 import type * as Y from 'yjs';
 import type { ProgressStream } from './progressBar.ts';
+import { getProcedureJson } from '../../shared/procedure/procedureExport.ts';
+import type { ProcedureJson } from '../../shared/procedure/procedureExport.ts';
+import type { AmendedMarks } from '../../shared/print/amendedText.ts';
+import type { PrintedAmendment } from '../../shared/print/renderAmendment.ts';
+import { getAmendedMarks } from '../services/pdf/procedureStukken.ts';
+import type { RenderPage } from '../services/pdf/printForms.ts';
+import { findPrintedAmendment, readBundleContent, readProcedureOf } from './procedureCommands.ts';
 
 /** Plain-text files larger than this are no resolution. */
 const MAX_TEXT_BYTES = 10 * 1024 * 1024;
@@ -84,12 +91,15 @@ export async function showDocument(
   io: CliOutput,
   options: { comments?: boolean } = {},
 ): Promise<void> {
-  let threads: ReportedThread[] = [];
-  const doc = await readDocument(input, undefined, (ydoc) => {
-    if (options.comments) threads = getCommentReport(ydoc);
+  const read: { threads: ReportedThread[]; text: Node | null } = { threads: [], text: null };
+  const doc = await readDocument(input, undefined, (ydoc, current) => {
+    if (options.comments) read.threads = getCommentReport(ydoc);
+    read.text = readProcedureOf({ input, ydoc, doc: current }).text;
   });
-  // As a reader will read it: pending changes accepted, as the PDF prints by default.
-  io.out(toPlainText(getAcceptedDoc(doc)));
+  // As a reader will read it: the stuk's own text (without open amendments) with its pending
+  // changes accepted, as the PDF prints by default.
+  io.out(toPlainText(getAcceptedDoc(read.text ?? doc)));
+  const { threads } = read;
   if (options.comments) {
     io.out(threads.length > 0 ? `\n${formatCommentReport(threads)}` : '\nGeen opmerkingen.\n');
   }
@@ -105,9 +115,16 @@ export interface ExportTargets {
   version?: string | undefined;
   /** Add the comments to the PDF, in an appendix "Opmerkingen" (`--comments`). */
   comments?: boolean | undefined;
+  /** Print this amendment (its number, `--amendement A1`) in the standard form instead. */
+  amendement?: string | undefined;
+  /** Print the resolution zoals geamendeerd (`--geamendeerd`). */
+  geamendeerd?: boolean | undefined;
 }
 
-/** `resolutie export IN.resolutie [--json OUT.json] [--pdf OUT.pdf [--changes shown|hidden]]` */
+/**
+ * `resolutie export IN.resolutie [--json OUT.json] [--pdf OUT.pdf [--changes shown|hidden]
+ * [--amendement A1 | --geamendeerd]]`
+ */
 export async function exportDocument(
   input: string,
   targets: ExportTargets,
@@ -117,23 +134,60 @@ export async function exportDocument(
   for (const output of [targets.json, targets.pdf]) {
     if (output) refuseOverwritingInput([input], output);
   }
-  let threads: ReportedThread[] = [];
-  const doc = await readDocument(input, targets.version, (ydoc) => {
-    if (targets.comments) threads = getCommentReport(ydoc);
+  // What is read of the file before its Y.Doc is freed.
+  const read: {
+    threads: ReportedThread[];
+    text: Node | null;
+    procedure: ProcedureJson | null;
+    amendment: PrintedAmendment | null;
+    amended: AmendedMarks | null;
+  } = { threads: [], text: null, procedure: null, amendment: null, amended: null };
+  const doc = await readDocument(input, targets.version, (ydoc, current) => {
+    if (targets.comments) read.threads = getCommentReport(ydoc);
+    const stuk = { input, ydoc, doc: current };
+    const procedure = readProcedureOf(stuk);
+    read.text = procedure.text;
+    if (targets.json) read.procedure = getProcedureJson(ydoc, current);
+    if (targets.amendement !== undefined) {
+      read.amendment = findPrintedAmendment(stuk, targets.amendement);
+    }
+    if (targets.geamendeerd) read.amended = getAmendedMarks(procedure);
   });
+  // The stuk's own text: its open amendments print on their own. A version is as recorded;
+  // with the changes shown, every proposal is.
+  const own =
+    targets.version !== undefined || targets.changes === 'shown' ? doc : (read.text ?? doc);
   // Printing takes seconds; a folder that cannot take the PDF is said before, not after.
   if (targets.pdf) await checkWritableTarget(targets.pdf);
   if (targets.json) {
-    // The structured text as it reads with pending changes accepted (the PDF's default).
-    const json = `${JSON.stringify(toJsonExport(getAcceptedDoc(doc)), null, 2)}\n`;
+    // The structured text as it reads with pending changes accepted (the PDF's default), and
+    // the procedure beside it.
+    const text = targets.version !== undefined ? doc : (read.text ?? doc);
+    const exported = { ...toJsonExport(getAcceptedDoc(text)), procedure: read.procedure };
+    const json = `${JSON.stringify(exported, null, 2)}\n`;
     await writeFileAtomic(targets.json, new TextEncoder().encode(json));
     io.out(`Geëxporteerd naar ${targets.json}.\n`);
   }
   if (targets.pdf) {
-    await writeFileAtomic(
-      targets.pdf,
-      await printToPdf(doc, writer, targets.changes, targets.comments ? threads : undefined),
-    );
+    const { amendment, amended } = read;
+    let pdf: Uint8Array;
+    if (amendment) {
+      const { renderAmendmentDocument } = await import('../../shared/print/renderAmendment.ts');
+      pdf = await printRendered(
+        (fontCss) => renderAmendmentDocument(amendment, { fontCss }),
+        writer,
+      );
+    } else if (amended) {
+      const { renderPrintDocument } = await import('../../shared/print/renderPrintDocument.ts');
+      pdf = await printRendered(
+        (fontCss) => renderPrintDocument(doc, { fontCss, amended }),
+        writer,
+      );
+    } else {
+      const comments = targets.comments ? read.threads : undefined;
+      pdf = await printToPdf(own, writer, targets.changes, comments);
+    }
+    await writeFileAtomic(targets.pdf, pdf);
     io.out(`PDF gemaakt: ${targets.pdf}.\n`);
   }
 }
@@ -157,8 +211,8 @@ export async function bundleDocuments(
       true,
     );
   }
-  const docs: Node[] = [];
-  for (const input of inputs) docs.push(await readDocument(input));
+  // Each resolution with its amendments after it; amendment files join their resolution.
+  const { docs, fileNames, amendments } = await readBundleContent(inputs);
   await checkWritableTarget(output);
 
   const { printBundlePdf } = await import('../services/pdf/printBundlePdf.ts');
@@ -170,14 +224,17 @@ export async function bundleDocuments(
         title: title?.trim() ?? getDefaultBundleTitle(docs),
         compiledOn: toIsoDate(new Date()),
         // An untitled letter goes by its file's name in the contents, not by "Resolutie".
-        fileNames: inputs.map((input) => path.basename(input, path.extname(input))),
+        fileNames,
+        amendments,
         onProgress: ({ done, total, label }) => bar.update(done, total, label),
       }),
     );
     bar.clear();
     await writeFileAtomic(output, bundle.pdf);
+    const count = amendments.reduce((sum, list) => sum + list.length, 0);
+    const extra = count > 0 ? ` en ${count} ${count === 1 ? 'amendement' : 'amendementen'}` : '';
     io.out(
-      `Bundel gemaakt: ${output} (${formatStukCount(docs.length)}, ${bundle.pageCount} pagina's).\n`,
+      `Bundel gemaakt: ${output} (${formatStukCount(docs.length)}${extra}, ${bundle.pageCount} pagina's).\n`,
     );
   } finally {
     bar.clear();
@@ -217,6 +274,12 @@ export async function printToPdf(
   );
 }
 
+/** A page of another print template (an amendment, the preadviezen), printed to PDF. */
+export async function printRendered(render: RenderPage, writer: FileWriter): Promise<Uint8Array> {
+  const { printRenderedPdf } = await import('../services/pdf/printDocumentPdf.ts');
+  return withChromium(() => printRenderedPdf(render, getPdfJobOptions(writer)));
+}
+
 /** The value of `--changes`, checked: `shown` or `hidden`. */
 export function parseChangeDisplay(value: string): ChangeDisplay {
   if (isChangeDisplay(value)) return value;
@@ -245,17 +308,18 @@ async function withChromium<T>(job: () => Promise<T>): Promise<T> {
 }
 
 // A stored document, read strictly, or one of its named versions; `withYDoc` reads more of
-// it (its comments) before it is freed. A format error names the file: a bundle reads many.
+// it (its comments, its procedure) before it is freed. A format error names the file: a
+// bundle reads many.
 async function readDocument(
   input: string,
   version?: string,
-  withYDoc?: (ydoc: Y.Doc) => void,
+  withYDoc?: (ydoc: Y.Doc, doc: Node) => void,
 ): Promise<Node> {
   const bytes = await readFileLimited(input, MAX_RESOLUTIE_FILE_BYTES);
   try {
     const { doc, ydoc } = readDocumentFile(bytes);
     try {
-      withYDoc?.(ydoc);
+      withYDoc?.(ydoc, doc);
       if (version === undefined) return doc;
       const found = findVersionByName(ydoc, version);
       if (found) return found.doc;

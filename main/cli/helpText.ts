@@ -22,15 +22,45 @@ Opdrachten:
                                          waarover hij gaat.
                                          Gebruikt Chromium of Chrome (RESOLUTIE_CHROMIUM wijst
                                          er een aan).
+  export DOCUMENT.resolutie --pdf UIT.pdf --amendement A1
+                                         Een amendement op de resolutie als stuk in de vaste
+                                         vorm: "Amendement A1 van de gemeente …", de
+                                         wijzigingen ("in punt 3 onder ‘Spreekt uit’ … te
+                                         vervangen door …"), de toelichting, en zodra ze er
+                                         zijn het preadvies en het besluit met de stemming.
+  export DOCUMENT.resolutie --pdf UIT.pdf --geamendeerd
+                                         De resolutie zoals geamendeerd: met de aangenomen
+                                         amendementen verwerkt en hun nummer in de kantlijn;
+                                         voorstellen die niet zijn aangenomen staan er niet in.
   bundle A.resolutie B.resolutie … --pdf UIT.pdf [--title "Stukken Najaars ALV 2024"]
                                          De stukken voor een vergadering in één PDF: een
                                          voorblad, een inhoudsopgave met paginanummers en elk
-                                         stuk op een nieuwe pagina, in de gegeven volgorde.
+                                         stuk op een nieuwe pagina, in de gegeven volgorde;
+                                         de ingediende amendementen van een resolutie elk op
+                                         een eigen pagina erna. Een amendementbestand van een
+                                         lid komt bij zijn resolutie als die in de bundel zit.
                                          Zonder --title heet de bundel "Stukken" met de naam
                                          van de vergadering.
+  amendments RESOLUTIE.resolutie [AMENDEMENT.resolutie …] [--toevoegen] [--json]
+                                         De amendementen (en moties) van het stuk, één per
+                                         regel: nummer, indiener, status, preadvies, stemming,
+                                         plaatsen waar de tekst sindsdien is gewijzigd, en
+                                         amendementen die dezelfde tekst wijzigen. Met
+                                         amendementbestanden van leden: of elk bij deze
+                                         resolutie past (een bezet nummer wordt het volgende
+                                         vrije); met --toevoegen worden ze in de resolutie
+                                         opgenomen (niets als er één niet past). Met --json
+                                         de procedure als JSON.
+  preadviezen STUK.resolutie … --pdf UIT.pdf
+                                         De preadviezen van het bestuur als overzicht: per
+                                         resolutie een tabel van de amendementen, daarna de
+                                         moties, met indieners, onderwerp, preadvies en de
+                                         motivering ervan, en de status of uitkomst.
   export DOCUMENT.resolutie --json UIT.json
                                          Het document als gestructureerde JSON wegschrijven
-                                         (metadata, blokken met genummerde punten, Toelichting).
+                                         (metadata, blokken met genummerde punten, Toelichting,
+                                         en de procedure: amendementen en moties met status,
+                                         preadvies, besluit en hun wijzigingen).
   server --data MAP [--port 4790] [--host 0.0.0.0] [--redis HOST:POORT]
                                          De server voor samen bewerken starten. De documenten
                                          staan als NAAM.resolutie in MAP. De sleutel voor
@@ -52,8 +82,12 @@ Opdrachten:
 
 Opties:
   -o, --output BESTAND   Uitvoerbestand (import).
-      --json BESTAND     JSON-uitvoer (export).
-      --pdf BESTAND      PDF-uitvoer (export, bundle).
+      --json BESTAND     JSON-uitvoer (export); bij amendments zonder bestand: de
+                         procedure als JSON op het scherm.
+      --pdf BESTAND      PDF-uitvoer (export, bundle, preadviezen).
+      --amendement NR    Dit amendement (A1) in de vaste vorm als PDF (export).
+      --geamendeerd      De resolutie zoals geamendeerd als PDF (export).
+      --toevoegen        De amendementbestanden aan de resolutie toevoegen (amendments).
       --changes WIJZE    Openstaande wijzigingen in de PDF (export): hidden (standaard)
                          of shown.
       --version NAAM     Een vastgelegde versie exporteren (export).

@@ -2,6 +2,7 @@
  * The `resolutie` command line: parses the arguments, runs one command, and turns every error
  * into one line on stderr and an exit code (1 for a failure, 2 for wrong arguments).
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FileWriter } from '../../shared/ydoc/documentFile.ts';
 import { CliError } from './cliErrors.ts';
@@ -15,8 +16,10 @@ import {
   exportDocument,
   importText,
   parseChangeDisplay,
+  printRendered,
   showDocument,
 } from './commands.ts';
+import { listAmendments, printPreadviezen } from './procedureCommands.ts';
 import type { CliOutput } from './commands.ts';
 import { createInvitation, runServer, waitForStopSignal } from './serverCommands.ts';
 
@@ -41,7 +44,7 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
   let parsed;
   try {
     parsed = parseArgs({
-      args: renameExportVersion(args),
+      args: renameAmendmentsJson(renameExportVersion(args)),
       allowPositionals: true,
       strict: true,
       options: {
@@ -50,6 +53,10 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
         pdf: { type: 'string' },
         changes: { type: 'string' },
         comments: { type: 'boolean' },
+        amendement: { type: 'string' },
+        geamendeerd: { type: 'boolean' },
+        toevoegen: { type: 'boolean' },
+        'json-list': { type: 'boolean' },
         'document-version': { type: 'string' },
         title: { type: 'string' },
         data: { type: 'string' },
@@ -118,6 +125,25 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
       if (values.comments && !values.pdf) {
         throw new CliError('export: --comments hoort bij --pdf UIT.pdf', true);
       }
+      const amendement = values.amendement;
+      if (amendement !== undefined || values.geamendeerd) {
+        const option = amendement !== undefined ? '--amendement' : '--geamendeerd';
+        if (amendement !== undefined && amendement.trim() === '') {
+          throw new CliError('export: --amendement mist het nummer van een amendement (A1)', true);
+        }
+        if (!values.pdf) throw new CliError(`export: ${option} hoort bij --pdf UIT.pdf`, true);
+        if (amendement !== undefined && values.geamendeerd) {
+          throw new CliError('export: kies --amendement of --geamendeerd, niet beide', true);
+        }
+        // Each prints a stuk of the procedure as it stands now, without the stuk's markup.
+        for (const [given, name] of [
+          [changes !== undefined, '--changes'],
+          [version !== undefined, '--version'],
+          [values.comments === true, '--comments'],
+        ] as const) {
+          if (given) throw new CliError(`export: ${option} kan niet samen met ${name}`, true);
+        }
+      }
       if (values.comments && version !== undefined) {
         // A thread is on the text as it is now, not on a version's.
         throw new CliError(
@@ -127,7 +153,15 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
       }
       await exportDocument(
         input,
-        { json: values.json, pdf: values.pdf, changes, version, comments: values.comments },
+        {
+          json: values.json,
+          pdf: values.pdf,
+          changes,
+          version,
+          comments: values.comments,
+          amendement,
+          geamendeerd: values.geamendeerd,
+        },
         writer,
         io,
       );
@@ -144,6 +178,30 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
         );
       }
       await bundleDocuments(rest, values.pdf, values.title, writer, io);
+      return;
+    }
+    case 'amendments': {
+      const [input, ...files] = rest;
+      if (!input) throw new CliError('amendments: de resolutie ontbreekt', true);
+      await listAmendments(
+        input,
+        files,
+        { add: values.toevoegen === true, json: values['json-list'] === true },
+        writer,
+        io,
+      );
+      return;
+    }
+    case 'preadviezen': {
+      if (rest.length === 0) throw new CliError('preadviezen: geef de stukken', true);
+      if (!values.pdf) throw new CliError('preadviezen: geef de uitvoer met --pdf UIT.pdf', true);
+      if (rest.some((input) => path.resolve(input) === path.resolve(values.pdf!))) {
+        throw new CliError(
+          'Het uitvoerbestand is hetzelfde als een van de documenten; kies een andere naam.',
+          true,
+        );
+      }
+      await printPreadviezen(rest, values.pdf, (render) => printRendered(render, writer), io);
       return;
     }
     case 'server':
@@ -179,6 +237,16 @@ function renameExportVersion(args: string[]): string[] {
     }
   }
   return renamed;
+}
+
+/**
+ * `--json` names the JSON file of `export`; after `amendments` it is a switch (the procedure
+ * as JSON on stdout), renamed to an option of its own before parsing.
+ */
+function renameAmendmentsJson(args: string[]): string[] {
+  const command = args.find((arg) => !arg.startsWith('-'));
+  if (command !== 'amendments') return args;
+  return args.map((arg) => (arg === '--json' ? '--json-list' : arg));
 }
 
 // node:util's messages are English; the command line speaks Dutch.
