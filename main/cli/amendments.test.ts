@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { buildDoc } from '../../shared/editor/testing/buildDoc.ts';
 import { createYDoc } from '../../shared/ydoc/yDocument.ts';
 import { writeDocumentFile } from '../../shared/ydoc/documentFile.ts';
