@@ -5,6 +5,8 @@ import { buildDoc } from '../editor/testing/buildDoc.ts';
 import { renderPrintBundle } from './renderBundle.ts';
 import type { BundleOptions } from './renderBundle.ts';
 import { renderPrintDocument } from './renderPrintDocument.ts';
+import { renderAmendmentDocument } from './renderAmendment.ts';
+import type { PrintedAmendment } from './renderAmendment.ts';
 
 /** A stuk with the given title, status, assembly and date. */
 function stuk(
@@ -147,5 +149,78 @@ describe('renderPrintBundle', () => {
     expect(() => renderPrintBundle(docs, { ...OPTIONS, title: '  ' })).toThrow(RangeError);
     expect(() => renderPrintBundle([], OPTIONS)).toThrow(RangeError);
     expect(() => renderPrintBundle(docs, { ...OPTIONS, startPages: [3] })).toThrow(RangeError);
+  });
+});
+
+describe('renderPrintBundle with amendments', () => {
+  const amendment = (number: string, indiener: string): PrintedAmendment => ({
+    number,
+    indiener,
+    coIndieners: [],
+    subject: `Onderwerp van ${indiener}`,
+    resolution: 'Jeugdzorg',
+    assembly: 'Najaars ALV',
+    date: '2024-11-29',
+    instructions: ['punt 1 onder ‘Spreekt uit’ te schrappen'],
+    instructionsNote: '',
+    motivation: 'Zo is het beter.',
+    status: 'Ingediend',
+    concept: false,
+    advice: null,
+    decision: null,
+  });
+  const amendments = [[amendment('A1', 'Utrecht'), amendment('A2', 'Zwolle')], []];
+
+  it('prints each resolution’s amendments after it, each an article of its own', () => {
+    const { html } = renderPrintBundle(docs, { ...OPTIONS, amendments });
+    const articles = [...html.matchAll(/<article class="stuk (\w+)" id="(stuk-\d)">/g)].map(
+      (match) => `${match[2]} ${match[1]}`,
+    );
+    expect(articles).toEqual([
+      'stuk-1 resolution',
+      'stuk-2 amendment',
+      'stuk-3 amendment',
+      'stuk-4 resolution',
+    ]);
+    const single = renderAmendmentDocument(amendment('A2', 'Zwolle'), { fontCss: '' }).html;
+    const body = single.slice(
+      single.indexOf('<main class="amendment">') + '<main class="amendment">'.length,
+      single.indexOf('</main>'),
+    );
+    expect(html).toContain(`<article class="stuk amendment" id="stuk-3">${body}</article>`);
+    expect(html).toContain('.amendment-line');
+  });
+
+  it('lists them in the contents under their resolution, with the cover counting them', () => {
+    const { html } = renderPrintBundle(docs, {
+      ...OPTIONS,
+      amendments,
+      startPages: [3, 5, 6, 7],
+    });
+    const contents = html.slice(html.indexOf('<nav'), html.indexOf('</nav>'));
+    expect(textOf(contents)).toBe(
+      'Inhoud 1. Resolutie “Jeugdzorg” 3 Definitief · Indiener: Gemeente Utrecht ' +
+        'A1 Amendement van de gemeente Utrecht 5 Onderwerp van Utrecht · Ingediend ' +
+        'A2 Amendement van de gemeente Zwolle 6 Onderwerp van Zwolle · Ingediend ' +
+        '2. Resolutie “Gemeentefonds” 7 Concept · Indiener: bestuur',
+    );
+    expect(contents).toContain('<ol class="toc toc-amendments">');
+    expect(contents).toContain('href="#stuk-3"');
+    expect(textOf(html.slice(0, html.indexOf('<nav')))).toContain('2 stukken en 2 amendementen');
+  });
+
+  it('needs a start page for each amendment too, and marks none of them CONCEPT', () => {
+    expect(() => renderPrintBundle(docs, { ...OPTIONS, amendments, startPages: [3, 5] })).toThrow(
+      RangeError,
+    );
+    expect(renderPrintBundle(docs, { ...OPTIONS, amendments }).concepts).toEqual([
+      false,
+      false,
+      false,
+      true,
+    ]);
+    expect(renderPrintBundle(docs, { ...OPTIONS, amendments }).outlineTitles).toContain(
+      'Amendement A2',
+    );
   });
 });
