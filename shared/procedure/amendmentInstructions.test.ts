@@ -226,6 +226,21 @@ describe('describeAmendmentChanges: the title and the Toelichting', () => {
     ]);
   });
 
+  it('adds a new paragraph to the Toelichting after the one it follows', () => {
+    const draft = draftOn();
+    draft.run(
+      (state, dispatch) => {
+        dispatch?.(state.tr.split(state.selection.head));
+        return true;
+      },
+      findIn(draft.doc, 'Het bestuur stelt dit voor.', true),
+    );
+    draft.type('Een nieuwe alinea.');
+    expect(instructionsOf(draft)).toEqual([
+      'na alinea 1 van de Toelichting een nieuwe alinea in te voegen, luidende: “Een nieuwe alinea.”',
+    ]);
+  });
+
   it('gives no instruction for proposals that are not in the document, or none at all', () => {
     const draft = draftOn().replace('onverkort', 'altijd');
     const [change] = getTrackedChanges(draft.doc);
