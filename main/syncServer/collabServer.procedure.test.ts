@@ -289,7 +289,7 @@ describe('the procedure on the server', () => {
       await attack(
         'proposer',
         UTRECHT,
-        setting(submissionKey('nieuw'), { ...entry, number: 'A7', changes: [theirs] }),
+        setting(submissionKey('nieuw'), { ...entry, number: 'A7', changes: [theirs], targets: [] }),
       ),
       await attack(
         'proposer',
@@ -297,7 +297,11 @@ describe('the procedure on the server', () => {
         setting(submissionKey(id), { ...entry, changes: [...entry.changes, theirs] }),
       ),
       // What was fixed at submission: its proposals, their places, its number, its time.
-      await attack('proposer', UTRECHT, setting(submissionKey(id), { ...entry, changes: [] })),
+      await attack(
+        'proposer',
+        UTRECHT,
+        setting(submissionKey(id), { ...entry, changes: [], targets: [] }),
+      ),
       await attack('proposer', UTRECHT, setting(submissionKey(id), { ...entry, targets: [] })),
       await attack('proposer', UTRECHT, setting(submissionKey(id), { ...entry, number: 'A9' })),
       await attack('proposer', UTRECHT, setting(submissionKey(id), { ...entry, submitted: 5 })),
@@ -520,7 +524,7 @@ describe('the procedure on the server', () => {
       '(geen besluit)',
       '(stemming)',
       '"notulen:1" zijn beschadigd (onbekende soort)',
-      '(inhoud zonder sleutel)',
+      'bevat inhoud zonder sleutel',
       'onbekend onderdeel toe ("procedure-kopie")',
     ]);
 

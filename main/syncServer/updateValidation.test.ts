@@ -56,6 +56,24 @@ describe('checkDocumentUpdate', () => {
     readYDoc(doc);
   });
 
+  it('refuses content without a key in the versions, comments and procedure maps', () => {
+    // No client of ours writes list content into a map; Y.Map's get and forEach never show
+    // it, yet it would be stored and relayed: hidden content.
+    const doc = serverDoc();
+    const before = Y.encodeStateAsUpdate(doc);
+    for (const map of ['versies', 'opmerkingen', 'procedure']) {
+      const hidden = updateFrom(doc, (r) => r.getArray(map).insert(0, ['verborgen']));
+      expect(() => checkDocumentUpdate(doc, hidden), map).toThrow(/inhoud zonder sleutel/);
+      // Inserted and deleted at once: nothing is visible, and nothing fails on the key.
+      const gone = updateFrom(doc, (r) => {
+        r.getArray(map).insert(0, ['verborgen']);
+        r.getArray(map).delete(0, 1);
+      });
+      expect(checkDocumentUpdate(doc, gone), map).toBe('accepted');
+    }
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
+  });
+
   it('accepts a named version, and refuses a damaged one', () => {
     const doc = serverDoc();
     const version = updateFrom(doc, (r) =>

@@ -24,6 +24,7 @@ import type * as Y from 'yjs';
 import { USER_COLOUR_PATTERN } from '../model/userColours.ts';
 import { isUserName } from '../model/userNames.ts';
 import { InvalidDocumentError } from '../ydoc/invalidDocument.ts';
+import { refuseKeylessContent } from '../ydoc/keylessContent.ts';
 
 /** The Yjs map of the comments. */
 export const COMMENTS_MAP = 'opmerkingen';
@@ -119,6 +120,7 @@ export function getCommentsMap(ydoc: Y.Doc): Y.Map<unknown> {
 export function readCommentEntries(ydoc: Y.Doc): CommentEntries {
   if (!ydoc.share.has(COMMENTS_MAP)) return { comments: [], statuses: new Map() };
   const map = getCommentsMap(ydoc);
+  refuseKeylessContent(map, 'De lijst van opmerkingen');
   if (map.size > MAX_COMMENTS) {
     throw new InvalidDocumentError(
       `Het document heeft meer dan ${MAX_COMMENTS} opmerkingen; zoveel kan het niet bewaren.`,
@@ -157,7 +159,11 @@ export function checkCommentEntries(ydoc: Y.Doc, keys: Iterable<string>): void {
       `Het document heeft meer dan ${MAX_COMMENTS} opmerkingen; zoveel kan het niet bewaren.`,
     );
   }
-  for (const key of keys) {
+  refuseKeylessContent(map, 'De lijst van opmerkingen');
+  for (const key of keys as Iterable<unknown>) {
+    // Content without a key shows as `null` among the keys a change touched (refused above
+    // while it is visible).
+    if (typeof key !== 'string') continue;
     if (!map.has(key)) throw damaged(key, 'verwijderd; opmerkingen worden nooit weggehaald');
   }
   // The bounds of the whole (a few thousand entries at most: cheap).

@@ -122,35 +122,62 @@ export function prepareAmendmentImport(
   const source = renumbered(file, submitted, chosen);
   try {
     const update = Y.encodeStateAsUpdate(source, Y.encodeStateVector(resolution));
+    // What the proposals stand on first, on a copy: text deleted since takes the member's
+    // proposals along, which the role check would only call "not proposals".
+    const changedPlaces = findPlaces(resolution, update, submitted);
     const after = checkOnCopy(resolution, update, submitted[0]!.author, baseMissing);
-    try {
-      const doc = readYDoc(after);
-      const changes = getTrackedChanges(doc);
-      const present = new Set(changes.map((change) => change.id));
-      const changedPlaces = new Map<string, ChangedPlace[]>();
-      for (const entry of submitted) {
-        const missing = entry.targets.filter((target) => !present.has(target.change));
-        const unlisted = entry.changes.filter((id) => !present.has(id));
-        if (missing.length > 0 || unlisted.length > 0) {
-          const places = [...new Set(missing.map((target) => target.place))];
-          throw new AmendmentFileError(
-            `${label(entry)} gaat over tekst die niet meer in de resolutie staat${places.length > 0 ? ` (${places.join('; ')})` : ''}. Het kan niet worden toegevoegd; vraag de indiener het amendement op de huidige tekst opnieuw te maken.`,
-          );
-        }
-        changedPlaces.set(entry.id, findChangedPlaces(doc, entry.targets, changes));
-      }
-      const submissions = submitted.map((entry) => ({
-        ...entry,
-        number: chosen.get(entry.id) ?? entry.number,
-      }));
-      return { submissions, update, changedPlaces };
-    } finally {
-      after.destroy();
-    }
+    after.destroy();
+    const submissions = submitted.map((entry) => ({
+      ...entry,
+      number: chosen.get(entry.id) ?? entry.number,
+    }));
+    return { submissions, update, changedPlaces };
   } finally {
     if (source !== file) source.destroy();
   }
 }
+
+/**
+ * The resolution with `update` applied (on a copy, unchecked: it is only read): every proposal
+ * of the amendments must still stand in it; gives, per amendment, the places changed since.
+ */
+function findPlaces(
+  resolution: Y.Doc,
+  update: Uint8Array,
+  submitted: readonly SubmissionRecord[],
+): Map<string, ChangedPlace[]> {
+  const copy = new Y.Doc();
+  try {
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(resolution));
+    let doc;
+    try {
+      Y.applyUpdate(copy, update);
+      doc = readYDoc(copy);
+    } catch {
+      throw new AmendmentFileError(NOT_AN_AMENDMENT);
+    }
+    const changes = getTrackedChanges(doc);
+    const present = new Set(changes.map((change) => change.id));
+    const changedPlaces = new Map<string, ChangedPlace[]>();
+    for (const entry of submitted) {
+      const missing = entry.targets.filter((target) => !present.has(target.change));
+      const unlisted = entry.changes.filter((id) => !present.has(id));
+      if (missing.length > 0 || unlisted.length > 0) {
+        const places = [...new Set(missing.map((target) => target.place))];
+        throw new AmendmentFileError(
+          `${label(entry)} gaat over tekst die niet meer in de resolutie staat${places.length > 0 ? ` (${places.join('; ')})` : ''}. Het kan niet worden toegevoegd; vraag de indiener het amendement op de huidige tekst opnieuw te maken.`,
+        );
+      }
+      changedPlaces.set(entry.id, findChangedPlaces(doc, entry.targets, changes));
+    }
+    return changedPlaces;
+  } finally {
+    copy.destroy();
+  }
+}
+
+const NOT_AN_AMENDMENT =
+  'Dit bestand verandert de resolutie meer dan een amendement kan: het mag alleen voorstellen van de indiener en het amendement zelf bevatten. Er is niets toegevoegd.';
 
 const MISSING_VERSION =
   'Dit amendement is gemaakt op een versie van de resolutie met wijzigingen die hier ontbreken. Voeg het toe aan de resolutie zoals die aan de leden is gestuurd, of vraag de indiener het op deze versie opnieuw te maken.';
@@ -284,7 +311,7 @@ function checkOnCopy(
       throw new AmendmentFileError(
         baseMissing
           ? 'Dit bestand verandert de resolutie meer dan een amendement kan: het bevat wijzigingen die geen voorstellen van de indiener zijn, of het is gemaakt op een versie van de resolutie met wijzigingen die hier ontbreken. Er is niets toegevoegd.'
-          : 'Dit bestand verandert de resolutie meer dan een amendement kan: het mag alleen voorstellen van de indiener en het amendement zelf bevatten. Er is niets toegevoegd.',
+          : NOT_AN_AMENDMENT,
       );
     }
     throw error;

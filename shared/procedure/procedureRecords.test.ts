@@ -301,6 +301,13 @@ describe('reading the procedure map', () => {
     ]);
   });
 
+  it('refuses a place that belongs to no proposal of the amendment', () => {
+    // The print marks adopted text by its places: a forged one would mark another item.
+    expectEachRefused(submissionKey('s1'), [
+      ['a place of another proposal', { ...SUBMISSION, changes: ['c1'] }],
+    ]);
+  });
+
   it('refuses a base that is no base64 state vector', () => {
     const key = submissionKey('s1');
     const base = SUBMISSION.base;
@@ -399,7 +406,8 @@ describe('checking the entries an update touched', () => {
     Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(attacker));
     expect([...keys]).toEqual([null]);
     expect(() => checkProcedureEntries(ydoc, keys as Set<string>)).toThrow(
-      'Procedure-gegevens "" zijn beschadigd (inhoud zonder sleutel).',
+      'De procedure bevat inhoud zonder sleutel, die geen versie van de editor schrijft.',
     );
+    expect(() => readProcedureEntries(ydoc)).toThrow(InvalidDocumentError);
   });
 });

@@ -25,6 +25,7 @@ import type * as Y from 'yjs';
 import { USER_COLOUR_PATTERN } from '../model/userColours.ts';
 import { isUserName } from '../model/userNames.ts';
 import { InvalidDocumentError } from '../ydoc/invalidDocument.ts';
+import { refuseKeylessContent } from '../ydoc/keylessContent.ts';
 
 /** The Yjs map of the procedure. */
 export const PROCEDURE_MAP = 'procedure';
@@ -48,6 +49,8 @@ export const OUTCOMES: readonly Outcome[] = [
 
 /** Bounds of what a document holds (an honest ALV stays far below each). */
 export const MAX_SUBMISSIONS = 500;
+/** The most indieningen one author drafts in one stuk (entries are never removed). */
+export const MAX_SUBMISSIONS_PER_AUTHOR = 50;
 export const MAX_MOTIVATION_LENGTH = 20_000;
 export const MAX_REASONING_LENGTH = 4000;
 export const MAX_TITLE_LENGTH = 300;
@@ -179,6 +182,7 @@ export function readProcedureEntries(ydoc: Y.Doc): ProcedureEntries {
   const entries: ProcedureEntries = { submissions: [], advices: new Map(), decisions: new Map() };
   if (!ydoc.share.has(PROCEDURE_MAP)) return entries;
   const map = getProcedureMap(ydoc);
+  refuseKeylessContent(map, 'De procedure');
   if (map.size > MAX_SUBMISSIONS * 3) {
     throw new InvalidDocumentError(
       `Het document heeft meer dan ${MAX_SUBMISSIONS} amendementen; zoveel kan het niet bewaren.`,
@@ -209,10 +213,11 @@ export function readProcedureEntries(ydoc: Y.Doc): ProcedureEntries {
  */
 export function checkProcedureEntries(ydoc: Y.Doc, keys: Iterable<string>): void {
   const map = getProcedureMap(ydoc);
+  refuseKeylessContent(map, 'De procedure');
   for (const key of keys as Iterable<unknown>) {
     // A Yjs map event names content without a key (a list written into the map, which no
-    // client of ours does) as `null`.
-    if (typeof key !== 'string') throw damaged('', 'inhoud zonder sleutel');
+    // client of ours does) as `null`: refused above while it is visible.
+    if (typeof key !== 'string') continue;
     if (!map.has(key)) throw damaged(key, 'verwijderd; de procedure wordt nooit weggehaald');
   }
   readProcedureEntries(ydoc);
@@ -298,6 +303,9 @@ function readSubmission(key: string, value: unknown): StoredSubmission {
   if (new Set(v.changes).size !== v.changes.length) throw damaged(key, 'voorstellen');
   if (!Array.isArray(v.targets) || v.targets.length > MAX_TARGETS) throw damaged(key, 'plaatsen');
   const targets = v.targets.map((target) => readTarget(key, target));
+  // A place belongs to one of its own proposals: the print marks adopted text by them.
+  const listed = new Set(v.changes as string[]);
+  if (!targets.every((target) => listed.has(target.change))) throw damaged(key, 'plaatsen');
   return {
     kind: v.kind,
     number: v.number,

@@ -469,6 +469,18 @@ describe('an amendment from concept to besluit', () => {
     const id = draft(member, { indiener: ' Utrecht ', coIndieners: [' Zwolle', '', '  '] });
     expect(entryOf(own, id)).toMatchObject({ indiener: 'Utrecht', coIndieners: ['Zwolle'] });
   });
+
+  it('refuses an author more than fifty amendments in one stuk (entries stay for good)', () => {
+    const { members } = setUp('Voorsteller Utrecht');
+    const member = members[0]!;
+    const own = member.replica.ydoc;
+    for (let i = 0; i < 50; i += 1) draft(member);
+    expectRefused(
+      own,
+      () => createSubmission(own, member.doc, 'amendement', FIELDS, writerOf(member)),
+      /^U stelt in dit stuk al 50 amendementen op/,
+    );
+  });
 });
 
 describe('numbers', () => {

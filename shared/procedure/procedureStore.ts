@@ -21,6 +21,7 @@ import {
   MAX_MOTIVATION_LENGTH,
   MAX_REASONING_LENGTH,
   MAX_SUBMISSIONS,
+  MAX_SUBMISSIONS_PER_AUTHOR,
   MAX_TARGETS,
   MAX_TARGET_TEXT_LENGTH,
   MAX_TITLE_LENGTH,
@@ -106,6 +107,12 @@ export function createSubmission(
   const entries = readProcedureEntries(ydoc);
   if (entries.submissions.length >= MAX_SUBMISSIONS) {
     throw new ProcedureError(`Een stuk kan niet meer dan ${MAX_SUBMISSIONS} amendementen hebben.`);
+  }
+  const own = entries.submissions.filter((entry) => entry.author === writer.name).length;
+  if (own >= MAX_SUBMISSIONS_PER_AUTHOR) {
+    throw new ProcedureError(
+      `U stelt in dit stuk al ${MAX_SUBMISSIONS_PER_AUTHOR} amendementen op; meer kan niet. Trek een concept in of werk een bestaand amendement bij.`,
+    );
   }
   const versions = listVersions(ydoc);
   const latest = versions.length > 0 ? versions[versions.length - 1]!.name : null;

@@ -66,7 +66,12 @@ import type {
   Writers,
 } from './withoutOwnProposals.ts';
 import { threadOfStatusKey } from '../comments/commentRecords.ts';
-import { adviceKey, decisionKey, parseProcedureKey } from '../procedure/procedureRecords.ts';
+import {
+  MAX_SUBMISSIONS_PER_AUTHOR,
+  adviceKey,
+  decisionKey,
+  parseProcedureKey,
+} from '../procedure/procedureRecords.ts';
 import type {
   StoredAdvice,
   StoredDecision,
@@ -326,6 +331,9 @@ export const OWN_THREAD_REASON =
 /** Said to a voorsteller who writes another's amendment, or changes what is fixed in theirs. */
 export const OWN_AMENDMENT_REASON =
   'Wijziging geweigerd: u kunt alleen uw eigen amendement opstellen, indienen of intrekken.';
+/** Said to a voorsteller who drafts more amendments than one author may. */
+export const TOO_MANY_AMENDMENTS_REASON =
+  'Wijziging geweigerd: u stelt al het grootste aantal amendementen op dat een stuk toelaat.';
 /** Said to a voorsteller who records a preadvies or a besluit. */
 export const NO_DECISION_REASON =
   'Wijziging geweigerd: een preadvies of besluit legt alleen het bestuur vast.';
@@ -393,6 +401,15 @@ function findProcedureRefusal(
     }
     if (context.role !== 'proposer' || name === null) continue;
     const entry = now as StoredSubmission;
+    if (
+      old === undefined &&
+      countByAuthor(effect.procedureAfter, name) > MAX_SUBMISSIONS_PER_AUTHOR
+    ) {
+      return {
+        reason: TOO_MANY_AMENDMENTS_REASON,
+        detail: `meer dan ${MAX_SUBMISSIONS_PER_AUTHOR} amendementen`,
+      };
+    }
     if (entry.author !== name) {
       return { reason: OWN_AMENDMENT_REASON, detail: `${quoted} op naam van een ander` };
     }
@@ -427,9 +444,9 @@ function findProcedureRefusal(
       }
     }
     const foreign = entry.changes.find((id) => {
-      // An id nobody holds (the text of a proposal deleted since) is nobody else's either.
+      // Known to the document (also when its text was deleted since), and the indiener's.
       const author = effect.knownChanges.authorOf(id) ?? effect.after.changeAuthorOf(id);
-      return author !== undefined && author !== name;
+      return author !== name;
     });
     if (foreign !== undefined) {
       return {
@@ -570,6 +587,20 @@ function findCommentRefusal(
     }
   }
   return null;
+}
+
+/** How many indieningen of the procedure map `map` were drafted by `name`. */
+function countByAuthor(map: Y.Map<unknown>, name: string): number {
+  let count = 0;
+  map.forEach((value, key) => {
+    if (
+      parseProcedureKey(key)?.kind === 'submission' &&
+      (value as StoredSubmission).author === name
+    ) {
+      count += 1;
+    }
+  });
+  return count;
 }
 
 function isSame(a: readonly string[], b: readonly string[]): boolean {

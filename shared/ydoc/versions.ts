@@ -13,6 +13,7 @@ import type * as Y from 'yjs';
 import type { Node } from 'prosemirror-model';
 import { schema } from '../editor/schema.ts';
 import { InvalidDocumentError } from './invalidDocument.ts';
+import { refuseKeylessContent } from './keylessContent.ts';
 
 /** The Yjs map of the versions. */
 export const VERSIONS_MAP = 'versies';
@@ -80,6 +81,7 @@ export function listVersions(ydoc: Y.Doc): VersionInfo[] {
 /** Every version with its document, oldest first; throws InvalidDocumentError for a bad one. */
 export function readVersions(ydoc: Y.Doc): Version[] {
   const versions: Version[] = [];
+  refuseKeylessContent(getVersionsMap(ydoc), 'De lijst van versies');
   getVersionsMap(ydoc).forEach((stored, id) => versions.push(readVersion(id, stored)));
   return versions.sort(
     (a, b) => a.createdAt.localeCompare(b.createdAt) || a.name.localeCompare(b.name, 'nl'),
@@ -96,6 +98,7 @@ export function findVersionByName(ydoc: Y.Doc, name: string): Version | null {
 /** Checks the versions `ids` of `ydoc` (those a change touched); throws like readVersions. */
 export function checkVersionEntries(ydoc: Y.Doc, ids: Iterable<string>): void {
   const map = getVersionsMap(ydoc);
+  refuseKeylessContent(map, 'De lijst van versies');
   for (const id of ids) if (map.has(id)) readVersion(id, map.get(id));
 }
 
