@@ -94,6 +94,11 @@ export interface SubmissionRow {
   changedPlaces: ChangedPlace[];
   /** Numbers of other open amendments that change the same text. */
   conflicts: string[];
+  /**
+   * Whether another indiening has the same number: two members who drafted at the same moment
+   * each took the next free one. The bestuur gives one another number (renumberSubmission).
+   */
+  duplicateNumber: boolean;
 }
 
 /** A place an amendment was made on whose text is not what it was. */
@@ -138,9 +143,13 @@ export function listSubmissions(
             )
           : [],
       conflicts: [],
+      duplicateNumber: false,
     };
   });
   markConflicts(doc, rows);
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(row.entry.number, (counts.get(row.entry.number) ?? 0) + 1);
+  for (const row of rows) row.duplicateNumber = counts.get(row.entry.number)! > 1;
   return rows.sort((a, b) => compareNumbers(a.entry.number, b.entry.number));
 }
 

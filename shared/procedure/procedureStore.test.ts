@@ -640,4 +640,31 @@ describe('the overview', () => {
       { number: 'A2', status: 'ingetrokken', changes: 1, changedPlaces: [], conflicts: [] },
     ]);
   });
+
+  it('flags two amendments drafted at the same moment under one number, until one is renumbered', () => {
+    const { members, sync, ydoc, bestuur } = setUp('Voorsteller Utrecht', 'Voorsteller Zwolle');
+    const [utrecht, zwolle] = members as [Participant, Participant];
+    propose(utrecht, 'onverkort', 'zo veel mogelijk');
+    propose(zwolle, 'investeren', 'bijdragen');
+    // Neither has heard of the other's amendment: both take A1.
+    draft(utrecht);
+    const second = draft(zwolle, { indiener: 'Zwolle', coIndieners: [] }, 1_100);
+    sync();
+    const numbers = () => {
+      const changes = getTrackedChanges(bestuur.doc);
+      const entries = readProcedureEntries(ydoc);
+      return listSubmissions(bestuur.doc, entries, changes, (entry) =>
+        findSubmissionChanges(entry, entries.submissions, changes),
+      ).map((row) => [row.entry.number, row.entry.indiener, row.duplicateNumber]);
+    };
+    expect(numbers()).toEqual([
+      ['A1', 'Utrecht', true],
+      ['A1', 'Zwolle', true],
+    ]);
+    renumberSubmission(ydoc, second, 'A2', REDACTEUR);
+    expect(numbers()).toEqual([
+      ['A1', 'Utrecht', false],
+      ['A2', 'Zwolle', false],
+    ]);
+  });
 });
