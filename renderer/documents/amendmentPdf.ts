@@ -7,6 +7,7 @@
  */
 import { api } from '../api/client.ts';
 import type { ResolutieApi } from '../api/client.ts';
+import type { PrintForm } from '../../shared/api/print.ts';
 import { encodeYDoc } from '../../shared/ydoc/yDocument.ts';
 import { decodeBase64, encodeBase64 } from '../../shared/format/base64.ts';
 import { describeSubmission } from '../../shared/procedure/procedureStatus.ts';
@@ -21,15 +22,10 @@ export type ProcedurePdf =
   | { form: 'preadviezen' }
   | { form: 'amendement'; entry: SubmissionRecord };
 
-/** The print template's forms (the `form` of printPdf in shared/api/print.ts). */
-type PrintForm = 'stuk' | 'geamendeerd' | 'preadviezen' | { amendement: string };
-
 /** The request's `form` for `pdf`. */
 function requestForm(pdf: ProcedurePdf): PrintForm {
   return pdf.form === 'amendement' ? { amendement: pdf.entry.id } : pdf.form;
 }
-
-type PrintRequest = Parameters<ResolutieApi['printPdf']>[0];
 
 /**
  * The file name: "Amendement A1 van Utrecht – Ruimte voor woningbouw.pdf", "Ruimte voor
@@ -51,12 +47,11 @@ export async function downloadProcedurePdf(
   host: Pick<ResolutieApi, 'printPdf'> = api,
 ): Promise<string> {
   const name = openDocument.getSnapshot().name;
-  const request = {
+  const { pdf: printed } = await host.printPdf({
     state: encodeBase64(encodeYDoc(openDocument.ydoc)),
     form: requestForm(pdf),
     ...(name ? { name } : {}),
-  };
-  const { pdf: printed } = await host.printPdf(request as PrintRequest);
+  });
   const bytes = decodeBase64(printed);
   if (!bytes || bytes.length === 0) throw new Error('De host stuurde een lege PDF terug.');
   const fileName = procedurePdfName(getPdfFileName(openDocument), pdf);

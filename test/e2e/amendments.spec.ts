@@ -31,14 +31,19 @@ import {
   amendmentCard,
   amendmentsPanel,
   cursorAfter,
+  downloadPdfText,
   dropFile,
   fillDecision,
   makeAmendment,
   myAmendment,
   recordAdvice,
   recordDecision,
+  renderPdfPages,
   submitAmendment,
 } from './support/amendments.ts';
+
+/** A PDF's text with its line breaks and columns as single spaces, to find sentences in. */
+const words = (text: string) => text.replace(/\s+/g, ' ');
 
 test.setTimeout(300_000);
 test.use({ viewport: { width: 1280, height: 800 } });
@@ -330,6 +335,24 @@ test('amendments: one offline by file, two in a session, preadvies, votes, final
   await expect(amendmentCard(page, 'A1')).toContainText('Overnemen');
   await expect(amendmentCard(zwolle, 'A2')).toContainText('Ontraden');
 
+  // The amendment in the standard form, as the members get it before the ALV.
+  const a1Pdf = await downloadPdfText(
+    page,
+    async () => {
+      await amendmentCard(page, 'A1').getByRole('button', { name: 'Meer' }).click();
+      await page.getByRole('menuitem', { name: 'Afdrukken als PDF' }).click();
+    },
+    'amendments-A1',
+  );
+  expect(a1Pdf.suggested).toBe(`Amendement A1 van Utrecht – ${RESOLUTION}.pdf`);
+  expect(words(a1Pdf.text)).toContain('Amendement A1 van de gemeente Utrecht');
+  expect(words(a1Pdf.text)).toContain('Geld alleen bouwt geen huizen.');
+  expect(words(a1Pdf.text)).toContain('en ruimte');
+  renderPdfPages(a1Pdf.file, 'amendments-A1-page');
+  await expect(amendmentsPanel(page).getByRole('status')).toContainText(
+    `PDF gemaakt: Amendement A1 van Utrecht – ${RESOLUTION}.pdf`,
+  );
+
   // The votes. A vote that does not fit the outcome is refused in the dialog; nothing changes.
   const wrong = await fillDecision(page, 'A2', 'Aangenomen', { voor: 3, tegen: 10, onthouding: 0 });
   await wrong.getByRole('button', { name: 'Besluit vastleggen' }).click();
@@ -372,4 +395,42 @@ test('amendments: one offline by file, two in a session, preadvies, votes, final
   await expect(amendmentsPanel(page).getByRole('note')).toHaveCount(0);
   await screenshot(page, 'amendments-decided');
   await expectAccessiblePanel(page, 'the panel after the votes');
+
+  // The stukken for and after the ALV: the resolution as amended, and the preadviezen.
+  const stukken = async (entry: string) => {
+    await amendmentsPanel(page).getByRole('button', { name: 'Stukken' }).click();
+    await page.getByRole('menuitem', { name: entry }).click();
+  };
+  const amended = await downloadPdfText(
+    page,
+    () => stukken('Zoals geamendeerd (PDF)'),
+    'amendments-geamendeerd',
+  );
+  expect(amended.suggested).toBe(`${RESOLUTION} – zoals geamendeerd.pdf`);
+  expect(words(amended.text)).toContain('zoals geamendeerd');
+  expect(words(amended.text)).toContain(
+    'het Rijk te vragen om structurele middelen en ruimte voor woningbouw;',
+  );
+  expect(words(amended.text)).toContain(
+    'een jaarlijkse monitor samen met gemeenten te laten maken.',
+  );
+  renderPdfPages(amended.file, 'amendments-geamendeerd-page');
+  const advices = await downloadPdfText(
+    page,
+    () => stukken('Preadviezen (PDF)'),
+    'amendments-preadviezen',
+  );
+  expect(advices.suggested).toBe(`${RESOLUTION} – preadviezen.pdf`);
+  for (const expected of [
+    'Preadviezen van het bestuur',
+    'Overnemen',
+    'Ontraden',
+    'Ruimte is net zo schaars als geld.',
+    'Utrecht',
+    'Zwolle',
+    'Tilburg',
+  ]) {
+    expect(words(advices.text)).toContain(expected);
+  }
+  renderPdfPages(advices.file, 'amendments-preadviezen-page');
 });
