@@ -36,6 +36,10 @@ export const AMENDED_STYLES = `
 
 @page {
   margin-left: ${PAGE_MARGINS_MM.left - GUTTER_MM}mm;
+  /* On paper the foot is a margin box (paperMarginBoxes.ts): in line with the text too. */
+  @bottom-left {
+    padding-left: ${GUTTER_MM}mm;
+  }
 }
 
 @media print {
