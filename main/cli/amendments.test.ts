@@ -80,9 +80,19 @@ describe('resolutie amendments', () => {
     );
   });
 
-  it('says whether a member’s file fits, with the number it gets, and changes nothing', () => {
+  it('refuses a member’s file whose number is taken, and with --hernummeren says it fits', () => {
     const before = readFileSync(file('resolutie.resolutie'));
-    const run = resolutie('amendments', 'resolutie.resolutie', 'tilburg.resolutie');
+    expectOneLineError(
+      resolutie('amendments', 'resolutie.resolutie', 'tilburg.resolutie'),
+      1,
+      'tilburg.resolutie: Er is al een amendement A1 (van Utrecht). Geef het amendement van Tilburg een ander nummer, bijvoorbeeld A3. Met --hernummeren krijgt het nummer A3.',
+    );
+    const run = resolutie(
+      'amendments',
+      'resolutie.resolutie',
+      'tilburg.resolutie',
+      '--hernummeren',
+    );
     expect(run.code).toBe(0);
     expect(run.out.split('\n').slice(-2)).toEqual([
       'tilburg.resolutie: past bij deze resolutie: A3 van Tilburg (nummer A3: A1 was al in gebruik)',
@@ -106,7 +116,8 @@ describe('resolutie amendments', () => {
   it('adds the member’s file with --toevoegen, written whole, and not twice', () => {
     const copy = file('toevoegen.resolutie');
     writeFileSync(copy, readFileSync(file('resolutie.resolutie')));
-    const run = resolutie('amendments', 'toevoegen.resolutie', 'tilburg.resolutie', '--toevoegen');
+    const add = ['amendments', 'toevoegen.resolutie', 'tilburg.resolutie', '--toevoegen'];
+    const run = resolutie(...add, '--hernummeren');
     expect(run.err).toBe('');
     expect(run.out).toBe(
       `${TITLE_LINE}: 3 amendementen\n` +
@@ -140,6 +151,7 @@ describe('resolutie amendments', () => {
       'tilburg.resolutie',
       'jeugdzorg-amendement.resolutie',
       '--toevoegen',
+      '--hernummeren',
     );
     expectOneLineError(
       other,
@@ -166,6 +178,11 @@ describe('resolutie amendments', () => {
       resolutie('amendments', 'resolutie.resolutie', 'resolutie.resolutie'),
       2,
       'is de resolutie zelf',
+    );
+    expectOneLineError(
+      resolutie('amendments', 'resolutie.resolutie', '--hernummeren'),
+      2,
+      '--hernummeren hoort bij amendementbestanden',
     );
   });
 });

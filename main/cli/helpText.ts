@@ -41,16 +41,18 @@ Opdrachten:
                                          lid komt bij zijn resolutie als die in de bundel zit.
                                          Zonder --title heet de bundel "Stukken" met de naam
                                          van de vergadering.
-  amendments RESOLUTIE.resolutie [AMENDEMENT.resolutie …] [--toevoegen] [--json]
+  amendments RESOLUTIE.resolutie [AMENDEMENT.resolutie …] [--toevoegen] [--hernummeren]
+         [--json]
                                          De amendementen (en moties) van het stuk, één per
                                          regel: nummer, indiener, status, preadvies, stemming,
                                          plaatsen waar de tekst sindsdien is gewijzigd, en
                                          amendementen die dezelfde tekst wijzigen. Met
                                          amendementbestanden van leden: of elk bij deze
-                                         resolutie past (een bezet nummer wordt het volgende
-                                         vrije); met --toevoegen worden ze in de resolutie
-                                         opgenomen (niets als er één niet past). Met --json
-                                         de procedure als JSON.
+                                         resolutie past; met --toevoegen worden ze in de
+                                         resolutie opgenomen (niets als er één niet past).
+                                         Een bezet nummer past niet, tenzij met --hernummeren:
+                                         dan krijgt het amendement het volgende vrije nummer.
+                                         Met --json de procedure als JSON.
   preadviezen STUK.resolutie … --pdf UIT.pdf
                                          De preadviezen van het bestuur als overzicht: per
                                          resolutie een tabel van de amendementen, daarna de
@@ -88,6 +90,8 @@ Opties:
       --amendement NR    Dit amendement (A1) in de vaste vorm als PDF (export).
       --geamendeerd      De resolutie zoals geamendeerd als PDF (export).
       --toevoegen        De amendementbestanden aan de resolutie toevoegen (amendments).
+      --hernummeren      Een amendement met een bezet nummer het volgende vrije nummer
+                         geven (amendments).
       --changes WIJZE    Openstaande wijzigingen in de PDF (export): hidden (standaard)
                          of shown.
       --version NAAM     Een vastgelegde versie exporteren (export).

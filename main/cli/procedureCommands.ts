@@ -84,6 +84,8 @@ export interface AmendmentsOptions {
   add: boolean;
   /** Print the procedure as JSON (`--json`) instead of the list. */
   json: boolean;
+  /** Give an amendment whose number is taken the next free one (`--hernummeren`). */
+  renumber: boolean;
 }
 
 /** One amendment file, checked against the resolution. */
@@ -96,10 +98,11 @@ interface CheckedFile {
 }
 
 /**
- * `resolutie amendments RESOLUTIE [AMENDEMENT …] [--toevoegen] [--json]`: the resolution's
- * amendments, one per line; for each amendment file whether it fits this resolution (checked
- * one after the other, as if the earlier ones were added), and with --toevoegen the resolution
- * written with them, atomically. A file that does not fit refuses the whole command.
+ * `resolutie amendments RESOLUTIE [AMENDEMENT …] [--toevoegen] [--hernummeren] [--json]`: the
+ * resolution's amendments, one per line; for each amendment file whether it fits this
+ * resolution (checked one after the other, as if the earlier ones were added), and with
+ * --toevoegen the resolution written with them, atomically. A file that does not fit (its
+ * number taken too, without --hernummeren) refuses the whole command.
  */
 export async function listAmendments(
   input: string,
@@ -113,6 +116,9 @@ export async function listAmendments(
       'amendments: --toevoegen hoort bij amendementbestanden om toe te voegen',
       true,
     );
+  }
+  if (options.renumber && files.length === 0) {
+    throw new CliError('amendments: --hernummeren hoort bij amendementbestanden', true);
   }
   const same = files.find((file) => path.resolve(file) === path.resolve(input));
   if (same) {
@@ -129,7 +135,7 @@ export async function listAmendments(
     for (const file of files) {
       const stuk = await openStuk(file);
       opened.push(stuk);
-      checked.push(addAmendmentFile(resolution, stuk));
+      checked.push(addAmendmentFile(resolution, stuk, options.renumber));
     }
     if (options.add) await writeFileAtomic(input, writeDocumentFile(resolution.ydoc, writer));
     const doc = readYDoc(resolution.ydoc);
@@ -158,11 +164,16 @@ export async function listAmendments(
 
 /**
  * Checks `file` against `resolution` and adds what it brings to the resolution's Y.Doc (in
- * memory: the caller writes it, or not). A number that is taken here is replaced by the next
- * free one, as the secretariat numbers amendments in order of arrival; anything else that does
- * not fit is refused with its message.
+ * memory: the caller writes it, or not). A number that is taken here is refused, unless
+ * `renumber`: then it becomes the next free one, as the secretariat numbers amendments in
+ * order of arrival (each member numbers a first amendment A1). Anything else that does not
+ * fit is refused with its message.
  */
-function addAmendmentFile(resolution: OpenedStuk, file: OpenedStuk): CheckedFile {
+function addAmendmentFile(
+  resolution: OpenedStuk,
+  file: OpenedStuk,
+  renumber: boolean,
+): CheckedFile {
   const numbers: Record<string, string> = {};
   const renumbered: { from: string; to: string }[] = [];
   for (;;) {
@@ -171,6 +182,11 @@ function addAmendmentFile(resolution: OpenedStuk, file: OpenedStuk): CheckedFile
       prepared = prepareAmendmentImport(resolution.ydoc, file.ydoc, { numbers });
     } catch (error) {
       if (error instanceof AmendmentNumberError && !Object.hasOwn(numbers, error.id)) {
+        if (!renumber) {
+          throw new CliError(
+            `${file.input}: ${error.message} Met --hernummeren krijgt het nummer ${error.suggested}.`,
+          );
+        }
         numbers[error.id] = error.suggested;
         renumbered.push({ from: error.number, to: error.suggested });
         continue;
@@ -316,7 +332,8 @@ export async function readStukken(
           break;
         }
         try {
-          addAmendmentFile(resolution, file);
+          // Printed only: a taken number becomes the next free one, as it would be added.
+          addAmendmentFile(resolution, file, true);
           children.add(file);
           break;
         } catch (error) {

@@ -56,6 +56,7 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
         amendement: { type: 'string' },
         geamendeerd: { type: 'boolean' },
         toevoegen: { type: 'boolean' },
+        hernummeren: { type: 'boolean' },
         'json-list': { type: 'boolean' },
         'document-version': { type: 'string' },
         title: { type: 'string' },
@@ -186,7 +187,11 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
       await listAmendments(
         input,
         files,
-        { add: values.toevoegen === true, json: values['json-list'] === true },
+        {
+          add: values.toevoegen === true,
+          json: values['json-list'] === true,
+          renumber: values.hernummeren === true,
+        },
         writer,
         io,
       );
