@@ -18,6 +18,7 @@ import { findSubmissionChanges } from './procedureStore.ts';
 import { readProcedureEntries } from './procedureRecords.ts';
 import { ProposalDraft, findIn, submitAmendment } from './testing/proposalDraft.ts';
 import { splitItem } from '../editor/commands/itemKeys.ts';
+import { indentItem } from '../editor/commands/indentItems.ts';
 
 const UTRECHT = { name: 'Voorsteller Utrecht', colour: '#1b6e3a' };
 const ZWOLLE = { name: 'Voorsteller Zwolle', colour: '#b3261e' };
@@ -146,6 +147,18 @@ describe('describeAmendmentChanges: items and blocks', () => {
     const after = draftOn(doc).newItemAfter('tijd;', 'ruimte;');
     expect(instructionsOf(after)).toEqual([
       'na onderdeel b van punt 1 onder ‘Spreekt uit’ een nieuw onderdeel in te voegen, luidende: “ruimte;”',
+    ]);
+    // A new first onderdeel: Enter after the punt, then Tab (indent) as the editor does.
+    const first = draftOn(doc).newItemAfter('Het bestuur vraagt:', 'ruimte;');
+    first.run(indentItem, first.state.selection.head);
+    expect(instructionsOf(first)).toEqual([
+      'in punt 1 onder ‘Spreekt uit’, vóór onderdeel a, een nieuw onderdeel in te voegen, luidende: “ruimte;”',
+    ]);
+    const bare = buildDoc({ operatives: [['Het bestuur vraagt:', 'Dat het klaar is.']] });
+    const only = draftOn(bare).newItemAfter('Het bestuur vraagt:', 'ruimte;');
+    only.run(indentItem, only.state.selection.head);
+    expect(instructionsOf(only)).toEqual([
+      'aan punt 1 onder ‘Spreekt uit’ een nieuw onderdeel toe te voegen, luidende: “ruimte;”',
     ]);
     const replaced = draftOn(doc).replace('tijd', 'aandacht');
     expect(instructionsOf(replaced)).toEqual([

@@ -402,7 +402,9 @@ function describeNewItems(
   const quoted = joinAnd(entries.map((entry) => quote(entry.text)));
   const position =
     describeSubItemPosition(block, base, start) ?? describeItemPosition(block, base, start);
-  return `${position} ${what} in te voegen, luidende: ${quoted}`;
+  // "aan punt 1 … een nieuw onderdeel toe te voegen", otherwise "… in te voegen".
+  const verb = position.startsWith('aan ') ? 'toe te voegen' : 'in te voegen';
+  return `${position} ${what} ${verb}, luidende: ${quoted}`;
 }
 
 /**
