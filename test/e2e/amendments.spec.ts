@@ -1,20 +1,23 @@
 /**
- * Issue 18 as a bestuur and its members use it, end to end in Chromium: a resolution with three
- * amendments from three gemeenten, one made offline and sent as a file, two made in a session
- * by voorstellers; the bestuur's preadvies, the ALV's votes, the final text and the stukken.
+ * Issue 18 as a bestuur and its members use it, end to end in Chromium: a resolution with
+ * amendments from four gemeenten, two made offline and sent as a file, two made in a session by
+ * voorstellers; the bestuur's preadvies, the ALV's votes, the final text and the stukken.
  *
  * - The secretariat writes the resolution and saves it. A member (Utrecht) opens that file in a
  *   window of their own, makes an amendment ("Amendement maken": the name is asked first, then
  *   only proposals can be made), writes its Toelichting, submits it and saves it as
  *   "Amendement Utrecht op …". The secretariat adds that file to the resolution: the proposal
  *   appears under the member's name, as amendment A1. A file with an amendment on another
- *   resolution is refused in Dutch and nothing changes.
+ *   resolution is refused in Dutch and nothing changes. A second member (Enschede) drafted on
+ *   the resolution as sent as well (stopping and resuming the drafting once); their A1 is taken
+ *   and comes in as A2, the number the dialog offers.
  * - The secretariat hosts a session; two members invited as voorsteller (Zwolle, Tilburg) each
- *   make and submit an amendment; A1 and A2 change the same item, which the panel flags
+ *   make and submit an amendment; A1 and A3 change the same item, which the panel flags
  *   before the vote.
- * - Preadvies on each; besluiten: A1 aangenomen (with the vote), A2 verworpen (met algemene
- *   stemmen), A3 overgenomen door het bestuur. Adopting accepts the proposals, rejecting
- *   rejects them: the final text reads as amended.
+ * - Preadvies on each; Enschede withdraws A2 (the bestuur records it on their behalf);
+ *   besluiten: A1 aangenomen (with the vote), A3 verworpen (met algemene stemmen), A4
+ *   overgenomen door het bestuur. Adopting accepts the proposals, rejecting and withdrawing
+ *   reject them: the final text reads as amended.
  * - The PDFs from the panel (an amendment in the standard form, the resolution zoals
  *   geamendeerd, the preadviezen), read with pdftotext.
  *
@@ -139,7 +142,7 @@ async function readDecisions(page: Page): Promise<string[]> {
     );
 }
 
-test('amendments: one offline by file, two in a session, preadvies, votes, final text, stukken', async ({
+test('amendments: two offline by file, two in a session, preadvies, votes, final text, stukken', async ({
   page,
   browser,
 }) => {
@@ -204,6 +207,27 @@ test('amendments: one offline by file, two in a session, preadvies, votes, final
   await myAmendment(member).getByRole('button', { name: 'Amendement opslaan…' }).click();
   const otherFile = await saveAs(member, `Amendement Utrecht op jeugdzorg ${unique}`);
 
+  // A member of Enschede drafts on the resolution as sent too (on this computer, for brevity),
+  // stopping the drafting once: then the editor edits as before, and the note goes.
+  await openFile(member, RESOLUTION);
+  await setName(member, 'Medewerker Enschede');
+  await makeAmendment(
+    member,
+    { indiener: 'Enschede', subject: 'Ook transformatie' },
+    'Medewerker Enschede',
+  );
+  await myAmendment(member).getByRole('button', { name: 'Stoppen met opstellen' }).click();
+  await expect(member.getByText('Amendement opstellen', { exact: true })).toHaveCount(0);
+  await expect(myAmendment(member)).toContainText('U stelt dit amendement nu niet op');
+  await myAmendment(member).getByRole('button', { name: 'Verder opstellen' }).click();
+  await expect(member.getByText('Amendement opstellen', { exact: true })).toBeVisible();
+  await cursorAfter(member, 'bouwlocaties');
+  await member.keyboard.type(' en transformatielocaties');
+  await submitAmendment(member, 'Leegstaande kantoren zijn ook woningen.');
+  await myAmendment(member).getByRole('button', { name: 'Amendement opslaan…' }).click();
+  const enschedeFile = await saveAs(member, null);
+  expect(enschedeFile).toBe('Amendement Enschede op Ruimte voor woningbouw');
+
   // The secretariat adds the member's file to the resolution: A1, under the member's name.
   // First the file on the other resolution, dropped on the window: refused, nothing changes.
   const before = await readDecisions(page);
@@ -238,6 +262,19 @@ test('amendments: one offline by file, two in a session, preadvies, votes, final
     'Dit amendement is al toegevoegd: A1 van Utrecht.',
   );
   await add.getByRole('button', { name: 'Annuleren' }).click();
+  // Enschede's amendment is A1 in its file too: the dialog offers the next free number.
+  await runFileCommand(page, 'Amendement toevoegen…');
+  await add.getByRole('button', { name: new RegExp(enschedeFile) }).click();
+  const renumber = page.getByRole('dialog', { name: 'Ander nummer kiezen' });
+  await expect(renumber).toContainText(
+    'Er is al een amendement A1 (van Utrecht). Geef het amendement van Enschede een ander nummer, bijvoorbeeld A2.',
+  );
+  await expect(renumber.getByLabel('Nummer')).toHaveValue('A2');
+  await screenshot(page, 'amendments-add-number');
+  await renumber.getByRole('button', { name: 'Toevoegen als A2' }).click();
+  await expect(added).toContainText('Amendement A2 van Enschede');
+  await added.getByRole('button', { name: 'Sluiten' }).click();
+  await expect(amendmentCard(page, 'A2')).toContainText('Ingediend');
   await member.close();
 
   // The secretariat hosts a session and invites two members as voorsteller, by role and gemeente.
@@ -253,7 +290,7 @@ test('amendments: one offline by file, two in a session, preadvies, votes, final
 
   // Zwolle proposes to strike "voor woningbouw" in the item A1 changes too.
   await makeAmendment(zwolle, { indiener: 'Zwolle', subject: 'Breder dan woningbouw' }, '');
-  await expect(myAmendment(zwolle)).toContainText('Mijn amendement A2');
+  await expect(myAmendment(zwolle)).toContainText('Mijn amendement A3');
   await zwolle.locator('.document-page').focus();
   await selectText(zwolle, ' voor woningbouw;');
   await zwolle.keyboard.press('Shift+ArrowLeft');
@@ -280,23 +317,23 @@ test('amendments: one offline by file, two in a session, preadvies, votes, final
   await settle(tilburg);
   await screenshot(tilburg, 'amendments-voorsteller-drafting');
   await submitAmendment(tilburg, 'Gemeenten leveren de cijfers; zij horen erbij.');
-  await expect(myAmendment(tilburg)).toContainText('Mijn amendement A3');
+  await expect(myAmendment(tilburg)).toContainText('Mijn amendement A4');
 
-  // The secretariat sees three amendments, and that A1 and A2 change the same text.
-  for (const number of ['A1', 'A2', 'A3']) {
+  // The secretariat sees four amendments, and that A1 and A3 change the same text.
+  for (const number of ['A1', 'A2', 'A3', 'A4']) {
     await expect(amendmentCard(page, number)).toContainText('Ingediend');
   }
   await expect(amendmentsPanel(page).getByRole('note')).toContainText(
-    'A1 en A2 wijzigen dezelfde tekst (punt 1 onder ‘Spreekt uit’).',
+    'A1 en A3 wijzigen dezelfde tekst (punt 1 onder ‘Spreekt uit’).',
   );
-  await expect(amendmentCard(page, 'A2')).toContainText('Wijzigt dezelfde tekst als A1');
-  await expect(amendmentCard(page, 'A3')).not.toContainText('Wijzigt dezelfde tekst');
-  await expect(changes(page).locator('.change-amendment')).toHaveText(['A1', 'A2', 'A3']);
-  await screenshot(page, 'amendments-panel-three');
-  await expectAccessiblePanel(page, 'the panel with three amendments');
+  await expect(amendmentCard(page, 'A3')).toContainText('Wijzigt dezelfde tekst als A1');
+  await expect(amendmentCard(page, 'A4')).not.toContainText('Wijzigt dezelfde tekst');
+  await expect(changes(page).locator('.change-amendment')).toHaveText(['A1', 'A3', 'A2', 'A4']);
+  await screenshot(page, 'amendments-panel-four');
+  await expectAccessiblePanel(page, 'the panel with four amendments');
 
   // Choosing an amendment shows its proposals in the text.
-  await amendmentCard(page, 'A3')
+  await amendmentCard(page, 'A4')
     .getByRole('button', { name: /Monitor met gemeenten/ })
     .click();
   await expect(page.locator('.document-page .amendment-highlight')).toHaveText(
@@ -316,24 +353,37 @@ test('amendments: one offline by file, two in a session, preadvies, votes, final
     amendmentsPanel(page)
       .getByRole('list', { name: 'Lijst van amendementen' })
       .locator('.amendment-number'),
-  ).toHaveText([/A3 Tilburg/, /A1 Utrecht/, /A2 Zwolle/]);
+  ).toHaveText([/A2 Enschede/, /A4 Tilburg/, /A1 Utrecht/, /A3 Zwolle/]);
   await amendmentsPanel(page).getByLabel('Sorteren').selectOption('nummer');
 
   // The bestuur's preadvies on each.
   await recordAdvice(page, 'A1', 'Overnemen', 'Ruimte is net zo schaars als geld.');
-  await amendmentCard(page, 'A2')
+  await amendmentCard(page, 'A3')
     .getByRole('button', { name: /^Preadvies/ })
     .click();
-  const adviceDialog = page.getByRole('dialog', { name: 'Preadvies bij amendement A2' });
+  const adviceDialog = page.getByRole('dialog', { name: 'Preadvies bij amendement A3' });
   await adviceDialog.getByRole('radio', { name: /^Ontraden/ }).check();
   await adviceDialog.getByLabel('Motivering').fill('De resolutie gaat over woningbouw.');
   await screenshot(page, 'amendments-advice-dialog');
   await adviceDialog.getByRole('button', { name: 'Preadvies vastleggen' }).click();
   await expect(adviceDialog).toBeHidden();
-  await recordAdvice(page, 'A3', 'Oordeel ALV', '');
+  await recordAdvice(page, 'A4', 'Oordeel ALV', '');
   await expect(amendmentCard(page, 'A1')).toContainText('Preadvies');
   await expect(amendmentCard(page, 'A1')).toContainText('Overnemen');
-  await expect(amendmentCard(zwolle, 'A2')).toContainText('Ontraden');
+  await expect(amendmentCard(zwolle, 'A3')).toContainText('Ontraden');
+
+  // Enschede withdraws A2 by e-mail; the bestuur records it, and its proposal leaves the text.
+  await amendmentCard(page, 'A2').getByRole('button', { name: 'Meer' }).click();
+  await page.getByRole('menuitem', { name: 'Intrekken namens de indiener…' }).click();
+  const withdraw = page.getByRole('dialog', { name: 'Amendement A2 van Enschede intrekken' });
+  await expect(withdraw).toContainText(
+    'U legt vast dat de indiener amendement A2 van Enschede intrekt. Het voorstel ervan wordt uit de tekst gehaald.',
+  );
+  await withdraw.getByRole('button', { name: 'Intrekken' }).click();
+  await expect(withdraw).toBeHidden();
+  await expect(amendmentCard(page, 'A2')).toContainText('Ingetrokken');
+  await expect(page.locator('.document-page')).not.toContainText('transformatielocaties');
+  await expect(amendmentCard(tilburg, 'A2')).toContainText('Ingetrokken');
 
   // The amendment in the standard form, as the members get it before the ALV.
   const a1Pdf = await downloadPdfText(
@@ -354,13 +404,13 @@ test('amendments: one offline by file, two in a session, preadvies, votes, final
   );
 
   // The votes. A vote that does not fit the outcome is refused in the dialog; nothing changes.
-  const wrong = await fillDecision(page, 'A2', 'Aangenomen', { voor: 3, tegen: 10, onthouding: 0 });
+  const wrong = await fillDecision(page, 'A3', 'Aangenomen', { voor: 3, tegen: 10, onthouding: 0 });
   await wrong.getByRole('button', { name: 'Besluit vastleggen' }).click();
   await expect(wrong.getByRole('alert')).toHaveText(
-    'Met 3 stemmen voor en 10 tegen is Amendement A2 van Zwolle niet aangenomen.',
+    'Met 3 stemmen voor en 10 tegen is Amendement A3 van Zwolle niet aangenomen.',
   );
   await wrong.getByRole('button', { name: 'Annuleren' }).click();
-  await expect(amendmentCard(page, 'A2')).toContainText('Ingediend');
+  await expect(amendmentCard(page, 'A3')).toContainText('Ingediend');
 
   const decision = await fillDecision(page, 'A1', 'Aangenomen', {
     voor: 28,
@@ -376,12 +426,12 @@ test('amendments: one offline by file, two in a session, preadvies, votes, final
   await expect(amendmentCard(page, 'A1')).toContainText(
     'Aangenomen, 28 voor, 3 tegen, 1 onthouding',
   );
-  await recordDecision(page, 'A2', 'Verworpen', 'algemeen');
-  await expect(amendmentCard(page, 'A2')).toContainText('Verworpen, met algemene stemmen');
-  await recordDecision(page, 'A3', 'Overgenomen door het bestuur', null);
-  await expect(amendmentCard(page, 'A3')).toContainText('Overgenomen door het bestuur');
+  await recordDecision(page, 'A3', 'Verworpen', 'algemeen');
+  await expect(amendmentCard(page, 'A3')).toContainText('Verworpen, met algemene stemmen');
+  await recordDecision(page, 'A4', 'Overgenomen door het bestuur', null);
+  await expect(amendmentCard(page, 'A4')).toContainText('Overgenomen door het bestuur');
 
-  // The final text: A1 and A3 in it, A2 not; no proposal left.
+  // The final text: A1 and A4 in it, A3 not; no proposal left.
   const final = [
     'het Rijk te vragen om structurele middelen en ruimte voor woningbouw;',
     'provincies te vragen bouwlocaties aan te wijzen;',
@@ -391,7 +441,7 @@ test('amendments: one offline by file, two in a session, preadvies, votes, final
     await expect.poll(() => readDecisions(window)).toEqual(final);
     await expect(changes(window)).toContainText('Geen wijzigingen in behandeling.');
   }
-  await expect(amendmentCard(tilburg, 'A3')).toContainText('Overgenomen door het bestuur');
+  await expect(amendmentCard(tilburg, 'A4')).toContainText('Overgenomen door het bestuur');
   await expect(amendmentsPanel(page).getByRole('note')).toHaveCount(0);
   await screenshot(page, 'amendments-decided');
   await expectAccessiblePanel(page, 'the panel after the votes');
