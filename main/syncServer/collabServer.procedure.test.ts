@@ -461,6 +461,7 @@ describe('the procedure on the server', () => {
       vote: 'algemeen',
       name: 'Redacteur',
       time: 6,
+      instructions: [],
     };
     // The named redacteur records under their own name, and withdraws on the indiener's behalf.
     editor.write((ydoc) => recordAdvice(ydoc, id, 'overnemen', 'Akkoord.', writerOf(editor)));
@@ -584,6 +585,7 @@ describe('the procedure through Redis', () => {
       vote: { voor: 1.5, tegen: 0, onthouding: 0 },
       name: 'Redacteur',
       time: 1,
+      instructions: [],
     });
     const message = encodeSyncFrame(
       'gedeeld',
@@ -601,7 +603,13 @@ describe('the procedure through Redis', () => {
       'Procedure-gegevens "besluit:x" zijn beschadigd (stemming)',
     );
     // An honest besluit from one instance reaches the other.
-    const honest = { outcome: 'verworpen', vote: 'algemeen', name: 'Redacteur', time: 2 };
+    const honest = {
+      outcome: 'verworpen',
+      vote: 'algemeen',
+      name: 'Redacteur',
+      time: 2,
+      instructions: [],
+    };
     getProcedureMap(a.document).set(decisionKey('y'), honest);
     await waitFor(() => getProcedureMap(b.document).has(decisionKey('y')), 'the honest besluit');
     for (const provider of [a, b]) {

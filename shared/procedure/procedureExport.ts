@@ -90,7 +90,10 @@ export function getProcedureJson(ydoc: Y.Doc, doc: Node): ProcedureJson {
         submitted: entry.submitted === null ? null : iso(entry.submitted),
         withdrawn: entry.withdrawn === null ? null : iso(entry.withdrawn),
         base: { version: entry.base.version, resolution: entry.base.resolution },
-        instructions: describeAmendmentChanges(doc, row.changes),
+        instructions:
+          row.changes.length === 0 && row.decision && row.decision.instructions.length > 0
+            ? row.decision.instructions
+            : describeAmendmentChanges(doc, row.changes),
         places: [...new Set(entry.targets.map((target) => target.place))],
         changedPlaces: row.changedPlaces.map((place) => ({ ...place })),
         conflicts: [...row.conflicts],

@@ -56,6 +56,7 @@ const DECISION: StoredDecision = {
   vote: { voor: 28, tegen: 3, onthouding: 1 },
   name: 'Redacteur',
   time: 4_000,
+  instructions: ['in punt 1 onder ‘Spreekt uit’ “onverkort” te vervangen door “zo veel mogelijk”'],
 };
 
 /**
@@ -367,6 +368,9 @@ describe('reading the procedure map', () => {
       ['a Y.Map', sharedMap(DECISION)],
       ['no vote field', { outcome: 'aangenomen', name: 'Redacteur', time: 1 }],
       ['a name with a control', { ...DECISION, name: 'Redacteur\u0007' }],
+      ['instructions as text', { ...DECISION, instructions: 'alles' }],
+      ['an instruction with a bidi override', { ...DECISION, instructions: ['a\u202Eb'] }],
+      ['too many instructions', { ...DECISION, instructions: Array(501).fill('x') }],
     ]);
     for (const accepted of [
       { ...DECISION, vote: 'algemeen' },

@@ -60,6 +60,8 @@ export const MAX_CHANGES = 2000;
 export const MAX_TARGETS = 200;
 export const MAX_TARGET_TEXT_LENGTH = 4000;
 export const MAX_PLACE_LENGTH = 200;
+export const MAX_INSTRUCTIONS = 500;
+export const MAX_INSTRUCTION_LENGTH = 20_000;
 const MAX_STATE_VECTOR_LENGTH = 40_000;
 const MAX_VOTES = 1_000_000_000;
 
@@ -135,6 +137,12 @@ export interface StoredDecision {
   vote: Vote;
   name: string;
   time: number;
+  /**
+   * An amendment's instructions as they read when it was decided (describeAmendmentChanges):
+   * once its proposals are accepted or rejected the text no longer holds them, and the
+   * amendment is still printed in its standard form. [] for a motie and when aangehouden.
+   */
+  instructions: string[];
 }
 
 /** Everything the procedure map holds, read and checked. */
@@ -370,8 +378,15 @@ function readAdvice(key: string, value: unknown): StoredAdvice {
 
 function readDecision(key: string, value: unknown): StoredDecision {
   if (!isRecord(value)) throw damaged(key, 'geen besluit');
-  expectKeys(key, value, ['outcome', 'vote', 'name', 'time']);
-  const { outcome, vote, name, time } = value;
+  expectKeys(key, value, ['outcome', 'vote', 'name', 'time', 'instructions']);
+  const { outcome, vote, name, time, instructions } = value;
+  if (
+    !Array.isArray(instructions) ||
+    instructions.length > MAX_INSTRUCTIONS ||
+    !instructions.every((line) => isPlainText(line, MAX_INSTRUCTION_LENGTH))
+  ) {
+    throw damaged(key, 'wijzigingen');
+  }
   if (!OUTCOMES.includes(outcome as Outcome)) throw damaged(key, 'uitkomst');
   if (!isVote(vote)) throw damaged(key, 'stemming');
   if (!isUserName(name)) throw damaged(key, 'naam');
@@ -381,6 +396,7 @@ function readDecision(key: string, value: unknown): StoredDecision {
     vote: vote === null || vote === 'algemeen' ? vote : { ...vote },
     name,
     time,
+    instructions: [...(instructions as string[])],
   };
 }
 

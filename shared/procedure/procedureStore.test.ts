@@ -378,6 +378,8 @@ describe('an amendment from concept to besluit', () => {
       vote: { voor: 28, tegen: 3, onthouding: 1 },
       name: 'Redacteur',
       time: 6_000,
+      // The instructions as they read when decided, kept for the print.
+      instructions: [expect.stringContaining('te vervangen door') as unknown as string],
     });
 
     expectRefused(

@@ -11,13 +11,18 @@
  */
 import * as Y from 'yjs';
 import type { Node } from 'prosemirror-model';
+import { getTrackedChanges } from '../editor/suggestions/trackedChanges.ts';
 import type { TrackedChange } from '../editor/suggestions/trackedChanges.ts';
+import { readYDoc } from '../ydoc/yDocument.ts';
+import { describeAmendmentChanges } from './amendmentInstructions.ts';
 import { formatTitleLine, getMetadataText } from '../editor/queries/getMetadataText.ts';
 import { encodeBase64 } from '../format/base64.ts';
 import { isUserName } from '../model/userNames.ts';
 import { listVersions } from '../ydoc/versions.ts';
 import {
   MAX_CO_INDIENERS,
+  MAX_INSTRUCTIONS,
+  MAX_INSTRUCTION_LENGTH,
   MAX_MOTIVATION_LENGTH,
   MAX_REASONING_LENGTH,
   MAX_SUBMISSIONS,
@@ -391,8 +396,23 @@ export function recordDecision(
     vote: vote === null || vote === 'algemeen' ? vote : { ...vote },
     name: writer.name,
     time: now,
+    instructions: outcome === 'aangehouden' ? [] : readInstructions(ydoc, entry),
   };
   getProcedureMap(ydoc).set(decisionKey(id), stored);
+}
+
+/**
+ * An amendment's instructions as the document reads now, before its proposals are decided
+ * (the caller records the besluit first, then accepts or rejects them).
+ */
+function readInstructions(ydoc: Y.Doc, entry: SubmissionRecord): string[] {
+  if (entry.kind !== 'amendement') return [];
+  const doc = readYDoc(ydoc);
+  const changes = getTrackedChanges(doc);
+  const own = findSubmissionChanges(entry, readProcedureEntries(ydoc).submissions, changes);
+  return describeAmendmentChanges(doc, own)
+    .slice(0, MAX_INSTRUCTIONS)
+    .map((line) => line.slice(0, MAX_INSTRUCTION_LENGTH));
 }
 
 const OUTCOME_TEXT: Record<Outcome, string> = {

@@ -169,6 +169,7 @@ describe('hostile .resolutie files', () => {
       vote: { voor: 28, tegen: 3, onthouding: 1 },
       name: 'Redacteur',
       time: 1,
+      instructions: [],
     };
     const amendment = {
       kind: 'amendement',

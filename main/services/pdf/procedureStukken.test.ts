@@ -19,6 +19,12 @@ import {
   recordDecision,
   submitSubmission,
 } from '../../../shared/procedure/procedureStore.ts';
+import {
+  decisionKey,
+  getProcedureMap,
+  readProcedureEntries,
+} from '../../../shared/procedure/procedureRecords.ts';
+import type { StoredDecision } from '../../../shared/procedure/procedureRecords.ts';
 import { getSubmission } from '../../../shared/procedure/procedureStore.ts';
 import { findItemPlace } from '../../../shared/procedure/amendmentPlaces.ts';
 import { getTrackedChanges } from '../../../shared/editor/suggestions/trackedChanges.ts';
@@ -124,8 +130,16 @@ describe('toPrintedAmendment', () => {
     acceptInText(scenario.resolution, new Set(entry.changes));
     const procedure = read(scenario.resolution);
     const printed = toPrintedAmendment(procedure, findAmendment(procedure, 'A1')!);
-    expect(printed.instructions).toEqual([]);
-    expect(printed.instructionsNote).toBe(
+    // The instructions as they read when the besluit was recorded, before the text changed.
+    expect(printed.instructions).toEqual(getDecision(scenario.resolution, scenario.utrecht));
+    expect(printed.instructions.length).toBeGreaterThan(0);
+    expect(printed.instructionsNote).toBe('');
+    // A besluit recorded without them (a file of an earlier build): where it changed the text.
+    const map = getProcedureMap(scenario.resolution);
+    const key = decisionKey(scenario.utrecht);
+    map.set(key, { ...(map.get(key) as StoredDecision), instructions: [] });
+    const bare = read(scenario.resolution);
+    expect(toPrintedAmendment(bare, findAmendment(bare, 'A1')!).instructionsNote).toBe(
       'De wijzigingen van dit amendement zijn in de resolutie verwerkt; zie de resolutie zoals geamendeerd. Het betrof punt 1 onder ‘Spreekt uit’ en punt 7 onder ‘Spreekt uit’.',
     );
   });
@@ -147,6 +161,10 @@ describe('toPrintedAmendment', () => {
     ]);
   });
 });
+
+function getDecision(resolution: Y.Doc, id: string): string[] {
+  return readProcedureEntries(resolution).decisions.get(id)!.instructions;
+}
 
 describe('getAmendedMarks', () => {
   it('numbers the adopted amendments’ proposals, pending or accepted already', () => {

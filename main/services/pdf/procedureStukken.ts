@@ -120,8 +120,15 @@ export function toPrintedAmendment(procedure: StukProcedure, row: SubmissionRow)
     resolution: procedure.metadata.title,
     assembly: procedure.metadata.assembly,
     date: procedure.metadata.date,
-    instructions: describeAmendmentChanges(procedure.doc, row.changes),
-    instructionsNote: row.changes.length === 0 ? describeDecidedChanges(row) : '',
+    // Once decided, its proposals are gone from the text: the instructions as they read then.
+    instructions:
+      row.changes.length === 0 && decision && decision.instructions.length > 0
+        ? decision.instructions
+        : describeAmendmentChanges(procedure.doc, row.changes),
+    instructionsNote:
+      row.changes.length === 0 && !(decision && decision.instructions.length > 0)
+        ? describeDecidedChanges(row)
+        : '',
     motivation: entry.motivation,
     status: STATUS_TEXT[row.status],
     concept: row.status === 'concept',
