@@ -204,6 +204,7 @@ export function AmendmentsPanel({
             draft: role === 'voorsteller' ? undefined : onDraft,
             saveFile: inSession ? undefined : onSaveFile,
             show: cardActions.show,
+            withdraw: cardActions.withdraw,
           }}
         />
       )}

@@ -5,7 +5,7 @@
  * way out of that mode and back, the Toelichting (its motivation, kept when the field is
  * left), and "Indienen". Once submitted: outside a session "Amendement opslaan…", which saves
  * the user's copy as the file to send to the secretariat; in a session the bestuur sees it at
- * once. Withdrawing is in the card's menu, as for every amendment.
+ * once. "Intrekken…" withdraws it, its proposals with it.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { STATUS_TEXT } from '../../shared/procedure/procedureStatus.ts';
@@ -28,6 +28,8 @@ export interface MyAmendmentActions {
   /** Saves the user's copy as the amendment's file (outside a session). */
   saveFile?: (row: SubmissionRow) => void;
   show: (row: SubmissionRow) => void;
+  /** Asks to withdraw it (the dialog asks first). */
+  withdraw: (id: string) => void;
 }
 
 export function MyAmendment({
@@ -165,6 +167,9 @@ export function MyAmendment({
             </p>
           )}
           <div className="my-amendment-actions">
+            <button type="button" className="button" onClick={() => actions.withdraw(entry.id)}>
+              Intrekken…
+            </button>
             <button type="submit" className="button primary">
               Indienen
             </button>
@@ -180,8 +185,11 @@ export function MyAmendment({
                 : 'Sla het op en stuur het bestand naar het secretariaat.'}
             </p>
           )}
-          {!inSession && actions.saveFile && (
-            <div className="my-amendment-actions">
+          <div className="my-amendment-actions">
+            <button type="button" className="button" onClick={() => actions.withdraw(entry.id)}>
+              Intrekken…
+            </button>
+            {!inSession && actions.saveFile && (
               <button
                 type="button"
                 className="button primary"
@@ -189,8 +197,8 @@ export function MyAmendment({
               >
                 Amendement opslaan…
               </button>
-            </div>
-          )}
+            )}
+          </div>
         </>
       )}
     </section>

@@ -73,8 +73,6 @@ export function useAmendments(window: AmendmentsWindow) {
     request: AmendmentDialogRequest;
   } | null>(null);
   const [noticeFor, setNoticeFor] = useState<{ of: OpenDocument; text: string } | null>(null);
-  const drafting =
-    !proposing && !readOnly && draftingFor?.of === openDocument ? draftingFor.id : null;
   const request = requestFor?.of === openDocument ? requestFor.request : null;
   const notice = noticeFor?.of === openDocument ? noticeFor.text : null;
 
@@ -85,6 +83,15 @@ export function useAmendments(window: AmendmentsWindow) {
   const rows: SubmissionRow[] =
     doc && view ? buildRows(doc, procedure.entries, getStateChanges(view.state)) : [];
   const amendmentOf = amendmentNumbersByChange(rows);
+  // Drafting lasts while the amendment is a concept: submitted or withdrawn (here or by a
+  // colleague), the editor edits as before.
+  const drafted = draftingFor?.of === openDocument ? draftingFor.id : null;
+  const drafting =
+    !proposing &&
+    !readOnly &&
+    rows.some((row) => row.entry.id === drafted && row.status === 'concept')
+      ? drafted
+      : null;
 
   const setNotice = useCallback(
     (text: string) => {

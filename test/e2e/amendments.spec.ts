@@ -68,6 +68,15 @@ async function expectAccessiblePanel(page: Page, what: string): Promise<void> {
   expect(serious, `axe-core in ${what}`).toEqual([]);
 }
 
+/** axe-core on the open dialog. */
+async function expectAccessibleDialog(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).include('dialog[open]').analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes[0]?.failureSummary ?? ''}`);
+  expect(serious, `axe-core in ${what}`).toEqual([]);
+}
+
 /** A window of its own (a member's computer), at 1280×800, with the editor open. */
 async function newWindow(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -244,6 +253,7 @@ test('amendments: two offline by file, two in a session, preadvies, votes, final
   await runFileCommand(page, 'Amendement toevoegen…');
   await expect(add).toBeVisible();
   await screenshot(page, 'amendments-add-dialog');
+  await expectAccessibleDialog(page, 'Amendement toevoegen');
   await add.getByRole('button', { name: new RegExp(fileName) }).click();
   const added = page.getByRole('dialog', { name: 'Amendement toegevoegd' });
   await expect(added).toContainText('Amendement A1 van Utrecht, met Amersfoort, Nieuwegein');
@@ -365,6 +375,7 @@ test('amendments: two offline by file, two in a session, preadvies, votes, final
   await adviceDialog.getByRole('radio', { name: /^Ontraden/ }).check();
   await adviceDialog.getByLabel('Motivering').fill('De resolutie gaat over woningbouw.');
   await screenshot(page, 'amendments-advice-dialog');
+  await expectAccessibleDialog(page, 'the Preadvies dialog');
   await adviceDialog.getByRole('button', { name: 'Preadvies vastleggen' }).click();
   await expect(adviceDialog).toBeHidden();
   await recordAdvice(page, 'A4', 'Oordeel ALV', '');
@@ -384,6 +395,20 @@ test('amendments: two offline by file, two in a session, preadvies, votes, final
   await expect(amendmentCard(page, 'A2')).toContainText('Ingetrokken');
   await expect(page.locator('.document-page')).not.toContainText('transformatielocaties');
   await expect(amendmentCard(tilburg, 'A2')).toContainText('Ingetrokken');
+
+  // Zwolle starts a second amendment and withdraws it before submitting: the server takes the
+  // withdrawal from a voorsteller, and the proposal leaves the text everywhere.
+  await makeAmendment(zwolle, { indiener: 'Zwolle', subject: 'Toch niet' }, '');
+  await cursorAfter(zwolle, 'gemeenten sneller willen bouwen');
+  await zwolle.keyboard.type(' en kunnen');
+  await expect(page.locator('.document-page ins')).toContainText(['en kunnen']);
+  await myAmendment(zwolle).getByRole('button', { name: 'Intrekken…' }).click();
+  const ownWithdrawal = zwolle.getByRole('dialog', { name: 'Amendement A5 van Zwolle intrekken' });
+  await expect(ownWithdrawal).toContainText('U trekt amendement A5 van Zwolle in.');
+  await ownWithdrawal.getByRole('button', { name: 'Intrekken' }).click();
+  await expect(amendmentCard(page, 'A5')).toContainText('Ingetrokken');
+  await expect(page.locator('.document-page')).not.toContainText('en kunnen');
+  await expect(zwolle.getByRole('status').filter({ hasText: /^Live/ })).toBeVisible();
 
   // The amendment in the standard form, as the members get it before the ALV.
   const a1Pdf = await downloadPdfText(
@@ -421,6 +446,7 @@ test('amendments: two offline by file, two in a session, preadvies, votes, final
     'De tekst verandert: het voorstel van het amendement wordt aanvaard.',
   );
   await screenshot(page, 'amendments-decision-dialog');
+  await expectAccessibleDialog(page, 'the Besluit dialog');
   await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
   await expect(decision).toBeHidden();
   await expect(amendmentCard(page, 'A1')).toContainText(
