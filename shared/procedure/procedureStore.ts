@@ -213,7 +213,8 @@ export function submitSubmission(
       `${label} stelt nog niets voor: wijzig eerst de tekst van de resolutie (uw wijzigingen worden voorstellen).`,
     );
   }
-  if (entry.motivation.trim() === '') {
+  // A motie is its own text, with its own Toelichting; an amendment says why in its own.
+  if (entry.kind === 'amendement' && entry.motivation.trim() === '') {
     throw new ProcedureError(`Schrijf eerst een toelichting bij ${label}.`);
   }
   getProcedureMap(ydoc).set(submissionKey(id), {
