@@ -182,6 +182,7 @@ export function AmendmentCard({
           className="small-button"
           menuLabel={`${label}: meer`}
           buttonTitle={`Meer bij ${label}`}
+          buttonLabel={`Meer bij ${label}`}
           sections={[{ entries: menu }]}
         />
       </div>

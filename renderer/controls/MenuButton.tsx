@@ -41,6 +41,7 @@ export function MenuButton({
   align = 'start',
   menuLabel,
   buttonTitle,
+  buttonLabel,
 }: {
   /** The button's visible text; the ▾ follows it. */
   label: string;
@@ -51,6 +52,8 @@ export function MenuButton({
   /** The menu's accessible name; the button's label by default. */
   menuLabel?: string;
   buttonTitle?: string;
+  /** The button's accessible name when its visible text is not enough ("Meer" on a card). */
+  buttonLabel?: string;
 }) {
   const [open, setOpen] = useState<false | 'first' | 'last'>(false);
   const button = useRef<HTMLButtonElement>(null);
@@ -130,6 +133,7 @@ export function MenuButton({
         type="button"
         className={className}
         title={buttonTitle}
+        aria-label={buttonLabel}
         aria-haspopup="menu"
         aria-expanded={open !== false}
         aria-controls={open ? menuId : undefined}

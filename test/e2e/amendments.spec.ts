@@ -384,7 +384,9 @@ test('amendments: two offline by file, two in a session, preadvies, votes, final
   await expect(amendmentCard(zwolle, 'A3')).toContainText('Ontraden');
 
   // Enschede withdraws A2 by e-mail; the bestuur records it, and its proposal leaves the text.
-  await amendmentCard(page, 'A2').getByRole('button', { name: 'Meer' }).click();
+  await amendmentCard(page, 'A2')
+    .getByRole('button', { name: /^Meer bij/ })
+    .click();
   await page.getByRole('menuitem', { name: 'Intrekken namens de indiener…' }).click();
   const withdraw = page.getByRole('dialog', { name: 'Amendement A2 van Enschede intrekken' });
   await expect(withdraw).toContainText(
@@ -414,7 +416,9 @@ test('amendments: two offline by file, two in a session, preadvies, votes, final
   const a1Pdf = await downloadPdfText(
     page,
     async () => {
-      await amendmentCard(page, 'A1').getByRole('button', { name: 'Meer' }).click();
+      await amendmentCard(page, 'A1')
+        .getByRole('button', { name: /^Meer bij/ })
+        .click();
       await page.getByRole('menuitem', { name: 'Afdrukken als PDF' }).click();
     },
     'amendments-A1',
