@@ -167,7 +167,11 @@ export function MyAmendment({
             </p>
           )}
           <div className="my-amendment-actions">
-            <button type="button" className="button" onClick={() => actions.withdraw(entry.id)}>
+            <button
+              type="button"
+              className="link-button my-amendment-withdraw"
+              onClick={() => actions.withdraw(entry.id)}
+            >
               Intrekken…
             </button>
             <button type="submit" className="button primary">
@@ -186,7 +190,11 @@ export function MyAmendment({
             </p>
           )}
           <div className="my-amendment-actions">
-            <button type="button" className="button" onClick={() => actions.withdraw(entry.id)}>
+            <button
+              type="button"
+              className="link-button my-amendment-withdraw"
+              onClick={() => actions.withdraw(entry.id)}
+            >
               Intrekken…
             </button>
             {!inSession && actions.saveFile && (
