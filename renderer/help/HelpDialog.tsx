@@ -213,6 +213,36 @@ const SECTIONS: Section[] = [
     ),
   },
   {
+    id: 'amendementen',
+    title: 'Amendementen',
+    body: (
+      <>
+        <p>
+          Een lid dat een resolutie wil wijzigen, opent het bestand van de resolutie en kiest{' '}
+          <b>Amendement maken…</b> in het paneel Amendementen (of in het menu Bestand): de gemeente
+          die indient, eventuele mede-indieners en het onderwerp. Daarna wordt alles wat het lid in
+          de tekst wijzigt een voorstel van dat amendement. Het schrijft de toelichting, kiest{' '}
+          <b>Indienen</b> en slaat het bestand op met <b>Amendement opslaan…</b> om het naar het
+          secretariaat te sturen. Wie als voorsteller aan een sessie deelneemt, doet hetzelfde in de
+          sessie; het bestuur ziet het amendement dan meteen.
+        </p>
+        <p>
+          Het secretariaat voegt een toegestuurd bestand toe met <b>Amendement toevoegen…</b>, of
+          door het op het venster te slepen. De editor controleert eerst of het bij deze resolutie
+          hoort en alleen voorstellen bevat; anders zegt hij waarom niet en verandert er niets.
+        </p>
+        <p>
+          Per amendement legt het bestuur het <b>Preadvies…</b> vast en na de ALV het{' '}
+          <b>Besluit…</b> met de stemming. Aangenomen of overgenomen: de voorstellen worden deel van
+          de tekst. Verworpen of ingetrokken: ze verdwijnen. Amendementen die dezelfde tekst
+          wijzigen, worden vóór de stemming gemeld. Onder <b>Stukken</b> maakt u de PDF van de tekst
+          zoals geamendeerd en het overzicht van de preadviezen; elk amendement drukt u af vanuit
+          zijn menu.
+        </p>
+      </>
+    ),
+  },
+  {
     id: 'pdf',
     title: 'PDF en afdrukken',
     body: (
