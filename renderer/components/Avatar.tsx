@@ -4,7 +4,7 @@
  * mark is decorative (hidden from screen readers); alone, its title names the person.
  */
 
-/** The initials of a name: "Jan de Vries" → "JV", "Anneke" → "A". */
+/** The initials of a name: "Voorsteller van Zwolle" → "VZ", "Secretariaat" → "S". */
 export function getInitials(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
   const first = words[0]?.[0] ?? '?';

@@ -73,7 +73,7 @@ export function NameDialog({
         <NameField
           value={name}
           error={error}
-          placeholder="Bijvoorbeeld Anneke de Wit"
+          placeholder="Voor- en achternaam"
           hint={`Nu staat er de naam van uw account op deze computer (${initial.preferences.userName}). U kunt hem later wijzigen in Voorkeuren.`}
           autoFocus
           onChange={(value) => {

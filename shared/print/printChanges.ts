@@ -94,7 +94,7 @@ export function renderChangeLegend(doc: Node): string {
 }
 
 /**
- * Up to two initials of a name: of its first and last word ("Anneke de Vries" → "AV"), so
+ * Up to two initials of a name: of its first and last word ("Voorsteller van Zwolle" → "VZ"), so
  * Dutch name particles in between are skipped; one for a single word.
  */
 export function getInitials(name: string): string {
