@@ -20,6 +20,7 @@ import type { ApiHandler, ApiHandlers } from './handlerTypes.ts';
 import { journalHandlers } from './journalHandlers.ts';
 import { preferenceHandlers } from './preferenceHandlers.ts';
 import { printHandlers } from './printHandlers.ts';
+import { procedureOverviewHandlers } from './procedureOverviewHandlers.ts';
 import { sessionHandlers } from './sessionHandlers.ts';
 
 export type { ApiHandler, ApiHandlers };
@@ -41,6 +42,7 @@ export const apiHandlers: ApiHandlers = {
   ...printHandlers,
   ...sessionHandlers,
   ...preferenceHandlers,
+  ...procedureOverviewHandlers,
 };
 
 /** A method name is echoed in a message only when it looks like one; anything else is noise. */

@@ -35,6 +35,8 @@ const bridge: ResolutieBridge = {
   createInvitation: (payload) => ipcRenderer.invoke('api:createInvitation', payload),
   stopSession: (payload) => ipcRenderer.invoke('api:stopSession', payload),
   printOnPaper: (payload) => ipcRenderer.invoke('api:printOnPaper', payload),
+  readDocument: (payload) => ipcRenderer.invoke('api:readDocument', payload),
+  listProcedureOverview: (payload) => ipcRenderer.invoke('api:listProcedureOverview', payload),
 };
 
 contextBridge.exposeInMainWorld('resolutieApi', bridge);

@@ -33,6 +33,8 @@ describe('the contract', () => {
       'createInvitation',
       'stopSession',
       'printOnPaper',
+      'readDocument',
+      'listProcedureOverview',
     ]);
   });
 

@@ -32,6 +32,12 @@ import {
   recoverDocumentResponseSchema,
 } from './journal.ts';
 import { parsedResolutionSchema } from './parsedResolutionSchema.ts';
+import {
+  listProcedureOverviewRequestSchema,
+  listProcedureOverviewResponseSchema,
+  readDocumentRequestSchema,
+  readDocumentResponseSchema,
+} from './procedureOverview.ts';
 import { noPayloadSchema, parseTextRequestSchema } from './payloads.ts';
 import type { ApiResult } from './result.ts';
 import { preferencesStateSchema, userPreferencesSchema } from './preferences.ts';
@@ -47,7 +53,7 @@ import {
  * The version of this contract. Raise it when a method changes incompatibly; the HTTP host
  * refuses a client built against another version (a browser tab left open across an update).
  */
-export const API_VERSION = 4;
+export const API_VERSION = 5;
 
 /** The request and response schemas of one method. */
 export interface MethodContract<
@@ -136,6 +142,22 @@ export const apiContract = {
   printOnPaper: defineMethod({
     request: printOnPaperRequestSchema,
     response: printOnPaperResponseSchema,
+  }),
+  /**
+   * A `.resolutie` file's state for reading only (strictly checked, as `openDocument`), without
+   * adding it to the recent documents: an amendment file a member saved in the documents folder.
+   */
+  readDocument: defineMethod({
+    request: readDocumentRequestSchema,
+    response: readDocumentResponseSchema,
+  }),
+  /**
+   * The bestuur's overview per ALV: every stuk in the documents folder of the given assembly and
+   * date (or all), read strictly, with its amendments and moties as plain rows.
+   */
+  listProcedureOverview: defineMethod({
+    request: listProcedureOverviewRequestSchema,
+    response: listProcedureOverviewResponseSchema,
   }),
 };
 

@@ -223,6 +223,17 @@ export class DocumentLibrary {
   }
 
   /**
+   * Reads the file at `filePath` as `open` does (the same access check, limits and strict
+   * reading) without putting it among the recent documents: a file read, not opened. The
+   * caller destroys the returned Y.Doc.
+   */
+  async read(filePath: string): Promise<{ path: string; name: string; opened: OpenedDocument }> {
+    const resolved = await this.#access.check(filePath);
+    const opened = await readNamingFile(resolved);
+    return { path: resolved, name: path.basename(resolved, RESOLUTIE_EXTENSION), opened };
+  }
+
+  /**
    * Saves `request.state` over a known file (`path`) or as a new file in the documents folder
    * (`name`), atomically, and puts it at the top of the recent documents. Nothing is written
    * when the state is no valid document, the path is not allowed, the name is not usable or
