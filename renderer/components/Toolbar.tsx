@@ -39,7 +39,7 @@ import {
 } from '../../shared/editor/commands/explanationBlocks.ts';
 import { ariaShortcut, formatShortcut } from '../keyboard/shortcuts.ts';
 import { READ_ONLY_REASON } from '../editor/nodeviews/readOnly.ts';
-import { PROPOSER_REASONS, proposerActionReason } from '../liveSession/roleReasons.ts';
+import { PROPOSER_REASONS } from '../liveSession/roleReasons.ts';
 import type { ProposingReasons } from '../liveSession/roleReasons.ts';
 import { MenuButton } from '../controls/MenuButton.tsx';
 import { useFoldedGroups } from './useFoldedGroups.ts';
@@ -278,13 +278,14 @@ function getActionState(
   state: EditorState | null,
   readOnly: boolean,
   proposing: boolean,
+  reasons: ProposingReasons,
 ): ActionState {
   const refused = proposing && action.proposable === false;
   const command = state && !readOnly && !refused ? action.command(state) : null;
   const shortcut = action.shortcut ? ` (${formatShortcut(action.shortcut)})` : '';
   let tip = `${action.label}${shortcut}`;
   if (readOnly) tip = `${action.label}: ${READ_ONLY_REASON.toLowerCase()}`;
-  else if (refused) tip = proposerActionReason(action.label);
+  else if (refused) tip = reasons.action(action.label);
   return {
     action,
     command,
@@ -351,7 +352,9 @@ export function Toolbar({
   const describedBy = readOnly || proposing ? noteId : undefined;
   const groups = GROUPS.map((group) => ({
     ...group,
-    states: group.actions.map((action) => getActionState(action, state, readOnly, proposing)),
+    states: group.actions.map((action) =>
+      getActionState(action, state, readOnly, proposing, proposingReasons),
+    ),
   }));
   const foldedGroups = groups.filter((group) => folded.has(group.label));
   let trackTip = `Wijzigingen bijhouden (${formatShortcut('Mod-Shift-e')})`;

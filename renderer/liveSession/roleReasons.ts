@@ -35,6 +35,8 @@ export interface ProposingReasons {
   tracking: string;
   /** When a change was no proposal and was not made. */
   directEdit: string;
+  /** The tooltip of a toolbar command that cannot be a proposal, for its label. */
+  action: (label: string) => string;
 }
 
 /** A voorsteller's. */
@@ -43,14 +45,26 @@ export const PROPOSER_REASONS: ProposingReasons = {
   reason: PROPOSER_REASON,
   tracking: PROPOSER_TRACKING_REASON,
   directEdit: PROPOSER_DIRECT_EDIT,
+  action: proposerActionReason,
 };
 
-/** A member's while they draft an amendment ("Amendement maken" outside a session). */
+/**
+ * Why a control that changes the document other than by a proposal is off while a member
+ * drafts an amendment. There is no session and no redacteur then: the drafting is what limits.
+ */
+export const DRAFTING_REASON =
+  'Tijdens het opstellen van een amendement kunt u alleen voorstellen doen';
+
+/**
+ * A member's while they draft an amendment ("Amendement maken" outside a session): no session,
+ * no roles, so nothing about a redacteur; the way back is to stop drafting.
+ */
 export const DRAFTING_REASONS: ProposingReasons = {
   note: 'Amendement opstellen',
-  reason: 'Alleen voorstellen: u stelt een amendement op',
+  reason: DRAFTING_REASON,
   tracking:
     'Wijzigingen bijhouden staat vast aan: terwijl u een amendement opstelt, wordt alles wat u wijzigt een voorstel ervan',
   directEdit:
     'Dit kan niet als voorstel en is dus niet gewijzigd: u stelt een amendement op, dat alleen uit voorstellen bestaat. Stop met opstellen in het paneel Amendementen om het stuk zelf te bewerken.',
+  action: (label) => `${label}: kan niet als voorstel. ${DRAFTING_REASON}.`,
 };
