@@ -43,6 +43,7 @@ import { AppDialogs } from './help/AppDialogs.tsx';
 import { HelpMenu } from './help/HelpMenu.tsx';
 import { useDesktopMenus } from './desktop/useDesktopMenus.ts';
 import { createMenuActions } from './desktop/menuActions.ts';
+import { readAmendmentMenu } from './desktop/amendmentMenu.ts';
 import { DRAFTING_REASONS, PROPOSER_REASONS } from './liveSession/roleReasons.ts';
 
 /** A name to start from in Versies: the document's version label, or the moment. */
@@ -121,7 +122,9 @@ export function App() {
   );
   const comment = useCommentCommand(view, canComment, commentWithName);
 
-  // The desktop app's native menus: they follow this window's state and run its commands.
+  // The desktop app's native menus: they follow this window's state and run its commands
+  // (the amendments as the Bestand menu's section offers them).
+  const amendmentMenu = readAmendmentMenu(amendments.menuSection.entries);
   useDesktopMenus({
     view,
     state: {
@@ -133,6 +136,7 @@ export function App() {
       session: collaboration.hosted ? 'hosting' : collaboration.live ? 'joined' : 'none',
       sessionStarting: collaboration.starting,
       canComment,
+      amendments: amendmentMenu.enabled,
     },
     actions: createMenuActions({
       view,
@@ -144,6 +148,7 @@ export function App() {
       },
       openVersions,
       addComment: comment.start,
+      amendments: amendmentMenu.actions,
       printOnPaper: () => controller.printOnPaper(),
       openHelp: () => controller.openAppDialog('help'),
       openAbout: () => controller.openAppDialog('about'),

@@ -163,6 +163,11 @@ describe('the menu bar', () => {
       'acceptAllChanges',
       'versions',
       'startSession',
+      'showAmendments',
+      'createAmendment',
+      'addAmendment',
+      'amendedPdf',
+      'advicesPdf',
     ]) {
       expect(isEnabled(item(bar, id)), id).toBe(false);
     }
@@ -170,6 +175,44 @@ describe('the menu bar', () => {
     for (const id of ['newDocument', 'newWindow', 'open', 'joinSession']) {
       expect(isEnabled(item(bar, id)), id).toBe(true);
     }
+  });
+
+  it('offers the amendments in Bestand, as the page’s own Bestand menu does', () => {
+    const all = {
+      showAmendments: true,
+      createAmendment: true,
+      addAmendment: true,
+      amendedPdf: true,
+      advicesPdf: true,
+    };
+    const file = menu('linux', { amendments: all }).find((entry) => entry.label === 'Bestand')!;
+    const labels = file.submenu!.map((entry) => entry.label ?? entry.type);
+    const first = labels.indexOf('Amendementen');
+    expect(labels.slice(first - 1, first + 6)).toEqual([
+      'separator',
+      'Amendementen',
+      'Amendement maken…',
+      'Amendement toevoegen…',
+      'Zoals geamendeerd (PDF)',
+      'Preadviezen (PDF)',
+      'separator',
+    ]);
+    for (const id of Object.keys(all)) {
+      const entry = item([file], id);
+      expect(isEnabled(entry), id).toBe(true);
+      expect(entry.command, id).toEqual({ command: id });
+    }
+    // Each one as the page says: a member drafting, say, makes no second amendment and adds none.
+    const drafting = menu('linux', {
+      amendments: { ...all, createAmendment: false, addAmendment: false },
+    });
+    expect(isEnabled(item(drafting, 'createAmendment'))).toBe(false);
+    expect(isEnabled(item(drafting, 'addAmendment'))).toBe(false);
+    expect(isEnabled(item(drafting, 'showAmendments'))).toBe(true);
+    expect(isEnabled(item(drafting, 'amendedPdf'))).toBe(true);
+    // Nothing while the window shows no document, whatever a stale state says.
+    const empty = menu('linux', { hasDocument: false, amendments: all });
+    for (const id of Object.keys(all)) expect(isEnabled(item(empty, id)), id).toBe(false);
   });
 
   it('follows undo and redo', () => {

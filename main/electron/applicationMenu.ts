@@ -1,8 +1,8 @@
 /**
- * The menu bar of the desktop app, in Dutch, as data: Bestand, Bewerken, Beeld, Document,
- * Sessie, Help (on macOS after the app menu, with a Venster menu as the system expects). Items
- * are enabled, disabled and checked from the focused window's {@link MenuState}; a page
- * action is a {@link MenuCommandMessage} for the page, which runs what its button or key does.
+ * The menu bar of the desktop app, in Dutch, as data: Bestand (with the amendments), Bewerken,
+ * Beeld, Document, Sessie, Help (on macOS after the app menu, with a Venster menu as the
+ * system expects). Items are enabled, disabled and checked from the focused window's
+ * {@link MenuState}; a page action is a {@link MenuCommandMessage} for the page, which runs what its button or key does.
  *
  * Shortcuts are the platform's: ⌘ on macOS, Ctrl elsewhere (`CmdOrCtrl`), redo as ⇧⌘Z on a
  * Mac, Ctrl+Y on Windows and Ctrl+Shift+Z on Linux; quitting is ⌘Q on a Mac and Ctrl+Q on
@@ -10,6 +10,7 @@
  * the menu does not fire (Electron offers a key to the menu only when the page left it
  * alone), so a shortcut never runs twice.
  */
+import type { AmendmentCommand } from '../../shared/api/menuCommands.ts';
 import type { MenuState } from '../../shared/api/menuState.ts';
 import {
   SEPARATOR,
@@ -126,6 +127,8 @@ function buildFileMenu(platform: MenuPlatform, state: MenuState): MenuItemTempla
       command: { command: 'exportPdf' },
     },
     SEPARATOR,
+    ...buildAmendmentItems(state),
+    SEPARATOR,
     {
       id: 'close',
       label: 'Document sluiten',
@@ -144,6 +147,26 @@ function buildFileMenu(platform: MenuPlatform, state: MenuState): MenuItemTempla
     });
   }
   return { id: 'menu-file', label: 'Bestand', submenu: items };
+}
+
+/**
+ * The amendments, as the page's own Bestand menu has them (its section "Amendementen", same
+ * labels): each enabled when the page offers it, which follows the role and the drafting.
+ */
+function buildAmendmentItems(state: MenuState): MenuItemTemplate[] {
+  const item = (command: AmendmentCommand, label: string): MenuItemTemplate => ({
+    id: command,
+    label,
+    enabled: state.hasDocument && state.amendments[command],
+    command: { command },
+  });
+  return [
+    item('showAmendments', 'Amendementen'),
+    item('createAmendment', 'Amendement maken…'),
+    item('addAmendment', 'Amendement toevoegen…'),
+    item('amendedPdf', 'Zoals geamendeerd (PDF)'),
+    item('advicesPdf', 'Preadviezen (PDF)'),
+  ];
 }
 
 /** Redo as each platform writes it (the editor's keymap knows all three). */

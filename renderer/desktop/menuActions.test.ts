@@ -7,6 +7,7 @@ import { schema } from '../../shared/editor/schema.ts';
 import { buildDoc, findText } from '../../shared/editor/testing/buildDoc.ts';
 import { suggestTransaction } from '../../shared/editor/suggestions/suggestChanges.ts';
 import { getTrackedChanges } from '../../shared/editor/suggestions/trackedChanges.ts';
+import { readAmendmentMenu, type AmendmentMenuEntry } from './amendmentMenu.ts';
 import { createMenuActions, runMenuCommand, type MenuActionTargets } from './menuActions.ts';
 
 /** A document with two proposals: c-1 by Anneke and c-2 by Bram. */
@@ -47,9 +48,21 @@ function fakeView(state: EditorState) {
 }
 
 /** Targets that record which of their commands ran. */
-function targets(view: ReturnType<typeof fakeView> | null, inSession = false) {
+function targets(
+  view: ReturnType<typeof fakeView> | null,
+  inSession = false,
+  amendmentEntries?: (record: (name: string) => () => void) => AmendmentMenuEntry[],
+) {
   const ran: string[] = [];
   const record = (name: string) => () => void ran.push(name);
+  // The page's Bestand menu's section "Amendementen", with its own entry ids.
+  const entries = amendmentEntries?.(record) ?? [
+    { id: 'amendments', onSelect: record('focusAmendmentsPanel') },
+    { id: 'createAmendment', onSelect: record('createAmendment') },
+    { id: 'addAmendment', onSelect: record('addAmendment') },
+    { id: 'amendedPdf', onSelect: record('amendedPdf') },
+    { id: 'advicesPdf', onSelect: record('advicesPdf') },
+  ];
   const chosen: MenuActionTargets = {
     view: view as unknown as EditorView | null,
     file: {
@@ -73,6 +86,7 @@ function targets(view: ReturnType<typeof fakeView> | null, inSession = false) {
     jumpToChange: (direction) => void ran.push(direction === 1 ? 'next' : 'previous'),
     openVersions: record('versions'),
     addComment: record('addComment'),
+    amendments: readAmendmentMenu(entries).actions,
     printOnPaper: record('printOnPaper'),
     openHelp: record('help'),
     openAbout: record('about'),
@@ -101,6 +115,11 @@ describe('the menu commands in the page', () => {
       'printPreview',
       'printOnPaper',
       'exportPdf',
+      'focusAmendmentsPanel',
+      'createAmendment',
+      'addAmendment',
+      'amendedPdf',
+      'advicesPdf',
       'close',
       'preferences',
       'toggleSuggesting',
@@ -115,6 +134,27 @@ describe('the menu commands in the page', () => {
       'help',
       'about',
     ]);
+  });
+
+  it('run an amendment command only while the page’s own menu offers it', () => {
+    // A member drafting: the page's menu has "Amendement maken…" and "…toevoegen…" off.
+    const { ran, actions } = targets(null, false, (record) => [
+      { id: 'amendments', onSelect: record('focusAmendmentsPanel') },
+      { id: 'createAmendment', disabled: true, onSelect: record('createAmendment') },
+      { id: 'addAmendment', disabled: true, onSelect: record('addAmendment') },
+      { id: 'amendedPdf', onSelect: record('amendedPdf') },
+    ]);
+    for (const command of [
+      'showAmendments',
+      'createAmendment',
+      'addAmendment',
+      'amendedPdf',
+      'advicesPdf',
+    ]) {
+      expect(runMenuCommand(actions, { command }), command).toBe(true);
+    }
+    // The menu message arrived, but only what the page offers ran ("Preadviezen" is missing).
+    expect(ran).toEqual(['focusAmendmentsPanel', 'amendedPdf']);
   });
 
   it('accept or reject the change the menu named, and give the editor the focus', () => {

@@ -1,12 +1,16 @@
 /**
  * What each native menu command does in the page: the same action as the button or key that
- * does it here (the header's file commands, the toolbar's undo and redo, "Wijzigingen
- * bijhouden", the changes panel, the session controls). Commands come from the main process
- * and are checked against the closed list before anything runs.
+ * does it here (the header's file commands and amendments, the toolbar's undo and redo,
+ * "Wijzigingen bijhouden", the changes panel, the session controls). Commands come from the
+ * main process and are checked against the closed list before anything runs.
  */
 import type { Command } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import { menuCommandMessageSchema, type MenuCommand } from '../../shared/api/menuCommands.ts';
+import {
+  menuCommandMessageSchema,
+  type AmendmentCommand,
+  type MenuCommand,
+} from '../../shared/api/menuCommands.ts';
 import {
   acceptChange,
   acceptChanges,
@@ -38,6 +42,8 @@ export interface MenuActionTargets {
   addComment: () => void;
   /** "Afdrukken…": the stuk through the system's print dialog. */
   printOnPaper: () => void;
+  /** The Bestand menu's amendment commands, as the page's menu runs them (`readAmendmentMenu`). */
+  amendments: Record<AmendmentCommand, () => void>;
   /** The app's own help page and About dialog. */
   openHelp: () => void;
   openAbout: () => void;
@@ -67,6 +73,7 @@ export function createMenuActions(targets: MenuActionTargets): MenuActions {
     printPreview: file.printPreview,
     print: targets.printOnPaper,
     exportPdf: file.exportPdf,
+    ...targets.amendments,
     close: file.close,
     undo: () => undoOrRedo(view, 'undo'),
     redo: () => undoOrRedo(view, 'redo'),

@@ -36,6 +36,13 @@ const base: Omit<MenuStateInput, 'editor'> = {
   changeAtPointer: null,
   pointerInEditor: false,
   canComment: true,
+  amendments: {
+    showAmendments: true,
+    createAmendment: true,
+    addAmendment: false,
+    amendedPdf: true,
+    advicesPdf: false,
+  },
 };
 
 const at = (state: EditorState, pos: number) =>
@@ -53,6 +60,14 @@ describe('getMenuState', () => {
       changeAtCursor: null,
       changeAtPointer: null,
     });
+    // No amendment commands either, whatever the window's menu said of its last document.
+    expect(Object.values(state.amendments)).toEqual([false, false, false, false, false]);
+    expect(menuStateSchema.safeParse(state).success).toBe(true);
+  });
+
+  it('passes on which amendment commands the window’s Bestand menu offers', () => {
+    const state = getMenuState({ ...base, editor: withProposal() });
+    expect(state.amendments).toEqual(base.amendments);
     expect(menuStateSchema.safeParse(state).success).toBe(true);
   });
 

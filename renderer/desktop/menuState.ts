@@ -4,7 +4,7 @@
  * document is tested in Node with real editor states.
  */
 import type { EditorState } from 'prosemirror-state';
-import type { MenuState } from '../../shared/api/menuState.ts';
+import { EMPTY_MENU_STATE, type MenuState } from '../../shared/api/menuState.ts';
 import { getStateChanges } from '../../shared/editor/suggestions/trackedChanges.ts';
 import type { TrackedChange } from '../../shared/editor/suggestions/trackedChanges.ts';
 import { history } from '../editor/yjsBinding.ts';
@@ -44,6 +44,8 @@ export interface MenuStateInput {
   pointerInEditor: boolean;
   /** Whether the user may comment (the comments panel's `canComment`). */
   canComment: boolean;
+  /** Which amendment commands the window's Bestand menu offers (`readAmendmentMenu`). */
+  amendments: MenuState['amendments'];
 }
 
 /** The menu state of the window. */
@@ -69,5 +71,6 @@ export function getMenuState(input: MenuStateInput): MenuState {
       editor !== null && input.canComment && input.pointerInEditor && !editor.selection.empty,
     session: input.session,
     sessionStarting: input.sessionStarting,
+    amendments: editor ? { ...input.amendments } : EMPTY_MENU_STATE.amendments,
   };
 }

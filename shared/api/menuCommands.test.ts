@@ -51,6 +51,9 @@ describe('the menu state', () => {
       { path: 'x'.repeat(5000) },
       { changeAtCursor: '' },
       { onbekend: true },
+      { amendments: { showAmendments: true } },
+      { amendments: { ...EMPTY_MENU_STATE.amendments, createAmendment: 'ja' } },
+      { amendments: { ...EMPTY_MENU_STATE.amendments, deleteAll: true } },
     ]) {
       expect(menuStateSchema.safeParse({ ...EMPTY_MENU_STATE, ...change }).success).toBe(false);
     }

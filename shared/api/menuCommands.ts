@@ -17,6 +17,12 @@ export const MENU_COMMANDS = [
   'printPreview',
   'print',
   'exportPdf',
+  // Bestand: the amendments (the page's own Bestand menu's section "Amendementen")
+  'showAmendments',
+  'createAmendment',
+  'addAmendment',
+  'amendedPdf',
+  'advicesPdf',
   'close',
   // Bewerken (cut, copy, paste and select all are Chromium's own, through menu roles)
   'undo',
@@ -45,6 +51,21 @@ export const MENU_COMMANDS = [
 
 /** The name of a menu command. */
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/**
+ * The Bestand menu's amendment commands. The page says which of them it offers now (the menu
+ * state's `amendments`), as its own Bestand menu does, and runs them as that menu does.
+ */
+export const AMENDMENT_COMMANDS = [
+  'showAmendments',
+  'createAmendment',
+  'addAmendment',
+  'amendedPdf',
+  'advicesPdf',
+] as const;
+
+/** The name of an amendment command. */
+export type AmendmentCommand = (typeof AMENDMENT_COMMANDS)[number];
 
 /** Commands that act on one tracked change and name it. */
 export const CHANGE_COMMANDS = ['acceptChange', 'rejectChange'] as const;

@@ -1,12 +1,13 @@
 /**
  * What a window's page tells the desktop app's main process about its document, so that the
  * native menus can enable, disable and check their items: whether there is anything to save,
- * undo or decide, whether suggestion mode is on, whether the document is in a session. The page
+ * undo or decide, whether suggestion mode is on, whether the document is in a session, which
+ * amendment commands it offers. The page
  * sends it whenever it changes; the main process validates it with {@link menuStateSchema} and
  * ignores anything else.
  */
 import { z } from 'zod';
-import { MAX_CHANGE_ID_LENGTH } from './menuCommands.ts';
+import { MAX_CHANGE_ID_LENGTH, type AmendmentCommand } from './menuCommands.ts';
 import { MAX_PATH_LENGTH } from './documents.ts';
 
 /** Where the window's document stands in co-editing. */
@@ -46,6 +47,17 @@ export const menuStateSchema = z.strictObject({
   session: z.enum(SESSION_PARTS),
   /** Whether "Sessie starten" is under way. */
   sessionStarting: z.boolean(),
+  /**
+   * Which of the Bestand menu's amendment commands can be chosen now: the same as in the page's
+   * own Bestand menu (not for a lezer, "Amendement toevoegen…" only for the bestuur, …).
+   */
+  amendments: z.strictObject({
+    showAmendments: z.boolean(),
+    createAmendment: z.boolean(),
+    addAmendment: z.boolean(),
+    amendedPdf: z.boolean(),
+    advicesPdf: z.boolean(),
+  } satisfies Record<AmendmentCommand, z.ZodBoolean>),
 });
 
 /** The document's state as the menus need it. */
@@ -66,4 +78,11 @@ export const EMPTY_MENU_STATE: MenuState = {
   canCommentAtPointer: false,
   session: 'none',
   sessionStarting: false,
+  amendments: {
+    showAmendments: false,
+    createAmendment: false,
+    addAmendment: false,
+    amendedPdf: false,
+    advicesPdf: false,
+  },
 };
