@@ -13,6 +13,7 @@ import { readProcedureEntries } from '../../shared/procedure/procedureRecords.ts
 import { writeDocumentFile } from '../../shared/ydoc/documentFile.ts';
 import { readYDoc } from '../../shared/ydoc/yDocument.ts';
 import { EditorState } from 'prosemirror-state';
+import { encodeBase64 } from '../../shared/format/base64.ts';
 import { findIn, writeDocToYDoc } from '../../shared/procedure/testing/proposalDraft.ts';
 import {
   AmendmentFileError,
@@ -24,7 +25,7 @@ import {
 import { UTRECHT, ZWOLLE, amend, newResolution } from './testing/amendmentFixtures.ts';
 
 const NO_HOST = {
-  openDocument: () => Promise.reject(new Error('Deze test leest geen bestand via de host.')),
+  readDocument: () => Promise.reject(new Error('Deze test leest geen bestand via de host.')),
 };
 
 /** The member's copy of `resolution` as sent, with their submitted amendment; its state. */
@@ -144,6 +145,26 @@ describe('reading the file', () => {
     expect(sourceName(source)).toBe('Amendement Utrecht op Ruimte voor woningbouw.resolutie');
     const state = await readAmendmentState(source, NO_HOST);
     expect(addAmendments(resolution, state).submissions[0]!.number).toBe('A1');
+  });
+
+  it('reads a file in the documents folder with the host readDocument, not openDocument', async () => {
+    const resolution = newResolution();
+    const { state } = memberFile(resolution);
+    const asked: string[] = [];
+    const host = {
+      readDocument: ({ path }: { path: string }) => {
+        asked.push(path);
+        return Promise.resolve({ path, name: 'Amendement Utrecht', state: encodeBase64(state) });
+      },
+    };
+    const source = {
+      kind: 'path' as const,
+      path: 'documenten/Amendement Utrecht.resolutie',
+      name: 'Amendement Utrecht',
+    };
+    const read = await readAmendmentState(source, host);
+    expect(asked).toEqual(['documenten/Amendement Utrecht.resolutie']);
+    expect(addAmendments(resolution, read).submissions[0]!.number).toBe('A1');
   });
 
   it('refuses a file that is no .resolutie file, saying so', async () => {

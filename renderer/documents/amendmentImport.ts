@@ -1,13 +1,15 @@
 /**
  * "Amendement toevoegen": an amendment a member drafted offline, in the .resolutie file they
  * saved, added to the open resolution. The file is read as the app reads a document: from the
- * documents folder through the host (openDocument), or, dropped on the window or picked from
+ * documents folder through the host (readDocument), or, dropped on the window or picked from
  * the computer, from its bytes with the file format's own strict reader; either way its Yjs
  * state is opened strictly (openDocumentState). What it would add is checked against the open
  * resolution (shared/procedure/amendmentFile.ts: the same resolution, only the member's
  * proposals and their amendment, its text still there, its number free); only then is the
  * update applied to the resolution's Y.Doc, so the proposals appear in the editor under the
- * member's name. A refusal changes nothing.
+ * member's name. A refusal changes nothing. A file from the documents folder is read with the
+ * host's `readDocument` (as strictly as opening it), which leaves the recent documents alone:
+ * the member's file is read, not opened.
  */
 import { decodeResolutieFile } from '../../shared/format/resolutieFile.ts';
 import { decodeBase64 } from '../../shared/format/base64.ts';
@@ -39,10 +41,10 @@ export function sourceName(source: AmendmentSource): string {
  */
 export async function readAmendmentState(
   source: AmendmentSource,
-  api: Pick<ResolutieApi, 'openDocument'>,
+  api: Pick<ResolutieApi, 'readDocument'>,
 ): Promise<Uint8Array> {
   if (source.kind === 'path') {
-    const opened = await api.openDocument({ path: source.path });
+    const opened = await api.readDocument({ path: source.path });
     const state = decodeBase64(opened.state);
     if (!state) throw new AmendmentFileError('Het bestand kon niet worden gelezen.');
     return state;
