@@ -84,6 +84,9 @@ export function App() {
     dialogOpen: dialog !== null,
     withName: amendmentWithName,
     showDialog: controller.showDialog,
+    // The ALV-overzicht's "Openen": as Openen does, after asking about unsaved changes.
+    openStuk: (path: string) =>
+      controller.guardUnsaved(() => void controller.openPath(path).catch(controller.report)),
   });
   // "Wijzigingen bijhouden": this user's edits become proposals, under their name and colour.
   // A voorsteller's always are, and so are a member's while they draft an amendment: for them

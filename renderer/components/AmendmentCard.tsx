@@ -36,7 +36,7 @@ const BADGE_TEXT: Record<SubmissionStatus, string> = { ...STATUS_TEXT, overgenom
  * voorstel, in de tekst opgenomen").
  */
 function countProposals(row: SubmissionRow): string {
-  if (row.entry.kind !== 'amendement') return 'Motie';
+  if (row.entry.kind !== 'amendement') return 'Motie vreemd aan de orde';
   const { status } = row;
   const fixed = row.entry.changes.length;
   const count = status === 'concept' || fixed === 0 ? row.changes.length : fixed;
@@ -157,7 +157,8 @@ export function AmendmentCard({
         </p>
       )}
       <div className="amendment-actions">
-        {bestuur && open && !own && (
+        {/* A motie the secretariat submitted for a gemeente is still the bestuur's to advise. */}
+        {bestuur && open && (!own || entry.kind === 'motie') && (
           <>
             <button
               type="button"

@@ -12,6 +12,9 @@
  * writes the user's own amendment (motivation, submitting) through
  * documents/amendmentActions.ts and asks the window for the dialogs of the rest (making one,
  * adding one from a file, preadvies, besluit, withdrawing).
+ *
+ * In a motie (the document is one) the panel is the motie's procedure: "Motie indienen…"
+ * until it is submitted, then its card with preadvies and besluit, as an amendment's.
  */
 import { useId, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
@@ -38,6 +41,7 @@ import type { ProcedurePdf } from '../documents/amendmentPdf.ts';
 import { AmendmentCard } from './AmendmentCard.tsx';
 import type { AmendmentCardActions } from './AmendmentCard.tsx';
 import { MyAmendment } from './MyAmendment.tsx';
+import { canSubmitMotion } from '../documents/motionActions.ts';
 import '../styles/amendments.css';
 
 /** A write's refusal as the panel says it. */
@@ -66,6 +70,7 @@ export function AmendmentsPanel({
   role,
   user,
   isResolution,
+  isMotion,
   inSession,
   drafting,
   notice,
@@ -86,6 +91,8 @@ export function AmendmentsPanel({
   user: ProcedureWriter;
   /** Whether the open document is a resolution (amendments are made on resolutions). */
   isResolution: boolean;
+  /** Whether the open document is a motie: the panel is then its own procedure. */
+  isMotion: boolean;
   inSession: boolean;
   /** The amendment the editor drafts (outside a voorsteller's session), or null. */
   drafting: string | null;
@@ -148,11 +155,13 @@ export function AmendmentsPanel({
   const canMake = isResolution && role !== 'lezer' && canWrite && mine?.status !== 'concept';
   // Adding a member's file is the bestuur's, not while drafting an amendment of one's own.
   const canAdd = role === 'bestuur' && canWrite && isResolution && drafting === null;
+  const canSubmit = isMotion && role !== 'lezer' && canWrite && canSubmitMotion(rows);
 
   return (
     <section className="amendments" aria-labelledby={headingId}>
       <h2 className="panel-title" id={headingId} tabIndex={-1}>
-        Amendementen{rows.length > 0 && <span className="count"> {rows.length}</span>}
+        {isMotion ? 'Motie' : 'Amendementen'}
+        {rows.length > 0 && !isMotion && <span className="count"> {rows.length}</span>}
       </h2>
       {procedure.problem && (
         <p className="form-error amendments-problem" role="alert">
@@ -162,8 +171,18 @@ export function AmendmentsPanel({
       <p className="amendments-notice" role="status">
         {notice}
       </p>
-      {(canMake || canAdd) && (
+      {(canMake || canAdd || canSubmit) && (
         <div className="amendments-actions">
+          {canSubmit && (
+            <button
+              type="button"
+              className="small-button"
+              title="Deze motie indienen voor de ALV"
+              onClick={() => onRequest({ type: 'submitMotion' })}
+            >
+              Motie indienen…
+            </button>
+          )}
           {canMake && (
             <button
               type="button"
@@ -211,7 +230,11 @@ export function AmendmentsPanel({
       {others.length === 0 ? (
         !mine && (
           <p className="amendments-empty">
-            {isResolution ? 'Nog geen amendementen op deze resolutie.' : 'Geen amendementen.'}
+            {isMotion
+              ? 'Deze motie is nog niet ingediend.'
+              : isResolution
+                ? 'Nog geen amendementen op deze resolutie.'
+                : 'Geen amendementen.'}
           </p>
         )
       ) : (
@@ -305,11 +328,15 @@ export function AmendmentsPanel({
               sections={[
                 {
                   entries: [
-                    {
-                      id: 'geamendeerd',
-                      label: 'Zoals geamendeerd (PDF)',
-                      onSelect: () => onPrint({ form: 'geamendeerd' }),
-                    },
+                    ...(isMotion
+                      ? []
+                      : [
+                          {
+                            id: 'geamendeerd',
+                            label: 'Zoals geamendeerd (PDF)',
+                            onSelect: () => onPrint({ form: 'geamendeerd' }),
+                          },
+                        ]),
                     {
                       id: 'preadviezen',
                       label: 'Preadviezen (PDF)',

@@ -10,6 +10,10 @@
  *   being made);
  * - a .resolutie file dropped on the window of a resolution: offered as an amendment to add.
  *
+ * In a motie (a document whose kind is motie) the panel is the motie's own procedure: it is
+ * submitted as its own entry (documents/motionActions.ts), then advised and decided as an
+ * amendment is, without proposals. The Bestand menu also opens the bestuur's ALV-overzicht.
+ *
  * Who may do what follows the session role: a lezer reads, a voorsteller makes and submits
  * their own, the bestuur (a redacteur, or anyone outside a session) also adds amendments from
  * files and records preadvies and besluit.
@@ -48,6 +52,8 @@ export interface AmendmentsWindow {
   /** Runs `action` once the user has a name of their own (asked first while not). */
   withName: (action: () => void) => void;
   showDialog: (dialog: WindowDialog) => void;
+  /** Opens the stuk at `path` in the window (asking first about unsaved changes). */
+  openStuk: (path: string) => void;
 }
 
 /** How long the panel's status line says what was done (ms). */
@@ -62,7 +68,7 @@ function focusPanel(): void {
 
 export function useAmendments(window: AmendmentsWindow) {
   const { openDocument, view, user, readOnly, proposing, inSession, dialogOpen } = window;
-  const { withName, showDialog } = window;
+  const { withName, showDialog, openStuk } = window;
   const ydoc = openDocument?.ydoc ?? null;
   const procedure = useProcedure(ydoc);
   // The drafting, the dialog and the status line belong to one document: another one in the
@@ -80,6 +86,8 @@ export function useAmendments(window: AmendmentsWindow) {
   const doc = view?.state.doc ?? null;
   const metadata = doc ? getMetadataText(doc) : null;
   const isResolution = metadata?.kind === 'resolutie';
+  // A motie "vreemd aan de orde": the document is the motie, the panel its procedure.
+  const isMotion = metadata?.kind === 'motie';
   const rows: SubmissionRow[] =
     doc && view ? buildRows(doc, procedure.entries, getStateChanges(view.state)) : [];
   const amendmentOf = amendmentNumbersByChange(rows);
@@ -194,6 +202,16 @@ export function useAmendments(window: AmendmentsWindow) {
         onSelect: () => open({ type: 'add' }),
       },
       {
+        id: 'procedureOverview',
+        label: 'ALV-overzicht…',
+        disabled: role !== 'bestuur' || !view,
+        title:
+          role === 'bestuur'
+            ? 'De amendementen en moties van deze ALV, uit de documentenmap'
+            : 'Het ALV-overzicht is voor het bestuur.',
+        onSelect: () => open({ type: 'overview' }),
+      },
+      {
         id: 'amendedPdf',
         label: 'Zoals geamendeerd (PDF)',
         disabled: !isResolution,
@@ -226,6 +244,7 @@ export function useAmendments(window: AmendmentsWindow) {
       role,
       user,
       isResolution,
+      isMotion,
       inSession,
       drafting,
       notice,
@@ -259,6 +278,7 @@ export function useAmendments(window: AmendmentsWindow) {
               close();
             },
             onClose: close,
+            onOpenStuk: openStuk,
           }
         : null,
   };

@@ -39,7 +39,7 @@ export function AdviceDialog({
 
   return (
     <Modal
-      title={`Preadvies bij ${label.replace(/^Amendement/, 'amendement')}`}
+      title={`Preadvies bij ${label.replace(/^(Amendement|Motie)/, (word) => word.toLowerCase())}`}
       onCancel={onCancel}
     >
       <form

@@ -1,6 +1,7 @@
 /**
  * The dialogs of the ALV procedure, as the window opens them (amendmentRequests.ts): making an
- * amendment, adding one from a file, the preadvies, the besluit and withdrawing. Each runs its
+ * amendment, adding one from a file, submitting the motie the open document is, the
+ * preadvies, the besluit, withdrawing, and the bestuur's ALV-overzicht. Each runs its
  * action on the open document (documents/amendmentActions.ts, amendmentImport.ts); a refusal
  * stays in the dialog with its Dutch message, and what was done goes to the amendments
  * panel's status line.
@@ -27,6 +28,10 @@ import { AdviceDialog } from './AdviceDialog.tsx';
 import { DecisionDialog } from './DecisionDialog.tsx';
 import { WithdrawAmendmentDialog } from './WithdrawAmendmentDialog.tsx';
 import { AddAmendmentDialog } from './AddAmendmentDialog.tsx';
+import { SubmitMotionDialog } from './SubmitMotionDialog.tsx';
+import { ProcedureOverviewDialog } from './ProcedureOverviewDialog.tsx';
+import { overviewScope } from '../documents/procedureOverview.ts';
+import { submitMotion, suggestedIndiener } from '../documents/motionActions.ts';
 
 /** Runs a write; null when it succeeded, else why not (in Dutch). */
 function attempt(write: () => void): string | null {
@@ -61,6 +66,7 @@ export function AmendmentDialogs({
   onNotice,
   onDone,
   onClose,
+  onOpenStuk,
 }: {
   request: AmendmentDialogRequest;
   ydoc: DocumentYDoc;
@@ -80,6 +86,8 @@ export function AmendmentDialogs({
   /** Closes the dialog; `notice` says in the panel what was done. */
   onDone: (notice: string) => void;
   onClose: () => void;
+  /** Opens another stuk in the window (the ALV-overzicht's "Openen"). */
+  onOpenStuk: (path: string) => void;
 }) {
   if (request.type === 'create') {
     return (
@@ -104,6 +112,24 @@ export function AmendmentDialogs({
       />
     );
   }
+  if (request.type === 'submitMotion') {
+    return (
+      <SubmitMotionDialog
+        motion={resolution}
+        indiener={suggestedIndiener(view.state.doc)}
+        authorName={user.name}
+        onSubmit={(fields) => {
+          let id = '';
+          const refused = attempt(() => {
+            id = submitMotion(ydoc, view.state.doc, fields, user);
+          });
+          if (!refused) onDone(`Motie ${getSubmission(ydoc, id)?.number ?? ''} ingediend.`);
+          return refused;
+        }}
+        onCancel={onClose}
+      />
+    );
+  }
   if (request.type === 'add') {
     return (
       <AddAmendmentDialog
@@ -115,7 +141,19 @@ export function AmendmentDialogs({
       />
     );
   }
-  if (request.type === 'overview') return null;
+  if (request.type === 'overview') {
+    return (
+      <ProcedureOverviewDialog
+        scope={overviewScope(view.state.doc)}
+        ownPath={ownPath}
+        onOpen={(path) => {
+          onClose();
+          onOpenStuk(path);
+        }}
+        onClose={onClose}
+      />
+    );
+  }
   const entry = entries.submissions.find((candidate) => candidate.id === request.id);
   if (!entry) return null;
   const label = describeSubmission(entry);
@@ -141,6 +179,7 @@ export function AmendmentDialogs({
         label={label}
         subject={entry.title}
         proposals={proposals}
+        motion={entry.kind === 'motie'}
         onRecord={(outcome, vote) => {
           let decided: TextDecision = { accepted: 0, rejected: 0 };
           const refused = attempt(() => {

@@ -38,6 +38,7 @@ export function DecisionDialog({
   label,
   subject,
   proposals,
+  motion = false,
   onRecord,
   onCancel,
 }: {
@@ -46,6 +47,8 @@ export function DecisionDialog({
   subject: string;
   /** How many proposals of the amendment stand in the text. */
   proposals: number;
+  /** A motie: it has no proposals, and its besluit changes no text. */
+  motion?: boolean;
   /** Records it; returns why it was refused, or null. */
   onRecord: (outcome: Outcome, vote: Vote) => string | null;
   onCancel: () => void;
@@ -96,7 +99,10 @@ export function DecisionDialog({
   );
 
   return (
-    <Modal title={`Besluit over ${label.replace(/^Amendement/, 'amendement')}`} onCancel={onCancel}>
+    <Modal
+      title={`Besluit over ${label.replace(/^(Amendement|Motie)/, (word) => word.toLowerCase())}`}
+      onCancel={onCancel}
+    >
       <form
         noValidate
         onSubmit={(event) => {
@@ -145,7 +151,11 @@ export function DecisionDialog({
             </span>
           </fieldset>
         )}
-        {outcome && <p className="amendment-effect">{effectOf(outcome, proposals)}</p>}
+        {outcome && (!motion || outcome === 'aangehouden') && (
+          <p className="amendment-effect">
+            {motion ? 'Het besluit volgt later.' : effectOf(outcome, proposals)}
+          </p>
+        )}
         <p className="field-hint">
           Een besluit wordt één keer vastgelegd en kan daarna niet meer worden gewijzigd of ongedaan
           gemaakt; aanhouden kan wel, tot het besluit valt.

@@ -7,11 +7,14 @@
 /** A dialog of the procedure, and the amendment it is about. */
 export type AmendmentDialogRequest =
   | { type: 'create' }
+  /** "Motie indienen…": the open document is a motie, submitted as its own. */
+  | { type: 'submitMotion' }
   /** "Amendement toevoegen…"; `file` when one was dropped on the window. */
   | { type: 'add'; file?: File }
   | { type: 'advice'; id: string }
   | { type: 'decision'; id: string }
   | { type: 'withdraw'; id: string }
+  /** "ALV-overzicht…": the bestuur's overview of the stukken of the open stuk's ALV. */
   | { type: 'overview' };
 
 /**
