@@ -159,6 +159,11 @@ export function useAmendments(window: AmendmentsWindow) {
     [showDialog, setNotice, metadata?.title],
   );
 
+  const ownConcept = rows.some(
+    (row) =>
+      row.entry.kind === 'amendement' && row.entry.author === user.name && row.status === 'concept',
+  );
+
   // A .resolutie file dropped on the window of a resolution: the bestuur is offered to add it.
   const canAdd =
     role === 'bestuur' && isResolution && procedure.problem === null && !!view && !drafting;
@@ -190,8 +195,19 @@ export function useAmendments(window: AmendmentsWindow) {
       {
         id: 'createAmendment',
         label: 'Amendement maken…',
-        disabled: !isResolution || role === 'lezer' || procedure.problem !== null,
-        title: !isResolution ? 'Een amendement wordt gemaakt op een resolutie.' : undefined,
+        // One draft at a time: a second concept would gather none of the author's proposals
+        // (the oldest concept does, findSubmissionChanges).
+        disabled:
+          !isResolution ||
+          role === 'lezer' ||
+          procedure.problem !== null ||
+          drafting !== null ||
+          ownConcept,
+        title: !isResolution
+          ? 'Een amendement wordt gemaakt op een resolutie.'
+          : drafting !== null || ownConcept
+            ? 'U stelt al een amendement op; dien het in of trek het in om een volgend te maken.'
+            : undefined,
         onSelect: () => open({ type: 'create' }),
       },
       {
