@@ -24,6 +24,7 @@ import type * as Y from 'yjs';
 import { USER_COLOUR_PATTERN } from '../model/userColours.ts';
 import { isUserName } from '../model/userNames.ts';
 import { InvalidDocumentError } from '../ydoc/invalidDocument.ts';
+import { describeFields, hasControl, isRecord, isTime } from '../ydoc/jsonEntries.ts';
 import { refuseKeylessContent } from '../ydoc/keylessContent.ts';
 
 /** The Yjs map of the comments. */
@@ -236,14 +237,6 @@ function readStatus(key: string, thread: string, value: unknown): ThreadStatus {
   return { resolved, name, time };
 }
 
-function expectKeys(id: string, value: Record<string, unknown>, keys: string[]): void {
-  const present = Object.keys(value);
-  if (present.length !== keys.length || !keys.every((key) => Object.hasOwn(value, key))) {
-    const extra = present.find((key) => !keys.includes(key));
-    throw damaged(id, extra ? `onbekend veld ${JSON.stringify(extra.slice(0, 40))}` : 'velden');
-  }
-}
-
 function isPosition(value: unknown): value is string {
   return (
     typeof value === 'string' &&
@@ -253,31 +246,13 @@ function isPosition(value: unknown): value is string {
   );
 }
 
-function isTime(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-}
-
-// Controls other than line breaks and tabs: a comment is plain text that may span lines.
-function hasControl(text: string): boolean {
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code === 0x0a || code === 0x09) continue;
-    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
-    if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)) return true;
-  }
-  return false;
-}
-
-// A plain object, as Yjs gives back a JSON value: not an array, not a shared type (a Y.Map
-// set as a value would be one).
-function isRecord(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
-
 function damaged(key: string, what: string): InvalidDocumentError {
   return new InvalidDocumentError(
     `Opmerking ${JSON.stringify(key.slice(0, 64))} is beschadigd (${what}).`,
   );
+}
+
+function expectKeys(key: string, value: Record<string, unknown>, keys: readonly string[]): void {
+  const wrong = describeFields(value, keys);
+  if (wrong) throw damaged(key, wrong);
 }

@@ -25,6 +25,7 @@ import type * as Y from 'yjs';
 import { USER_COLOUR_PATTERN } from '../model/userColours.ts';
 import { isUserName } from '../model/userNames.ts';
 import { InvalidDocumentError } from '../ydoc/invalidDocument.ts';
+import { describeFields, hasControl, hasExactKeys, isRecord, isTime } from '../ydoc/jsonEntries.ts';
 import { refuseKeylessContent } from '../ydoc/keylessContent.ts';
 
 /** The Yjs map of the procedure. */
@@ -400,42 +401,13 @@ function readDecision(key: string, value: unknown): StoredDecision {
   };
 }
 
-function hasExactKeys(value: Record<string, unknown>, keys: string[]): boolean {
-  const present = Object.keys(value);
-  return present.length === keys.length && keys.every((key) => Object.hasOwn(value, key));
-}
-
-function expectKeys(key: string, value: Record<string, unknown>, keys: string[]): void {
-  if (hasExactKeys(value, keys)) return;
-  const extra = Object.keys(value).find((name) => !keys.includes(name));
-  throw damaged(key, extra ? `onbekend veld ${JSON.stringify(extra.slice(0, 40))}` : 'velden');
-}
-
-function isTime(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-}
-
-// Controls other than line breaks and tabs, and the bidi overrides that would make a text
-// read otherwise than it is.
-function hasControl(text: string): boolean {
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code === 0x0a || code === 0x09) continue;
-    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
-    if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)) return true;
-  }
-  return false;
-}
-
-// A plain object, as Yjs gives back a JSON value: not an array, not a shared type.
-function isRecord(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
-
 function damaged(key: string, what: string): InvalidDocumentError {
   return new InvalidDocumentError(
     `Procedure-gegevens ${JSON.stringify(key.slice(0, 64))} zijn beschadigd (${what}).`,
   );
+}
+
+function expectKeys(key: string, value: Record<string, unknown>, keys: readonly string[]): void {
+  const wrong = describeFields(value, keys);
+  if (wrong) throw damaged(key, wrong);
 }
