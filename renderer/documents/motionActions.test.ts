@@ -40,6 +40,11 @@ describe('a motie document', () => {
     expect(isMotionDocument(buildDoc({ title: 'Resolutie' }))).toBe(false);
     expect(suggestedIndiener(motionDoc('M', 'Zwolle'))).toBe('Zwolle');
     expect(suggestedIndiener(motionDoc('M', 'bestuur'))).toBe('');
+    expect(
+      suggestedIndiener(
+        motionDoc('M', 'gemeente Oudewater (mede namens de gemeenten Woerden en Montfoort)'),
+      ),
+    ).toBe('Oudewater');
     expect(suggestedIndiener(motionDoc('M', null))).toBe('');
   });
 

@@ -26,11 +26,15 @@ export function isMotionDocument(doc: Node): boolean {
 }
 
 /**
- * The gemeente the motie's gegevens name as indiener, to fill in: '' when none is set, or when
- * it is the bestuur (a motie comes from members).
+ * The gemeente the motie's gegevens name as indiener, to fill in, as the procedure names it
+ * ("gemeente Oudewater (mede namens …)" → "Oudewater"): '' when none is set, or when it is the
+ * bestuur (a motie comes from members).
  */
 export function suggestedIndiener(doc: Node): string {
-  const submitter = getMetadata(doc).submitter?.trim() ?? '';
+  const submitter = (getMetadata(doc).submitter ?? '')
+    .replace(/\(.*$/s, '')
+    .replace(/^\s*gemeente\s+/i, '')
+    .trim();
   return submitter.toLowerCase() === 'bestuur' ? '' : submitter;
 }
 
