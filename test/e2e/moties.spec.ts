@@ -14,6 +14,7 @@
  * Screenshots at 1280×800 go to test/artifacts/moties-*.png. People are named by role words;
  * gemeenten by their names.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { openEditor, runFileCommand, screenshot } from './editorPage.ts';
@@ -29,6 +30,15 @@ const RESOLUTION = `Ruimte voor woningbouw ${unique}`;
 const ELSEWHERE = `Jeugdzorg op orde ${unique}`;
 /** An ALV no other spec uses, so the overview holds this spec's stukken only. */
 const DATE = '17 maart 2031';
+
+/** axe-core on the open dialog: no serious or critical violation, contrast included. */
+async function expectAccessibleDialog(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).include('dialog[open]').analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes[0]?.failureSummary ?? ''}`);
+  expect(serious, `axe-core in ${what}`).toEqual([]);
+}
 
 /** A PDF's text with its line breaks and columns as single spaces, to find sentences in. */
 const words = (text: string) => text.replace(/\s+/g, ' ');
@@ -113,6 +123,7 @@ test('a motie is submitted, advised and decided in the app, and the ALV-overzich
   await submit.getByLabel('Gemeente (indiener)').fill('Zwolle');
   await submit.getByLabel(/^Mede-indieners/).fill('Tilburg, Deventer');
   await screenshot(page, 'moties-indienen');
+  await expectAccessibleDialog(page, 'Motie indienen');
   await submit.getByRole('button', { name: 'Motie indienen' }).click();
   await expect(submit).toBeHidden();
   await expect(panel.getByRole('status')).toHaveText('Motie M1 ingediend.');
@@ -180,6 +191,7 @@ test('a motie is submitted, advised and decided in the app, and the ALV-overzich
   // The motie is the open stuk: only the other one is offered to open.
   await expect(motionStuk.getByRole('button', { name: /^Openen/ })).toHaveCount(0);
   await screenshot(page, 'moties-overzicht');
+  await expectAccessibleDialog(page, 'the ALV-overzicht');
 
   await overview.getByLabel('Tonen').selectOption({ label: 'Aangenomen' });
   await expect(resolutionStuk).toHaveCount(0);
