@@ -168,6 +168,7 @@ describe('the menu bar', () => {
       'addAmendment',
       'amendedPdf',
       'advicesPdf',
+      'procedureOverview',
     ]) {
       expect(isEnabled(item(bar, id)), id).toBe(false);
     }
@@ -184,17 +185,19 @@ describe('the menu bar', () => {
       addAmendment: true,
       amendedPdf: true,
       advicesPdf: true,
+      procedureOverview: true,
     };
     const file = menu('linux', { amendments: all }).find((entry) => entry.label === 'Bestand')!;
     const labels = file.submenu!.map((entry) => entry.label ?? entry.type);
     const first = labels.indexOf('Amendementen');
-    expect(labels.slice(first - 1, first + 6)).toEqual([
+    expect(labels.slice(first - 1, first + 7)).toEqual([
       'separator',
       'Amendementen',
       'Amendement maken…',
       'Amendement toevoegen…',
       'Zoals geamendeerd (PDF)',
       'Preadviezen (PDF)',
+      'ALV-overzicht…',
       'separator',
     ]);
     for (const id of Object.keys(all)) {

@@ -166,6 +166,7 @@ function buildAmendmentItems(state: MenuState): MenuItemTemplate[] {
     item('addAmendment', 'Amendement toevoegen…'),
     item('amendedPdf', 'Zoals geamendeerd (PDF)'),
     item('advicesPdf', 'Preadviezen (PDF)'),
+    item('procedureOverview', 'ALV-overzicht…'),
   ];
 }
 

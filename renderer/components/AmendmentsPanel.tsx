@@ -305,7 +305,10 @@ export function AmendmentsPanel({
           {listed.length === 0 ? (
             <p className="amendments-empty">Geen amendementen met deze keuze.</p>
           ) : (
-            <ol className="amendments-list" aria-label="Lijst van amendementen">
+            <ol
+              className="amendments-list"
+              aria-label={isMotion ? 'De motie en haar procedure' : 'Lijst van amendementen'}
+            >
               {listed.map((row) => (
                 <li key={row.entry.id}>
                   <AmendmentCard

@@ -20,6 +20,7 @@ describe('readAmendmentMenu', () => {
       entry('addAmendment', false),
       entry('amendedPdf'),
       entry('advicesPdf', true),
+      entry('procedureOverview'),
     ]);
     expect(menu.enabled).toEqual({
       showAmendments: true,
@@ -27,9 +28,10 @@ describe('readAmendmentMenu', () => {
       addAmendment: true,
       amendedPdf: true,
       advicesPdf: false,
+      procedureOverview: true,
     });
     for (const command of AMENDMENT_COMMANDS) menu.actions[command]();
-    expect(ran).toEqual(['amendments', 'addAmendment', 'amendedPdf']);
+    expect(ran).toEqual(['amendments', 'addAmendment', 'amendedPdf', 'procedureOverview']);
   });
 
   it('keeps a command off when the page has no such entry', () => {

@@ -21,6 +21,7 @@ export const AMENDMENT_ENTRY_IDS: Record<AmendmentCommand, string> = {
   addAmendment: 'addAmendment',
   amendedPdf: 'amendedPdf',
   advicesPdf: 'advicesPdf',
+  procedureOverview: 'procedureOverview',
 };
 
 /** Which amendment commands can be chosen, and what each does. */

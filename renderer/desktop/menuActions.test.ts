@@ -62,6 +62,7 @@ function targets(
     { id: 'addAmendment', onSelect: record('addAmendment') },
     { id: 'amendedPdf', onSelect: record('amendedPdf') },
     { id: 'advicesPdf', onSelect: record('advicesPdf') },
+    { id: 'procedureOverview', onSelect: record('procedureOverview') },
   ];
   const chosen: MenuActionTargets = {
     view: view as unknown as EditorView | null,
@@ -120,6 +121,7 @@ describe('the menu commands in the page', () => {
       'addAmendment',
       'amendedPdf',
       'advicesPdf',
+      'procedureOverview',
       'close',
       'preferences',
       'toggleSuggesting',

@@ -23,6 +23,7 @@ export const MENU_COMMANDS = [
   'addAmendment',
   'amendedPdf',
   'advicesPdf',
+  'procedureOverview',
   'close',
   // Bewerken (cut, copy, paste and select all are Chromium's own, through menu roles)
   'undo',
@@ -62,6 +63,7 @@ export const AMENDMENT_COMMANDS = [
   'addAmendment',
   'amendedPdf',
   'advicesPdf',
+  'procedureOverview',
 ] as const;
 
 /** The name of an amendment command. */

@@ -57,6 +57,7 @@ export const menuStateSchema = z.strictObject({
     addAmendment: z.boolean(),
     amendedPdf: z.boolean(),
     advicesPdf: z.boolean(),
+    procedureOverview: z.boolean(),
   } satisfies Record<AmendmentCommand, z.ZodBoolean>),
 });
 
@@ -84,5 +85,6 @@ export const EMPTY_MENU_STATE: MenuState = {
     addAmendment: false,
     amendedPdf: false,
     advicesPdf: false,
+    procedureOverview: false,
   },
 };
