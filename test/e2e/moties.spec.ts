@@ -46,7 +46,7 @@ const words = (text: string) => text.replace(/\s+/g, ' ');
 const motionPanel = (page: Page) => page.getByRole('region', { name: 'Motie' });
 const motionCard = (page: Page) =>
   motionPanel(page)
-    .getByRole('list', { name: 'Lijst van amendementen' })
+    .getByRole('list', { name: 'De motie en haar procedure' })
     .getByRole('article', { name: /^Motie M1 / });
 const metadata = (page: Page) => page.getByRole('complementary', { name: 'Gegevens van het stuk' });
 
