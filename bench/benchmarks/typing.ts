@@ -64,9 +64,11 @@ export async function setUpAppTyping(
     const page = await newPage(browser);
     await openAppDocument(page, host.url, file, 300);
     const invitation = await startAppSession(page);
-    coEditors.push(await joinAsCoEditor(invitation, 'Anneke de Wit', '#b03a2e', TYPING_ITEM - 8));
-    coEditors.push(await joinAsCoEditor(invitation, 'Bram Jansen', '#1f618d', TYPING_ITEM + 3));
-    await waitForPresence(page, ['Anneke de Wit', 'Bram Jansen']);
+    coEditors.push(
+      await joinAsCoEditor(invitation, 'Auteur van Wijchen', '#b03a2e', TYPING_ITEM - 8),
+    );
+    coEditors.push(await joinAsCoEditor(invitation, 'Bewerker Joure', '#1f618d', TYPING_ITEM + 3));
+    await waitForPresence(page, ['Auteur van Wijchen', 'Bewerker Joure']);
     await turnOnSuggesting(page);
     await placeCursorInItem(page, TYPING_ITEM);
     return {

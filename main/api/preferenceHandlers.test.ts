@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 const fatima: UserPreferences = {
-  userName: 'Fatima El Amrani',
+  userName: 'Fractiemedewerker Elst',
   userColour: '#7a3e9d',
   defaultAssembly: 'Voorjaars ALV',
   documentsDir: null,

@@ -22,7 +22,7 @@ beforeAll(() => {
   recordVersion(ydoc, {
     id: 'v1',
     name: 'Concept 12 november',
-    author: 'Anneke',
+    author: 'Auteur',
     createdAt: '2024-11-12T10:00:00.000Z',
     doc: buildDoc({ title: 'Jeugdzorg', recitals: [['De kosten stijgen;']] }),
   });
@@ -75,7 +75,7 @@ describe('show and export --json with pending changes', () => {
   it('read as the stuk with the changes accepted, as the PDF prints by default', () => {
     const schemaMarks = buildDoc({}).type.schema.marks;
     const doc = buildDoc({ title: 'Fonds', recitals: [['De kosten uitgaven stijgen;']] });
-    const attrs = { id: 'c1', name: 'Anneke', colour: '#b3261e', time: 1 };
+    const attrs = { id: 'c1', name: 'Auteur', colour: '#b3261e', time: 1 };
     const from = findText(doc, 'kosten ', true);
     const to = findText(doc, 'uitgaven ');
     const marked = EditorState.create({ doc })

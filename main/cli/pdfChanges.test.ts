@@ -28,13 +28,13 @@ import { expectOneLineError, runResolutie } from './testing/cliProcess.ts';
 // Two prints by a real Chromium; a limit against hanging, not a speed test.
 vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
 
-const ANNEKE: ChangeAuthor = { name: 'Anneke de Vries', colour: '#b3261e' };
-const BRAM: ChangeAuthor = { name: 'Bram Jansen', colour: '#3d4fb8' };
+const AUTEUR: ChangeAuthor = { name: 'Auteur van Veenendaal', colour: '#b3261e' };
+const BEWERKER: ChangeAuthor = { name: 'Bewerker Joure', colour: '#3d4fb8' };
 const writer = { app: 'Resolutie-editor', version: 'test' };
 const ARTIFACT = new URL('../../test/artifacts/pdf-changes-shown.png', import.meta.url).pathname;
 
 /**
- * The stuk: Anneke replaces "kosten" by "uitgaven", adds words and drops one; Bram proposes
+ * The stuk: Auteur replaces "kosten" by "uitgaven", adds words and drops one; Bewerker proposes
  * to delete the second recital whole and adds to the title and a decision.
  */
 function proposedStuk(): Node {
@@ -75,13 +75,18 @@ function proposedStuk(): Node {
   };
   const gone =
     'Gemeenten de opschalingskorting niet kunnen opvangen zonder te snijden in voorzieningen;';
-  propose(ANNEKE, 'kosten', 'kosten'.length, 'uitgaven');
-  propose(BRAM, gone, gone.length, '');
-  propose(ANNEKE, 'duidelijk mandaat', 0, 'breed gedragen en ');
-  propose(BRAM, 'gemeenten', 'gemeenten'.length, 'gemeenten en provincies');
-  propose(BRAM, 'definitief schrapt.', 'definitief schrapt'.length, 'per 2026 definitief schrapt');
-  propose(ANNEKE, 'hierover ', 'hierover '.length, '');
-  propose(ANNEKE, 'Deze resolutie', 0, 'Structurele ');
+  propose(AUTEUR, 'kosten', 'kosten'.length, 'uitgaven');
+  propose(BEWERKER, gone, gone.length, '');
+  propose(AUTEUR, 'duidelijk mandaat', 0, 'breed gedragen en ');
+  propose(BEWERKER, 'gemeenten', 'gemeenten'.length, 'gemeenten en provincies');
+  propose(
+    BEWERKER,
+    'definitief schrapt.',
+    'definitief schrapt'.length,
+    'per 2026 definitief schrapt',
+  );
+  propose(AUTEUR, 'hierover ', 'hierover '.length, '');
+  propose(AUTEUR, 'Deze resolutie', 0, 'Structurele ');
   return state.doc;
 }
 
@@ -146,8 +151,8 @@ describe('export --pdf --changes shown', () => {
     expect(shownText).toContain(
       'Wijzigingen: dubbel onderstreept = toegevoegd, doorgehaald = geschrapt',
     );
-    expect(shownText).toContain('AV Anneke de Vries: 4 wijzigingen');
-    expect(shownText).toContain('BJ Bram Jansen: 3 wijzigingen');
+    expect(shownText).toContain('AV Auteur van Veenendaal: 4 wijzigingen');
+    expect(shownText).toContain('BJ Bewerker Joure: 3 wijzigingen');
     // Before the blocks (the stuk's preamble names nothing, so it prints nothing).
     expect(shownText.indexOf('Wijzigingen:')).toBeLessThan(shownText.indexOf('Overwegende dat:'));
     expect(shownText).not.toContain('De leden bijeen');
@@ -176,7 +181,7 @@ describe('export --pdf --changes hidden', () => {
 
   it('has no legend', () => {
     expect(hiddenText).not.toContain('Wijzigingen');
-    expect(hiddenText).not.toContain('Anneke');
+    expect(hiddenText).not.toContain('Auteur');
   });
 
   it('is what export prints without --changes', () => {

@@ -43,14 +43,14 @@ vi.setConfig({ testTimeout: 60_000 });
 const NAME = 'motie';
 // As `resolutie server` allows: room for states of megabytes in one message.
 const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
-const ANNA = { name: 'Anna de Vries', color: '#1b6e3a' };
-const BRAM = { name: 'Bram Jansen', color: '#7a3e9d' };
+const ADVISEUR = { name: 'Adviseur van Venray', color: '#1b6e3a' };
+const BEWERKER = { name: 'Bewerker Joure', color: '#7a3e9d' };
 const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc());
 
 let temp: ReturnType<typeof makeTempDir>;
 let server: CollabServer;
-let anna: HocuspocusProvider;
-let bram: HocuspocusProvider;
+let adviseur: HocuspocusProvider;
+let bewerker: HocuspocusProvider;
 // An honest reader whose presence shows that everything sent before has been relayed.
 let herald: RawClient;
 const rawClients: RawClient[] = [];
@@ -65,15 +65,17 @@ beforeEach(async () => {
     NAME,
     createYDoc(buildDoc({ title: 'Aanwezig', recitals: [['Eerste overweging.']] })),
   );
-  anna = provider();
-  bram = provider();
-  await Promise.all([whenSynced(anna), whenSynced(bram)]);
-  anna.awareness!.setLocalStateField('user', ANNA);
-  bram.awareness!.setLocalStateField('user', BRAM);
+  adviseur = provider();
+  bewerker = provider();
+  await Promise.all([whenSynced(adviseur), whenSynced(bewerker)]);
+  adviseur.awareness!.setLocalStateField('user', ADVISEUR);
+  bewerker.awareness!.setLocalStateField('user', BEWERKER);
   herald = await joinedRawClient('reader');
   await waitFor(
-    () => sameUser(userAt(bram, anna), ANNA) && sameUser(userAt(anna, bram), BRAM),
-    'Anna and Bram see each other',
+    () =>
+      sameUser(userAt(bewerker, adviseur), ADVISEUR) &&
+      sameUser(userAt(adviseur, bewerker), BEWERKER),
+    'Adviseur and Bewerker see each other',
   );
 });
 afterEach(async () => {
@@ -126,7 +128,7 @@ function recordStates(viewer: HocuspocusProvider, clientId: number): unknown[] {
 /**
  * Resolves once the server has handled everything `sender` sent and relayed whatever of it
  * it relays: the server answers the sender's next update in order, and the herald's next
- * presence reaches Anna and Bram after anything the server relayed before it.
+ * presence reaches Adviseur and Bewerker after anything the server relayed before it.
  */
 async function afterServerHandled(sender: RawClient): Promise<void> {
   const answered = sender.syncStatuses.length;
@@ -140,10 +142,10 @@ async function afterServerHandled(sender: RawClient): Promise<void> {
   const heraldId = herald.awareness.clientID;
   await waitFor(
     () =>
-      [anna, bram].every(
+      [adviseur, bewerker].every(
         (viewer) => (stateOf(viewer, heraldId)?.['user'] as { name?: string })?.name === name,
       ),
-    'the herald seen by Anna and Bram',
+    'the herald seen by Adviseur and Bewerker',
   );
 }
 
@@ -157,23 +159,26 @@ async function whenClosed(sender: RawClient): Promise<void> {
   await waitFor(() => sender.closed !== null, 'the sender is closed');
 }
 
-/** Anna and Bram still edit together and see each other; a newcomer gets a valid document. */
+/** Adviseur and Bewerker still edit together and see each other; a newcomer gets a valid document. */
 async function expectHonestUnharmed(): Promise<void> {
   const text = `Na de aanval ${++edits}. `;
-  getFirstItemText(anna.document).insert(0, text);
-  await waitFor(() => getYText(bram.document).includes(text), 'Bram sees the edit');
-  expect(userAt(bram, anna)).toEqual(ANNA);
-  expect(userAt(anna, bram)).toEqual(BRAM);
-  expect(anna.awareness!.getLocalState()?.['user']).toEqual(ANNA);
-  expect(bram.awareness!.getLocalState()?.['user']).toEqual(BRAM);
+  getFirstItemText(adviseur.document).insert(0, text);
+  await waitFor(() => getYText(bewerker.document).includes(text), 'Bewerker sees the edit');
+  expect(userAt(bewerker, adviseur)).toEqual(ADVISEUR);
+  expect(userAt(adviseur, bewerker)).toEqual(BEWERKER);
+  expect(adviseur.awareness!.getLocalState()?.['user']).toEqual(ADVISEUR);
+  expect(bewerker.awareness!.getLocalState()?.['user']).toEqual(BEWERKER);
   const newcomer = provider();
   await whenSynced(newcomer);
-  expect(readYDoc(newcomer.document).eq(readYDoc(anna.document))).toBe(true);
-  await waitFor(() => sameUser(userAt(newcomer, anna), ANNA), "the newcomer sees Anna's presence");
+  expect(readYDoc(newcomer.document).eq(readYDoc(adviseur.document))).toBe(true);
+  await waitFor(
+    () => sameUser(userAt(newcomer, adviseur), ADVISEUR),
+    "the newcomer sees Adviseur's presence",
+  );
 }
 
 async function expectStoredFileReadable(): Promise<void> {
-  const text = getYText(anna.document);
+  const text = getYText(adviseur.document);
   for (const created of providers.splice(0)) created.destroy();
   await server.stop();
   const stored = readDocumentFile(readFileSync(path.join(temp.dir, `${NAME}.resolutie`)));
@@ -181,9 +186,9 @@ async function expectStoredFileReadable(): Promise<void> {
   expect(text).toContain(`Na de aanval ${edits}. `);
 }
 
-/** The JSON of a real cursor in Bram's document, as y-prosemirror shares it. */
+/** The JSON of a real cursor in Bewerker's document, as y-prosemirror shares it. */
 function realCursor(): { anchor: unknown; head: unknown } {
-  const text = getFirstItemText(bram.document);
+  const text = getFirstItemText(bewerker.document);
   const position = JSON.parse(JSON.stringify(Y.createRelativePositionFromTypeIndex(text, 2)));
   return { anchor: position, head: position };
 }
@@ -191,16 +196,22 @@ function realCursor(): { anchor: unknown; head: unknown } {
 describe('presence is bound to the connection that introduced it', () => {
   it("a reader cannot replace or remove an editor's presence, not even in the editor's own view", async () => {
     const reader = await joinedRawClient('reader');
-    const annaId = anna.awareness!.clientID;
+    const annaId = adviseur.awareness!.clientID;
     const forged: AwarenessEntry[] = [
-      { clientId: annaId, clock: clockOf(anna) + 10, state: { user: { ...ANNA, name: 'Vals' } } },
+      {
+        clientId: annaId,
+        clock: clockOf(adviseur) + 10,
+        state: { user: { ...ADVISEUR, name: 'Vals' } },
+      },
     ];
     sendAwarenessEntries(reader, forged);
-    sendAwarenessEntries(reader, [{ clientId: annaId, clock: clockOf(anna) + 20, state: null }]);
+    sendAwarenessEntries(reader, [
+      { clientId: annaId, clock: clockOf(adviseur) + 20, state: null },
+    ]);
     await afterServerHandled(reader);
 
-    expect(anna.awareness!.getLocalState()?.['user']).toEqual(ANNA);
-    expect(userAt(bram, anna)).toEqual(ANNA);
+    expect(adviseur.awareness!.getLocalState()?.['user']).toEqual(ADVISEUR);
+    expect(userAt(bewerker, adviseur)).toEqual(ADVISEUR);
     // Dropped, not closed: an honest client relays the states it knows when asked.
     expect(reader.closed).toBeNull();
     await expectHonestUnharmed();
@@ -209,48 +220,57 @@ describe('presence is bound to the connection that introduced it', () => {
 
   it("an editor with the same invitation cannot take over a connected colleague's presence", async () => {
     const intruder = await joinedRawClient('editor');
-    const annaId = anna.awareness!.clientID;
-    const forged = { user: { ...ANNA, name: 'Vals' }, cursor: null };
+    const annaId = adviseur.awareness!.clientID;
+    const forged = { user: { ...ADVISEUR, name: 'Vals' }, cursor: null };
     sendAwarenessEntries(intruder, [
-      { clientId: annaId, clock: clockOf(anna) + 10, state: forged },
+      { clientId: annaId, clock: clockOf(adviseur) + 10, state: forged },
     ]);
-    // The server asks Anna; she answers, so the claim was not hers and is never applied.
+    // The server asks Adviseur; she answers, so the claim was not hers and is never applied.
     await new Promise((resolve) => setTimeout(resolve, PRESENCE_PROBE_MS + 500));
     await afterServerHandled(intruder);
-    expect(anna.awareness!.getLocalState()?.['user']).toEqual(ANNA);
-    expect(userAt(bram, anna)).toEqual(ANNA);
-    expect(anna.configuration.websocketProvider.status).toBe('connected');
+    expect(adviseur.awareness!.getLocalState()?.['user']).toEqual(ADVISEUR);
+    expect(userAt(bewerker, adviseur)).toEqual(ADVISEUR);
+    expect(adviseur.configuration.websocketProvider.status).toBe('connected');
     await expectHonestUnharmed();
   });
 
   it('a provider that reconnects while its old socket is still open gets its presence back within seconds', async () => {
     const proxy = await startFreezingProxy(server.port);
     try {
-      const carla = provider(`ws://127.0.0.1:${proxy.port}`);
-      await whenSynced(carla);
-      const carlaUser = { name: 'Carla Smit', color: '#00687a' };
-      carla.awareness!.setLocalStateField('user', carlaUser);
-      await waitFor(() => sameUser(userAt(bram, carla), carlaUser), 'Bram sees Carla');
+      const collega = provider(`ws://127.0.0.1:${proxy.port}`);
+      await whenSynced(collega);
+      const collegaUser = { name: 'Collega Sneek', color: '#00687a' };
+      collega.awareness!.setLocalStateField('user', collegaUser);
+      await waitFor(
+        () => sameUser(userAt(bewerker, collega), collegaUser),
+        'Bewerker sees Collega',
+      );
 
-      // Carla's network goes: her side closes, the server's side stays open and silent.
+      // Collega's network goes: her side closes, the server's side stays open and silent.
       let reconnected = false;
-      carla.on('synced', () => (reconnected = true));
+      collega.on('synced', () => (reconnected = true));
       proxy.freeze();
-      await waitFor(() => reconnected, 'Carla reconnected');
+      await waitFor(() => reconnected, 'Collega reconnected');
       expect(proxy.frozenCount()).toBe(1);
       const since = Date.now();
-      const renamed = { name: 'Carla Smit-de Boer', color: '#00687a' };
-      carla.awareness!.setLocalStateField('user', renamed);
-      await waitFor(() => sameUser(userAt(bram, carla), renamed), "Bram sees Carla's new presence");
+      const renamed = { name: 'Collega Sneek-de Boer', color: '#00687a' };
+      collega.awareness!.setLocalStateField('user', renamed);
+      await waitFor(
+        () => sameUser(userAt(bewerker, collega), renamed),
+        "Bewerker sees Collega's new presence",
+      );
       expect(Date.now() - since).toBeLessThan(PRESENCE_PROBE_MS + 5_000);
 
       // Her old socket is gone at last; her presence stays, and her typing arrives.
       proxy.releaseFrozen();
       await waitFor(() => proxy.frozenCount() === 0, 'the old socket closed');
-      getFirstItemText(carla.document).insert(0, 'Terug. ');
-      await waitFor(() => getYText(bram.document).includes('Terug. '), "Bram sees Carla's edit");
+      getFirstItemText(collega.document).insert(0, 'Terug. ');
+      await waitFor(
+        () => getYText(bewerker.document).includes('Terug. '),
+        "Bewerker sees Collega's edit",
+      );
       await afterServerHandled(herald);
-      expect(userAt(bram, carla)).toEqual(renamed);
+      expect(userAt(bewerker, collega)).toEqual(renamed);
       await expectHonestUnharmed();
     } finally {
       await proxy.close();
@@ -264,7 +284,7 @@ describe('presence is bounded', () => {
     const big = { user: { name: 'Groot', color: '#3d4fb8' }, ballast: 'x'.repeat(3_000_000) };
     sendAwarenessEntries(reader, [{ clientId: reader.awareness.clientID, clock: 5, state: big }]);
     await afterServerHandled(reader);
-    for (const viewer of [anna, bram]) {
+    for (const viewer of [adviseur, bewerker]) {
       expect(JSON.stringify([...viewer.awareness!.getStates()]).length).toBeLessThan(4_000);
       expect(stateOf(viewer, reader.awareness.clientID)).toBeNull();
     }
@@ -283,7 +303,7 @@ describe('presence is bounded', () => {
     }));
     sendAwarenessEntries(reader, entries);
     await afterServerHandled(reader);
-    for (const viewer of [anna, bram]) {
+    for (const viewer of [adviseur, bewerker]) {
       const theirs = entries.filter((entry) => stateOf(viewer, entry.clientId) !== null);
       expect(theirs.length).toBeLessThanOrEqual(1);
     }
@@ -299,7 +319,7 @@ describe('presence is bounded', () => {
     }));
     sendAwarenessEntries(reader, entries);
     await afterServerHandled(reader);
-    expect(entries.filter((entry) => stateOf(bram, entry.clientId) !== null)).toEqual([]);
+    expect(entries.filter((entry) => stateOf(bewerker, entry.clientId) !== null)).toEqual([]);
     await whenClosed(reader);
     expect(reader.closed?.code).toBe(1009);
     await expectHonestUnharmed();
@@ -310,8 +330,8 @@ describe('presence is validated', () => {
   it('drops malformed names, colours and cursors, and the fields it does not know', async () => {
     const reader = await joinedRawClient('reader');
     const readerId = reader.awareness.clientID;
-    const seenByBram = recordStates(bram, readerId);
-    const user = { name: 'Lotte', color: '#a34a00' };
+    const seenByBewerker = recordStates(bewerker, readerId);
+    const user = { name: 'Lezer', color: '#a34a00' };
     const cursor = realCursor();
     const position = cursor.anchor as Record<string, unknown>;
     const malformed: unknown[] = [
@@ -335,13 +355,13 @@ describe('presence is validated', () => {
       { user, cursor: [] },
       { user: { ...user, name: 'x'.repeat(61) } },
       { user: { ...user, name: ' ' } },
-      { user: { ...user, name: 'Lotte\u202e' } },
+      { user: { ...user, name: 'Lezer\u202e' } },
       { user: { ...user, name: 'Lot\nte' } },
       { user: { ...user, color: 'red' } },
       { user: { ...user, color: 'url(javascript:alert(1))' } },
-      { user: 'Lotte' },
+      { user: 'Lezer' },
       [],
-      'Lotte',
+      'Lezer',
       42,
     ];
     let clock = 10;
@@ -353,10 +373,10 @@ describe('presence is validated', () => {
     await afterServerHandled(reader);
 
     expect(reader.closed).toBeNull();
-    expect(stateOf(bram, readerId)).toEqual({ user, cursor });
-    // Nothing else ever reached Bram under the reader's id.
-    expect(seenByBram).toEqual([{ user, cursor }]);
-    for (const state of seenByBram) expect(readPresenceState(state)).toEqual(state);
+    expect(stateOf(bewerker, readerId)).toEqual({ user, cursor });
+    // Nothing else ever reached Bewerker under the reader's id.
+    expect(seenByBewerker).toEqual([{ user, cursor }]);
+    for (const state of seenByBewerker) expect(readPresenceState(state)).toEqual(state);
     await expectHonestUnharmed();
     await expectStoredFileReadable();
   });

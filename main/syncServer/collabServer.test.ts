@@ -101,17 +101,17 @@ describe('sync server: two providers', () => {
     );
     expect(readYDoc(host.document).eq(readYDoc(guest.document))).toBe(true);
 
-    host.awareness!.setLocalStateField('user', { name: 'Anna de Vries', color: '#1f77b4' });
+    host.awareness!.setLocalStateField('user', { name: 'Adviseur van Venray', color: '#1f77b4' });
     await waitFor(
       () =>
         [...guest.awareness!.getStates().values()].some(
-          (state) => state['user']?.name === 'Anna de Vries',
+          (state) => state['user']?.name === 'Adviseur van Venray',
         ),
       "the host's presence at the guest",
     );
     const states = [...guest.awareness!.getStates().values()];
     expect(states.find((s) => s['user'])?.['user']).toEqual({
-      name: 'Anna de Vries',
+      name: 'Adviseur van Venray',
       color: '#1f77b4',
     });
   });
@@ -138,9 +138,9 @@ describe('sync server: a client that is not ours', () => {
     await waitFor(() => raw.syncStatuses.includes(true), 'the server applied the raw update');
     expect(getYText(raw.doc)).toBe(getYText(editor.document));
 
-    raw.awareness.setLocalStateField('user', { name: 'Bram', color: '#ff7f0e' });
+    raw.awareness.setLocalStateField('user', { name: 'Bewerker', color: '#ff7f0e' });
     await waitFor(
-      () => [...editor.awareness!.getStates().values()].some((s) => s['user']?.name === 'Bram'),
+      () => [...editor.awareness!.getStates().values()].some((s) => s['user']?.name === 'Bewerker'),
       "the raw client's presence at the provider",
     );
   });

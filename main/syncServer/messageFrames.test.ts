@@ -85,10 +85,10 @@ describe('the writers', () => {
   it('write an awareness update that y-protocols applies', () => {
     const awareness = new awarenessProtocol.Awareness(new Y.Doc());
     const update = encodeAwarenessUpdate([
-      { clientId: 7, clock: 3, json: JSON.stringify({ user: { name: 'Anna' } }) },
+      { clientId: 7, clock: 3, json: JSON.stringify({ user: { name: 'Adviseur' } }) },
     ]);
     awarenessProtocol.applyAwarenessUpdate(awareness, update, 'test');
-    expect(awareness.getStates().get(7)).toEqual({ user: { name: 'Anna' } });
+    expect(awareness.getStates().get(7)).toEqual({ user: { name: 'Adviseur' } });
     expect(awareness.meta.get(7)?.clock).toBe(3);
     awareness.destroy();
   });
@@ -215,7 +215,7 @@ describe('readClientMessage', () => {
     doc.getText('t').insert(0, 'hallo');
     const update = Y.encodeStateAsUpdate(doc);
     const awareness = new awarenessProtocol.Awareness(doc);
-    awareness.setLocalState({ user: { name: 'Anna' } });
+    awareness.setLocalState({ user: { name: 'Adviseur' } });
 
     expect(
       readClientMessage(

@@ -32,15 +32,15 @@ if (!REDIS_SERVER) console.warn(SKIP_REASON);
 
 const NAME = 'gedeeld';
 const PREFIX = 'aanwezig';
-const ANNA = { name: 'Anna op een', color: '#1b6e3a' };
+const ADVISEUR = { name: 'Adviseur op een', color: '#1b6e3a' };
 
 let temp: ReturnType<typeof makeTempDir>;
 let redis: RedisProcess | null = null;
 const servers: CollabServer[] = [];
 const providers: HocuspocusProvider[] = [];
 const rawClients: RawClient[] = [];
-let anna: HocuspocusProvider;
-let bram: HocuspocusProvider;
+let adviseur: HocuspocusProvider;
+let bewerker: HocuspocusProvider;
 
 beforeEach(async (context) => {
   context.skip(!REDIS_SERVER, SKIP_REASON);
@@ -57,12 +57,15 @@ beforeEach(async (context) => {
     NAME,
     createYDoc(buildDoc({ title: 'Gedeeld', recitals: [['Eerste overweging.']] })),
   );
-  anna = connectProvider(servers[0]!.url, NAME, tokenFor(NAME));
-  bram = connectProvider(servers[1]!.url, NAME, tokenFor(NAME));
-  providers.push(anna, bram);
-  await Promise.all([whenSynced(anna), whenSynced(bram)]);
-  anna.awareness!.setLocalStateField('user', ANNA);
-  await waitFor(() => userName(bram, anna.awareness!.clientID) === ANNA.name, 'Anna at Bram');
+  adviseur = connectProvider(servers[0]!.url, NAME, tokenFor(NAME));
+  bewerker = connectProvider(servers[1]!.url, NAME, tokenFor(NAME));
+  providers.push(adviseur, bewerker);
+  await Promise.all([whenSynced(adviseur), whenSynced(bewerker)]);
+  adviseur.awareness!.setLocalStateField('user', ADVISEUR);
+  await waitFor(
+    () => userName(bewerker, adviseur.awareness!.clientID) === ADVISEUR.name,
+    'Adviseur at Bewerker',
+  );
 });
 afterEach(async () => {
   for (const client of rawClients.splice(0)) client.close();
@@ -92,7 +95,9 @@ function recordStates(viewer: HocuspocusProvider, clientIds: number[]): Map<numb
 describe('presence through Redis', () => {
   it('drops states from another instance that are malformed or too large, and unknown fields', async () => {
     const [tooLarge, malformed, valid] = [3_000_001, 3_000_002, 3_000_003];
-    const seen = [anna, bram].map((viewer) => recordStates(viewer, [tooLarge, malformed, valid]));
+    const seen = [adviseur, bewerker].map((viewer) =>
+      recordStates(viewer, [tooLarge, malformed, valid]),
+    );
     const user = { name: 'Van elders', color: '#00687a' };
     const message = encodeAwarenessMessage(NAME, [
       { clientId: tooLarge, clock: 2, state: { user, ballast: 'x'.repeat(2_000) } },
@@ -106,7 +111,7 @@ describe('presence through Redis', () => {
     );
     expect(receivers).toBeGreaterThanOrEqual(2);
     await waitFor(
-      () => [anna, bram].every((viewer) => userName(viewer, valid) === user.name),
+      () => [adviseur, bewerker].every((viewer) => userName(viewer, valid) === user.name),
       'the valid state on both instances',
     );
     for (const perViewer of seen) {
@@ -114,26 +119,29 @@ describe('presence through Redis', () => {
       expect(perViewer.get(malformed)).toEqual([]);
       expect(perViewer.get(valid)).toEqual([{ user, cursor: null }]);
     }
-    expect(userName(bram, anna.awareness!.clientID)).toBe(ANNA.name);
+    expect(userName(bewerker, adviseur.awareness!.clientID)).toBe(ADVISEUR.name);
   });
 
   it('a reader on one instance cannot take the presence of an editor on the other', async () => {
     const reader = new RawClient(servers[1]!.url, NAME, tokenFor(NAME, 'reader'));
     rawClients.push(reader);
     await waitFor(() => reader.synced, 'reader synced');
-    const annaId = anna.awareness!.clientID;
-    const clock = anna.awareness!.meta.get(annaId)!.clock + 10;
+    const annaId = adviseur.awareness!.clientID;
+    const clock = adviseur.awareness!.meta.get(annaId)!.clock + 10;
     sendAwarenessEntries(reader, [
-      { clientId: annaId, clock, state: { user: { ...ANNA, name: 'Vals' } } },
+      { clientId: annaId, clock, state: { user: { ...ADVISEUR, name: 'Vals' } } },
     ]);
-    // Then its own presence: once Bram and Anna see it, the forged one was handled before.
+    // Then its own presence: once Bewerker and Adviseur see it, the forged one was handled before.
     reader.awareness.setLocalStateField('user', { name: 'Lezer', color: '#4a5b00' });
     await waitFor(
-      () => [anna, bram].every((viewer) => userName(viewer, reader.awareness.clientID) === 'Lezer'),
+      () =>
+        [adviseur, bewerker].every(
+          (viewer) => userName(viewer, reader.awareness.clientID) === 'Lezer',
+        ),
       "the reader's own presence on both instances",
     );
-    expect(userName(bram, annaId)).toBe(ANNA.name);
-    expect(userName(anna, annaId)).toBe(ANNA.name);
-    expect(anna.awareness!.getLocalState()?.['user']).toEqual(ANNA);
+    expect(userName(bewerker, annaId)).toBe(ADVISEUR.name);
+    expect(userName(adviseur, annaId)).toBe(ADVISEUR.name);
+    expect(adviseur.awareness!.getLocalState()?.['user']).toEqual(ADVISEUR);
   });
 });

@@ -28,12 +28,12 @@ function setup(limits = { idsPerConnection: 1, maxReserved: 2 }) {
 describe('PresenceOwners', () => {
   it('gives an id to the first connection that sets it, and to no one else', () => {
     const { owners, connect } = setup();
-    const anna = connect('anna');
+    const adviseur = connect('adviseur');
     const reader = connect('reader');
-    expect(owners.claim(anna, 'editors', 7)).toBe('taken');
-    expect(owners.claim(anna, 'editors', 7)).toBe('own');
+    expect(owners.claim(adviseur, 'editors', 7)).toBe('taken');
+    expect(owners.claim(adviseur, 'editors', 7)).toBe('own');
     expect(owners.claim(reader, 'readers', 7)).toBe('refused');
-    expect(owners.getOwner(7)).toBe(anna);
+    expect(owners.getOwner(7)).toBe(adviseur);
   });
 
   it('lets a connection own one id', () => {
@@ -46,8 +46,8 @@ describe('PresenceOwners', () => {
 
   it('holds a claim with the same invitation while the owner is connected', () => {
     const { owners, connect, disconnect } = setup();
-    const old = connect('anna, old socket');
-    const fresh = connect('anna, reconnected');
+    const old = connect('adviseur, old socket');
+    const fresh = connect('adviseur, reconnected');
     owners.claim(old, 'editors', 7);
     expect(owners.claim(fresh, 'editors', 7)).toBe('held');
     disconnect(old);
@@ -57,12 +57,12 @@ describe('PresenceOwners', () => {
 
   it('keeps a departed owner’s id for its invitation, so nobody else takes it meanwhile', () => {
     const { owners, connect, disconnect } = setup();
-    const anna = connect('anna');
-    owners.claim(anna, 'editors', 7);
-    disconnect(anna);
+    const adviseur = connect('adviseur');
+    owners.claim(adviseur, 'editors', 7);
+    disconnect(adviseur);
     const reader = connect('reader');
     expect(owners.claim(reader, 'readers', 7)).toBe('refused');
-    expect(owners.claim(connect('anna again'), 'editors', 7)).toBe('taken');
+    expect(owners.claim(connect('adviseur again'), 'editors', 7)).toBe('taken');
   });
 
   it('keeps at most `maxReserved` departed ids, the oldest go first', () => {
@@ -81,14 +81,14 @@ describe('PresenceOwners', () => {
   it('leaves ids of other instances to them until their state is gone', () => {
     const { owners, connect } = setup();
     const reader = connect('reader');
-    const anna = connect('anna');
-    owners.claim(anna, 'editors', 8);
+    const adviseur = connect('adviseur');
+    owners.claim(adviseur, 'editors', 8);
     owners.markRemote(7);
     owners.markRemote(8);
     expect(owners.claim(reader, 'readers', 7)).toBe('refused');
-    expect(owners.getOwner(8)).toBe(anna);
+    expect(owners.getOwner(8)).toBe(adviseur);
     owners.forgetRemote(8);
-    expect(owners.getOwner(8)).toBe(anna);
+    expect(owners.getOwner(8)).toBe(adviseur);
     owners.forgetRemote(7);
     expect(owners.claim(reader, 'readers', 7)).toBe('taken');
   });

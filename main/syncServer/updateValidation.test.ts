@@ -80,7 +80,7 @@ describe('checkDocumentUpdate', () => {
       recordVersion(r, {
         id: 'v1',
         name: 'Concept 12 november',
-        author: 'Anneke',
+        author: 'Auteur',
         createdAt: '2024-11-12T10:00:00.000Z',
         doc: readYDoc(r),
       }),
@@ -98,7 +98,7 @@ describe('checkDocumentUpdate', () => {
       recordVersion(r, {
         id: 'v1',
         name,
-        author: 'Anneke',
+        author: 'Auteur',
         createdAt: '2024-11-12T10:00:00.000Z',
         doc: readYDoc(r),
       });
@@ -119,7 +119,7 @@ describe('checkDocumentUpdate', () => {
       recordVersion(r, {
         id: 'v2',
         name: 'Concept 20 november',
-        author: 'Bram',
+        author: 'Bewerker',
         createdAt: '2024-11-20T10:00:00.000Z',
         doc: readYDoc(r),
       }),

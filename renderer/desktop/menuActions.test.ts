@@ -10,7 +10,7 @@ import { getTrackedChanges } from '../../shared/editor/suggestions/trackedChange
 import { readAmendmentMenu, type AmendmentMenuEntry } from './amendmentMenu.ts';
 import { createMenuActions, runMenuCommand, type MenuActionTargets } from './menuActions.ts';
 
-/** A document with two proposals: c-1 by Anneke and c-2 by Bram. */
+/** A document with two proposals: c-1 by Auteur and c-2 by Bewerker. */
 function withProposals(): EditorState {
   let state = EditorState.create({
     schema,
@@ -26,8 +26,8 @@ function withProposals(): EditorState {
     if (!tr) throw new Error('geen voorstel');
     state = state.apply(tr);
   };
-  propose('Alle ', 'Gemeenten', 'c-1', 'Anneke');
-  propose('Ook ', 'Het Rijk', 'c-2', 'Bram');
+  propose('Alle ', 'Gemeenten', 'c-1', 'Auteur');
+  propose('Ook ', 'Het Rijk', 'c-2', 'Bewerker');
   return state;
 }
 

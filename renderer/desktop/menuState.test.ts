@@ -7,9 +7,9 @@ import { suggestTransaction } from '../../shared/editor/suggestions/suggestChang
 import { getTrackedChanges } from '../../shared/editor/suggestions/trackedChanges.ts';
 import { findChangeAt, getMenuState, type MenuStateInput } from './menuState.ts';
 
-const ANNEKE = { name: 'Anneke', colour: '#b3261e' };
+const AUTEUR = { name: 'Auteur', colour: '#b3261e' };
 
-/** A document with one proposal by Anneke: "dringend " typed before "gemeenten". */
+/** A document with one proposal by Auteur: "dringend " typed before "gemeenten". */
 function withProposal(): EditorState {
   const state = EditorState.create({
     schema,
@@ -17,7 +17,7 @@ function withProposal(): EditorState {
   });
   const at = findText(state.doc, 'Gemeenten', true);
   const proposal = suggestTransaction(state, state.tr.insertText('Dringend: ', at), {
-    author: ANNEKE,
+    author: AUTEUR,
     now: 1_000,
     newId: () => 'c-1',
   });

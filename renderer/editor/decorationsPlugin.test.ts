@@ -6,8 +6,8 @@ import { buildDoc, findText, itemStart } from '../../shared/editor/testing/build
 import { decorationsKey, decorationsPlugin, onlyMovesDecorations } from './decorationsPlugin.ts';
 import type { Transaction } from 'prosemirror-state';
 
-const ANNEKE = { id: 'Anneke-1', name: 'Anneke', colour: '#b3261e', time: 1_000 };
-const BRAM = { id: 'Bram-1', name: 'Bram', colour: '#1b6e3a', time: 2_000 };
+const AUTEUR = { id: 'Auteur-1', name: 'Auteur', colour: '#b3261e', time: 1_000 };
+const BEWERKER = { id: 'Bewerker-1', name: 'Bewerker', colour: '#1b6e3a', time: 2_000 };
 
 /** The classes and attributes the plugin puts on `doc`, with the text they cover. */
 function decorate(doc: Node): { text: string; attrs: Record<string, string> }[] {
@@ -26,10 +26,10 @@ describe('decorationsPlugin', () => {
     let doc = buildDoc({ recitals: [['De hoge kosten stijgen;']] });
     const { deletion, insertion } = doc.type.schema.marks;
     const from = findText(doc, 'hoge', true);
-    // Bram deleted "hoge kosten" as plain text; "hoge " is Anneke's, typed inside meanwhile.
+    // Bewerker deleted "hoge kosten" as plain text; "hoge " is Auteur's, typed inside meanwhile.
     doc = new Transform(doc)
-      .addMark(from, findText(doc, 'kosten'), deletion!.create({ ...BRAM, covers: null }))
-      .addMark(from, from + 'hoge '.length, insertion!.create(ANNEKE)).doc;
+      .addMark(from, findText(doc, 'kosten'), deletion!.create({ ...BEWERKER, covers: null }))
+      .addMark(from, from + 'hoge '.length, insertion!.create(AUTEUR)).doc;
     const stray = decorate(doc).filter((d) => d.attrs.class === 'change-stray-deletion');
     expect(stray.map((d) => d.text)).toEqual(['hoge ']);
   });
@@ -40,14 +40,14 @@ describe('decorationsPlugin', () => {
     const from = findText(doc, 'hoge', true);
     const to = from + 'hoge '.length;
     doc = new Transform(doc)
-      .addMark(from, to, insertion!.create(ANNEKE))
-      .addMark(from, to, deletion!.create({ ...BRAM, covers: ANNEKE.id })).doc;
+      .addMark(from, to, insertion!.create(AUTEUR))
+      .addMark(from, to, deletion!.create({ ...BEWERKER, covers: AUTEUR.id })).doc;
     expect(decorate(doc).filter((d) => d.attrs.class === 'change-stray-deletion')).toEqual([]);
   });
 
   it('marks the heading of a block all of whose items are proposed', () => {
     let doc = buildDoc({ recitals: [['Een;'], ['Twee;', 'Drie;']] });
-    const change = { type: 'delete', ...BRAM };
+    const change = { type: 'delete', ...BEWERKER };
     const transform = new Transform(doc);
     doc
       .child(2)
@@ -112,7 +112,7 @@ describe('decorationsPlugin', () => {
       expect(onlyMovesDecorations(tr)).toBe(true);
       state = applyAndCompare(state, tr);
       // Typed as a proposal, in suggestion mode: an insertion mark is still plain text here.
-      const insertion = doc.type.schema.marks.insertion!.create(ANNEKE);
+      const insertion = doc.type.schema.marks.insertion!.create(AUTEUR);
       tr = state.tr.insert(at, doc.type.schema.text('zeer ', [insertion]));
       expect(onlyMovesDecorations(tr)).toBe(true);
       state = applyAndCompare(state, tr);
@@ -143,7 +143,7 @@ describe('decorationsPlugin', () => {
       const deleted = state.tr.addMark(
         at - 6,
         at,
-        marks.deletion!.create({ ...BRAM, covers: null }),
+        marks.deletion!.create({ ...BEWERKER, covers: null }),
       );
       expect(onlyMovesDecorations(deleted)).toBe(false);
       const withDeletion = state.apply(deleted);

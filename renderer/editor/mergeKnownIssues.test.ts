@@ -101,22 +101,22 @@ describe('tracked changes merged through Yjs', () => {
   // (`covers`), so it does not apply to one typed inside it meanwhile.
   it("accepting a deletion keeps a colleague's proposal typed inside it meanwhile", () => {
     const initial = createInitialUpdate(buildDoc({ recitals: [['De kosten stijgen;']] }));
-    const anneke = suggester(1, 'Anneke', initial);
-    const bram = suggester(2, 'Bram', initial);
-    anneke.apply(typeText('hoge '), findText(anneke.state.doc, 'kosten '));
-    const from = findText(bram.state.doc, 'kosten', true);
-    bram.apply((state, dispatch) => {
+    const auteur = suggester(1, 'Auteur', initial);
+    const bewerker = suggester(2, 'Bewerker', initial);
+    auteur.apply(typeText('hoge '), findText(auteur.state.doc, 'kosten '));
+    const from = findText(bewerker.state.doc, 'kosten', true);
+    bewerker.apply((state, dispatch) => {
       dispatch?.(state.tr.delete(from, findText(state.doc, 'stijgen')));
       return true;
     }, from);
-    sync(anneke, bram);
-    bram.apply(acceptChange('Bram-1'), 1);
-    sync(anneke, bram);
-    expect(changes(anneke)).toEqual([{ id: 'Anneke-1', inserted: 'hoge ', deleted: '' }]);
-    expect(anneke.state.doc.textContent).toContain('De hoge ;');
-    // Accepted, Anneke's proposal is plain text, not deleted by Bram after all.
-    anneke.apply(acceptChange('Anneke-1'), 1);
-    expect(changes(anneke)).toEqual([]);
+    sync(auteur, bewerker);
+    bewerker.apply(acceptChange('Bewerker-1'), 1);
+    sync(auteur, bewerker);
+    expect(changes(auteur)).toEqual([{ id: 'Auteur-1', inserted: 'hoge ', deleted: '' }]);
+    expect(auteur.state.doc.textContent).toContain('De hoge ;');
+    // Accepted, Auteur's proposal is plain text, not deleted by Bewerker after all.
+    auteur.apply(acceptChange('Auteur-1'), 1);
+    expect(changes(auteur)).toEqual([]);
   });
 });
 
@@ -126,35 +126,37 @@ describe('tracked changes merged through Yjs (known issues)', () => {
   // neighbour's mark run on over it.
   it("a change's mark does not run on over its neighbour's text", () => {
     const initial = createInitialUpdate(buildDoc({ recitals: [['De kosten stijgen;']] }));
-    const anneke = suggester(1, 'Anneke', initial);
-    const bram = suggester(2, 'Bram', initial);
-    const chantal = suggester(3, 'Chantal', initial);
-    bram.apply(typeText('hoge '), findText(bram.state.doc, 'kosten '));
-    sync(anneke, bram);
-    anneke.apply(typeText('zeer '), findText(anneke.state.doc, 'hoge '));
-    sync(anneke, bram);
-    sync(bram, chantal);
-    // Bram accepts his proposal; Anneke, having seen that, accepts hers. Chantal hears of
-    // Anneke's decision first, and rejects what she then sees as Bram's proposal. Yjs's
-    // formatting makes Bram's mark run on over Anneke's accepted "zeer " there; the editor
+    const auteur = suggester(1, 'Auteur', initial);
+    const bewerker = suggester(2, 'Bewerker', initial);
+    const controleur = suggester(3, 'Controleur', initial);
+    bewerker.apply(typeText('hoge '), findText(bewerker.state.doc, 'kosten '));
+    sync(auteur, bewerker);
+    auteur.apply(typeText('zeer '), findText(auteur.state.doc, 'hoge '));
+    sync(auteur, bewerker);
+    sync(bewerker, controleur);
+    // Bewerker accepts its proposal; Auteur, having seen that, accepts its own. Controleur hears of
+    // Auteur's decision first, and rejects what she then sees as Bewerker's proposal. Yjs's
+    // formatting makes Bewerker's mark run on over Auteur's accepted "zeer " there; the editor
     // knows who wrote it (merges/changeOrigins.ts) and counts it as plain text.
-    const bramAccepts = updatesOf(bram, () => bram.apply(acceptChange('Bram-1'), 1));
-    receive(anneke, bramAccepts);
+    const bramAccepts = updatesOf(bewerker, () => bewerker.apply(acceptChange('Bewerker-1'), 1));
+    receive(auteur, bramAccepts);
     receive(
-      chantal,
-      updatesOf(anneke, () => anneke.apply(acceptChange('Anneke-1'), 1)),
+      controleur,
+      updatesOf(auteur, () => auteur.apply(acceptChange('Auteur-1'), 1)),
     );
-    expect(stateChanges(chantal)).toEqual([{ id: 'Bram-1', inserted: 'hoge ', deleted: '' }]);
-    chantal.apply(rejectChange('Bram-1'), 1);
-    receive(chantal, bramAccepts);
-    sync(anneke, chantal);
-    sync(bram, chantal);
-    // Anneke's accepted "zeer " stays everywhere; Bram's "hoge " goes, as Chantal decided
+    expect(stateChanges(controleur)).toEqual([
+      { id: 'Bewerker-1', inserted: 'hoge ', deleted: '' },
+    ]);
+    controleur.apply(rejectChange('Bewerker-1'), 1);
+    receive(controleur, bramAccepts);
+    sync(auteur, controleur);
+    sync(bewerker, controleur);
+    // Auteur's accepted "zeer " stays everywhere; Bewerker's "hoge " goes, as Controleur decided
     // without knowing he had accepted it.
-    for (const replica of [anneke, bram, chantal]) {
+    for (const replica of [auteur, bewerker, controleur]) {
       expect(replica.state.doc.textContent).toContain('De kosten zeer stijgen;');
     }
-    expect(stateChanges(anneke)).toEqual([]);
+    expect(stateChanges(auteur)).toEqual([]);
   });
 });
 

@@ -81,11 +81,11 @@ import { checkChanges, getChangeOrigins } from '../../shared/editor/suggestions/
 import { removeDoubledText } from './merges/decideDoubledText.ts';
 
 const AUTHORS: ChangeAuthor[] = [
-  { name: 'Anneke', colour: USER_COLOURS[0] },
-  { name: 'Bram', colour: USER_COLOURS[1] },
-  { name: 'Chantal', colour: USER_COLOURS[2] },
-  { name: 'Dirk', colour: USER_COLOURS[3] },
-  { name: 'Esra', colour: USER_COLOURS[4] },
+  { name: 'Auteur', colour: USER_COLOURS[0] },
+  { name: 'Bewerker', colour: USER_COLOURS[1] },
+  { name: 'Controleur', colour: USER_COLOURS[2] },
+  { name: 'Directeur', colour: USER_COLOURS[3] },
+  { name: 'Expert', colour: USER_COLOURS[4] },
 ];
 /** Co-editors in a run: 3 to 5, drawn per seed. */
 const MIN_REPLICAS = 3;

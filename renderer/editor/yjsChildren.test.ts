@@ -36,8 +36,8 @@ describe('the children of an element (patched y-prosemirror)', () => {
     const [a, b] = [new Replica(1, initial), new Replica(2, initial)];
     const [, removed, two, three] = itemElements(a);
     const deletion = schema.marks.deletion!.create({
-      id: 'Anneke-1',
-      name: 'Anneke',
+      id: 'Auteur-1',
+      name: 'Auteur',
       colour: '#b3261e',
       time: 1,
       covers: null,

@@ -46,7 +46,7 @@ beforeEach(async () => {
       mayComment: true,
       title: null,
     },
-    { name: 'Bram Jansen', colour: '#7a3e9d' },
+    { name: 'Bewerker Joure', colour: '#7a3e9d' },
   );
   await session.whenSynced();
 });
@@ -82,7 +82,7 @@ describe('the end of a participant’s session', () => {
         mayComment: true,
         title: null,
       },
-      { name: 'Carla Smit', colour: '#1b6e3a' },
+      { name: 'Collega Sneek', colour: '#1b6e3a' },
       { delay: 50, minDelay: 50, factor: 2, maxDelay: 200, maxAttempts: 3, jitter: false },
     );
     try {

@@ -22,8 +22,8 @@ import { LiveSession } from './liveSession.ts';
 vi.setConfig({ testTimeout: 30_000 });
 
 const NAME = 'motie';
-const ANNA = { name: 'Anna de Vries', colour: '#1b6e3a' };
-const BRAM = { name: 'Bram Jansen', color: '#7a3e9d' };
+const ADVISEUR = { name: 'Adviseur van Venray', colour: '#1b6e3a' };
+const BEWERKER = { name: 'Bewerker Joure', color: '#7a3e9d' };
 
 let server: Server;
 let session: LiveSession;
@@ -46,7 +46,7 @@ beforeEach(async () => {
       mayComment: true,
       title: null,
     },
-    ANNA,
+    ADVISEUR,
   );
   await session.whenSynced();
 });
@@ -79,10 +79,10 @@ function cursorIn(doc: Y.Doc): { anchor: unknown; head: unknown } {
 
 describe('a participant’s view of presence', () => {
   it('hands the cursor plugin and the participants list only valid states', async () => {
-    const bram = await joined();
+    const bewerker = await joined();
     const hostile = await joined();
-    const bramState = { user: BRAM, cursor: cursorIn(bram.doc) };
-    bram.awareness.setLocalState(bramState);
+    const bramState = { user: BEWERKER, cursor: cursorIn(bewerker.doc) };
+    bewerker.awareness.setLocalState(bramState);
     const position = bramState.cursor.anchor as Record<string, unknown>;
     const malformed: unknown[] = [
       { user: { name: 'Kwaad', color: '#000000' }, cursor: { anchor: {}, head: {} } },
@@ -107,11 +107,11 @@ describe('a participant’s view of presence', () => {
       expect(session.getSnapshot().participants.map((p) => p.name)).not.toContain('Kwaad');
     }
     await waitFor(
-      () => session.getSnapshot().participants.some((p) => p.name === BRAM.name),
-      'Bram in the list',
+      () => session.getSnapshot().participants.some((p) => p.name === BEWERKER.name),
+      'Bewerker in the list',
     );
     expect(changes).toBeGreaterThan(0);
-    expect(slot.getStates().get(bram.awareness.clientID)).toEqual(bramState);
+    expect(slot.getStates().get(bewerker.awareness.clientID)).toEqual(bramState);
     // What the slot hands out resolves in Yjs as the cursor plugin resolves it, without throwing.
     for (const state of slot.getStates().values()) {
       const cursor = (state as { cursor?: { anchor: unknown; head: unknown } | null }).cursor;
@@ -127,13 +127,13 @@ describe('a participant’s view of presence', () => {
   });
 
   it('puts back the user’s own presence when someone sends a state under its client id', async () => {
-    const bram = await joined();
+    const bewerker = await joined();
     const hostile = await joined();
     const awareness = session.awareness!;
     const annaId = awareness.clientID;
     await waitFor(
-      () => (bram.awareness.getStates().get(annaId) as { user?: unknown })?.user !== undefined,
-      "Anna's presence at Bram",
+      () => (bewerker.awareness.getStates().get(annaId) as { user?: unknown })?.user !== undefined,
+      "Adviseur's presence at Bewerker",
     );
     const forgedClock = awareness.meta.get(annaId)!.clock + 10;
     let overwritten = false;
@@ -143,16 +143,18 @@ describe('a participant’s view of presence', () => {
     const forged = { user: { name: 'Vals', color: '#000000' }, cursor: { anchor: {}, head: {} } };
     sendAwarenessEntries(hostile, [{ clientId: annaId, clock: forgedClock, state: forged }]);
     await waitFor(() => overwritten, 'the forged state arrived');
-    expect(awareness.getLocalState()).toEqual({ user: { name: ANNA.name, color: ANNA.colour } });
+    expect(awareness.getLocalState()).toEqual({
+      user: { name: ADVISEUR.name, color: ADVISEUR.colour },
+    });
     // Her own state went out again, newer than the forgery, so the others see her again too.
     await waitFor(
-      () => bram.awareness.meta.get(annaId)!.clock > forgedClock,
-      "Anna's state again at Bram",
+      () => bewerker.awareness.meta.get(annaId)!.clock > forgedClock,
+      "Adviseur's state again at Bewerker",
     );
-    expect(bram.awareness.getStates().get(annaId)).toEqual({
-      user: { name: ANNA.name, color: ANNA.colour },
+    expect(bewerker.awareness.getStates().get(annaId)).toEqual({
+      user: { name: ADVISEUR.name, color: ADVISEUR.colour },
     });
     const self = session.getSnapshot().participants.find((p) => p.self);
-    expect(self?.name).toBe(ANNA.name);
+    expect(self?.name).toBe(ADVISEUR.name);
   });
 });

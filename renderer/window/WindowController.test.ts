@@ -17,7 +17,7 @@ import type { WindowEditor, WindowServices, WindowState } from './WindowControll
 import type { Recoverable } from './windowDialogs.ts';
 
 const SAVED_AT = '2026-03-01T10:00:00.000Z';
-const ANNA = { name: 'Anna de Vries', colour: '#1b6e3a' };
+const ADVISEUR = { name: 'Adviseur van Venray', colour: '#1b6e3a' };
 
 /** The base64 state of a document titled `title`. */
 function stateWithTitle(title: string): string {
@@ -217,9 +217,9 @@ describe('WindowController', () => {
     const openDocument = controller.getState().openDocument!;
     const editor = editorOn(openDocument);
     controller.attachEditor(editor);
-    controller.recordVersion('Eerste lezing', ANNA.name);
+    controller.recordVersion('Eerste lezing', ADVISEUR.name);
     const [version] = controller.getState().versions;
-    expect(version).toMatchObject({ name: 'Eerste lezing', author: ANNA.name });
+    expect(version).toMatchObject({ name: 'Eerste lezing', author: ADVISEUR.name });
 
     typeInTitle(openDocument.ydoc, ' (gewijzigd)');
     editor.state = EditorState.create({ doc: readYDoc(openDocument.ydoc) });
@@ -235,7 +235,7 @@ describe('WindowController', () => {
     }
 
     controller.showDialog({ type: 'versions' });
-    controller.restoreVersion(version!.id, ANNA);
+    controller.restoreVersion(version!.id, ADVISEUR);
     expect(controller.getState().dialog).toBeNull();
     expect(getStateChanges(editor.state).length).toBeGreaterThan(0);
   });

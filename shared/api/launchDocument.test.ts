@@ -4,8 +4,8 @@ import { getLaunchDocument, withLaunchDocument } from './launchDocument.ts';
 describe('the launch document in a window’s address', () => {
   it('carries any path there and back, spaces, accents and Windows paths included', () => {
     for (const documentPath of [
-      '/home/anneke/Documenten/Resoluties/Motie jeugdzorg.resolutie',
-      'C:\\Users\\Bram\\Documents\\Resolutie “Wonen” & zorg #2.resolutie',
+      '/home/auteur/Documenten/Resoluties/Motie jeugdzorg.resolutie',
+      'C:\\Users\\Bewerker\\Documents\\Resolutie “Wonen” & zorg #2.resolutie',
       '/tmp/één?x=1.resolutie',
     ]) {
       const url = withLaunchDocument('app://resolutie/index.html', documentPath);

@@ -9,8 +9,8 @@ import {
 describe('isAbsoluteFolderPath', () => {
   it('knows full paths of every platform', () => {
     for (const full of [
-      '/home/anneke/Resoluties',
-      'C:\\Users\\anneke',
+      '/home/auteur/Resoluties',
+      'C:\\Users\\auteur',
       'd:/stukken',
       '\\\\server\\share\\alv',
     ]) {
@@ -24,17 +24,17 @@ describe('isAbsoluteFolderPath', () => {
 
 describe('describePreferenceProblem', () => {
   it('says nothing about a valid value, and what is wrong with an invalid one', () => {
-    expect(describePreferenceProblem('userName', 'Anneke')).toBeNull();
+    expect(describePreferenceProblem('userName', 'Auteur')).toBeNull();
     expect(describePreferenceProblem('userName', '  ')).toBe(
       'Vul uw naam in: collega’s zien hem bij uw cursor en uw wijzigingen.',
     );
     // A name presence would refuse (and colleagues never see): a control or bidi character.
-    for (const hidden of ['Anne\u0007ke', 'Anneke\u202E', 'Jan\u2066de\u2069Wit']) {
+    for (const hidden of ['Anne\u0007ke', 'Auteur\u202E', 'Jurist\u2066van\u2069Wijchen']) {
       expect(describePreferenceProblem('userName', hidden), JSON.stringify(hidden)).toMatch(
         /stuurteken/,
       );
     }
-    expect(describePreferenceProblem('userName', 'Anneke de Wit-Ünal')).toBeNull();
+    expect(describePreferenceProblem('userName', 'Auteur van Wijchen-Ünal')).toBeNull();
     expect(describePreferenceProblem('defaultAssembly', 'x'.repeat(MAX_ASSEMBLY_LENGTH + 1))).toBe(
       `De naam van de vergadering is te lang: hoogstens ${MAX_ASSEMBLY_LENGTH} tekens.`,
     );
@@ -50,14 +50,14 @@ describe('describePreferenceProblem', () => {
 
   it('agrees with the schema: a value it accepts is stored as it was meant', () => {
     const parsed = userPreferencesSchema.parse({
-      userName: '  Jan ',
+      userName: '  Jurist ',
       userColour: '#1b6e3a',
       defaultAssembly: ' Najaars ALV ',
       documentsDir: ' /srv/stukken ',
       dateStyle: 'numeric',
     });
     expect(parsed).toMatchObject({
-      userName: 'Jan',
+      userName: 'Jurist',
       defaultAssembly: 'Najaars ALV',
       documentsDir: '/srv/stukken',
     });

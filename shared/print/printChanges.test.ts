@@ -13,8 +13,8 @@ import { renderPrintBundle } from './renderBundle.ts';
 import { renderPrintDocument } from './renderPrintDocument.ts';
 import type { ChangeDisplay } from './renderPrintDocument.ts';
 
-const ANNEKE: ChangeAuthor = { name: 'Anneke de Vries', colour: '#b3261e' };
-const BRAM: ChangeAuthor = { name: 'Bram', colour: '#3d4fb8' };
+const AUTEUR: ChangeAuthor = { name: 'Auteur van Veenendaal', colour: '#b3261e' };
+const BEWERKER: ChangeAuthor = { name: 'Bewerker', colour: '#3d4fb8' };
 
 type Kind = 'insertion' | 'deletion';
 
@@ -35,7 +35,7 @@ function markRange(
 }
 
 /** `doc` with the first `text` marked. */
-function mark(doc: Node, text: string, kind: Kind, id: string, author = ANNEKE): Node {
+function mark(doc: Node, text: string, kind: Kind, id: string, author = AUTEUR): Node {
   const from = findText(doc, text, true);
   return markRange(doc, from, from + text.length, kind, id, author);
 }
@@ -65,7 +65,7 @@ function itemsOf(page: string): string[] {
   return [...page.matchAll(/<li class="item"[^>]*>([\s\S]*?)<\/li>/g)].map((m) => textOf(m[1]!));
 }
 
-/** Anneke replaces "kosten" by "uitgaven"; Bram proposes to delete the second item whole. */
+/** Auteur replaces "kosten" by "uitgaven"; Bewerker proposes to delete the second item whole. */
 function proposed(): Node {
   let doc = buildDoc({
     recitals: [['De kosten uitgaven stijgen;', 'Weg ermee;', 'Derde;']],
@@ -73,7 +73,7 @@ function proposed(): Node {
   });
   doc = mark(doc, 'kosten ', 'deletion', 'c1');
   doc = mark(doc, 'uitgaven', 'insertion', 'c1');
-  doc = mark(doc, 'Weg ermee;', 'deletion', 'c2', BRAM);
+  doc = mark(doc, 'Weg ermee;', 'deletion', 'c2', BEWERKER);
   return doc;
 }
 
@@ -100,9 +100,9 @@ describe('renderPrintDocument with changes shown', () => {
 
   it('prints each change through its mark’s toDOM, with its author and colour', () => {
     expect(body).toContain(
-      '<del class="change change-delete" data-change="c1" data-author="Anneke de Vries" ' +
+      '<del class="change change-delete" data-change="c1" data-author="Auteur van Veenendaal" ' +
         'data-colour="#b3261e" data-time="1732000000000" style="--change-colour: #b3261e">kosten </del>' +
-        '<ins class="change change-insert" data-change="c1" data-author="Anneke de Vries" ' +
+        '<ins class="change change-insert" data-change="c1" data-author="Auteur van Veenendaal" ' +
         'data-colour="#b3261e" data-time="1732000000000" style="--change-colour: #b3261e">uitgaven</ins>',
     );
     expect(page).toContain('ins.change,');
@@ -110,9 +110,9 @@ describe('renderPrintDocument with changes shown', () => {
 
   it('does not strike through a proposal a deletion was spread over by a merge', () => {
     let spread = buildDoc({ recitals: [['De hoge kosten stijgen;']] });
-    // Bram deleted "hoge kosten" (plain text then); Anneke typed "hoge " inside meanwhile.
-    spread = mark(spread, 'hoge kosten', 'deletion', 'c2', BRAM);
-    spread = mark(spread, 'hoge ', 'insertion', 'c1', ANNEKE);
+    // Bewerker deleted "hoge kosten" (plain text then); Auteur typed "hoge " inside meanwhile.
+    spread = mark(spread, 'hoge kosten', 'deletion', 'c2', BEWERKER);
+    spread = mark(spread, 'hoge ', 'insertion', 'c1', AUTEUR);
     const printed = bodyOf(html(spread, 'shown'));
     expect(printed).toMatch(/<ins [^>]*data-change="c1"[^>]*>hoge <\/ins><del [^>]*>kosten<\/del>/);
   });
@@ -130,7 +130,7 @@ describe('renderPrintDocument with changes shown', () => {
     const legend = /<aside class="change-legend"[^>]*>([\s\S]*?)<\/aside>/.exec(body)![1]!;
     expect(textOf(legend)).toBe(
       'Wijzigingen: dubbel onderstreept = toegevoegd, doorgehaald = geschrapt ' +
-        'AV Anneke de Vries: 1 wijziging B Bram: 1 wijziging',
+        'AV Auteur van Veenendaal: 1 wijziging B Bewerker: 1 wijziging',
     );
     expect(legend).toContain(
       '<span class="change-initials" style="--change-colour: #3d4fb8">B</span>',
@@ -142,7 +142,7 @@ describe('renderPrintDocument with changes shown', () => {
   it('counts changes, not pieces of text', () => {
     let more = mark(doc, 'Derde', 'insertion', 'c3');
     more = mark(more, 'Dat', 'insertion', 'c3');
-    expect(textOf(html(more, 'shown'))).toContain('AV Anneke de Vries: 2 wijzigingen');
+    expect(textOf(html(more, 'shown'))).toContain('AV Auteur van Veenendaal: 2 wijzigingen');
   });
 
   it('has no legend when there is no pending change', () => {
@@ -203,7 +203,7 @@ describe('changes to footnotes', () => {
     explanation: [],
   });
   const [first] = getFootnotes(doc);
-  doc = markRange(doc, first!.pos, first!.pos + 1, 'deletion', 'c1', BRAM);
+  doc = markRange(doc, first!.pos, first!.pos + 1, 'deletion', 'c1', BEWERKER);
 
   it('strikes through a note whose reference is proposed for deletion, numbers unchanged', () => {
     const body = bodyOf(html(doc, 'shown'));
@@ -256,8 +256,8 @@ describe('a bundle', () => {
 
 describe('getInitials', () => {
   it('takes the first letters of the first and last word, skipping particles', () => {
-    expect(getInitials('Anneke de Vries')).toBe('AV');
-    expect(getInitials('bram')).toBe('B');
+    expect(getInitials('Auteur van Veenendaal')).toBe('AV');
+    expect(getInitials('bewerker')).toBe('B');
     expect(getInitials(' élise van den berg ')).toBe('ÉB');
     expect(getInitials('𝒜nna Smit')).toBe('𝒜S');
     expect(getInitials('   ')).toBe('?');

@@ -14,7 +14,7 @@ import {
 } from './presenceState.ts';
 import { DOCUMENT_FRAGMENT, createYDoc, getDocumentFragment } from '../ydoc/yDocument.ts';
 
-const user = { name: 'Anna de Vries', color: '#1b6e3a' };
+const user = { name: 'Adviseur van Venray', color: '#1b6e3a' };
 
 /** Relative positions as y-prosemirror makes them, as JSON: in a text, and in the root. */
 function positions(ydoc: Y.Doc) {
@@ -66,8 +66,8 @@ describe('readPresenceState', () => {
       'x'.repeat(MAX_PRESENCE_NAME_LENGTH + 1),
       'An\nna',
       'An\u0000na',
-      'Anna\u202e',
-      'Anna\u2066',
+      'Adviseur\u202e',
+      'Adviseur\u2066',
       42,
       null,
     ];
@@ -79,7 +79,7 @@ describe('readPresenceState', () => {
     const colours = ['red', '#1B6E3A', '#1b6e3', '#1b6e3a0', 'url(javascript:x)', '', 1];
     for (const color of colours)
       expect(readPresenceState({ user: { ...user, color } }), String(color)).toBeNull();
-    for (const value of [{ name: 'Anna' }, 'Anna', [], null]) {
+    for (const value of [{ name: 'Adviseur' }, 'Adviseur', [], null]) {
       expect(readPresenceState({ user: value })).toBeNull();
     }
   });
@@ -134,7 +134,7 @@ describe('readPresenceState', () => {
   });
 
   it('refuses what is no object', () => {
-    for (const value of [null, undefined, 42, 'Anna', [], [user], true]) {
+    for (const value of [null, undefined, 42, 'Adviseur', [], [user], true]) {
       expect(readPresenceState(value)).toBeNull();
     }
   });

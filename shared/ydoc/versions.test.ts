@@ -21,7 +21,7 @@ function record(
   doc = concept,
   createdAt = '2024-11-12T10:00:00.000Z',
 ) {
-  return recordVersion(ydoc, { id, name, author: 'Anneke', createdAt, doc });
+  return recordVersion(ydoc, { id, name, author: 'Auteur', createdAt, doc });
 }
 
 describe('named versions', () => {
@@ -34,9 +34,9 @@ describe('named versions', () => {
         id: 'v1',
         name: 'Concept 12 november',
         createdAt: '2024-11-12T10:00:00.000Z',
-        author: 'Anneke',
+        author: 'Auteur',
       },
-      { id: 'v2', name: 'Geactualiseerd', createdAt: '2024-11-20T09:00:00.000Z', author: 'Anneke' },
+      { id: 'v2', name: 'Geactualiseerd', createdAt: '2024-11-20T09:00:00.000Z', author: 'Auteur' },
     ]);
     expect(findVersionByName(ydoc, 'concept 12 NOVEMBER')?.doc.eq(concept)).toBe(true);
     expect(findVersionByName(ydoc, 'bestaat niet')).toBeNull();

@@ -119,7 +119,7 @@ async function answerNameIfAsked(page: Page, next: Locator): Promise<void> {
   if (await question.isVisible()) {
     await expect.poll(() => hasFocusInside(question), 'the focus is in “Uw naam”').toBe(true);
     await expectNoSeriousViolations(page, 'the dialog “Uw naam”', 'dialog[open]');
-    await question.getByRole('textbox', { name: 'Uw naam' }).fill('Anneke de Wit');
+    await question.getByRole('textbox', { name: 'Uw naam' }).fill('Auteur van Wijchen');
     await question.getByRole('button', { name: /^(Sessie starten|Doorgaan)$/ }).click();
     await expect(question).toBeHidden();
   }
@@ -185,11 +185,11 @@ test.describe('axe-core finds no serious or critical violation', () => {
     await openEditor(page);
     await pasteSeed001(page);
     const invitation = await startSession(page);
-    const colleague = await join(browser, invitation, 'Bram Jansen');
+    const colleague = await join(browser, invitation, 'Bewerker Joure');
     try {
       await expect(colleague.locator('li.item')).toHaveCount(12);
       await expect(page.getByRole('region', { name: 'Aanwezig in het document' })).toContainText(
-        'Bram Jansen',
+        'Bewerker Joure',
       );
       await expectNoSeriousViolations(page, 'the host’s window in a session');
       await expectNoSeriousViolations(colleague, 'the colleague’s window in a session');

@@ -100,9 +100,9 @@ test('a geactualiseerde resolutie with its changes, for the README', async ({ pa
   await openEditor(page);
   await panel(page).getByRole('button', { name: 'Wijzigen' }).click();
   const preferences = page.getByRole('dialog', { name: 'Voorkeuren' });
-  await preferences.getByLabel('Uw naam').fill('Anneke de Wit');
+  await preferences.getByLabel('Uw naam').fill('Auteur van Wijchen');
   await preferences.getByRole('button', { name: 'Opslaan' }).click();
-  await expect(panel(page)).toContainText('op naam van Anneke de Wit');
+  await expect(panel(page)).toContainText('op naam van Auteur van Wijchen');
   await page.locator('.title-text').click();
   await pasteText(page, SEED_001);
   await expect(page.locator('li.item')).toHaveCount(12);
@@ -121,34 +121,34 @@ test('in a session, a colleague sees a proposal live with its author and accepts
   browser,
 }) => {
   await openEditor(page);
-  await setName(page, 'Anneke de Wit');
+  await setName(page, 'Auteur van Wijchen');
   await page.locator('li.item').first().click();
   await page.keyboard.type('De kosten stijgen;');
   const invitation = await startSession(page, 'Redacteur');
-  const bram = await join(browser, invitation, 'Bram Jansen');
-  await expect(bram.locator('li.item').first()).toContainText('De kosten stijgen;');
+  const bewerker = await join(browser, invitation, 'Bewerker Joure');
+  await expect(bewerker.locator('li.item').first()).toContainText('De kosten stijgen;');
 
-  // Bram proposes; Anneke sees it at once, in the page and in the panel, as Bram's.
-  await turnOnTracking(bram);
-  await selectText(bram, 'kosten');
-  await bram.keyboard.type('uitgaven');
+  // Bewerker proposes; Auteur sees it at once, in the page and in the panel, as Bewerker's.
+  await turnOnTracking(bewerker);
+  await selectText(bewerker, 'kosten');
+  await bewerker.keyboard.type('uitgaven');
   const item = page.locator('li.item').first();
   await expect(item.locator('ins.change')).toHaveText('uitgaven');
   await expect(item.locator('del.change')).toHaveText('kosten');
-  await expect(item.locator('ins.change')).toHaveAttribute('data-author', 'Bram Jansen');
-  const entry = panel(page).getByRole('listitem').filter({ hasText: 'Bram Jansen' });
+  await expect(item.locator('ins.change')).toHaveAttribute('data-author', 'Bewerker Joure');
+  const entry = panel(page).getByRole('listitem').filter({ hasText: 'Bewerker Joure' });
   await expect(entry).toContainText('Toegevoegd: uitgaven');
 
-  // Anneke accepts: both have the clean text.
+  // Auteur accepts: both have the clean text.
   await entry.getByRole('button', { name: /^Accepteren/ }).click();
-  for (const window of [page, bram]) {
+  for (const window of [page, bewerker]) {
     await expect
       .poll(() => textWithoutCursors(window.locator('li.item').first()))
       .toBe('De uitgaven stijgen;');
     await expect(window.locator('li.item').first().locator('ins, del')).toHaveCount(0);
     await expect(panel(window)).toContainText('Geen wijzigingen in behandeling.');
   }
-  await bram.context().close();
+  await bewerker.context().close();
 });
 
 test('adding or deleting a whole item is a proposal shown on the item', async ({ page }) => {

@@ -1,8 +1,8 @@
 /**
- * Offline edits survive a crash before the connection returns: Bram, in an app of his own (a
+ * Offline edits survive a crash before the connection returns: Bewerker, in an app of his own (a
  * host process with his own profile), is cut off from the session, types, and his app is
  * killed. At the next start it offers his work back; restored, the document rejoins the session
- * and, once the connection is back, his offline edits and Anneke's merge on both sides.
+ * and, once the connection is back, his offline edits and Auteur's merge on both sides.
  */
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -24,7 +24,7 @@ test('offline edits survive a crash and merge when the document rejoins', async 
   page,
   browser,
 }) => {
-  // Anneke hosts a session in the shared app.
+  // Auteur hosts a session in the shared app.
   await openEditor(page);
   await page.locator('li.item').first().click();
   await settle(page);
@@ -32,59 +32,59 @@ test('offline edits survive a crash and merge when the document rejoins', async 
   const invitation = parseInvitation(await startSession(page, 'Redacteur'));
   const proxy = await startTcpProxy(Number(new URL(invitation.serverUrl).port));
 
-  // Bram, in his own app, joins through a connection the test can cut.
-  const scratch = mkdtempSync(path.join(os.tmpdir(), 'resolutie-bram-'));
+  // Bewerker, in his own app, joins through a connection the test can cut.
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'resolutie-bewerker-'));
   const folders = { profile: path.join(scratch, 'profile'), documents: path.join(scratch, 'docs') };
   let bramHost = await startHostProcess(bramPort, folders);
   try {
     const context = await browser.newContext({ baseURL: hostUrl(bramPort) });
-    let bram = await context.newPage();
-    await openEditor(bram);
-    await bram.getByRole('button', { name: 'Deelnemen…' }).click();
-    const join = bram.getByRole('dialog', { name: 'Deelnemen aan sessie' });
+    let bewerker = await context.newPage();
+    await openEditor(bewerker);
+    await bewerker.getByRole('button', { name: 'Deelnemen…' }).click();
+    const join = bewerker.getByRole('dialog', { name: 'Deelnemen aan sessie' });
     await join
       .getByLabel('Uitnodiging')
       .fill(formatInvitation({ ...invitation, serverUrl: `ws://127.0.0.1:${proxy.port}` }));
     await join.getByRole('button', { name: 'Deelnemen' }).click();
-    await expect.poll(() => recitals(bram)).toEqual(['De kosten stijgen;']);
+    await expect.poll(() => recitals(bewerker)).toEqual(['De kosten stijgen;']);
 
-    // Cut off, both type; Bram's edit reaches his journal, then his app dies.
+    // Cut off, both type; Bewerker's edit reaches his journal, then his app dies.
     proxy.cut();
-    await expect(bram.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
-    await bram.locator('li.item').first().click();
-    await settle(bram);
-    await bram.keyboard.press('End');
-    await bram.keyboard.type(' (Bram, offline)');
+    await expect(bewerker.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
+    await bewerker.locator('li.item').first().click();
+    await settle(bewerker);
+    await bewerker.keyboard.press('End');
+    await bewerker.keyboard.type(' (Bewerker, offline)');
     // The journal's promise is about edits made more than a second before a crash.
-    await bram.waitForTimeout(1200);
+    await bewerker.waitForTimeout(1200);
     await page.locator('li.item').first().click();
     await settle(page);
     await page.keyboard.press('Home');
-    await page.keyboard.type('Anneke: ');
+    await page.keyboard.type('Auteur: ');
     await killHard(bramHost);
-    await bram.close({ runBeforeUnload: false });
+    await bewerker.close({ runBeforeUnload: false });
 
-    // Bram's app starts again and offers the work back; restored, it rejoins the session.
+    // Bewerker's app starts again and offers the work back; restored, it rejoins the session.
     bramHost = await startHostProcess(bramPort, folders);
-    bram = await context.newPage();
-    await bram.goto('/');
-    const recovery = bram.getByRole('dialog', { name: 'Niet-opgeslagen werk gevonden' });
+    bewerker = await context.newPage();
+    await bewerker.goto('/');
+    const recovery = bewerker.getByRole('dialog', { name: 'Niet-opgeslagen werk gevonden' });
     await recovery.getByRole('button', { name: 'Herstellen' }).click();
     // Restoring asks the new host for the journal and rejoins: on a busy machine, seconds.
     await expect
-      .poll(() => recitals(bram), { timeout: 15_000 })
-      .toEqual(['De kosten stijgen; (Bram, offline)'])
+      .poll(() => recitals(bewerker), { timeout: 15_000 })
+      .toEqual(['De kosten stijgen; (Bewerker, offline)'])
       .catch(async (error: unknown) => {
         // What the window showed instead, for the person reading the failure.
-        await screenshot(bram, 'coediting-restart-restore-failed');
+        await screenshot(bewerker, 'coediting-restart-restore-failed');
         throw error;
       });
 
     proxy.restore();
-    const merged = ['Anneke: De kosten stijgen; (Bram, offline)'];
-    await expect.poll(() => recitals(bram), { timeout: 60_000 }).toEqual(merged);
+    const merged = ['Auteur: De kosten stijgen; (Bewerker, offline)'];
+    await expect.poll(() => recitals(bewerker), { timeout: 60_000 }).toEqual(merged);
     await expect.poll(() => recitals(page), { timeout: 30_000 }).toEqual(merged);
-    await expect(bram.getByRole('status').filter({ hasText: /^Live$/ })).toBeVisible();
+    await expect(bewerker.getByRole('status').filter({ hasText: /^Live$/ })).toBeVisible();
     await context.close();
   } finally {
     await killHard(bramHost);

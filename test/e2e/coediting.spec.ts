@@ -33,7 +33,7 @@ test('two users co-edit live, see each other, and merge after one was offline', 
   browser,
 }) => {
   const editor = await openEditor(page);
-  await setName(page, 'Anneke de Wit');
+  await setName(page, 'Auteur van Wijchen');
   await page.locator('.title-text').click();
   await page.keyboard.type('Jeugdzorg in de regio');
   await page.locator('li.item').first().click();
@@ -47,53 +47,53 @@ test('two users co-edit live, see each other, and merge after one was offline', 
   const sessionUrl = new URL(parseInvitation(invitation).serverUrl);
   const proxy = await startTcpProxy(Number(sessionUrl.port));
   try {
-    const bram = await join(browser, throughProxy(invitation, proxy), 'Bram Jansen');
-    // Bram sees Anneke's document and both are in the presence list.
-    await expect.poll(() => titleText(bram)).toBe('Jeugdzorg in de regio');
-    expect(await itemTexts(bram)).toEqual(['De kosten stijgen;']);
-    for (const window of [page, bram]) {
+    const bewerker = await join(browser, throughProxy(invitation, proxy), 'Bewerker Joure');
+    // Bewerker sees Auteur's document and both are in the presence list.
+    await expect.poll(() => titleText(bewerker)).toBe('Jeugdzorg in de regio');
+    expect(await itemTexts(bewerker)).toEqual(['De kosten stijgen;']);
+    for (const window of [page, bewerker]) {
       const presence = window.getByRole('region', { name: 'Aanwezig in het document' });
-      await expect(presence).toContainText('Anneke de Wit');
-      await expect(presence).toContainText('Bram Jansen');
+      await expect(presence).toContainText('Auteur van Wijchen');
+      await expect(presence).toContainText('Bewerker Joure');
     }
 
     // Both type; each sees the other's text and cursor with the name.
-    await bram.locator('li.item').first().click();
-    await settle(bram);
-    await bram.keyboard.press('End');
-    await bram.keyboard.press('Enter');
-    await bram.keyboard.type('Gemeenten de tekorten dekken;');
+    await bewerker.locator('li.item').first().click();
+    await settle(bewerker);
+    await bewerker.keyboard.press('End');
+    await bewerker.keyboard.press('Enter');
+    await bewerker.keyboard.type('Gemeenten de tekorten dekken;');
     await expect
       .poll(() => itemTexts(page))
       .toEqual(['De kosten stijgen;', 'Gemeenten de tekorten dekken;']);
-    await expect(page.locator('.ProseMirror-yjs-cursor')).toContainText('Bram Jansen');
+    await expect(page.locator('.ProseMirror-yjs-cursor')).toContainText('Bewerker Joure');
     await editor.focus();
     await page.locator('li.item').first().click();
     await settle(page);
     await page.keyboard.press('End');
     await page.keyboard.type(' zeer');
     await expect
-      .poll(() => itemTexts(bram))
+      .poll(() => itemTexts(bewerker))
       .toEqual(['De kosten stijgen; zeer', 'Gemeenten de tekorten dekken;']);
-    await expect(bram.locator('.ProseMirror-yjs-cursor')).toContainText('Anneke de Wit');
+    await expect(bewerker.locator('.ProseMirror-yjs-cursor')).toContainText('Auteur van Wijchen');
     await settle(page);
-    await screenshot(page, 'coediting-anneke');
-    await screenshot(bram, 'coediting-bram');
+    await screenshot(page, 'coediting-auteur');
+    await screenshot(bewerker, 'coediting-bewerker');
 
-    // Bram's connection goes; both keep typing.
+    // Bewerker's connection goes; both keep typing.
     proxy.cut();
     await expect(
-      bram.getByRole('status').filter({ hasText: 'Offline, wijzigingen worden bewaard' }),
+      bewerker.getByRole('status').filter({ hasText: 'Offline, wijzigingen worden bewaard' }),
     ).toBeVisible();
-    await bram.locator('li.item').nth(1).click();
-    await settle(bram);
-    await bram.keyboard.press('End');
-    await bram.keyboard.type(' (offline)');
+    await bewerker.locator('li.item').nth(1).click();
+    await settle(bewerker);
+    await bewerker.keyboard.press('End');
+    await bewerker.keyboard.type(' (offline)');
     await page.locator('li.item').first().click();
     await settle(page);
     await page.keyboard.press('Home');
     await page.keyboard.type('Nu: ');
-    await screenshot(bram, 'coediting-offline');
+    await screenshot(bewerker, 'coediting-offline');
     expect(await itemTexts(page)).toEqual([
       'Nu: De kosten stijgen; zeer',
       'Gemeenten de tekorten dekken;',
@@ -102,28 +102,28 @@ test('two users co-edit live, see each other, and merge after one was offline', 
     // The connection returns: both show the same text, with both offline edits.
     proxy.restore();
     const merged = ['Nu: De kosten stijgen; zeer', 'Gemeenten de tekorten dekken; (offline)'];
-    await expect(bram.getByRole('status').filter({ hasText: /^Live$/ })).toBeVisible({
+    await expect(bewerker.getByRole('status').filter({ hasText: /^Live$/ })).toBeVisible({
       timeout: 60_000,
     });
     await expect.poll(() => itemTexts(page), { timeout: 30_000 }).toEqual(merged);
-    await expect.poll(() => itemTexts(bram), { timeout: 30_000 }).toEqual(merged);
+    await expect.poll(() => itemTexts(bewerker), { timeout: 30_000 }).toEqual(merged);
 
-    // Undo takes back only one's own typing: Bram's "(offline)" goes (with more of his own
-    // typing if Yjs grouped it), Anneke's "Nu: " and "zeer" stay.
-    await bram.locator('li.item').nth(1).click();
-    await settle(bram);
-    await bram.keyboard.press('Control+z');
+    // Undo takes back only one's own typing: Bewerker's "(offline)" goes (with more of his own
+    // typing if Yjs grouped it), Auteur's "Nu: " and "zeer" stay.
+    await bewerker.locator('li.item').nth(1).click();
+    await settle(bewerker);
+    await bewerker.keyboard.press('Control+z');
     await expect
       .poll(async () => (await itemTexts(page))[1], { timeout: 30_000 })
       .not.toContain('(offline)');
     expect((await itemTexts(page))[0]).toBe('Nu: De kosten stijgen; zeer');
-    expect(await itemTexts(bram)).toEqual(await itemTexts(page));
+    expect(await itemTexts(bewerker)).toEqual(await itemTexts(page));
 
     // Leaving keeps a local copy, unsaved.
-    await bram.getByRole('button', { name: 'Sessie verlaten' }).click();
-    await expect(bram.getByRole('button', { name: 'Deelnemen…' })).toBeVisible();
-    await expect.poll(() => titleText(bram)).toBe('Jeugdzorg in de regio');
-    await bram.context().close();
+    await bewerker.getByRole('button', { name: 'Sessie verlaten' }).click();
+    await expect(bewerker.getByRole('button', { name: 'Deelnemen…' })).toBeVisible();
+    await expect.poll(() => titleText(bewerker)).toBe('Jeugdzorg in de regio');
+    await bewerker.context().close();
   } finally {
     await proxy.close();
   }
@@ -131,11 +131,11 @@ test('two users co-edit live, see each other, and merge after one was offline', 
 
 test('a reader sees the document live and cannot change it', async ({ page, browser }) => {
   await openEditor(page);
-  await setName(page, 'Carla Smit');
+  await setName(page, 'Collega Sneek');
   await page.locator('.title-text').click();
   await page.keyboard.type('Resolutie gemeentefonds');
   const invitation = await startSession(page, 'Lezer');
-  const reader = await join(browser, invitation, 'Lezer Lotte');
+  const reader = await join(browser, invitation, 'Lezer Leiden');
   await expect(reader.getByRole('status').filter({ hasText: 'Live · alleen lezen' })).toBeVisible();
   await expect.poll(() => titleText(reader)).toBe('Resolutie gemeentefonds');
   await expect(reader.getByRole('textbox', { name: 'Tekst van het stuk' })).toHaveAttribute(
@@ -163,7 +163,7 @@ test('a forged secret is refused with a clear message; a changed role grants not
   browser,
 }) => {
   await openEditor(page);
-  await setName(page, 'Carla Smit');
+  await setName(page, 'Collega Sneek');
   await page.locator('.title-text').click();
   await page.keyboard.type('Opschalingskorting');
   const readerInvitation = await startSession(page, 'Lezer');

@@ -141,12 +141,12 @@ for (const size of SIZES) {
     await shot('unsaved');
 
     // Hosting a session with an editor and a reader in it.
-    await setName(page, 'Anneke de Wit');
+    await setName(page, 'Auteur van Wijchen');
     const editorInvitation = await startSession(page, 'Redacteur');
     await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
     const readerInvitation = await invite(page, 'Lezer');
-    const editor = await joinAt(browser, size, editorInvitation, 'Bram Jansen-Verhoeven');
-    const reader = await joinAt(browser, size, readerInvitation, 'Lotte van der Meer');
+    const editor = await joinAt(browser, size, editorInvitation, 'Bewerker Joure-Verhoeven');
+    const reader = await joinAt(browser, size, readerInvitation, 'Lezer Meerssen');
     await expect(page.locator('.avatars .avatar')).toHaveCount(2);
     await expectFits(page, 'hosting a session');
     await shot('hosting');

@@ -108,7 +108,7 @@ test('preferences: defaults, Dutch messages for bad input, and what they change'
 
   // A full path to a folder that does not exist: the host says so, beside the field.
   const chosen = path.join(scratch, 'Stukken ALV');
-  await name.fill('Anneke de Wit');
+  await name.fill('Auteur van Wijchen');
   await assembly.fill('Najaars ALV');
   await folder.fill(chosen);
   await dialog.getByRole('button', { name: 'Opslaan' }).click();
@@ -132,7 +132,7 @@ test('preferences: defaults, Dutch messages for bad input, and what they change'
   expect(stored).toMatchObject({
     version: 2,
     preferences: {
-      userName: 'Anneke de Wit',
+      userName: 'Auteur van Wijchen',
       defaultAssembly: 'Najaars ALV',
       documentsDir: chosen,
       dateStyle: 'numeric',
@@ -183,7 +183,7 @@ test('preferences: defaults, Dutch messages for bad input, and what they change'
   // Another start of the page reads them back.
   await openApp(page);
   const again = await openPreferences(page);
-  await expect(again.getByLabel('Uw naam')).toHaveValue('Anneke de Wit');
+  await expect(again.getByLabel('Uw naam')).toHaveValue('Auteur van Wijchen');
   await expect(again.getByLabel('Documentenmap')).toHaveValue(chosen);
   await expect(again).toContainText(`Nu in gebruik: ${chosen}.`);
   await again.getByRole('button', { name: 'Annuleren' }).click();
@@ -197,7 +197,7 @@ test('a partly damaged preferences file: the rest counts, the user is told, noth
     format: 'resolutie-preferences',
     version: 2,
     preferences: {
-      userName: 'Bram Visser',
+      userName: 'Bewerker Vught',
       userColour: '#00687a',
       defaultAssembly: 'Voorjaars ALV',
       documentsDir: gone,
@@ -219,7 +219,7 @@ test('a partly damaged preferences file: the rest counts, the user is told, noth
 
   await notice.getByRole('button', { name: 'Voorkeuren bekijken' }).click();
   const dialog = page.getByRole('dialog', { name: 'Voorkeuren' });
-  await expect(dialog.getByLabel('Uw naam')).toHaveValue('Bram Visser');
+  await expect(dialog.getByLabel('Uw naam')).toHaveValue('Bewerker Vught');
   await expect(dialog.getByRole('radio', { name: /Voluit/ })).toBeChecked();
   await expect(dialog.getByRole('status')).toContainText(
     'De voorkeur ‘Datums tonen’ was ongeldig of ontbrak; datums voluit geldt tot u de voorkeuren opslaat.',
@@ -238,7 +238,7 @@ test('a partly damaged preferences file: the rest counts, the user is told, noth
   await expect(again).toBeHidden();
   await expect(notice).toBeHidden();
   expect(JSON.parse(readFileSync(preferencesFile(), 'utf8')).preferences).toEqual({
-    userName: 'Bram Visser',
+    userName: 'Bewerker Vught',
     userColour: '#00687a',
     defaultAssembly: 'Voorjaars ALV',
     documentsDir: null,

@@ -85,23 +85,23 @@ test('the session server drops hostile presence; both users keep typing and see 
 }) => {
   const errors = collectErrors(page);
   await openEditor(page);
-  await setName(page, 'Anneke de Wit');
+  await setName(page, 'Auteur van Wijchen');
   await page.locator('li.item').first().click();
   await settle(page);
   await page.keyboard.type('Eerste overweging;');
   const invitation = parseInvitation(await startSession(page, 'Redacteur'));
-  const bram = await join(browser, formatInvitation(invitation), 'Bram Jansen');
-  const bramErrors = collectErrors(bram);
-  await expect.poll(() => readRecitals(bram)).toEqual(['Eerste overweging;']);
+  const bewerker = await join(browser, formatInvitation(invitation), 'Bewerker Joure');
+  const bramErrors = collectErrors(bewerker);
+  await expect.poll(() => readRecitals(bewerker)).toEqual(['Eerste overweging;']);
 
   // Not our app, with the same invitation as theirs.
   const hostile = new RawClient(invitation.serverUrl, invitation.documentName, invitation.token);
   try {
     await expect.poll(() => hostile.synced).toBe(true);
-    await typeAtEndOfFirstItem(bram, ' zeer');
-    await expect(page.locator('.ProseMirror-yjs-cursor')).toContainText('Bram Jansen');
+    await typeAtEndOfFirstItem(bewerker, ' zeer');
+    await expect(page.locator('.ProseMirror-yjs-cursor')).toContainText('Bewerker Joure');
     const annekeId = [...hostile.awareness.getStates()].find(
-      ([, state]) => (state as { user?: { name?: string } }).user?.name === 'Anneke de Wit',
+      ([, state]) => (state as { user?: { name?: string } }).user?.name === 'Auteur van Wijchen',
     )?.[0];
     expect(annekeId).toBeDefined();
     const cursor = cursorIn(hostile.doc);
@@ -114,25 +114,25 @@ test('the session server drops hostile presence; both users keep typing and see 
     });
     // Its own, valid presence does arrive: everything before it was handled.
     hostile.awareness.setLocalState({ user: { name: 'Buitenstaander', color: '#4a5b00' } });
-    for (const window of [page, bram]) {
+    for (const window of [page, bewerker]) {
       const presence = window.getByRole('region', { name: 'Aanwezig in het document' });
       await expect(presence).toContainText('Buitenstaander');
-      await expect(presence).toContainText('Anneke de Wit');
-      await expect(presence).toContainText('Bram Jansen');
+      await expect(presence).toContainText('Auteur van Wijchen');
+      await expect(presence).toContainText('Bewerker Joure');
       await expect(presence).not.toContainText('Vals');
       await expect(presence).not.toContainText('Kwaad');
     }
 
     await typeAtEndOfFirstItem(page, ' en stijgen');
-    await expect.poll(() => readRecitals(bram)).toEqual(['Eerste overweging; zeer en stijgen']);
-    await expect(bram.locator('.ProseMirror-yjs-cursor')).toContainText('Anneke de Wit');
-    await settle(bram);
-    await screenshot(bram, 'presence-session-bram');
+    await expect.poll(() => readRecitals(bewerker)).toEqual(['Eerste overweging; zeer en stijgen']);
+    await expect(bewerker.locator('.ProseMirror-yjs-cursor')).toContainText('Auteur van Wijchen');
+    await settle(bewerker);
+    await screenshot(bewerker, 'presence-session-bewerker');
     expect(errors).toEqual([]);
     expect(bramErrors).toEqual([]);
   } finally {
     hostile.close();
-    await bram.context().close();
+    await bewerker.context().close();
   }
 });
 
@@ -168,55 +168,62 @@ test('a server that checks nothing: the editor drops hostile presence and keeps 
     title: 'Ongecontroleerd',
   });
   const bramDoc = new Y.Doc();
-  const bram = new HocuspocusProvider({ url: serverUrl, name: 'motie', token, document: bramDoc });
+  const bewerker = new HocuspocusProvider({
+    url: serverUrl,
+    name: 'motie',
+    token,
+    document: bramDoc,
+  });
   const hostile = new RawClient(serverUrl, 'motie', token);
-  let carla: Page | null = null;
+  let collega: Page | null = null;
   try {
-    await expect.poll(() => bram.isSynced && hostile.synced).toBe(true);
-    carla = await join(browser, invitation, 'Carla Smit');
-    const errors = collectErrors(carla);
-    await expect.poll(() => readRecitals(carla!)).toEqual(['Eerste overweging;']);
-    bram.awareness!.setLocalState({
-      user: { name: 'Bram Jansen', color: '#7a3e9d' },
+    await expect.poll(() => bewerker.isSynced && hostile.synced).toBe(true);
+    collega = await join(browser, invitation, 'Collega Sneek');
+    const errors = collectErrors(collega);
+    await expect.poll(() => readRecitals(collega!)).toEqual(['Eerste overweging;']);
+    bewerker.awareness!.setLocalState({
+      user: { name: 'Bewerker Joure', color: '#7a3e9d' },
       cursor: cursorIn(bramDoc),
     });
-    await expect(carla.locator('.ProseMirror-yjs-cursor')).toContainText('Bram Jansen');
+    await expect(collega.locator('.ProseMirror-yjs-cursor')).toContainText('Bewerker Joure');
 
-    // The server relays every hostile state; Bram's provider (Node) shows when each arrived.
+    // The server relays every hostile state; Bewerker's provider (Node) shows when each arrived.
     await sendHostile(hostile, hostileStates(cursorIn(bramDoc)), async (clientId, state) => {
       await expect
-        .poll(() => JSON.stringify(bram.awareness!.getStates().get(clientId)))
+        .poll(() => JSON.stringify(bewerker.awareness!.getStates().get(clientId)))
         .toBe(JSON.stringify(state));
-      await settle(carla!);
+      await settle(collega!);
     });
     expect(errors).toEqual([]);
     expect(
-      await carla.evaluate(() => document.querySelectorAll('.ProseMirror-yjs-cursor').length),
+      await collega.evaluate(() => document.querySelectorAll('.ProseMirror-yjs-cursor').length),
     ).toBe(1);
 
-    // Carla's editor still takes typing, sends it, and receives Bram's.
-    await typeAtEndOfFirstItem(carla, ' door Carla');
-    await expect.poll(() => getDocumentFragment(bramDoc).toString()).toContain('door Carla');
+    // Collega's editor still takes typing, sends it, and receives Bewerker's.
+    await typeAtEndOfFirstItem(collega, ' door Collega');
+    await expect.poll(() => getDocumentFragment(bramDoc).toString()).toContain('door Collega');
     const first = getDocumentFragment(bramDoc).toString();
-    expect(first).toContain('Eerste overweging; door Carla');
+    expect(first).toContain('Eerste overweging; door Collega');
     let text: Y.XmlText | null = null;
     for (const node of getDocumentFragment(bramDoc).createTreeWalker(() => true)) {
       if (node instanceof Y.XmlText && node.toString().startsWith('Eerste')) text = node;
     }
-    text!.insert(0, 'Bram: ');
-    await expect.poll(() => readRecitals(carla!)).toEqual(['Bram: Eerste overweging; door Carla']);
-    await expect(carla.locator('.ProseMirror-yjs-cursor')).toHaveCount(1);
-    await expect(carla.locator('.ProseMirror-yjs-cursor')).toContainText('Bram Jansen');
-    await expect(carla.getByRole('region', { name: 'Aanwezig in het document' })).not.toContainText(
-      'Kwaad',
-    );
-    await settle(carla);
-    await screenshot(carla, 'presence-unchecked-server');
+    text!.insert(0, 'Bewerker: ');
+    await expect
+      .poll(() => readRecitals(collega!))
+      .toEqual(['Bewerker: Eerste overweging; door Collega']);
+    await expect(collega.locator('.ProseMirror-yjs-cursor')).toHaveCount(1);
+    await expect(collega.locator('.ProseMirror-yjs-cursor')).toContainText('Bewerker Joure');
+    await expect(
+      collega.getByRole('region', { name: 'Aanwezig in het document' }),
+    ).not.toContainText('Kwaad');
+    await settle(collega);
+    await screenshot(collega, 'presence-unchecked-server');
     expect(errors).toEqual([]);
   } finally {
     hostile.close();
-    bram.destroy();
-    await carla?.context().close();
+    bewerker.destroy();
+    await collega?.context().close();
     await server.destroy();
   }
 });

@@ -32,13 +32,13 @@ test('a reader can change nothing, sees why, and never has unsaved changes', asy
   browser,
 }) => {
   await openEditor(page);
-  await setName(page, 'Carla Smit');
+  await setName(page, 'Collega Sneek');
   await page.locator('.title-text').click();
   await page.keyboard.type('Resolutie gemeentefonds');
   await page.locator('li.item').first().click();
   await page.keyboard.type('De kosten stijgen;');
   const invitation = await startSession(page, 'Lezer');
-  const reader = await join(browser, invitation, 'Lezer Lotte');
+  const reader = await join(browser, invitation, 'Lezer Leiden');
   await reader.setViewportSize({ width: 1280, height: 800 });
   await expect(reader.getByRole('status').filter({ hasText: 'Live · alleen lezen' })).toBeVisible();
   await expect

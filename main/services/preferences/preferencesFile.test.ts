@@ -4,10 +4,10 @@ import { pickUserColour } from '../../../shared/model/userColours.ts';
 import { formatPreferencesFile, parsePreferencesFile } from './preferencesFile.ts';
 
 const stored: UserPreferences = {
-  userName: 'Anneke Bakker',
+  userName: 'Auteur Barneveld',
   userColour: '#1b6e3a',
   defaultAssembly: 'Najaars ALV',
-  documentsDir: '/home/anneke/Resoluties',
+  documentsDir: '/home/auteur/Resoluties',
   dateStyle: 'numeric',
 };
 
@@ -34,12 +34,12 @@ describe('parsePreferencesFile', () => {
 
   it('reads a version 1 file (name and colour) and fills in the rest quietly', () => {
     const read = parsePreferencesFile(
-      withPreferences({ userName: 'Jan', userColour: '#7a3e9d' }, 1),
+      withPreferences({ userName: 'Jurist', userColour: '#7a3e9d' }, 1),
       defaults,
     );
     expect(read).toEqual({
       preferences: {
-        userName: 'Jan',
+        userName: 'Jurist',
         userColour: '#7a3e9d',
         defaultAssembly: 'ALV',
         documentsDir: null,
@@ -73,9 +73,9 @@ describe('parsePreferencesFile', () => {
       withPreferences({ ...stored, userColour: 'url(javascript:x)', documentsDir: 'Resoluties' }),
       defaults,
     );
-    expect(read.preferences.userColour).toBe(pickUserColour('Anneke Bakker'));
+    expect(read.preferences.userColour).toBe(pickUserColour('Auteur Barneveld'));
     expect(read.preferences.documentsDir).toBeNull();
-    expect(read.preferences.userName).toBe('Anneke Bakker');
+    expect(read.preferences.userName).toBe('Auteur Barneveld');
     expect(read.notices).toHaveLength(2);
     expect(read.notices[1]).toContain('de standaardmap');
   });

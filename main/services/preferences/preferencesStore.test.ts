@@ -9,14 +9,14 @@ import { createTempDir, removeTempDir } from '../testing/tempDir.ts';
 let dir: string;
 let file: string;
 const reported: string[] = [];
-const store = (accountName = 'anneke') =>
+const store = (accountName = 'auteur') =>
   new PreferencesStore(file, {
     accountName: () => accountName,
     reportError: (message) => reported.push(message),
   });
 
 const jan: UserPreferences = {
-  userName: 'Jan de Vries',
+  userName: 'Jurist van Venlo',
   userColour: '#1b6e3a',
   defaultAssembly: 'Najaars ALV',
   documentsDir: null,
@@ -38,7 +38,7 @@ describe('PreferencesStore', () => {
     // The account's name is a default, not a name the user gave.
     expect(userNameChosen).toBe(false);
     expect(preferences).toMatchObject({
-      userName: 'Anneke',
+      userName: 'Auteur',
       defaultAssembly: 'ALV',
       documentsDir: null,
       dateStyle: 'long',
@@ -50,7 +50,7 @@ describe('PreferencesStore', () => {
   });
 
   it('keeps what the user saved, trimmed, as version 2', async () => {
-    const saved = await store().write({ ...jan, userName: '  Jan de Vries ' });
+    const saved = await store().write({ ...jan, userName: '  Jurist van Venlo ' });
     expect(saved).toEqual(jan);
     expect(await store().read()).toEqual({ preferences: jan, notices: [], userNameChosen: true });
     expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({
@@ -70,7 +70,7 @@ describe('PreferencesStore', () => {
     const damaged = '{"format":"resolutie-preferences","version":2,"preferences":{}}';
     await writeFile(file, damaged);
     const { preferences, notices } = await store().read();
-    expect(preferences).toMatchObject({ userName: 'Anneke', defaultAssembly: 'ALV' });
+    expect(preferences).toMatchObject({ userName: 'Auteur', defaultAssembly: 'ALV' });
     expect(notices.length).toBeGreaterThan(0);
     expect(reported).toHaveLength(1);
     expect(await readFile(file, 'utf8')).toBe(damaged);
@@ -86,7 +86,7 @@ describe('PreferencesStore', () => {
     const { preferences, notices } = await store().read();
     expect(preferences).toEqual({
       ...jan,
-      userColour: pickUserColour('Jan de Vries'),
+      userColour: pickUserColour('Jurist van Venlo'),
       documentsDir: null,
     });
     expect(notices).toHaveLength(2);
@@ -96,7 +96,7 @@ describe('PreferencesStore', () => {
   it('reads a file it may not read as defaults with a notice', async () => {
     await writeFile(file, 'x'.repeat(70 * 1024));
     const { preferences, notices } = await store().read();
-    expect(preferences.userName).toBe('Anneke');
+    expect(preferences.userName).toBe('Auteur');
     expect(notices).toHaveLength(1);
   });
 });

@@ -51,26 +51,26 @@ describe('text a colleague deleted unseen (rescueLostText)', () => {
   // it at the same time: Yjs deletes everything inside a deleted element.
   it("a colleague's text typed into an item its author takes back is put back, proposed", () => {
     const initial = createInitialUpdate(buildDoc({ recitals: [['Eerste;']] }));
-    const [anneke, bram] = [suggester(1, 'Anneke', initial), suggester(2, 'Bram', initial)];
-    // Anneke proposes a new item, and Bram sees it.
-    anneke.apply((state, dispatch) => {
+    const [auteur, bewerker] = [suggester(1, 'Auteur', initial), suggester(2, 'Bewerker', initial)];
+    // Auteur proposes a new item, and Bewerker sees it.
+    auteur.apply((state, dispatch) => {
       dispatch?.(state.tr.split(findText(state.doc, 'Eerste;')));
       return true;
     }, 1);
-    sync(anneke, bram);
-    // Anneke takes it back while Bram types in it.
-    anneke.apply(backspace, itemStart(anneke.state.doc, 1));
-    bram.apply(typeText('Toch wel'), itemStart(bram.state.doc, 1));
-    sync(anneke, bram);
-    sync(anneke, bram);
-    expect(items(anneke)).toEqual(['Eerste;', 'Toch wel']);
-    expect(items(bram)).toEqual(items(anneke));
-    const changes = getTrackedChanges(anneke.state.doc).map(({ name, inserted, item }) => ({
+    sync(auteur, bewerker);
+    // Auteur takes it back while Bewerker types in it.
+    auteur.apply(backspace, itemStart(auteur.state.doc, 1));
+    bewerker.apply(typeText('Toch wel'), itemStart(bewerker.state.doc, 1));
+    sync(auteur, bewerker);
+    sync(auteur, bewerker);
+    expect(items(auteur)).toEqual(['Eerste;', 'Toch wel']);
+    expect(items(bewerker)).toEqual(items(auteur));
+    const changes = getTrackedChanges(auteur.state.doc).map(({ name, inserted, item }) => ({
       name,
       inserted,
       item,
     }));
-    expect(changes).toEqual([{ name: 'Bram', inserted: 'Toch wel', item: 'insert' }]);
+    expect(changes).toEqual([{ name: 'Bewerker', inserted: 'Toch wel', item: 'insert' }]);
   });
 
   // A deletion that knew the text stays a deletion: nothing the deleting replica saw comes back.

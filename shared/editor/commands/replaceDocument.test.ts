@@ -5,7 +5,7 @@ import { buildDoc } from '../testing/buildDoc.ts';
 import { compareDocuments } from '../suggestions/compareDocuments.ts';
 import { replaceDocument, reuseUnchangedNodes } from './replaceDocument.ts';
 
-const USER = { name: 'Anneke de Wit', colour: '#b03a2e' };
+const USER = { name: 'Auteur van Wijchen', colour: '#b03a2e' };
 
 const current = buildDoc({
   recitals: [['de gemeenten dragen bij', 'het Rijk betaalt'], ['de kosten stijgen']],

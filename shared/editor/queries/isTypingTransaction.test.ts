@@ -19,7 +19,7 @@ describe('isTypingTransaction', () => {
     const from = findText(doc, 'e', true);
     const deletion = doc.type.schema.marks.deletion!.create({
       id: 'c1',
-      name: 'Anneke',
+      name: 'Auteur',
       colour: '#b3261e',
       time: 1,
     });

@@ -5,8 +5,8 @@ import { buildDoc, findText } from '../testing/buildDoc.ts';
 import { getItemLabels } from '../queries/getItemLabels.ts';
 import { getAcceptedDoc, hasTrackedChanges } from './acceptedDoc.ts';
 
-const ANNEKE = { name: 'Anneke', colour: '#b3261e', time: 1_000 };
-const BRAM = { name: 'Bram', colour: '#1b6e3a', time: 2_000 };
+const AUTEUR = { name: 'Auteur', colour: '#b3261e', time: 1_000 };
+const BEWERKER = { name: 'Bewerker', colour: '#1b6e3a', time: 2_000 };
 
 /** `doc` with the first `text` marked as inserted or deleted, as change `id` of `author`. */
 function mark(
@@ -14,7 +14,7 @@ function mark(
   text: string,
   kind: 'insertion' | 'deletion',
   id: string,
-  author = ANNEKE,
+  author = AUTEUR,
   covers: string | null = null,
 ): Node {
   const from = findText(doc, text, true);
@@ -49,13 +49,13 @@ describe('getAcceptedDoc', () => {
   it('drops a colleague’s proposed insertion that another proposes to delete', () => {
     let doc = buildDoc({ recitals: [['De hoge kosten;']] });
     doc = mark(doc, 'hoge ', 'insertion', 'c1');
-    doc = mark(doc, 'hoge ', 'deletion', 'c2', BRAM, 'c1');
+    doc = mark(doc, 'hoge ', 'deletion', 'c2', BEWERKER, 'c1');
     expect(items(getAcceptedDoc(doc))).toEqual(['De kosten;']);
   });
 
   it('keeps a proposal that a deletion made on other text was spread over by a merge', () => {
     let doc = buildDoc({ recitals: [['De hoge kosten;']] });
-    doc = mark(doc, 'hoge kosten', 'deletion', 'c2', BRAM, null);
+    doc = mark(doc, 'hoge kosten', 'deletion', 'c2', BEWERKER, null);
     doc = mark(doc, 'hoge ', 'insertion', 'c1');
     expect(items(getAcceptedDoc(doc))).toEqual(['De hoge ;']);
   });

@@ -382,7 +382,7 @@ describe('compareDocuments', () => {
     const newer = new Transform(older).addMark(
       findText(older, 'kosten', true),
       findText(older, 'kosten'),
-      schema.marks.deletion.create({ id: 'x1', name: 'Anneke', colour: '#7a3e9d', time: 5 }),
+      schema.marks.deletion.create({ id: 'x1', name: 'Auteur', colour: '#7a3e9d', time: 5 }),
     ).doc;
     const result = compareDocuments(older, newer, LABELS);
     expect(getTrackedChanges(result)).toEqual([]);

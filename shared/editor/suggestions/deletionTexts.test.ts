@@ -7,12 +7,17 @@ import { checkChanges } from './changeOrigins.ts';
 import { getTrackedChanges, rejectChange, acceptChange } from './trackedChanges.ts';
 import { EditorState } from 'prosemirror-state';
 
-const BRAM = { id: 'Bram-1', name: 'Bram', colour: '#1b6e3a', time: 1_000 };
+const BEWERKER = { id: 'Bewerker-1', name: 'Bewerker', colour: '#1b6e3a', time: 1_000 };
 
-/** `doc` with the first `span` marked deleted by Bram, as made on the text `made` at `at`. */
+/** `doc` with the first `span` marked deleted by Bewerker, as made on the text `made` at `at`. */
 function markDeleted(doc: Node, span: string, made: string | null, at: number | null): Node {
   const from = findText(doc, span, true);
-  const mark = doc.type.schema.marks.deletion!.create({ ...BRAM, covers: null, text: made, at });
+  const mark = doc.type.schema.marks.deletion!.create({
+    ...BEWERKER,
+    covers: null,
+    text: made,
+    at,
+  });
   return new Transform(doc).addMark(from, from + span.length, mark).doc;
 }
 
@@ -26,7 +31,7 @@ function textAt(doc: Node, found: Set<number>): string {
 
 describe('findDeletionTexts', () => {
   it('applies a deletion to the text it was made on, not to text its mark ran on over', () => {
-    // Bram proposed to delete "hoge "; a merge let his mark run on over "zeer ".
+    // Bewerker proposed to delete "hoge "; a merge let his mark run on over "zeer ".
     const base = buildDoc({ recitals: [['De hoge zeer kosten;']] });
     const doc = markDeleted(base, 'hoge zeer ', 'hoge ', findText(base, 'hoge '));
     const found = findDeletionTexts(doc, () => true);
@@ -63,7 +68,7 @@ describe('findDeletionTexts', () => {
     const doc = markDeleted(base, 'hoge zeer ', 'hoge ', findText(base, 'hoge '));
     const decide = (command: typeof acceptChange) => {
       let out = doc;
-      command('Bram-1')(EditorState.create({ doc }), (tr) => (out = tr.doc));
+      command('Bewerker-1')(EditorState.create({ doc }), (tr) => (out = tr.doc));
       return out;
     };
     const accepted = decide(acceptChange);

@@ -81,7 +81,7 @@ describe('deleting across blocks in suggestion mode', () => {
     );
     let proposed = placed;
     backspace(placed, (tr) => {
-      proposed = placed.apply(suggestTransaction(placed, tr, contextFor('Bram'))!);
+      proposed = placed.apply(suggestTransaction(placed, tr, contextFor('Bewerker'))!);
     });
     const rejected = decide(
       proposed,
@@ -109,11 +109,11 @@ describe('typing over a selection across blocks in suggestion mode', () => {
     );
     let proposed = placed;
     replaceSelectionKeepingStructure('lf;')(placed, (tr) => {
-      proposed = placed.apply(suggestTransaction(placed, tr, contextFor('Bram'))!);
+      proposed = placed.apply(suggestTransaction(placed, tr, contextFor('Bewerker'))!);
     });
     expect(blockTexts(proposed.doc)).toEqual([['Een;lf;'], ['Twee;']]);
     expect(getTrackedChanges(proposed.doc)).toEqual([
-      expect.objectContaining({ id: 'Bram-1', deleted: 'en;Tw', inserted: 'lf;' }),
+      expect.objectContaining({ id: 'Bewerker-1', deleted: 'en;Tw', inserted: 'lf;' }),
     ]);
     const accepted = decide(
       proposed,
@@ -128,22 +128,22 @@ describe('typing over a selection across blocks in suggestion mode', () => {
   });
 
   it("keeps a block whose own new items it takes back, with an empty item of one's own", () => {
-    const anneke = contextFor('Anneke');
+    const auteur = contextFor('Auteur');
     let state = start([['Een;'], ['Twee;']]);
-    state = suggest(state, anneke, addBlock('recital'), findText(state.doc, 'Een;'));
+    state = suggest(state, auteur, addBlock('recital'), findText(state.doc, 'Een;'));
     const typeText: Command = (s, dispatch) => (dispatch?.(s.tr.insertText('Nieuw;')), true);
-    state = suggest(state, anneke, typeText, blockPosition(state.doc, 1) + 2);
+    state = suggest(state, auteur, typeText, blockPosition(state.doc, 1) + 2);
     expect(blockTexts(state.doc)).toEqual([['Een;'], ['Nieuw;'], ['Twee;']]);
     // From inside the first block to inside the last: the new block's item goes for real.
     const [from, to] = [findText(state.doc, 'E'), findText(state.doc, 'Tw')];
     const placed = state.apply(state.tr.setSelection(TextSelection.create(state.doc, from, to)));
     let proposed = placed;
     backspace(placed, (tr) => {
-      proposed = placed.apply(suggestTransaction(placed, tr, anneke)!);
+      proposed = placed.apply(suggestTransaction(placed, tr, auteur)!);
     });
     expect(blockTexts(proposed.doc)).toEqual([['Een;'], [''], ['Twee;']]);
     const newItem = proposed.doc.child(2).child(1).firstChild!;
-    expect(newItem.attrs.change).toMatchObject({ type: 'insert', name: 'Anneke' });
+    expect(newItem.attrs.change).toMatchObject({ type: 'insert', name: 'Auteur' });
     proposed.doc.check();
   });
 });
@@ -151,11 +151,11 @@ describe('typing over a selection across blocks in suggestion mode', () => {
 describe('removing a block in suggestion mode', () => {
   // Once, Backspace's shortcut for an own empty item took the block's item and left the block.
   it('takes back an own added, empty block even when an empty block follows', () => {
-    const anneke = contextFor('Anneke');
+    const auteur = contextFor('Auteur');
     let state = start([['Een;'], ['']]);
-    state = suggest(state, anneke, addBlock('recital'), findText(state.doc, 'Een;'));
+    state = suggest(state, auteur, addBlock('recital'), findText(state.doc, 'Een;'));
     expect(blockTexts(state.doc)).toEqual([['Een;'], [''], ['']]);
-    state = suggest(state, anneke, removeBlock(blockPosition(state.doc, 1)));
+    state = suggest(state, auteur, removeBlock(blockPosition(state.doc, 1)));
     expect(blockTexts(state.doc)).toEqual([['Een;'], ['']]);
   });
 });
@@ -166,7 +166,7 @@ describe('moving a block in suggestion mode', () => {
   it('moves the blocks, which rejecting everything leaves moved', () => {
     const original = start([['Een;'], ['Twee;']]);
     const move = moveBlock(blockPosition(original.doc, 1), -1);
-    const moved = suggest(original, contextFor('Bram'), move);
+    const moved = suggest(original, contextFor('Bewerker'), move);
     const rejected = decide(
       moved,
       rejectChanges(() => true, { removeEmptied: true }),
@@ -177,16 +177,22 @@ describe('moving a block in suggestion mode', () => {
   });
 
   it("keeps a colleague's pending proposal in the blocks it moves", () => {
-    const [anneke, bram] = [contextFor('Anneke'), contextFor('Bram')];
+    const [auteur, bewerker] = [contextFor('Auteur'), contextFor('Bewerker')];
     let state = start([['Een;'], ['Twee;']]);
     const typeText: Command = (s, dispatch) => (dispatch?.(s.tr.insertText('nieuw ')), true);
-    state = suggest(state, bram, typeText, findText(state.doc, 'Een;', true));
+    state = suggest(state, bewerker, typeText, findText(state.doc, 'Een;', true));
     const from = findText(state.doc, 'nieuw', true);
     const deleteWord: Command = (s, dispatch) => (dispatch?.(s.tr.delete(from, from + 6)), true);
-    state = suggest(state, anneke, deleteWord);
-    expect(getTrackedChanges(state.doc).map((change) => change.id)).toEqual(['Bram-1', 'Anneke-1']);
-    state = suggest(state, bram, moveBlock(blockPosition(state.doc, 1), -1));
-    expect(getTrackedChanges(state.doc).map((change) => change.id)).toEqual(['Bram-1', 'Anneke-1']);
+    state = suggest(state, auteur, deleteWord);
+    expect(getTrackedChanges(state.doc).map((change) => change.id)).toEqual([
+      'Bewerker-1',
+      'Auteur-1',
+    ]);
+    state = suggest(state, bewerker, moveBlock(blockPosition(state.doc, 1), -1));
+    expect(getTrackedChanges(state.doc).map((change) => change.id)).toEqual([
+      'Bewerker-1',
+      'Auteur-1',
+    ]);
     expect(blockTexts(state.doc)).toEqual([['Twee;'], ['nieuw Een;']]);
   });
 });

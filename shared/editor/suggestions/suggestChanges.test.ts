@@ -20,11 +20,11 @@ import {
   rejectChanges,
 } from './trackedChanges.ts';
 
-const ANNEKE = { name: 'Anneke', colour: '#b3261e' };
-const BRAM = { name: 'Bram', colour: '#1b6e3a' };
+const AUTEUR = { name: 'Auteur', colour: '#b3261e' };
+const BEWERKER = { name: 'Bewerker', colour: '#1b6e3a' };
 
 /** A context with ids c1, c2 … and a fixed clock. */
-function contextFor(author: typeof ANNEKE, clock = { now: 1_000, next: 0 }): SuggestionContext {
+function contextFor(author: typeof AUTEUR, clock = { now: 1_000, next: 0 }): SuggestionContext {
   return {
     author,
     get now() {
@@ -85,19 +85,19 @@ const at = (state: EditorState, text: string, atStart = false) =>
 
 describe('suggestTransaction', () => {
   it('marks typed text as an insertion by the author, and typing on continues the change', () => {
-    const ctx = contextFor(ANNEKE);
+    const ctx = contextFor(AUTEUR);
     let state = start(['De kosten stijgen;']);
     state = select(state, at(state, 'kosten '));
     state = suggest(state, ctx, (tr) => tr.insertText('sterk '));
     state = suggest(state, ctx, (tr) => tr.insertText('en'));
     expect(render(state.doc)).toEqual(['De kosten [+sterk en+]stijgen;']);
     expect(getTrackedChanges(state.doc)).toMatchObject([
-      { id: 'c1', name: 'Anneke', inserted: 'sterk en', deleted: '' },
+      { id: 'c1', name: 'Auteur', inserted: 'sterk en', deleted: '' },
     ]);
   });
 
   it('marks deleted text instead of removing it, and Backspace goes on leftwards', () => {
-    const ctx = contextFor(ANNEKE);
+    const ctx = contextFor(AUTEUR);
     let state = start(['De kosten stijgen;']);
     const end = at(state, 'kosten');
     state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, end)));
@@ -110,7 +110,7 @@ describe('suggestTransaction', () => {
   });
 
   it('shows a replaced word as one change: the deletion, then the insertion', () => {
-    const ctx = contextFor(ANNEKE);
+    const ctx = contextFor(AUTEUR);
     let state = start(['De kosten stijgen;']);
     const from = at(state, 'kosten', true);
     state = select(state, from, from + 'kosten'.length);
@@ -126,11 +126,11 @@ describe('suggestTransaction', () => {
   it("removes one's own pending insertion for real, but marks a colleague's", () => {
     let state = start(['De kosten stijgen;']);
     const pos = at(state, 'kosten ');
-    state = suggest(state, contextFor(ANNEKE), (tr) => tr.insertText('hoge ', pos));
+    state = suggest(state, contextFor(AUTEUR), (tr) => tr.insertText('hoge ', pos));
     const hoge = at(state, 'hoge', true);
-    const own = suggest(state, contextFor(ANNEKE), (tr) => tr.delete(hoge, hoge + 5));
+    const own = suggest(state, contextFor(AUTEUR), (tr) => tr.delete(hoge, hoge + 5));
     expect(render(own.doc)).toEqual(['De kosten stijgen;']);
-    const other = suggest(state, contextFor(BRAM, { now: 2_000, next: 10 }), (tr) =>
+    const other = suggest(state, contextFor(BEWERKER, { now: 2_000, next: 10 }), (tr) =>
       tr.delete(hoge, hoge + 5),
     );
     expect(render(other.doc)).toEqual(['De kosten [+-hoge -+]stijgen;']);
@@ -138,11 +138,11 @@ describe('suggestTransaction', () => {
 
   it('says on each deletion which proposal it was made on, none for plain text', () => {
     let state = start(['De kosten stijgen;']);
-    state = suggest(state, contextFor(ANNEKE), (tr) =>
+    state = suggest(state, contextFor(AUTEUR), (tr) =>
       tr.insertText('hoge ', at(state, 'kosten ')),
     );
     const from = at(state, 'De ');
-    const other = suggest(state, contextFor(BRAM, { now: 2_000, next: 10 }), (tr) =>
+    const other = suggest(state, contextFor(BEWERKER, { now: 2_000, next: 10 }), (tr) =>
       tr.delete(from, at(state, 'hoge ')),
     );
     const deletions: [string, unknown][] = [];
@@ -162,7 +162,7 @@ describe('suggestTransaction', () => {
   });
 
   it('keeps items when a deletion crosses their boundary, marking the text in between', () => {
-    const ctx = contextFor(ANNEKE);
+    const ctx = contextFor(AUTEUR);
     let state = start(['Eerste punt;', 'Tweede punt;']);
     const from = at(state, 'punt;', true);
     const to = at(state, 'Tweede');
@@ -175,11 +175,11 @@ describe('suggestTransaction', () => {
     const state = start(['Eerste;', 'Tweede;']);
     const second = at(state, 'Tweede', true);
     const joined = state.tr.join(second - 1);
-    expect(suggestTransaction(state, joined, contextFor(ANNEKE))).toBeNull();
+    expect(suggestTransaction(state, joined, contextFor(AUTEUR))).toBeNull();
   });
 
   it('inserts a new item (Enter) and marks what is typed in it', () => {
-    const ctx = contextFor(ANNEKE);
+    const ctx = contextFor(AUTEUR);
     let state = start(['Eerste;']);
     state = select(state, at(state, 'Eerste;'));
     state = suggest(state, ctx, (tr) => tr.split(tr.selection.head));
@@ -192,11 +192,11 @@ describe('deciding on changes', () => {
   function proposed(): EditorState {
     let state = start(['De kosten stijgen;']);
     const from = at(state, 'kosten', true);
-    state = suggest(state, contextFor(ANNEKE), (tr) =>
+    state = suggest(state, contextFor(AUTEUR), (tr) =>
       tr.insertText('uitgaven', from, from + 'kosten'.length),
     );
     const end = at(state, 'stijgen;');
-    return suggest(state, contextFor(BRAM, { now: 5_000, next: 20 }), (tr) =>
+    return suggest(state, contextFor(BEWERKER, { now: 5_000, next: 20 }), (tr) =>
       tr.insertText(' snel', end - 1),
     );
   }
@@ -210,14 +210,14 @@ describe('deciding on changes', () => {
     expect(getTrackedChanges(proposed().doc)).toEqual([
       expect.objectContaining({
         id: 'c1',
-        name: 'Anneke',
+        name: 'Auteur',
         inserted: 'uitgaven',
         deleted: 'kosten',
         time: 1_000,
       }),
       expect.objectContaining({
         id: 'c21',
-        name: 'Bram',
+        name: 'Bewerker',
         inserted: ' snel',
         deleted: '',
         time: 5_000,
@@ -235,11 +235,11 @@ describe('deciding on changes', () => {
   });
 
   it("decides all of one author's changes, or all", () => {
-    const bram = run(
+    const bewerker = run(
       proposed(),
-      rejectChanges((change) => change.name === 'Bram'),
+      rejectChanges((change) => change.name === 'Bewerker'),
     );
-    expect(render(bram.doc)).toEqual(['De [-kosten-][+uitgaven+] stijgen;']);
+    expect(render(bewerker.doc)).toEqual(['De [-kosten-][+uitgaven+] stijgen;']);
     const all = run(
       proposed(),
       acceptChanges(() => true),
@@ -259,7 +259,7 @@ describe('deciding on a change that empties an item', () => {
       }),
     });
     const from = at(state, 'Eerste;', true);
-    return suggest(state, contextFor(BRAM), (tr) => tr.delete(from, from + 'Eerste;'.length));
+    return suggest(state, contextFor(BEWERKER), (tr) => tr.delete(from, from + 'Eerste;'.length));
   }
   const decideAll = (state: EditorState, removeEmptied: boolean) => {
     let next = state;
@@ -299,7 +299,7 @@ describe('proposals on whole items', () => {
   };
 
   function withNewItem(): EditorState {
-    const ctx = contextFor(ANNEKE);
+    const ctx = contextFor(AUTEUR);
     let state = select(start(['Eerste;', 'Derde;']), 0);
     state = select(state, at(state, 'Eerste;'));
     state = suggest(state, ctx, (tr) => tr.split(tr.selection.head));
@@ -309,7 +309,7 @@ describe('proposals on whole items', () => {
   it('marks an item added with Enter as proposed, with its text in the same change', () => {
     const state = withNewItem();
     expect(render(state.doc)).toEqual(['Eerste;', '[+Tweede;+]', 'Derde;']);
-    expect(itemChanges(state)).toEqual([null, 'insert:Anneke', null]);
+    expect(itemChanges(state)).toEqual([null, 'insert:Auteur', null]);
     expect(getTrackedChanges(state.doc)).toEqual([
       expect.objectContaining({ id: 'c1', item: 'insert', inserted: 'Tweede;' }),
     ]);
@@ -331,11 +331,11 @@ describe('proposals on whole items', () => {
   });
 
   it('takes back an own new, empty item with Backspace', () => {
-    const ctx = contextFor(ANNEKE);
+    const ctx = contextFor(AUTEUR);
     const initial = start(['Eerste;', 'Derde;']);
     let state = select(initial, at(initial, 'Eerste;'));
     state = suggest(state, ctx, (tr) => tr.split(tr.selection.head));
-    expect(itemChanges(state)).toEqual([null, 'insert:Anneke', null]);
+    expect(itemChanges(state)).toEqual([null, 'insert:Auteur', null]);
     const head = state.selection.head;
     state = suggest(state, ctx, (tr) => tr.delete(head - 2, head));
     expect(render(state.doc)).toEqual(['Eerste;', 'Derde;']);
@@ -346,9 +346,9 @@ describe('proposals on whole items', () => {
     let state = start(['Eerste;', 'Tweede;', 'Derde;']);
     const from = at(state, 'Tweede;', true) - 1;
     const to = at(state, 'Derde;', true) - 1;
-    state = suggest(state, contextFor(BRAM), (tr) => tr.delete(from, to));
+    state = suggest(state, contextFor(BEWERKER), (tr) => tr.delete(from, to));
     expect(render(state.doc)).toEqual(['Eerste;', '[-Tweede;-]', 'Derde;']);
-    expect(itemChanges(state)).toEqual([null, 'delete:Bram', null]);
+    expect(itemChanges(state)).toEqual([null, 'delete:Bewerker', null]);
     const accepted = decide(
       state,
       acceptChanges(() => true, { removeEmptied: true }),
@@ -399,7 +399,7 @@ describe('proposals on whole blocks', () => {
   }
 
   it('proposes an added block on its item and on the block, and rejecting removes it', () => {
-    const ctx = contextFor(ANNEKE);
+    const ctx = contextFor(AUTEUR);
     let state = suggestCommand(twoBlocks(), ctx, addBlock('recital'));
     state = suggest(state, ctx, (tr) => tr.insertText('Nieuw;'));
     expect(blockTexts(state.doc)).toEqual([['Een;'], ['Nieuw;'], ['Twee;', 'Drie;']]);
@@ -419,9 +419,13 @@ describe('proposals on whole blocks', () => {
       doc: twoBlocks().doc,
       plugins: [structureGuardPlugin(() => false)],
     });
-    const state = suggestCommand(select(guarded, 3), contextFor(ANNEKE), addBlock('recital'));
+    const state = suggestCommand(select(guarded, 3), contextFor(AUTEUR), addBlock('recital'));
     expect(state.doc.child(2).childCount).toBe(3);
-    const removed = suggestCommand(state, contextFor(BRAM), removeBlock(secondBlockPos(state.doc)));
+    const removed = suggestCommand(
+      state,
+      contextFor(BEWERKER),
+      removeBlock(secondBlockPos(state.doc)),
+    );
     expect(getBlockChange(removed.doc.child(2).child(1))).toMatchObject({ type: 'delete' });
     const accepted = decide(
       removed,
@@ -432,7 +436,7 @@ describe('proposals on whole blocks', () => {
   });
 
   it('takes back an own added block for real when the user removes it', () => {
-    const ctx = contextFor(ANNEKE);
+    const ctx = contextFor(AUTEUR);
     let state = suggestCommand(twoBlocks(), ctx, addBlock('recital'));
     state = suggest(state, ctx, (tr) => tr.insertText('Nieuw;'));
     state = suggestCommand(state, ctx, removeBlock(secondBlockPos(state.doc)));
@@ -444,7 +448,7 @@ describe('proposals on whole blocks', () => {
     const state = twoBlocks();
     const proposed = suggestCommand(
       state,
-      contextFor(BRAM),
+      contextFor(BEWERKER),
       removeBlock(secondBlockPos(state.doc)),
     );
     expect(blockTexts(proposed.doc)).toEqual([['Een;'], ['Twee;', 'Drie;']]);
@@ -474,19 +478,23 @@ describe('proposals on whole blocks', () => {
 
   it('keeps a block in which a colleague added an item to one proposed for removal', () => {
     const state = twoBlocks();
-    let proposed = suggestCommand(state, contextFor(BRAM), removeBlock(secondBlockPos(state.doc)));
+    let proposed = suggestCommand(
+      state,
+      contextFor(BEWERKER),
+      removeBlock(secondBlockPos(state.doc)),
+    );
     proposed = select(proposed, at(proposed, 'Drie;'));
-    proposed = suggestCommand(proposed, contextFor(ANNEKE), splitItem);
-    proposed = suggest(proposed, contextFor(ANNEKE), (tr) => tr.insertText('Vier;'));
+    proposed = suggestCommand(proposed, contextFor(AUTEUR), splitItem);
+    proposed = suggest(proposed, contextFor(AUTEUR), (tr) => tr.insertText('Vier;'));
     expect(describeChanges(proposed.doc.child(2).child(1))).toEqual([
-      'delete:Bram',
-      'delete:Bram',
-      'insert:Anneke',
+      'delete:Bewerker',
+      'delete:Bewerker',
+      'insert:Auteur',
     ]);
     expect(getBlockChange(proposed.doc.child(2).child(1))).toBeNull();
     const accepted = decide(
       proposed,
-      acceptChanges((change) => change.name === 'Bram', { removeEmptied: true }),
+      acceptChanges((change) => change.name === 'Bewerker', { removeEmptied: true }),
     );
     expect(blockTexts(accepted.doc)).toEqual([['Een;'], ['Vier;']]);
   });
@@ -496,7 +504,7 @@ describe('proposals on whole blocks', () => {
       doc: buildDoc({ recitals: [['Een;']], operatives: [['Dat.', 'En.']] }),
     });
     const from = at(state, 'Dat.', true);
-    state = suggest(state, contextFor(BRAM), (tr) => tr.delete(from - 1, at(state, 'En.') + 1));
+    state = suggest(state, contextFor(BEWERKER), (tr) => tr.delete(from - 1, at(state, 'En.') + 1));
     const accepted = decide(
       state,
       acceptChanges(() => true, { removeEmptied: true }),
@@ -507,7 +515,7 @@ describe('proposals on whole blocks', () => {
   });
 
   it('removes a proposed Toelichting list when rejected, leaving no empty bullets', () => {
-    const ctx = contextFor(ANNEKE);
+    const ctx = contextFor(AUTEUR);
     let state = EditorState.create({
       doc: buildDoc({ recitals: [['Een;']], operatives: [['Dat.']], explanation: ['Alinea.'] }),
     });

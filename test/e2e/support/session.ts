@@ -48,7 +48,7 @@ export interface Invitee {
 export async function startSession(
   page: Page,
   role: InvitedRole,
-  name = 'Anneke de Wit',
+  name = 'Auteur van Wijchen',
   invitee: Invitee = {},
 ): Promise<string> {
   await runSessionCommand(page, 'Sessie starten');
