@@ -20,6 +20,7 @@ import {
 } from '../../shared/format/resolutieFile.ts';
 import { toPlainText } from '../../shared/export/toPlainText.ts';
 import { toJsonExport } from '../../shared/export/toJsonExport.ts';
+import { toAkomaNtoso } from '../../shared/export/akn/toAkomaNtoso.ts';
 import { getMetadataText } from '../../shared/editor/queries/getMetadataText.ts';
 import { readFileLimited } from '../services/files/readFileLimited.ts';
 import { checkWritableTarget, writeFileAtomic } from '../services/files/atomicWrite.ts';
@@ -109,6 +110,8 @@ export async function showDocument(
 export interface ExportTargets {
   json?: string | undefined;
   pdf?: string | undefined;
+  /** Akoma Ntoso 3.0 XML (`--akn`), with pending changes accepted like the JSON. */
+  akn?: string | undefined;
   /** How the PDF prints pending changes (`--changes`); hidden by default. */
   changes?: ChangeDisplay | undefined;
   /** A named version to export instead of the current text (`--version`). */
@@ -122,7 +125,7 @@ export interface ExportTargets {
 }
 
 /**
- * `resolutie export IN.resolutie [--json OUT.json] [--pdf OUT.pdf [--changes shown|hidden]
+ * `resolutie export IN.resolutie [--json OUT.json] [--akn OUT.xml] [--pdf OUT.pdf [--changes shown|hidden]
  * [--amendement A1 | --geamendeerd]]`
  */
 export async function exportDocument(
@@ -131,7 +134,7 @@ export async function exportDocument(
   writer: FileWriter,
   io: CliOutput,
 ): Promise<void> {
-  for (const output of [targets.json, targets.pdf]) {
+  for (const output of [targets.json, targets.pdf, targets.akn]) {
     if (output) refuseOverwritingInput([input], output);
   }
   // What is read of the file before its Y.Doc is freed.
@@ -167,6 +170,13 @@ export async function exportDocument(
     const json = `${JSON.stringify(exported, null, 2)}\n`;
     await writeFileAtomic(targets.json, new TextEncoder().encode(json));
     io.out(`Geëxporteerd naar ${targets.json}.\n`);
+  }
+  if (targets.akn) {
+    // Like the JSON: the text (or the named version) with pending changes accepted.
+    const text = targets.version !== undefined ? doc : (read.text ?? doc);
+    const xml = toAkomaNtoso(text);
+    await writeFileAtomic(targets.akn, new TextEncoder().encode(xml));
+    io.out(`Geëxporteerd naar ${targets.akn} (Akoma Ntoso).\n`);
   }
   if (targets.pdf) {
     const { amendment, amended } = read;

@@ -63,6 +63,11 @@ Opdrachten:
                                          (metadata, blokken met genummerde punten, Toelichting,
                                          en de procedure: amendementen en moties met status,
                                          preadvies, besluit en hun wijzigingen).
+  export DOCUMENT.resolutie --akn UIT.xml
+                                         Het stuk als Akoma Ntoso 3.0 (XML volgens de OASIS-
+                                         standaard, zoals LEOS die leest): titel, aanhef,
+                                         overwegingen, besluitpunten, voetnoten en Toelichting,
+                                         met openstaande wijzigingen aanvaard.
   server --data MAP [--port 4790] [--host 0.0.0.0] [--redis HOST:POORT]
                                          De server voor samen bewerken starten. De documenten
                                          staan als NAAM.resolutie in MAP. De sleutel voor
@@ -87,6 +92,7 @@ Opties:
       --json BESTAND     JSON-uitvoer (export); bij amendments zonder bestand: de
                          procedure als JSON op het scherm.
       --pdf BESTAND      PDF-uitvoer (export, bundle, preadviezen).
+      --akn BESTAND      Akoma Ntoso-uitvoer, XML (export).
       --amendement NR    Dit amendement (A1) in de vaste vorm als PDF (export).
       --geamendeerd      De resolutie zoals geamendeerd als PDF (export).
       --toevoegen        De amendementbestanden aan de resolutie toevoegen (amendments).

@@ -51,6 +51,7 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
         output: { type: 'string', short: 'o' },
         json: { type: 'string' },
         pdf: { type: 'string' },
+        akn: { type: 'string' },
         changes: { type: 'string' },
         comments: { type: 'boolean' },
         amendement: { type: 'string' },
@@ -112,8 +113,20 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
       return;
     case 'export': {
       const input = one('het document');
-      if (!values.json && !values.pdf) {
-        throw new CliError('export: geef de uitvoer met --json UIT.json en/of --pdf UIT.pdf', true);
+      if (!values.json && !values.pdf && values.akn === undefined) {
+        throw new CliError(
+          'export: geef de uitvoer met --json UIT.json, --pdf UIT.pdf en/of --akn UIT.xml',
+          true,
+        );
+      }
+      if (values.akn !== undefined && values.akn.trim() === '') {
+        throw new CliError('export: --akn mist de naam van het uitvoerbestand', true);
+      }
+      if (values.akn !== undefined && (values.akn === values.json || values.akn === values.pdf)) {
+        throw new CliError(
+          'export: --akn moet naar een ander bestand schrijven dan de andere uitvoer',
+          true,
+        );
       }
       const changes = values.changes === undefined ? undefined : parseChangeDisplay(values.changes);
       if (changes !== undefined && !values.pdf) {
@@ -157,6 +170,7 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
         {
           json: values.json,
           pdf: values.pdf,
+          akn: values.akn,
           changes,
           version,
           comments: values.comments,

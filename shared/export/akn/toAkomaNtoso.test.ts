@@ -1,0 +1,165 @@
+/**
+ * The Akoma Ntoso export's structure, ids and escaping. The XML is read back by xmllint's XPath
+ * (an independent parser) where the structure matters, and checked as text for escaping.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { docFromModel } from '../../editor/fromModel.ts';
+import { HOSTILE, fullModel, generatedDocs, seedDocs } from './testing/aknTestDocs.ts';
+import { AKN_NAMESPACE, toAkomaNtoso } from './toAkomaNtoso.ts';
+import { escapeAttribute, escapeText } from './xmlText.ts';
+
+const now = new Date('2026-03-04T12:00:00Z');
+const noXmllint = spawnSync('xmllint', ['--version']).error !== undefined;
+if (noXmllint) console.log('AKN-structuurtests overgeslagen: xmllint is niet geïnstalleerd');
+
+const folder = mkdtempSync(join(tmpdir(), 'akn-structure-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+let fileCount = 0;
+
+/** Evaluates an XPath (elements by local name) on the XML and gives its string result. */
+function xpath(xml: string, expression: string): string {
+  fileCount += 1;
+  const file = join(folder, `stuk-${fileCount}.xml`);
+  writeFileSync(file, xml);
+  const result = spawnSync('xmllint', ['--xpath', expression, file], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`xpath ${expression}: ${result.stderr}`);
+  return result.stdout.trim();
+}
+
+const el = (name: string) => `*[local-name()='${name}']`;
+
+describe('escaping', () => {
+  it('escapes markup, entities and quotes, and writes bidi controls as references', () => {
+    expect(escapeText('<a>&b')).toBe('&lt;a&gt;&amp;b');
+    expect(escapeAttribute('"x\' \n')).toBe('&quot;x&apos; &#xA;');
+    expect(escapeText('\u202Eab')).toBe('&#x202E;ab');
+    expect(escapeText('a\u0001b\uFFFFc')).toBe('abc');
+  });
+
+  it('lets no markup of the stuk reach the XML', () => {
+    const hostile = generatedDocs().find((entry) => entry.name === 'vijandige tekst');
+    const xml = toAkomaNtoso(hostile!.doc, { now });
+    expect(xml).not.toContain('<script');
+    expect(xml).not.toContain('<!--');
+    expect(xml).not.toContain('<b>&</b>');
+    expect(xml).not.toContain('\u202E');
+    expect(xml).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(xml).toContain('&amp;amp;');
+    expect(xml).toContain('&#x202E;evil&#x202C;');
+  });
+
+  it.skipIf(noXmllint)('reads back the hostile text unchanged', () => {
+    const hostile = generatedDocs().find((entry) => entry.name === 'vijandige tekst');
+    const xml = toAkomaNtoso(hostile!.doc, { now });
+    const recital = xpath(xml, `string(//${el('recital')}/${el('p')})`);
+    expect(recital).toBe(HOSTILE);
+    const showAs = xpath(xml, `string(//${el('TLCOrganization')}[@eId='indiener']/@showAs)`);
+    expect(showAs).toBe(HOSTILE);
+  });
+});
+
+describe.skipIf(noXmllint)('structure of a full resolution', () => {
+  const xml = toAkomaNtoso(docFromModel(fullModel()), { now });
+  const text = (expression: string) => xpath(xml, `string(${expression})`);
+  const count = (expression: string) => Number(xpath(xml, `count(${expression})`));
+
+  it('is a statement named after the kind, in the AKN namespace', () => {
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n')).toBe(true);
+    expect(xpath(xml, `namespace-uri(/*)`)).toBe(AKN_NAMESPACE);
+    expect(text(`/${el('akomaNtoso')}/${el('statement')}/@name`)).toBe('resolutie');
+  });
+
+  it('identifies work, expression and manifestation', () => {
+    const id = `//${el('identification')}`;
+    expect(text(`${id}/@source`)).toBe('#resolutie-editor');
+    expect(text(`${id}/${el('FRBRWork')}/${el('FRBRdate')}/@date`)).toBe('2024-11-29');
+    expect(text(`${id}/${el('FRBRWork')}/${el('FRBRcountry')}/@value`)).toBe('nl');
+    expect(text(`${id}/${el('FRBRExpression')}/${el('FRBRlanguage')}/@language`)).toBe('nld');
+    expect(text(`${id}/${el('FRBRManifestation')}/${el('FRBRdate')}/@date`)).toBe('2026-03-04');
+    expect(text(`${id}/${el('FRBRWork')}/${el('FRBRuri')}/@value`)).toBe(
+      '/akn/nl/statement/resolutie/2024-11-29/geld-voor-de-jeugd',
+    );
+    expect(count(`//${el('TLCOrganization')}[@eId='resolutie-editor']`)).toBe(1);
+  });
+
+  it('has the title, the formula and the recitals', () => {
+    expect(text(`//${el('preface')}//${el('docTitle')}`)).toBe('Resolutie “Geld voor de jeugd”');
+    expect(text(`//${el('formula')}/${el('p')}`)).toBe(
+      'De leden bijeen in de Najaars ALV van vrijdag 29 november 2024:',
+    );
+    expect(count(`//${el('preamble')}/${el('recitals')}`)).toBe(2);
+    expect(text(`//${el('recitals')}[1]/${el('intro')}`)).toBe('Constaterende dat:');
+    expect(text(`//${el('recital')}[@eId='recs_1__rec_1']/${el('num')}`)).toBe('1.');
+    expect(text(`//${el('recital')}[@eId='recs_1__rec_1']/${el('p')}/text()`)).toBe(
+      'De tekorten lopen op',
+    );
+    expect(text(`//${el('recital')}[@eId='recs_1__rec_b1']/${el('num')}`)).toBe('•');
+  });
+
+  it('puts operative blocks in hcontainers with paragraphs and points', () => {
+    expect(
+      count(`/${el('akomaNtoso')}/${el('statement')}/${el('mainBody')}/${el('hcontainer')}`),
+    ).toBe(3);
+    expect(text(`//${el('hcontainer')}[@eId='hcontainer_1']/${el('heading')}`)).toBe(
+      'Spreekt uit:',
+    );
+    const para = `//${el('paragraph')}[@eId='hcontainer_1__para_1']`;
+    expect(text(`${para}/${el('num')}`)).toBe('1.');
+    expect(count(`${para}/${el('list')}/${el('point')}`)).toBe(3);
+    expect(text(`//${el('point')}[@eId='hcontainer_1__para_1__list_1__point_a']`)).toBe('a.punt a');
+    expect(text(`${para}//${el('a')}/@href`)).toBe('https://vng.nl/?a=1&b=2');
+    expect(count(`${para}//${el('eol')}`)).toBe(1);
+    expect(count(`//${el('paragraph')}[@eId='hcontainer_1__para_2']`)).toBe(1);
+  });
+
+  it('keeps footnotes as authorial notes where they stand, numbered', () => {
+    expect(count(`//${el('authorialNote')}`)).toBe(2);
+    expect(text(`//${el('recital')}//${el('authorialNote')}/@marker`)).toBe('1');
+    expect(text(`//${el('recital')}//${el('authorialNote')}`)).toBe('Bron: CBS.');
+    expect(text(`//${el('hcontainer')}[@eId='hcontainer_3']//${el('authorialNote')}/@marker`)).toBe(
+      '2',
+    );
+    expect(text(`//${el('hcontainer')}[@eId='hcontainer_3']//${el('authorialNote')}`)).toBe(
+      'Noot <b>&</b>',
+    );
+  });
+
+  it('attaches the Toelichting with headings, lists and quotes', () => {
+    const doc = `//${el('attachment')}/${el('doc')}[@name='toelichting']`;
+    expect(count(doc)).toBe(1);
+    expect(text(`${doc}//${el('hcontainer')}[@name='kop'][1]/${el('heading')}`)).toBe('Waarom nu?');
+    expect(count(`${doc}//${el('blockList')}`)).toBe(2);
+    expect(text(`${doc}//${el('blockContainer')}`)).toBe('Zo zei de minister.');
+    expect(text(`${doc}//${el('hcontainer')}[@name='inleiding']`)).toBe('Inleiding zonder kop.');
+  });
+
+  it('gives every eId once', () => {
+    for (const { doc } of [...seedDocs(), ...generatedDocs()]) {
+      const exported = toAkomaNtoso(doc, { now });
+      const ids = [...exported.matchAll(/ eId="([^"]*)"/g)].map((match) => match[1]);
+      expect(ids.length).toBeGreaterThan(0);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
+});
+
+describe.skipIf(noXmllint)('other stukken', () => {
+  it('names a motie a motie', () => {
+    const motie = generatedDocs().find((entry) => entry.name === 'motie');
+    const xml = toAkomaNtoso(motie!.doc, { now });
+    expect(xpath(xml, `string(//${el('statement')}/@name)`)).toBe('motie');
+    expect(xpath(xml, `string(//${el('docTitle')})`)).toContain('Motie');
+  });
+
+  it('dates a stuk without date on the export day', () => {
+    const undated = generatedDocs().find((entry) => entry.name === 'zonder datum');
+    const xml = toAkomaNtoso(undated!.doc, { now, name: 'resolutie' });
+    const workDate = `string(//${el('FRBRWork')}/${el('FRBRdate')}/@date)`;
+    expect(xpath(xml, workDate)).toBe('2026-03-04');
+    expect(xpath(xml, `string(//${el('FRBRWork')}/${el('FRBRdate')}/@name)`)).toBe('export');
+  });
+});
