@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { docFromModel } from '../../editor/fromModel.ts';
+import { getFootnotes } from '../../editor/queries/getFootnoteNumbers.ts';
 import { HOSTILE, fullModel, generatedDocs, seedDocs } from './testing/aknTestDocs.ts';
 import { AKN_NAMESPACE, toAkomaNtoso } from './toAkomaNtoso.ts';
 import { escapeAttribute, escapeText } from './xmlText.ts';
@@ -135,6 +136,19 @@ describe.skipIf(noXmllint)('structure of a full resolution', () => {
     expect(count(`${doc}//${el('blockList')}`)).toBe(2);
     expect(text(`${doc}//${el('blockContainer')}`)).toBe('Zo zei de minister.');
     expect(text(`${doc}//${el('hcontainer')}[@name='inleiding']`)).toBe('Inleiding zonder kop.');
+  });
+
+  it('numbers the notes of every stuk as the editor does', () => {
+    let notes = 0;
+    for (const { doc } of [...seedDocs(), ...generatedDocs()]) {
+      const exported = toAkomaNtoso(doc, { now });
+      const markers = [...exported.matchAll(/<authorialNote [^>]*marker="(\d+)"/g)].map((match) =>
+        Number(match[1]),
+      );
+      expect(markers).toEqual(getFootnotes(doc).map((note) => note.number));
+      notes += markers.length;
+    }
+    expect(notes).toBeGreaterThan(4);
   });
 
   it('gives every eId once', () => {
