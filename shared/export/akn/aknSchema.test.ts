@@ -1,11 +1,13 @@
 /**
  * The Akoma Ntoso export checked against the OASIS schema: the export of every seed and of the
  * generated documents is written to a temp folder and validated by `xmllint --schema` with the
- * schema in `../shared/standards/akn/`. Without xmllint or the schema the test says why and
- * is skipped (CI installs libxml2-utils).
+ * published schema, kept unmodified in `test/fixtures/standards/akn/` (its sha256 checked, so a
+ * changed copy cannot pass). Without xmllint the test says why and is skipped (CI installs
+ * libxml2-utils).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,11 +16,15 @@ import { generatedDocs, seedDocs } from './testing/aknTestDocs.ts';
 import { toAkomaNtoso } from './toAkomaNtoso.ts';
 
 const SCHEMA = fileURLToPath(
-  new URL('../../../../shared/standards/akn/akomantoso30.xsd', import.meta.url),
+  new URL('../../../test/fixtures/standards/akn/akomantoso30.xsd', import.meta.url),
 );
+/** The published schema's sha256 (OASIS, 29 August 2018). */
+const SCHEMA_SHA256 = '6f61fe84cbb6f8cb0e8418cd67b74a63da9990e6573b5a3491f623184f45c4fd';
 
 function missing(): string | null {
-  if (!existsSync(SCHEMA)) return `het AKN-schema ontbreekt (${SCHEMA})`;
+  if (!existsSync(SCHEMA)) throw new Error(`Het AKN-schema ontbreekt in de checkout: ${SCHEMA}`);
+  const digest = createHash('sha256').update(readFileSync(SCHEMA)).digest('hex');
+  if (digest !== SCHEMA_SHA256) throw new Error('Het AKN-schema in test/fixtures is gewijzigd.');
   const probe = spawnSync('xmllint', ['--version']);
   if (probe.error) return 'xmllint is niet geïnstalleerd (pakket libxml2-utils)';
   return null;
