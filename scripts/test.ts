@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { findChromium } from '../main/services/pdf/chromium.ts';
+import { findSoffice } from '../main/services/testing/libreOffice.ts';
 import {
   readPlaywrightReport,
   readVitestReport,
@@ -52,17 +53,25 @@ function step(name: string, command: string, args: string[]): boolean {
 
 /**
  * The system tools the tests drive: a Chromium (browser tests, PDF printing), poppler's
- * pdftotext/pdfinfo (PDF checks) and redis-server (two sync servers sharing one Redis).
+ * pdftotext/pdfinfo (PDF checks), redis-server (two sync servers sharing one Redis), xmllint
+ * (Akoma Ntoso against its schema), LibreOffice (the independent reader of our Word files) and
+ * qpdf (PDF/A structure).
  * Installs what is missing with apt-get when it can (as root), and says what is still missing
  * otherwise.
  */
 function ensureSystemTools(): { chromium: string | null; missing: string[] } {
   const hasPoppler = () => existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdfinfo');
   const hasRedis = () => existsSync('/usr/bin/redis-server');
+  const hasXmllint = () => existsSync('/usr/bin/xmllint');
+  const hasLibreOffice = () => findSoffice() !== null;
+  const hasQpdf = () => existsSync('/usr/bin/qpdf');
   const packages = [
     ...(findChromium() ? [] : ['chromium']),
     ...(hasPoppler() ? [] : ['poppler-utils']),
     ...(hasRedis() ? [] : ['redis-server']),
+    ...(hasXmllint() ? [] : ['libxml2-utils']),
+    ...(hasLibreOffice() ? [] : ['libreoffice-writer-nogui']),
+    ...(hasQpdf() ? [] : ['qpdf']),
   ];
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (packages.length > 0 && isRoot && existsSync('/usr/bin/apt-get')) {
@@ -74,6 +83,9 @@ function ensureSystemTools(): { chromium: string | null; missing: string[] } {
     ...(findChromium() ? [] : ['chromium (of zet CHROMIUM_PATH op een Chromium of Chrome)']),
     ...(hasPoppler() ? [] : ['poppler-utils (pdftotext, pdfinfo)']),
     ...(hasRedis() ? [] : ['redis-server (de Redis-test wordt overgeslagen)']),
+    ...(hasXmllint() ? [] : ['libxml2-utils (xmllint, de controle van Akoma Ntoso)']),
+    ...(hasLibreOffice() ? [] : ['libreoffice-writer-nogui (de lezer van Word-bestanden)']),
+    ...(hasQpdf() ? [] : ['qpdf (de controle van PDF/A)']),
   ];
   return { chromium: findChromium(), missing };
 }

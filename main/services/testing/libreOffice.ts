@@ -1,0 +1,73 @@
+/**
+ * LibreOffice as the independent reader of the Word files we write and read: headless
+ * `soffice --convert-to`, each call with a profile folder of its own so that tests may run it
+ * side by side (one profile cannot be used by two LibreOffice processes at once).
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const SOFFICE_CANDIDATES = [
+  '/usr/bin/soffice',
+  '/usr/bin/libreoffice',
+  '/usr/lib/libreoffice/program/soffice',
+];
+
+/** The soffice program, or null when LibreOffice is not installed. */
+export function findSoffice(): string | null {
+  return SOFFICE_CANDIDATES.find((candidate) => existsSync(candidate)) ?? null;
+}
+
+/**
+ * Converts `input` with LibreOffice to `format` (a `--convert-to` value such as `fodt`, `txt`,
+ * `docx:"MS Word 2007 XML"`) into `outDir`, and returns the written file's path. Throws with
+ * LibreOffice's own output when it wrote nothing.
+ */
+export async function convertWithLibreOffice(
+  input: string,
+  format: string,
+  outDir: string,
+): Promise<string> {
+  const soffice = findSoffice();
+  if (!soffice) {
+    throw new Error(
+      'LibreOffice ontbreekt: installeer het pakket "libreoffice-writer-nogui" (.ci/run doet dat).',
+    );
+  }
+  const profile = await mkdtemp(path.join(tmpdir(), 'lo-profile-'));
+  const before = new Set(existsSync(outDir) ? await readdir(outDir) : []);
+  try {
+    const output = await new Promise<string>((resolve, reject) => {
+      execFile(
+        soffice,
+        [
+          `-env:UserInstallation=${pathToFileURL(profile).href}`,
+          '--headless',
+          '--norestore',
+          '--convert-to',
+          format,
+          '--outdir',
+          outDir,
+          input,
+        ],
+        { timeout: 120_000 },
+        (error, stdout, stderr) => {
+          if (error) reject(new Error(`soffice: ${error.message}\n${stdout}${stderr}`));
+          else resolve(`${stdout}${stderr}`);
+        },
+      );
+    });
+    const extension = format.split(':')[0] ?? format;
+    const expected = path.join(outDir, `${path.parse(input).name}.${extension}`);
+    const written = (await readdir(outDir)).filter((name) => !before.has(name));
+    if (!existsSync(expected) && written.length === 0) {
+      throw new Error(`soffice schreef niets voor ${input} (${format}):\n${output}`);
+    }
+    return existsSync(expected) ? expected : path.join(outDir, written[0] as string);
+  } finally {
+    await rm(profile, { recursive: true, force: true });
+  }
+}
