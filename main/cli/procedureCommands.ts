@@ -29,7 +29,7 @@ import { ADVICE_TEXT, STATUS_TEXT, formatVote } from '../../shared/procedure/pro
 import type { SubmissionRow } from '../../shared/procedure/procedureStatus.ts';
 import { getProcedureJson } from '../../shared/procedure/procedureExport.ts';
 import type { ProcedureJson } from '../../shared/procedure/procedureExport.ts';
-import { joinAnd } from '../../shared/procedure/amendmentInstructions.ts';
+import { joinAnd } from '../../shared/sentences.ts';
 import type { PrintedAmendment } from '../../shared/print/renderAmendment.ts';
 import {
   findAmendment,

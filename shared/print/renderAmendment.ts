@@ -11,6 +11,7 @@
  * same frame, fonts and style sheet as every stuk.
  */
 import { formatDutchDate } from '../dates.ts';
+import { endSentence, joinAnd } from '../sentences.ts';
 import { escapeHtmlText } from './escapeHtml.ts';
 import { renderFooterTemplate, renderHeaderTemplate } from './headerFooter.ts';
 import { listOutlineTitles } from './outlineTitles.ts';
@@ -158,11 +159,11 @@ function renderInstructions(amendment: PrintedAmendment): string {
     return `<p class="amendment-note">${escapeHtmlText(note)}</p>`;
   }
   if (instructions.length === 1) {
-    return `<p class="instruction">${escapeHtmlText(endWith(instructions[0]!, '.'))}</p>`;
+    return `<p class="instruction">${escapeHtmlText(endSentence(instructions[0]!, '.'))}</p>`;
   }
   const items = instructions
     .map((instruction, index) => {
-      const text = endWith(instruction, index === instructions.length - 1 ? '.' : ';');
+      const text = endSentence(instruction, index === instructions.length - 1 ? '.' : ';');
       return (
         `<li class="item" data-indent="0"><span class="label">${index + 1}.</span> ` +
         `<span class="text">${escapeHtmlText(text)}</span></li>`
@@ -187,19 +188,6 @@ export function renderParagraphs(text: string): string {
     .filter((paragraph) => paragraph !== '')
     .map((paragraph) => `<p>${escapeHtmlText(paragraph).replace(/\n/g, '<br>')}</p>`)
     .join('');
-}
-
-// The instruction ends with `mark`, unless it ends with a punctuation mark of its own, or a
-// full stop ends it inside the closing quote ("… luidende: “Dat het zo is.”").
-function endWith(text: string, mark: string): string {
-  if (/[.;:!?]$/.test(text)) return text;
-  if (mark === '.' && /[.!?]”$/.test(text)) return text;
-  return `${text}${mark}`;
-}
-
-function joinAnd(parts: readonly string[]): string {
-  if (parts.length <= 1) return parts[0] ?? '';
-  return `${parts.slice(0, -1).join(', ')} en ${parts[parts.length - 1]}`;
 }
 
 /** The amendment's styles, on top of the print style sheet. */

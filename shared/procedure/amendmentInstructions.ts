@@ -14,6 +14,7 @@
  * rejected insertion too. A proposal no longer in the document gets no instruction.
  */
 import { Fragment } from 'prosemirror-model';
+import { joinAnd } from '../sentences.ts';
 import type { Node } from 'prosemirror-model';
 import type { TrackedChange } from '../editor/suggestions/trackedChanges.ts';
 import { getBlockChange, withoutStrayDeletions } from '../editor/suggestions/trackedChanges.ts';
@@ -494,12 +495,6 @@ function occurrences(text: string, part: string): number {
   let count = 0;
   for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) count += 1;
   return count;
-}
-
-/** "a", "a en b", "a, b en c". */
-export function joinAnd(parts: readonly string[]): string {
-  if (parts.length <= 1) return parts[0] ?? '';
-  return `${parts.slice(0, -1).join(', ')} en ${parts[parts.length - 1]}`;
 }
 
 const COUNT_WORDS = [

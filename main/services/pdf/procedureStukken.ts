@@ -27,10 +27,8 @@ import {
   listSubmissions,
 } from '../../../shared/procedure/procedureStatus.ts';
 import type { SubmissionRow } from '../../../shared/procedure/procedureStatus.ts';
-import {
-  describeAmendmentChanges,
-  joinAnd,
-} from '../../../shared/procedure/amendmentInstructions.ts';
+import { describeAmendmentChanges } from '../../../shared/procedure/amendmentInstructions.ts';
+import { joinAnd } from '../../../shared/sentences.ts';
 import { findItemPlace } from '../../../shared/procedure/amendmentPlaces.ts';
 import type { PrintedAmendment } from '../../../shared/print/renderAmendment.ts';
 import type { AmendedMarks } from '../../../shared/print/amendedText.ts';
