@@ -8,7 +8,9 @@ import { element } from './xmlText.ts';
 
 /** What the identification is built from. */
 export interface AknIdentity {
-  /** The statement's name: "resolutie", "motie" … */
+  /** The AKN document type; a `statement` when left out. */
+  docType?: 'statement' | 'amendment';
+  /** The document's name: "resolutie", "motie", "amendement" … */
   name: string;
   /** The stuk's title, or null. */
   title: string | null;
@@ -16,6 +18,10 @@ export interface AknIdentity {
   date: string | null;
   /** Who submits the stuk, or null. */
   submitter: string | null;
+  /** Who co-submit it (an amendment's co-indieners); none when left out. */
+  coSubmitters?: readonly string[];
+  /** A part of the work's name after the title (an amendment's number "a1"), or none. */
+  suffix?: string;
   /** The moment of the export. */
   now: Date;
 }
@@ -41,12 +47,22 @@ export function uriPart(value: string): string {
   return part.length > 0 ? part : 'zonder-titel';
 }
 
+/**
+ * The work's FRBR URI: `/akn/nl/statement/resolutie/2024-11-29/geld-voor-de-jeugd`, and for
+ * an amendment `/akn/nl/amendment/amendement/2024-11-29/geld-voor-de-jeugd-a1`.
+ */
+export function workUri(identity: AknIdentity): string {
+  const workDay = identity.date ?? isoDay(identity.now);
+  const name = uriPart(identity.title ?? '');
+  const suffix = identity.suffix === undefined ? '' : `-${uriPart(identity.suffix)}`;
+  return `/akn/nl/${identity.docType ?? 'statement'}/${uriPart(identity.name)}/${workDay}/${name}${suffix}`;
+}
+
 /** `<meta>` with identification and references; `component` names an attachment's own meta. */
 export function metaXml(identity: AknIdentity, component?: string): string {
   const workDay = identity.date ?? isoDay(identity.now);
   const exportDay = isoDay(identity.now);
-  const kind = uriPart(identity.name);
-  const work = `/akn/nl/statement/${kind}/${workDay}/${uriPart(identity.title ?? '')}`;
+  const work = workUri(identity);
   const expression = `${work}/nld@`;
   const part = component === undefined ? 'main' : uriPart(component);
   const author = `#${identity.submitter === null ? SOURCE_ID : 'indiener'}`;
@@ -74,14 +90,17 @@ export function metaXml(identity: AknIdentity, component?: string): string {
       ) +
       frbr('FRBRManifestation', `${expression}.akn`, exportDay, 'export', ''),
   );
+  const organisation = (eId: string, name: string) =>
+    element('TLCOrganization', {
+      eId,
+      href: `/akn/ontology/organization/nl/${uriPart(name)}`,
+      showAs: name,
+    });
   const submitter =
-    identity.submitter === null
-      ? ''
-      : element('TLCOrganization', {
-          eId: 'indiener',
-          href: `/akn/ontology/organization/nl/${uriPart(identity.submitter)}`,
-          showAs: identity.submitter,
-        });
+    (identity.submitter === null ? '' : organisation('indiener', identity.submitter)) +
+    (identity.coSubmitters ?? [])
+      .map((name, index) => organisation(`medeindiener_${index + 1}`, name))
+      .join('');
   const references = element(
     'references',
     { source: `#${SOURCE_ID}` },

@@ -15,7 +15,7 @@ import { getAcceptedDoc } from '../../editor/suggestions/acceptedDoc.ts';
 import { OPERATIVE_HEADING_LABELS, RECITAL_HEADING_LABELS } from '../../labels.ts';
 import type { OperativeHeading, RecitalHeading } from '../../model/resolution.ts';
 import { EidRegistry, labelPart } from './aknIds.ts';
-import { metaXml } from './aknMeta.ts';
+import { metaXml, workUri, type AknIdentity } from './aknMeta.ts';
 import { element, escapeText } from './xmlText.ts';
 
 /** The namespace of Akoma Ntoso 3.0. */
@@ -34,13 +34,7 @@ export function toAkomaNtoso(input: Node, options: AknOptions = {}): string {
   const doc = getAcceptedDoc(input);
   const metadata = getMetadataText(doc);
   const ids = new EidRegistry();
-  const identity = {
-    name: options.name ?? metadata.kind,
-    title: metadata.title,
-    date: metadata.date,
-    submitter: metadata.submitter,
-    now: options.now ?? new Date(),
-  };
+  const identity = identityOf(doc, options);
   const preface = element(
     'preface',
     {},
@@ -78,6 +72,26 @@ export function toAkomaNtoso(input: Node, options: AknOptions = {}): string {
     metaXml(identity) + preface + preamble + mainBody + attachments,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>\n${element('akomaNtoso', { xmlns: AKN_NAMESPACE }, statement)}\n`;
+}
+
+/**
+ * The work URI the stuk's export carries (`/akn/nl/statement/resolutie/…`): what an amendment's
+ * `affectedDocument` points to. Without an assembly date it holds the day of `now`, as the
+ * export does.
+ */
+export function aknWorkUriOf(doc: Node, options: AknOptions = {}): string {
+  return workUri(identityOf(getAcceptedDoc(doc), options));
+}
+
+function identityOf(doc: Node, options: AknOptions): AknIdentity {
+  const metadata = getMetadataText(doc);
+  return {
+    name: options.name ?? metadata.kind,
+    title: metadata.title,
+    date: metadata.date,
+    submitter: metadata.submitter,
+    now: options.now ?? new Date(),
+  };
 }
 
 // An item with the sub-items that follow it; `item` null for sub-items standing on their own.

@@ -8,6 +8,7 @@ import type { Node } from 'prosemirror-model';
 import { docFromModel } from '../../../editor/fromModel.ts';
 import type { InlineRun, ParsedResolution } from '../../../model/resolution.ts';
 import { parseResolutionText } from '../../../import/parseResolutionText.ts';
+import type { AknAmendment } from '../amendmentToAkomaNtoso.ts';
 
 const SEEDS = new URL('../../../../test/fixtures/seeds/', import.meta.url);
 
@@ -160,5 +161,73 @@ export function generatedDocs(): { name: string; doc: Node }[] {
     { name: 'zonder datum', doc: docFromModel(undated) },
     { name: 'leeg', doc: docFromModel(empty) },
     { name: 'vijandige tekst', doc: docFromModel(hostile) },
+  ];
+}
+
+/** Amendments covering the standard form's cases, for the `amendment` export. */
+export function testAmendments(): { name: string; amendment: AknAmendment }[] {
+  const base: AknAmendment = {
+    number: 'A1',
+    indiener: 'Utrecht',
+    coIndieners: [],
+    subject: '',
+    resolution: 'Geld voor de jeugd',
+    assembly: 'Najaars ALV',
+    date: '2024-11-29',
+    instructions: ['in punt 1 onder ‘Spreekt uit’ “fors” te vervangen door “ruim”'],
+    instructionsNote: '',
+    motivation: '',
+    status: 'Ingediend',
+    advice: null,
+    decision: null,
+  };
+  return [
+    { name: 'één wijziging', amendment: base },
+    {
+      name: 'meer wijzigingen, mede-indieners, preadvies en besluit',
+      amendment: {
+        ...base,
+        number: 'A2',
+        indiener: 'gemeente Enschede',
+        coIndieners: ['Zwolle', 'Tilburg'],
+        subject: 'Middelen',
+        instructions: [
+          'in punt 1 onder ‘Spreekt uit’ “fors” te vervangen door “ruim”',
+          'na punt 2 onder ‘Spreekt uit’ een punt in te voegen, luidende: “Dat het zo is.”',
+          'punt 3 onder ‘Overwegende dat’ te schrappen',
+        ],
+        motivation: 'De middelen schieten tekort.\n\nTweede alinea\nmet een regel.',
+        status: 'Aangenomen',
+        advice: { label: 'Oordeel ALV', reasoning: 'Het bestuur laat het oordeel aan de ALV.' },
+        decision: { label: 'Aangenomen', vote: '28 voor, 3 tegen, 1 onthouding' },
+      },
+    },
+    {
+      name: 'zonder wijziging en zonder datum',
+      amendment: {
+        ...base,
+        number: 'A3',
+        resolution: null,
+        date: null,
+        instructions: [],
+        instructionsNote: 'De wijziging is niet meer in de tekst te vinden.',
+        status: 'Ingetrokken',
+        decision: { label: 'Verworpen', vote: '' },
+      },
+    },
+    {
+      name: 'vijandige tekst',
+      amendment: {
+        ...base,
+        number: 'A4',
+        indiener: HOSTILE,
+        coIndieners: [HOSTILE],
+        subject: HOSTILE,
+        resolution: HOSTILE,
+        instructions: [HOSTILE, HOSTILE],
+        motivation: HOSTILE,
+        advice: { label: HOSTILE, reasoning: HOSTILE },
+      },
+    },
   ];
 }
