@@ -122,6 +122,8 @@ export interface ExportTargets {
   amendement?: string | undefined;
   /** Print the resolution zoals geamendeerd (`--geamendeerd`). */
   geamendeerd?: boolean | undefined;
+  /** Make the PDF PDF/A-2b, for archives (`--pdfa`). */
+  archival?: boolean | undefined;
 }
 
 /**
@@ -186,29 +188,32 @@ export async function exportDocument(
       pdf = await printRendered(
         (fontCss) => renderAmendmentDocument(amendment, { fontCss }),
         writer,
+        targets.archival,
       );
     } else if (amended) {
       const { renderPrintDocument } = await import('../../shared/print/renderPrintDocument.ts');
       pdf = await printRendered(
         (fontCss) => renderPrintDocument(doc, { fontCss, amended }),
         writer,
+        targets.archival,
       );
     } else {
       const comments = targets.comments ? read.threads : undefined;
-      pdf = await printToPdf(own, writer, targets.changes, comments);
+      pdf = await printToPdf(own, writer, targets.changes, comments, targets.archival);
     }
     await writeFileAtomic(targets.pdf, pdf);
     io.out(`PDF gemaakt: ${targets.pdf}.\n`);
   }
 }
 
-/** `resolutie bundle A.resolutie B.resolutie … --pdf UIT.pdf [--title "…"]` */
+/** `resolutie bundle A.resolutie B.resolutie … --pdf UIT.pdf [--title "…"] [--pdfa]` */
 export async function bundleDocuments(
   inputs: readonly string[],
   output: string,
   title: string | undefined,
   writer: FileWriter,
   io: CliOutput,
+  archival = false,
 ): Promise<void> {
   if (inputs.length === 0) throw new CliError('bundle: geef de documenten van de bundel', true);
   refuseOverwritingInput(inputs, output);
@@ -236,6 +241,7 @@ export async function bundleDocuments(
         // An untitled letter goes by its file's name in the contents, not by "Resolutie".
         fileNames,
         amendments,
+        archival,
         onProgress: ({ done, total, label }) => bar.update(done, total, label),
       }),
     );
@@ -276,18 +282,23 @@ export async function printToPdf(
   writer: FileWriter,
   changes?: ChangeDisplay,
   comments?: readonly ReportedThread[],
+  archival?: boolean,
 ): Promise<Uint8Array> {
   // Loaded only for a PDF: Playwright and pdf-lib would slow every other command's start.
   const { printDocumentPdf } = await import('../services/pdf/printDocumentPdf.ts');
   return withChromium(() =>
-    printDocumentPdf(doc, { ...getPdfJobOptions(writer), changes, comments }),
+    printDocumentPdf(doc, { ...getPdfJobOptions(writer), changes, comments, archival }),
   );
 }
 
 /** A page of another print template (an amendment, the preadviezen), printed to PDF. */
-export async function printRendered(render: RenderPage, writer: FileWriter): Promise<Uint8Array> {
+export async function printRendered(
+  render: RenderPage,
+  writer: FileWriter,
+  archival?: boolean,
+): Promise<Uint8Array> {
   const { printRenderedPdf } = await import('../services/pdf/printDocumentPdf.ts');
-  return withChromium(() => printRenderedPdf(render, getPdfJobOptions(writer)));
+  return withChromium(() => printRenderedPdf(render, { ...getPdfJobOptions(writer), archival }));
 }
 
 /** The value of `--changes`, checked: `shown` or `hidden`. */

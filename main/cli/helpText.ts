@@ -9,7 +9,7 @@ Opdrachten:
   show DOCUMENT.resolutie [--comments]   De tekst tonen zoals een lezer hem ziet, met nummering;
                                          met --comments daarna de opmerkingen.
   export DOCUMENT.resolutie --pdf UIT.pdf [--changes shown|hidden] [--version NAAM]
-         [--comments]
+         [--comments] [--pdfa]
                                          Het stuk als PDF (A4, doorzoekbaar en toegankelijk,
                                          met CONCEPT-watermerk zolang het een concept is).
                                          Openstaande wijzigingen zijn standaard verborgen: het
@@ -19,7 +19,8 @@ Opdrachten:
                                          Met --version een vastgelegde versie in plaats van
                                          de huidige tekst (ook bij --json). Met --comments
                                          een bijlage "Opmerkingen": elke draad met de tekst
-                                         waarover hij gaat.
+                                         waarover hij gaat. Met --pdfa als PDF/A-2b, voor
+                                         het archief.
                                          Gebruikt Chromium of Chrome (RESOLUTIE_CHROMIUM wijst
                                          er een aan).
   export DOCUMENT.resolutie --pdf UIT.pdf --amendement A1
@@ -92,6 +93,8 @@ Opties:
       --json BESTAND     JSON-uitvoer (export); bij amendments zonder bestand: de
                          procedure als JSON op het scherm.
       --pdf BESTAND      PDF-uitvoer (export, bundle, preadviezen).
+      --pdfa             De PDF als PDF/A-2b, voor het archief (export, bundle,
+                         preadviezen).
       --akn BESTAND      Akoma Ntoso-uitvoer, XML (export).
       --amendement NR    Dit amendement (A1) in de vaste vorm als PDF (export).
       --geamendeerd      De resolutie zoals geamendeerd als PDF (export).

@@ -51,6 +51,7 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
         output: { type: 'string', short: 'o' },
         json: { type: 'string' },
         pdf: { type: 'string' },
+        pdfa: { type: 'boolean' },
         akn: { type: 'string' },
         changes: { type: 'string' },
         comments: { type: 'boolean' },
@@ -139,6 +140,9 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
       if (values.comments && !values.pdf) {
         throw new CliError('export: --comments hoort bij --pdf UIT.pdf', true);
       }
+      if (values.pdfa && !values.pdf) {
+        throw new CliError('export: --pdfa hoort bij --pdf UIT.pdf', true);
+      }
       const amendement = values.amendement;
       if (amendement !== undefined || values.geamendeerd) {
         const option = amendement !== undefined ? '--amendement' : '--geamendeerd';
@@ -176,6 +180,7 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
           comments: values.comments,
           amendement,
           geamendeerd: values.geamendeerd,
+          archival: values.pdfa,
         },
         writer,
         io,
@@ -192,7 +197,7 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
           true,
         );
       }
-      await bundleDocuments(rest, values.pdf, values.title, writer, io);
+      await bundleDocuments(rest, values.pdf, values.title, writer, io, values.pdfa === true);
       return;
     }
     case 'amendments': {
@@ -220,7 +225,13 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
           true,
         );
       }
-      await printPreadviezen(rest, values.pdf, (render) => printRendered(render, writer), io);
+      const archival = values.pdfa === true;
+      await printPreadviezen(
+        rest,
+        values.pdf,
+        (render) => printRendered(render, writer, archival),
+        io,
+      );
       return;
     }
     case 'server':

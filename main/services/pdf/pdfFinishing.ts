@@ -2,11 +2,13 @@
  * The last step of every PDF, after Chromium: the document properties Chromium does not set
  * (author, subject, keywords, language, creator), the outline's titles as the headings read
  * (see shared/print/outlineTitles.ts), and the diagonal CONCEPT mark stamped on
- * every page of a concept as drawn strokes (see shared/print/watermark.ts for why). pdf-lib
- * rewrites the file and keeps every object it does not touch: tags, outline, fonts.
+ * every page of a concept as drawn strokes (see shared/print/watermark.ts for why), and on
+ * request the parts that make it PDF/A-2b (pdfArchive.ts). pdf-lib rewrites the file and keeps
+ * every object it does not touch: tags, outline, fonts.
  */
 import { LineCapStyle, PDFDocument, degrees, grayscale } from 'pdf-lib';
 import type { PDFPage } from 'pdf-lib';
+import { makePdfA } from './pdfArchive.ts';
 import { replaceOutlineTitles } from './pdfOutline.ts';
 import {
   WATERMARK_LAYOUT,
@@ -28,12 +30,16 @@ const POINTS_PER_MM = 72 / 25.4;
 /**
  * The PDF with its properties set and the CONCEPT mark stamped: on every page (`true`, a
  * concept printed alone), on none (`false`), or on the listed pages (indexes from 0: the
- * concepts' pages in a bundle).
+ * concepts' pages in a bundle). With `archival`, the file is made PDF/A-2b.
  */
 export async function finishPdf(
   pdf: Uint8Array,
   properties: PdfProperties,
-  options: { watermark: boolean | readonly number[]; outlineTitles?: readonly string[] },
+  options: {
+    watermark: boolean | readonly number[];
+    outlineTitles?: readonly string[];
+    archival?: boolean | undefined;
+  },
 ): Promise<Uint8Array> {
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
   document.setTitle(properties.title, { showInWindowTitleBar: true });
@@ -58,6 +64,9 @@ export async function finishPdf(
             return page;
           });
   for (const page of marked) stampWatermark(page);
+  // Last, so that the XMP says what the Info dictionary now holds. PDF/A-2 allows object
+  // streams, but without them the file stays as readable as the ones that are not PDF/A.
+  if (options.archival) makePdfA(document, pdf);
   return document.save({ useObjectStreams: false });
 }
 

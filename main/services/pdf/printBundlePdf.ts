@@ -114,6 +114,7 @@ export async function printBundlePdf(
       {
         watermark: getConceptPages(bundle, starts, pageCount),
         outlineTitles: bundle.outlineTitles,
+        archival: options.archival,
       },
     );
     options.onProgress?.({ done: total, total, label: '' });

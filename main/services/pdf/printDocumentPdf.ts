@@ -32,6 +32,8 @@ export interface PdfJobOptions {
   comments?: readonly PrintedCommentThread[] | undefined;
   /** Print the stuk zoals geamendeerd, with these adopted amendments (`amendedText.ts`). */
   amended?: AmendedMarks | undefined;
+  /** Make the PDF PDF/A-2b, for archives (`pdfArchive.ts`). */
+  archival?: boolean | undefined;
 }
 
 /** The finished PDF of `doc`. */
@@ -55,7 +57,7 @@ export async function printDocumentPdf(doc: Node, options: PdfJobOptions): Promi
  */
 export async function printRenderedPdf(
   render: (fontCss: string) => PrintDocument,
-  options: Pick<PdfJobOptions, 'appRoot' | 'creator' | 'startPrinter'>,
+  options: Pick<PdfJobOptions, 'appRoot' | 'creator' | 'startPrinter' | 'archival'>,
 ): Promise<Uint8Array> {
   const printDocument = render(await getPrintFontCss(options.appRoot));
   const printer = await (options.startPrinter ?? startSystemChromiumPrinter)();
@@ -63,7 +65,11 @@ export async function printRenderedPdf(
     return await finishPdf(
       await printer.print(printDocument),
       { ...printDocument.metadata, creator: options.creator },
-      { watermark: printDocument.watermark, outlineTitles: printDocument.outlineTitles },
+      {
+        watermark: printDocument.watermark,
+        outlineTitles: printDocument.outlineTitles,
+        archival: options.archival,
+      },
     );
   } finally {
     await printer.close();
