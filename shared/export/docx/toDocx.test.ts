@@ -1,0 +1,87 @@
+/**
+ * The Word export's own structure, read from the package's parts: one list instance per block
+ * (so Word restarts the numbers), the styles and properties, and tracked changes only when
+ * asked. What Word or LibreOffice make of the file is checked against LibreOffice in
+ * main/cli/docxExport.test.ts; these checks say why, when that one fails.
+ */
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { PAGE_MARGINS_MM as PRINT_MARGINS, FONT_STACK } from '../../print/pageLayout.ts';
+import { buildDoc } from '../../editor/testing/buildDoc.ts';
+import { PAGE_MARGINS_MM, TEXT_FONT } from './docxLayout.ts';
+import { PROPOSALS, proposalDoc } from './testing/docxTestDocs.ts';
+import { toDocx } from './toDocx.ts';
+import type { DocxOptions } from './toDocx.ts';
+import type { Node } from 'prosemirror-model';
+
+async function parts(doc: Node, options: DocxOptions = {}): Promise<Record<string, string>> {
+  const files = unzipSync(await toDocx(doc, options));
+  return Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, strFromU8(bytes)]));
+}
+
+// The w:numId of each numbered paragraph of document.xml, in order.
+function numIds(xml: string): string[] {
+  return [...xml.matchAll(/<w:numId w:val="(\d+)"\/>/g)].map((match) => match[1]!);
+}
+
+describe('toDocx', () => {
+  it('has the print’s page, margins and font', () => {
+    expect(PAGE_MARGINS_MM).toEqual(PRINT_MARGINS);
+    expect(FONT_STACK.startsWith(`'${TEXT_FONT}'`)).toBe(true);
+  });
+
+  it('gives every block a list instance of its own, sub-items on the second level', async () => {
+    const doc = buildDoc({
+      recitals: [['een', 'twee', { text: 'sub', indent: 1 }]],
+      operatives: [['drie', 'vier'], ['vijf']],
+    });
+    const { 'word/document.xml': xml = '' } = await parts(doc);
+    const ids = numIds(xml);
+    expect(ids).toHaveLength(6);
+    // One list per block: the first three items share one, then two, then one.
+    expect(new Set(ids.slice(0, 3)).size).toBe(1);
+    expect(new Set(ids.slice(3, 5)).size).toBe(1);
+    expect(new Set([ids[0], ids[3], ids[5]]).size).toBe(3);
+    expect([...xml.matchAll(/<w:ilvl w:val="(\d)"\/>/g)].map((match) => match[1])).toEqual([
+      '0',
+      '0',
+      '1',
+      '0',
+      '0',
+      '0',
+    ]);
+    expect(xml.match(/<w:pStyle w:val="Blokkop"\/>/g)).toHaveLength(3);
+  });
+
+  it('writes proposals as accepted text by default', async () => {
+    const { 'word/document.xml': xml = '' } = await parts(proposalDoc());
+    expect(xml).not.toMatch(/<w:(ins|del) /);
+    expect(xml).toContain(PROPOSALS.inserted.text);
+    expect(xml).not.toContain(PROPOSALS.deleted.text);
+    expect(xml).not.toContain(PROPOSALS.block.text);
+  });
+
+  it('writes proposals as tracked changes with author and date when shown', async () => {
+    const { 'word/document.xml': xml = '' } = await parts(proposalDoc(), { changes: 'shown' });
+    const { inserted, deleted, item, block } = PROPOSALS;
+    const iso = (time: number) => new Date(time).toISOString().replace(/\.\d+Z$/, '');
+    expect(xml).toMatch(
+      new RegExp(`<w:ins [^>]*w:author="${inserted.author}"[^>]*w:date="${iso(inserted.time)}`),
+    );
+    expect(xml).toMatch(new RegExp(`<w:del [^>]*w:author="${deleted.author}"`));
+    expect(xml).toContain(`<w:delText xml:space="preserve">${deleted.text}</w:delText>`);
+    // Whole item and block: their paragraph marks too (w:ins/w:del inside the mark's w:rPr).
+    expect(xml).toMatch(new RegExp(`<w:rPr><w:ins [^>]*w:author="${item.author}"`));
+    expect(
+      xml.match(new RegExp(`<w:rPr><w:del [^>]*w:author="${block.author}"`, 'g')),
+    ).toHaveLength(3);
+  });
+
+  it('puts the metadata in the document properties', async () => {
+    const files = await parts(proposalDoc());
+    const core = files['docProps/core.xml'] ?? '';
+    expect(core).toContain('<dc:title>Resolutie “Jeugdzorg”</dc:title>');
+    expect(core).toContain('<dc:creator>Resolutie-editor</dc:creator>');
+    expect(files['docProps/custom.xml']).toContain('name="Status"');
+  });
+});
