@@ -9,6 +9,7 @@ import type {
   ParsedFlow,
   ParsedItem,
   ParsedResolution,
+  ProposedChange,
 } from '../model/resolution.ts';
 import { DEFAULT_ASSEMBLY } from '../model/assembly.ts';
 import { schema } from './schema.ts';
@@ -18,23 +19,66 @@ import { isSafeLinkHref } from './queries/isSafeLinkHref.ts';
 export function inlineFromRuns(runs: readonly InlineRun[]): Node[] {
   const out: Node[] = [];
   for (const run of runs) {
-    if (run.type === 'hard_break') out.push(schema.nodes.hard_break.create());
-    else if (run.type === 'footnote') out.push(schema.nodes.footnote.create({ text: run.text }));
-    else if (run.text.length > 0) {
+    const changes = changeMarks(run.changes);
+    if (run.type === 'hard_break') out.push(schema.nodes.hard_break.create(null, null, changes));
+    else if (run.type === 'footnote') {
+      out.push(schema.nodes.footnote.create({ text: run.text }, null, changes));
+    } else if (run.text.length > 0) {
       const marks: Mark[] = (run.marks ?? []).map((name) => schema.marks[name].create());
       if (run.href && isSafeLinkHref(run.href)) {
         marks.push(schema.marks.link.create({ href: run.href.trim() }));
       }
-      out.push(schema.text(run.text, marks));
+      out.push(schema.text(run.text, [...marks, ...changes]));
     }
   }
   return out;
 }
 
+// The change marks of imported proposals, as the editor's suggestion mode makes them, except
+// that nothing is known of the editing session that wrote them (as with a comparison of
+// versions): an insertion applies where it lies, a deletion to the text it lies on.
+function changeMarks(changes: readonly ProposedChange[] | undefined): Mark[] {
+  if (!changes || changes.length === 0) return [];
+  const inserted = changes.find((change) => change.type === 'insert');
+  const deleted = changes.find((change) => change.type === 'delete');
+  const marks: Mark[] = [];
+  const attrs = ({ id, name, colour, time }: ProposedChange) => ({ id, name, colour, time });
+  if (inserted) {
+    marks.push(
+      schema.marks.insertion.create({
+        ...attrs(inserted),
+        accepted: false,
+        session: null,
+        since: null,
+      }),
+    );
+  }
+  if (deleted) {
+    marks.push(
+      schema.marks.deletion.create({
+        ...attrs(deleted),
+        covers: inserted?.id ?? null,
+        text: null,
+        at: null,
+      }),
+    );
+  }
+  return marks;
+}
+
 /** An item node. */
 export function itemFromModel(item: ParsedItem): Node {
+  const change = item.change
+    ? {
+        type: item.change.type,
+        id: item.change.id,
+        name: item.change.name,
+        colour: item.change.colour,
+        time: item.change.time,
+      }
+    : null;
   return schema.nodes.item.create(
-    { indent: item.indent, marker: item.marker },
+    { indent: item.indent, marker: item.marker, change },
     inlineFromRuns(item.content),
   );
 }

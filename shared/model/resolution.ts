@@ -34,11 +34,28 @@ export type OperativeHeading = (typeof OPERATIVE_HEADINGS)[number];
 /** Inline formatting a run of text may carry. */
 export type InlineMark = 'bold' | 'italic' | 'underline';
 
-/** A piece of inline content: text with marks and an optional link, or a footnote. */
+/**
+ * A proposal someone made on imported content (a tracked change of a Word file): that it be
+ * added or deleted, as which change, by whom (name and colour) and when (ms since the epoch).
+ * The same fields as an item's proposal in the editor.
+ */
+export interface ProposedChange {
+  type: 'insert' | 'delete';
+  id: string;
+  name: string;
+  colour: string;
+  time: number;
+}
+
+/**
+ * A piece of inline content: text with marks and an optional link, or a footnote. `changes`
+ * (from a Word import) holds the proposals on it: an insertion, a deletion, or an insertion
+ * and a deletion made on it.
+ */
 export type InlineRun =
-  | { type: 'text'; text: string; marks?: InlineMark[]; href?: string }
-  | { type: 'footnote'; text: string }
-  | { type: 'hard_break' };
+  | { type: 'text'; text: string; marks?: InlineMark[]; href?: string; changes?: ProposedChange[] }
+  | { type: 'footnote'; text: string; changes?: ProposedChange[] }
+  | { type: 'hard_break'; changes?: ProposedChange[] };
 
 /**
  * A numbered item of a block. Items form a flat list: `indent` 0 is a numbered item
@@ -48,6 +65,8 @@ export interface ParsedItem {
   indent: 0 | 1;
   marker: 'letter' | 'bullet';
   content: InlineRun[];
+  /** A proposal on the whole item (a paragraph added or deleted in Word), if any. */
+  change?: ProposedChange;
 }
 
 export interface ParsedRecitalBlock {

@@ -1,0 +1,55 @@
+/**
+ * The Word import: a .docx's bytes to the editor's document, its proposals and its comments,
+ * or a DocxImportError with a Dutch message. Shared by the command line and the window; it
+ * uses neither Node nor Yjs (the comments are written into the document's Yjs state by
+ * `shared/comments/importedComments.ts`).
+ */
+import type { Node } from 'prosemirror-model';
+import type { ParsedResolution } from '../../model/resolution.ts';
+import { summarizeImport } from '../importSummary.ts';
+import { openDocxPackage } from './docxPackage.ts';
+import { docxToModel } from './docxToModel.ts';
+import { buildDocxDocument, type PlacedComment } from './docxDocument.ts';
+
+export { DocxImportError } from './docxErrors.ts';
+
+/** What a Word file became. */
+export interface DocxImport {
+  doc: Node;
+  model: ParsedResolution;
+  comments: PlacedComment[];
+  proposals: number;
+  /** The summary line's counts and warning, as the text import says them. */
+  counts: string;
+  warning: string | null;
+}
+
+/** Reads the .docx in `bytes`; `now` is the time of changes and comments Word gave none. */
+export function importDocx(bytes: Uint8Array, now: number = Date.now()): DocxImport {
+  const imported = docxToModel(openDocxPackage(bytes), now);
+  const { doc, comments } = buildDocxDocument(imported);
+  const summary = summarizeImport(imported.model);
+  const warnings = [
+    summary.warning,
+    imported.truncated ? 'het document is te lang; het einde is weggelaten.' : null,
+  ].filter((warning): warning is string => warning !== null);
+  return {
+    doc,
+    model: imported.model,
+    comments,
+    proposals: imported.proposals,
+    counts: `${summary.counts}, ${formatCount(imported.proposals, 'voorstel', 'voorstellen')}, ${formatCount(comments.length, 'opmerking', 'opmerkingen')}`,
+    warning: warnings.length > 0 ? warnings.join(' ') : null,
+  };
+}
+
+function formatCount(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** Whether `bytes` may be a Word file (a zip or an OLE compound file), by their first bytes. */
+export function looksLikeWordFile(bytes: Uint8Array): boolean {
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  return zip || ole;
+}
