@@ -156,12 +156,18 @@ function refuseForbiddenContent(document: PDFDocument): void {
   const names = document.catalog.lookupMaybe(PDFName.of('Names'), PDFDict);
   if (names?.has(PDFName.of('JavaScript'))) refuse('hij bevat JavaScript');
   if (names?.has(PDFName.of('EmbeddedFiles'))) refuse('hij bevat ingesloten bestanden');
-  for (const [, object] of document.context.enumerateIndirectObjects()) {
+  // Direct dictionaries inside an object (an action in a link, in the catalog's OpenAction)
+  // count too; references are reached as the indirect objects they are.
+  const check = (object: PDFObject): void => {
+    if (object instanceof PDFArray) {
+      for (const item of object.asArray()) check(item);
+      return;
+    }
     const dict = toDict(object);
-    if (!dict) continue;
+    if (!dict) return;
     const action = dict.get(PDFName.of('S'));
     if (action === PDFName.of('JavaScript') || action === PDFName.of('Launch')) {
-      refuse('hij bevat een script of een opdracht om een programma te starten');
+      refuse('hij bevat JavaScript of een opdracht om een programma te starten');
     }
     const filter = dict.get(PDFName.of('Filter'));
     const filters = filter instanceof PDFArray ? filter.asArray() : [filter];
@@ -172,7 +178,9 @@ function refuseForbiddenContent(document: PDFDocument): void {
     ) {
       refuse('een lettertype is niet ingebed');
     }
-  }
+    for (const value of dict.values()) check(value);
+  };
+  for (const [, object] of document.context.enumerateIndirectObjects()) check(object);
 }
 
 function toDict(object: PDFObject): PDFDict | undefined {
