@@ -124,6 +124,8 @@ export interface ExportTargets {
   geamendeerd?: boolean | undefined;
   /** Make the PDF PDF/A-2b, for archives (`--pdfa`). */
   archival?: boolean | undefined;
+  /** A Word document (`--docx`), its changes as `changes` says: accepted unless shown. */
+  docx?: string | undefined;
 }
 
 /**
@@ -136,7 +138,7 @@ export async function exportDocument(
   writer: FileWriter,
   io: CliOutput,
 ): Promise<void> {
-  for (const output of [targets.json, targets.pdf, targets.akn]) {
+  for (const output of [targets.json, targets.pdf, targets.akn, targets.docx]) {
     if (output) refuseOverwritingInput([input], output);
   }
   // What is read of the file before its Y.Doc is freed.
@@ -192,6 +194,15 @@ export async function exportDocument(
       );
     } else if (amended) {
       const { renderPrintDocument } = await import('../../shared/print/renderPrintDocument.ts');
+  if (targets.docx) {
+    // Like the PDF: the stuk's own text, its proposals accepted or as Word's tracked changes,
+    // and its comments as Word comments when asked. Loaded only here: docx is large.
+    const { toDocx } = await import('../../shared/export/docx/toDocx.ts');
+    const comments = targets.comments ? read.threads : undefined;
+    const bytes = await toDocx(own, { changes: targets.changes, comments });
+    await writeFileAtomic(targets.docx, bytes);
+    io.out(`Geëxporteerd naar ${targets.docx} (Word).\n`);
+  }
       pdf = await printRendered(
         (fontCss) => renderPrintDocument(doc, { fontCss, amended }),
         writer,

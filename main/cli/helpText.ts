@@ -72,6 +72,14 @@ Opdrachten:
   server --data MAP [--port 4790] [--host 0.0.0.0] [--redis HOST:POORT]
                                          De server voor samen bewerken starten. De documenten
                                          staan als NAAM.resolutie in MAP. De sleutel voor
+  export DOCUMENT.resolutie --docx UIT.docx [--changes shown|hidden] [--version NAAM]
+         [--comments]
+                                         Het stuk als Word-document: kopjes als stijlen,
+                                         punten als Word-nummering per blok, voetnoten als
+                                         Word-voetnoten. Openstaande wijzigingen aanvaard, of
+                                         met --changes shown als bijgehouden wijzigingen
+                                         (auteur en datum); met --comments de opmerkingen als
+                                         Word-opmerkingen.
                                          uitnodigingen komt uit RESOLUTIE_SERVER_SECRET of uit
                                          MAP/.server-secret (bij de eerste start gemaakt).
                                          Stoppen met Ctrl+C: alles wordt eerst opgeslagen.
@@ -99,12 +107,14 @@ Opties:
       --amendement NR    Dit amendement (A1) in de vaste vorm als PDF (export).
       --geamendeerd      De resolutie zoals geamendeerd als PDF (export).
       --toevoegen        De amendementbestanden aan de resolutie toevoegen (amendments).
+      --docx BESTAND     Word-uitvoer, .docx (export).
       --hernummeren      Een amendement met een bezet nummer het volgende vrije nummer
                          geven (amendments).
-      --changes WIJZE    Openstaande wijzigingen in de PDF (export): hidden (standaard)
-                         of shown.
+      --changes WIJZE    Openstaande wijzigingen in de PDF of het Word-document
+                         (export): hidden (standaard) of shown.
       --version NAAM     Een vastgelegde versie exporteren (export).
-      --comments         De opmerkingen tonen (show) of als bijlage in de PDF (export).
+      --comments         De opmerkingen tonen (show), als bijlage in de PDF of als
+                         Word-opmerkingen (export).
       --title TITEL      Titel van de bundel (bundle) of van het document (invite).
       --data MAP         Map van de documenten van de server (server, invite).
       --port POORT       Poort van de server (standaard 4790; 0 = een vrije poort).

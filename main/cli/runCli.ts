@@ -53,6 +53,7 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
         pdf: { type: 'string' },
         pdfa: { type: 'boolean' },
         akn: { type: 'string' },
+        docx: { type: 'string' },
         changes: { type: 'string' },
         comments: { type: 'boolean' },
         amendement: { type: 'string' },
@@ -114,9 +115,21 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
       return;
     case 'export': {
       const input = one('het document');
-      if (!values.json && !values.pdf && values.akn === undefined) {
+      if (!values.json && !values.pdf && values.akn === undefined && values.docx === undefined) {
         throw new CliError(
-          'export: geef de uitvoer met --json UIT.json, --pdf UIT.pdf en/of --akn UIT.xml',
+          'export: geef de uitvoer met --json UIT.json, --pdf UIT.pdf, --akn UIT.xml en/of --docx UIT.docx',
+          true,
+        );
+      }
+      if (values.docx !== undefined && values.docx.trim() === '') {
+        throw new CliError('export: --docx mist de naam van het uitvoerbestand', true);
+      }
+      if (
+        values.docx !== undefined &&
+        [values.json, values.pdf, values.akn].includes(values.docx)
+      ) {
+        throw new CliError(
+          'export: --docx moet naar een ander bestand schrijven dan de andere uitvoer',
           true,
         );
       }
@@ -130,15 +143,15 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
         );
       }
       const changes = values.changes === undefined ? undefined : parseChangeDisplay(values.changes);
-      if (changes !== undefined && !values.pdf) {
-        throw new CliError('export: --changes hoort bij --pdf UIT.pdf', true);
+      if (changes !== undefined && !values.pdf && values.docx === undefined) {
+        throw new CliError('export: --changes hoort bij --pdf UIT.pdf of --docx UIT.docx', true);
       }
       const version = values['document-version'];
       if (version !== undefined && version.trim() === '') {
         throw new CliError('export: --version mist de naam van een versie', true);
       }
-      if (values.comments && !values.pdf) {
-        throw new CliError('export: --comments hoort bij --pdf UIT.pdf', true);
+      if (values.comments && !values.pdf && values.docx === undefined) {
+        throw new CliError('export: --comments hoort bij --pdf UIT.pdf of --docx UIT.docx', true);
       }
       if (values.pdfa && !values.pdf) {
         throw new CliError('export: --pdfa hoort bij --pdf UIT.pdf', true);
@@ -158,6 +171,7 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
           [changes !== undefined, '--changes'],
           [version !== undefined, '--version'],
           [values.comments === true, '--comments'],
+          [values.docx !== undefined, '--docx'],
         ] as const) {
           if (given) throw new CliError(`export: ${option} kan niet samen met ${name}`, true);
         }
@@ -175,6 +189,7 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
           json: values.json,
           pdf: values.pdf,
           akn: values.akn,
+          docx: values.docx,
           changes,
           version,
           comments: values.comments,

@@ -71,3 +71,57 @@ export async function convertWithLibreOffice(
     await rm(profile, { recursive: true, force: true });
   }
 }
+
+/**
+ * Converts several files in one LibreOffice run (each run costs seconds of start-up) into
+ * `outDir`, and returns the written paths in the order of `inputs`. The inputs' names without
+ * extension must differ: each output is named after its input.
+ */
+export async function convertManyWithLibreOffice(
+  inputs: readonly string[],
+  format: string,
+  outDir: string,
+): Promise<string[]> {
+  const soffice = findSoffice();
+  if (!soffice) {
+    throw new Error(
+      'LibreOffice ontbreekt: installeer het pakket "libreoffice-writer-nogui" (.ci/run doet dat).',
+    );
+  }
+  const names = inputs.map((input) => path.parse(input).name);
+  if (new Set(names).size !== names.length) {
+    throw new Error(`Twee invoerbestanden met dezelfde naam: ${names.join(', ')}`);
+  }
+  const profile = await mkdtemp(path.join(tmpdir(), 'lo-profile-'));
+  try {
+    const output = await new Promise<string>((resolve, reject) => {
+      execFile(
+        soffice,
+        [
+          `-env:UserInstallation=${pathToFileURL(profile).href}`,
+          '--headless',
+          '--norestore',
+          '--convert-to',
+          format,
+          '--outdir',
+          outDir,
+          ...inputs,
+        ],
+        { timeout: 240_000 },
+        (error, stdout, stderr) => {
+          if (error) reject(new Error(`soffice: ${error.message}\n${stdout}${stderr}`));
+          else resolve(`${stdout}${stderr}`);
+        },
+      );
+    });
+    const extension = format.split(':')[0] ?? format;
+    const outputs = names.map((name) => path.join(outDir, `${name}.${extension}`));
+    const missing = outputs.filter((file) => !existsSync(file));
+    if (missing.length > 0) {
+      throw new Error(`soffice schreef ${missing.join(', ')} niet (${format}):\n${output}`);
+    }
+    return outputs;
+  } finally {
+    await rm(profile, { recursive: true, force: true });
+  }
+}

@@ -39,7 +39,7 @@ export const STYLE_IDS = {
 export const LISTS = {
   /** Items of a block: 1., 2. on the first level, a., b. on the second. One instance per block. */
   items: 'punten',
-  /** Bulleted sub-items, on the second level's indent; bullets count nothing, so one list. */
+  /** Bulleted sub-items, on the second level; bullets count nothing, so one list. */
   subBullets: 'subopsomming',
   /** Ordered lists of the Toelichting, one instance per list. */
   ordered: 'genummerd',
@@ -88,11 +88,11 @@ export function documentStyles(): IStylesOptions {
       },
       heading1: {
         run: { font: TEXT_FONT, size: size(11.5), bold: true, color: '1A1A1A' },
-        paragraph: { spacing: { before: pt(14), after: pt(3) }, ...keep },
+        paragraph: { spacing: { before: pt(14), after: pt(3) }, outlineLevel: 0, ...keep },
       },
       heading2: {
         run: { font: TEXT_FONT, size: size(11), bold: true, italics: true, color: '1A1A1A' },
-        paragraph: { spacing: { before: pt(10), after: pt(2) }, ...keep },
+        paragraph: { spacing: { before: pt(10), after: pt(2) }, outlineLevel: 1, ...keep },
       },
     },
     paragraphStyles: [
@@ -154,8 +154,8 @@ function level(
   index: number,
   format: (typeof LevelFormat)[keyof typeof LevelFormat],
   text: string,
-  depth = index,
 ) {
+  const depth = index;
   return {
     level: index,
     format,
@@ -175,8 +175,12 @@ export function documentNumbering(): INumberingOptions {
         reference: LISTS.items,
         levels: [level(0, LevelFormat.DECIMAL, '%1.'), level(1, LevelFormat.LOWER_LETTER, '%2.')],
       },
-      // The bullet of a sub-item stands where the letters stand: on the second level's indent.
-      { reference: LISTS.subBullets, levels: [level(0, LevelFormat.BULLET, '\u2022', 1)] },
+      // A bulleted sub-item stands on the second level, where the letters stand; its list has
+      // no first level of its own, so it counts nothing and restarts nothing.
+      {
+        reference: LISTS.subBullets,
+        levels: [0, 1].map((depth) => level(depth, LevelFormat.BULLET, '\u2022')),
+      },
       {
         reference: LISTS.ordered,
         levels: [0, 1, 2].map((depth) => level(depth, LevelFormat.DECIMAL, `%${depth + 1}.`)),

@@ -203,7 +203,7 @@ function blockParagraphs(
       item.attrs.indent === 0
         ? { reference: LISTS.items, level: 0, instance }
         : item.attrs.marker === 'bullet'
-          ? { reference: LISTS.subBullets, level: 0, instance: 1 }
+          ? { reference: LISTS.subBullets, level: 1, instance: 1 }
           : { reference: LISTS.items, level: 1, instance };
     paragraphs.push(
       new Paragraph({

@@ -1,0 +1,368 @@
+/**
+ * `resolutie export --docx` read back by LibreOffice, the independent reader: the seeds and
+ * generated stukken converted to text must read as the app shows them, numbers included (each
+ * block's list restarting at 1, sub-items lettered); converted to flat ODF, the proposals must
+ * be tracked changes with the author, kind, date and text the app shows, comments annotations,
+ * footnotes notes, headings and block headings their styles, the metadata the document's
+ * properties and the page A4. LibreOffice runs three times in all, each over many files.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Node } from 'prosemirror-model';
+import type * as Y from 'yjs';
+import { initProseMirrorDoc } from 'y-prosemirror';
+import { createYDoc, getDocumentFragment } from '../../shared/ydoc/yDocument.ts';
+import { writeDocumentFile } from '../../shared/ydoc/documentFile.ts';
+import { schema } from '../../shared/editor/schema.ts';
+import { findText } from '../../shared/editor/testing/buildDoc.ts';
+import { createAnchor } from '../../shared/comments/commentAnchors.ts';
+import type { YMapping } from '../../shared/comments/commentAnchors.ts';
+import { addReply, addThread, setThreadResolved } from '../../shared/comments/commentStore.ts';
+import { getAcceptedDoc } from '../../shared/editor/suggestions/acceptedDoc.ts';
+import { getFootnoteNumbers } from '../../shared/editor/queries/getFootnoteNumbers.ts';
+import { getMetadataText, formatTitleLine } from '../../shared/editor/queries/getMetadataText.ts';
+import { readClauseBlocks } from '../../shared/export/readClauseBlocks.ts';
+import { generatedDocs, seedDocs } from '../../shared/export/akn/testing/aknTestDocs.ts';
+import { PROPOSALS, proposalDoc } from '../../shared/export/docx/testing/docxTestDocs.ts';
+import { toDocx } from '../../shared/export/docx/toDocx.ts';
+import { convertManyWithLibreOffice } from '../services/testing/libreOffice.ts';
+import { expectOneLineError, runResolutie } from './testing/cliProcess.ts';
+
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 240_000 });
+
+const writer = { app: 'Resolutie-editor', version: 'test' };
+const VOORSTELLER = { name: 'Voorsteller', colour: '#d62728' };
+const REDACTEUR = { name: 'Redacteur', colour: '#1f77b4' };
+const COMMENT_TIME = Date.UTC(2024, 10, 25, 9, 0);
+
+let dir: string;
+/** Every stuk exported, by the name of its .docx (without extension). */
+const stukken = new Map<string, Node>();
+/** LibreOffice's text of each .docx, by name. */
+const texts = new Map<string, string>();
+/** LibreOffice's flat ODF of some, by name. */
+const flat = new Map<string, string>();
+
+/** The proposals stuk with two threads of comments: one open with a reply, one resolved. */
+function commentedProposals(): Y.Doc {
+  const ydoc = createYDoc(proposalDoc());
+  const fragment = getDocumentFragment(ydoc);
+  const anchorOn = (text: string) => {
+    const { doc, mapping } = initProseMirrorDoc(fragment, schema);
+    const to = findText(doc, text);
+    return createAnchor(doc, fragment, mapping as YMapping, to - text.length, to, null);
+  };
+  const open = addThread(
+    ydoc,
+    VOORSTELLER,
+    'Welke gemeenten bedoelen we?',
+    anchorOn('Gemeenten betalen'),
+    COMMENT_TIME,
+  );
+  addReply(ydoc, open, REDACTEUR, 'Alle gemeenten.', COMMENT_TIME + 60_000);
+  const resolved = addThread(
+    ydoc,
+    REDACTEUR,
+    'Is dit snel genoeg?',
+    anchorOn('snel'),
+    COMMENT_TIME,
+  );
+  setThreadResolved(ydoc, resolved, true, REDACTEUR.name, COMMENT_TIME + 120_000);
+  return ydoc;
+}
+
+const resolutie = (...args: string[]) => runResolutie(dir, ...args);
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'resolutie-docx-'));
+  const seeds = seedDocs();
+  const seed001 = seeds.find((seed) => seed.name.startsWith('001'));
+  if (!seed001) throw new Error('seed 001 ontbreekt');
+  writeFileSync(
+    path.join(dir, 'seed001.resolutie'),
+    writeDocumentFile(createYDoc(seed001.doc), writer),
+  );
+  writeFileSync(
+    path.join(dir, 'voorstellen.resolutie'),
+    writeDocumentFile(commentedProposals(), writer),
+  );
+  // As a user runs it: the command line, on real files.
+  for (const args of [
+    ['seed001.resolutie', '--docx', 'seed001.docx'],
+    ['voorstellen.resolutie', '--docx', 'verborgen.docx'],
+    ['voorstellen.resolutie', '--docx', 'getoond.docx', '--changes', 'shown', '--comments'],
+  ]) {
+    const run = resolutie('export', ...args);
+    if (run.code !== 0) throw new Error(`export ${args.join(' ')}: ${run.err}`);
+  }
+  stukken.set('seed001', seed001.doc);
+  stukken.set('verborgen', proposalDoc());
+  // The other seeds and the generated stukken through the export function itself.
+  for (const [index, stuk] of [...seeds, ...generatedDocs()].entries()) {
+    if (stuk === seed001) continue;
+    const name = `stuk${index}`;
+    writeFileSync(path.join(dir, `${name}.docx`), await toDocx(stuk.doc));
+    stukken.set(name, stuk.doc);
+  }
+  const out = path.join(dir, 'lo');
+  const docx = (name: string) => path.join(dir, `${name}.docx`);
+  const flatNames = ['seed001', 'getoond', 'verborgen', generatedName()];
+  const [textFiles, flatFiles] = await Promise.all([
+    convertManyWithLibreOffice([...stukken.keys()].map(docx), 'txt:Text (encoded):UTF8', out),
+    convertManyWithLibreOffice(flatNames.map(docx), 'fodt', path.join(dir, 'fodt')),
+  ]);
+  [...stukken.keys()].forEach((name, index) => {
+    // LibreOffice's text filter writes a bullet on the second level as "◦" whatever the list
+    // says (its flat ODF keeps the "•" the file defines); read it as the bullet it is.
+    const text = readFileSync(textFiles[index]!, 'utf8').replace(/^\uFEFF/, '');
+    texts.set(name, text.replace(/^( {8})◦ /gm, '$1• '));
+  });
+  flatNames.forEach((name, index) => flat.set(name, readFileSync(flatFiles[index]!, 'utf8')));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// The generated stuk with every structure (the first of generatedDocs), by its docx name.
+function generatedName(): string {
+  return `stuk${seedDocs().length}`;
+}
+
+/**
+ * The blocks as the app numbers them, as LibreOffice writes a Word list as text: four spaces
+ * and the label per level, footnote references as their number, a line break as a new line.
+ */
+function expectedClauses(doc: Node): string {
+  const accepted = getAcceptedDoc(doc);
+  return readClauseBlocks(accepted, getFootnoteNumbers(accepted))
+    .map((block) =>
+      [
+        block.headingText,
+        ...block.items.map((item) => {
+          const text = item.content.text.replace(/\[(\d+)\]/g, '$1');
+          return `${' '.repeat(4 * (item.indent + 1))}${item.label} ${text}`;
+        }),
+      ].join('\n'),
+    )
+    .join('\n');
+}
+
+describe('resolutie export --docx, read by LibreOffice', () => {
+  it('reads every stuk’s title, preamble, blocks and numbers as the app shows them', () => {
+    expect(stukken.size).toBe(seedDocs().length + generatedDocs().length + 1);
+    for (const [name, doc] of stukken) {
+      const text = texts.get(name) ?? '';
+      const metadata = getMetadataText(getAcceptedDoc(doc));
+      expect(text, name).toContain(expectedClauses(doc));
+      if (expectedClauses(doc).includes(':')) {
+        expect(text.split('\n')[0], name).toBe(formatTitleLine(metadata));
+      }
+    }
+    const seed = texts.get('seed001') ?? '';
+    expect(seed).toContain('De leden bijeen in de Najaars ALV van vrijdag 29 november 2024:');
+    expect(seed).toContain('Overwegende dat:\n    1. Gemeenten - mede in het licht');
+    expect(seed).toContain('Spreekt uit:\n    1. Dat het uitgangspunt');
+  });
+
+  it('numbers sub-items a, b and keeps bullets out of the count', () => {
+    const text = texts.get(generatedName()) ?? '';
+    expect(text).toContain(
+      '    • Een los opsommingsteken\n    1. De tekorten lopen op1\n        a. in 2025\n        b. en daarna',
+    );
+  });
+
+  it('writes the proposals accepted by default', () => {
+    const text = texts.get('verborgen') ?? '';
+    expect(text).toContain(
+      'Spreekt uit:\n    1. Dat het Rijk structurele bijdraagt;\n    2. Een voorgesteld punt.\n    3. Dat het snel gaat.',
+    );
+    expect(text).toContain('    1. De stijgen;');
+    expect(text).not.toContain(PROPOSALS.block.text);
+    expect(flat.get('verborgen')).not.toContain('<text:tracked-changes');
+    expect(flat.get('verborgen')).not.toContain('<office:annotation');
+  });
+
+  it('writes the proposals as tracked changes with their author, kind, date and text', () => {
+    const xml = flat.get('getoond') ?? '';
+    const regions = trackedChanges(xml);
+    const { inserted, deleted, item, block } = PROPOSALS;
+    const find = (kind: string, author: string) =>
+      regions.filter((region) => region.kind === kind && region.author === author);
+    expect(find('insertion', inserted.author).map((r) => r.text)).toEqual([inserted.text]);
+    expect(find('deletion', deleted.author).map((r) => r.text)).toEqual([deleted.text]);
+    expect(
+      find('insertion', item.author)
+        .map((r) => r.text)
+        .join(''),
+    ).toContain(item.text);
+    expect(
+      find('deletion', block.author)
+        .map((r) => r.text)
+        .join(''),
+    ).toContain(block.text);
+    for (const { author, time } of [inserted, deleted, item, block]) {
+      const dates = regions.filter((r) => r.author === author).map((r) => r.date);
+      expect(dates.length, author).toBeGreaterThan(0);
+      for (const date of dates) {
+        expect(date.slice(0, 16), author).toBe(new Date(time).toISOString().slice(0, 16));
+      }
+    }
+    // Nothing else is marked: only these four authors proposed anything.
+    expect(new Set(regions.map((r) => r.author))).toEqual(
+      new Set([inserted.author, deleted.author, item.author, block.author]),
+    );
+  });
+
+  it('writes comments as annotations on their text, with replies and authors', () => {
+    const xml = flat.get('getoond') ?? '';
+    const notes = [
+      ...xml.matchAll(/<office:annotation(?: [^>]*)?>([\s\S]*?)<\/office:annotation>/g),
+    ];
+    const read = notes.map((note) => ({
+      author: /<dc:creator>([^<]*)<\/dc:creator>/.exec(note[1]!)?.[1],
+      text: plainText(note[1]!.replace(/<(dc|meta):[^>]*>[^<]*<\/(dc|meta):[^>]*>/g, ''))
+        .replace(/\s+/g, ' ')
+        .trim(),
+    }));
+    expect(read).toEqual(
+      expect.arrayContaining([
+        { author: VOORSTELLER.name, text: 'Welke gemeenten bedoelen we?' },
+        { author: REDACTEUR.name, text: 'Alle gemeenten.' },
+        { author: REDACTEUR.name, text: 'Is dit snel genoeg?' },
+      ]),
+    );
+    // The first thread spans the text it was made on, from its start to its annotation-end.
+    const span =
+      /<office:annotation office:name="([^"]+)"[\s\S]*?<\/office:annotation>([\s\S]*?)<office:annotation-end office:name="\1"\/>/.exec(
+        xml,
+      );
+    // Replies start where their thread does: their annotations stand inside the span.
+    const spanned = (span?.[2] ?? '').replace(
+      /<office:annotation[\s\S]*?<\/office:annotation>/g,
+      '',
+    );
+    expect(plainText(spanned).trim()).toBe('Gemeenten betalen');
+    expect(flat.get('seed001')).not.toContain('<office:annotation');
+  });
+
+  it('writes footnotes, headings, block headings and quotes as Word structure', () => {
+    const xml = flat.get(generatedName()) ?? '';
+    expect(xml).toMatch(/<text:note text:id="[^"]+" text:note-class="footnote">/);
+    expect(
+      plainText(/<text:note-body>([\s\S]*?)<\/text:note-body>/.exec(xml)?.[1] ?? '').trim(),
+    ).toBe('Bron: CBS.');
+    expect(xml).toMatch(/<text:h [^>]*text:outline-level="1"[^>]*>Waarom nu\?<\/text:h>/);
+    expect(paragraphStyle(xml, 'Waarom nu?')).toBe('Heading_20_1');
+    expect(paragraphStyle(xml, 'Constaterende dat:')).toBe('Blokkop');
+    expect(paragraphStyle(xml, 'Zo zei de minister.')).toBe('Citaat');
+    expect(xml).toContain('xlink:href="https://vng.nl/?a=1&amp;b=2"');
+  });
+
+  it('fills the document properties and lays the text out on A4 with the PDF’s margins', () => {
+    const xml = flat.get('seed001') ?? '';
+    expect(xml).toContain(
+      '<dc:title>Geactualiseerde resolutie “VNG-inzet richting nieuwe kabinet”</dc:title>',
+    );
+    expect(xml).toContain('<dc:subject>Resolutie · Najaars ALV</dc:subject>');
+    expect(xml).toContain(
+      '<dc:description>De leden bijeen in de Najaars ALV van vrijdag 29 november 2024:</dc:description>',
+    );
+    expect(xml).toContain(
+      '<meta:user-defined meta:name="Status">Geactualiseerd</meta:user-defined>',
+    );
+    expect(xml).toContain('<meta:user-defined meta:name="Datum">2024-11-29</meta:user-defined>');
+    expect(xml).toContain('<meta:initial-creator>Resolutie-editor</meta:initial-creator>');
+    expect(xml).toContain('<meta:keyword>2024-11-29</meta:keyword>');
+    const page = /<style:page-layout-properties [^>]*fo:page-width[^>]*>/.exec(xml)?.[0] ?? '';
+    const mm = (name: string) => millimetres(new RegExp(`${name}="([^"]+)"`).exec(page)?.[1]);
+    expect(mm('fo:page-width')).toBeCloseTo(210, 0);
+    expect(mm('fo:page-height')).toBeCloseTo(297, 0);
+    expect(mm('fo:margin-top')).toBeCloseTo(25, 0);
+    expect(mm('fo:margin-right')).toBeCloseTo(22, 0);
+    expect(mm('fo:margin-bottom')).toBeCloseTo(28, 0);
+    expect(mm('fo:margin-left')).toBeCloseTo(25, 0);
+    expect(xml).toContain('<style:font-face style:name="Source Serif 4"');
+  });
+});
+
+describe('resolutie export --docx, refusals', () => {
+  it('never writes over the stuk itself, and names what is wrong in one line', () => {
+    const before = readFileSync(path.join(dir, 'seed001.resolutie'));
+    const run = resolutie('export', 'seed001.resolutie', '--docx', 'seed001.resolutie');
+    expect(run.code).not.toBe(0);
+    expect(run.err.trim().split('\n')).toHaveLength(1);
+    expect(readFileSync(path.join(dir, 'seed001.resolutie'))).toEqual(before);
+    expectOneLineError(
+      resolutie('export', 'seed001.resolutie', '--docx', ''),
+      2,
+      'export: --docx mist de naam van het uitvoerbestand',
+    );
+    expectOneLineError(
+      resolutie('export', 'seed001.resolutie', '--docx', 'x.docx', '--changes', 'zichtbaar'),
+      2,
+      '--changes moet shown of hidden zijn',
+    );
+    expect(existsSync(path.join(dir, 'x.docx'))).toBe(false);
+  });
+});
+
+// An ODF length ("0.9839in", "2.5cm", "25mm") in millimetres.
+function millimetres(length: string | undefined): number {
+  const match = /^([\d.]+)(in|cm|mm|pt)$/.exec(length ?? '');
+  if (!match) return Number.NaN;
+  const factor = { in: 25.4, cm: 10, mm: 1, pt: 25.4 / 72 }[match[2] as 'in' | 'cm' | 'mm' | 'pt'];
+  return Number(match[1]) * factor;
+}
+
+/** Every changed region of a flat ODF text: its kind, author, date and text. */
+function trackedChanges(xml: string) {
+  const regions = [
+    ...xml.matchAll(
+      /<text:changed-region [^>]*text:id="([^"]+)"[^>]*>\s*<text:(insertion|deletion)>([\s\S]*?)<\/text:\2>/g,
+    ),
+  ];
+  return regions.map(([, id, kind, body]) => {
+    const author = /<dc:creator>([^<]*)<\/dc:creator>/.exec(body!)?.[1] ?? '';
+    const date = /<dc:date>([^<]*)<\/dc:date>/.exec(body!)?.[1] ?? '';
+    // The text of both kinds lies in the body, between the region's marks (an older
+    // LibreOffice kept a deletion's text inside the region: read there when no marks).
+    const marked = new RegExp(
+      `<text:change-start text:change-id="${id}"/>([\\s\\S]*?)<text:change-end text:change-id="${id}"/>`,
+    ).exec(xml)?.[1];
+    const content =
+      marked ?? body!.replace(/<office:change-info>[\s\S]*?<\/office:change-info>/, '');
+    return { kind: kind!, author, date, text: plainText(content) };
+  });
+}
+
+// The text of an XML fragment: tags dropped, entities read, spaces as ODF writes them.
+function plainText(fragment: string): string {
+  return fragment
+    .replace(/<text:s(?: text:c="(\d+)")?\/>/g, (_m, count: string | undefined) =>
+      ' '.repeat(Number(count ?? 1)),
+    )
+    .replace(/<text:(?:line-break|tab)\/>/g, ' ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+// The paragraph style a paragraph with exactly `text` has, its automatic style read through to
+// the named style it is based on.
+function paragraphStyle(xml: string, text: string): string | null {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const style = new RegExp(`<text:[ph] text:style-name="([^"]+)"[^>]*>${escaped}</text:[ph]>`).exec(
+    xml,
+  )?.[1];
+  if (!style) return null;
+  // An automatic style (P1 …) stands for the named style it is based on.
+  const automatic =
+    /<office:automatic-styles>[\s\S]*?<\/office:automatic-styles>/.exec(xml)?.[0] ?? '';
+  const parent = new RegExp(
+    `<style:style style:name="${style}" style:family="paragraph" style:parent-style-name="([^"]+)"`,
+  ).exec(automatic)?.[1];
+  return parent ?? style;
+}
