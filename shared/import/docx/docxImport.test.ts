@@ -270,16 +270,7 @@ describe('comments', () => {
       5000,
     );
     const ydoc = createYDoc(imported.doc);
-    const added = addImportedComments(
-      ydoc,
-      imported.comments.map((c) => ({
-        author: c.author,
-        time: c.date ? Date.parse(c.date) : 5000,
-        text: c.text,
-        from: c.from,
-        to: c.to,
-      })),
-    );
+    const added = addImportedComments(ydoc, imported.comments);
     expect(added).toBe(2);
     const report = getCommentReport(ydoc);
     expect(

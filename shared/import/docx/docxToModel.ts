@@ -79,16 +79,16 @@ export function docxToModel(pkg: DocxPackage, now: number): DocxModel {
     MAX_PARAGRAPHS,
   );
 
+  let previousMark: ProposedChange | null = null;
   const paragraphs: Paragraph[] = words.map((word) => {
     const runs = toInlineRuns(word.runs, footnotes, commentIndex, changes);
-    let whole: ProposedChange | null = null;
-    if (word.markChange) {
-      const mark = changes.proposal(word.markChange);
-      const all = runs.filter((run) => !isMarker(run));
-      if (all.length > 0 && all.every((run) => run.changes?.some((c) => c.type === mark.type))) {
-        whole = mark;
-      }
-    } else changes.interrupt();
+    const mark = word.markChange ? changes.proposal(word.markChange) : null;
+    if (!mark) changes.interrupt();
+    // A paragraph added or deleted whole: all its content proposed, with its own paragraph
+    // mark or the one before it (Word marks the break that was typed: Enter at the end of an
+    // item adds that item's mark, and the new paragraph keeps the old one).
+    const whole = findWholeChange(runs, mark, previousMark);
+    previousMark = mark;
     return {
       word,
       role: getStyleRole(styles, word.styleId),
@@ -100,6 +100,20 @@ export function docxToModel(pkg: DocxPackage, now: number): DocxModel {
   });
 
   return { ...mapParagraphs(paragraphs), comments, proposals: changes.size, truncated: !complete };
+}
+
+function findWholeChange(
+  runs: InlineRun[],
+  mark: ProposedChange | null,
+  previousMark: ProposedChange | null,
+): ProposedChange | null {
+  const content = runs.filter((run) => !isMarker(run));
+  const first = content[0]?.changes?.[0];
+  if (!first) return null;
+  const { type } = first;
+  if (mark?.type !== type && previousMark?.type !== type) return null;
+  const all = content.every((run) => run.changes?.some((change) => change.type === type));
+  return all ? (content[0]!.changes!.find((change) => change.type === type) ?? null) : null;
 }
 
 function mapParagraphs(paragraphs: Paragraph[]): { model: ParsedResolution } {

@@ -9,15 +9,25 @@ import type { ParsedResolution } from '../../model/resolution.ts';
 import { summarizeImport } from '../importSummary.ts';
 import { openDocxPackage } from './docxPackage.ts';
 import { docxToModel } from './docxToModel.ts';
-import { buildDocxDocument, type PlacedComment } from './docxDocument.ts';
+import { buildDocxDocument } from './docxDocument.ts';
+import { parseWordDate } from './wordChanges.ts';
 
 export { DocxImportError } from './docxErrors.ts';
+
+/** A Word comment to add to the document: who, when (ms), what, and where its text lies. */
+export interface DocxComment {
+  author: string;
+  time: number;
+  text: string;
+  from: number;
+  to: number;
+}
 
 /** What a Word file became. */
 export interface DocxImport {
   doc: Node;
   model: ParsedResolution;
-  comments: PlacedComment[];
+  comments: DocxComment[];
   proposals: number;
   /** The summary line's counts and warning, as the text import says them. */
   counts: string;
@@ -36,7 +46,13 @@ export function importDocx(bytes: Uint8Array, now: number = Date.now()): DocxImp
   return {
     doc,
     model: imported.model,
-    comments,
+    comments: comments.map(({ author, date, text, from, to }) => ({
+      author,
+      time: parseWordDate(date, now),
+      text,
+      from,
+      to,
+    })),
     proposals: imported.proposals,
     counts: `${summary.counts}, ${formatCount(imported.proposals, 'voorstel', 'voorstellen')}, ${formatCount(comments.length, 'opmerking', 'opmerkingen')}`,
     warning: warnings.length > 0 ? warnings.join(' ') : null,
