@@ -23,6 +23,7 @@ const fatima: UserPreferences = {
   defaultAssembly: 'Voorjaars ALV',
   documentsDir: null,
   dateStyle: 'numeric',
+  pdfArchive: true,
 };
 
 const get = async (t = test) =>

@@ -19,6 +19,7 @@ import { docFromModel } from '../../shared/editor/fromModel.ts';
 import { parseResolutionText } from '../../shared/import/parseResolutionText.ts';
 import { createStateWithTitle } from '../services/testing/yjsDocuments.ts';
 import { readPdfText } from '../services/pdf/testing/pdfInspection.ts';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
 import { handleRequest } from './handlers.ts';
 import { PAPER_PRINT_UNAVAILABLE } from './printHandlers.ts';
 import { expectError, value } from './testing/apiResults.ts';
@@ -43,6 +44,37 @@ describe('printPdf', () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'print-handler-')), 'stuk.pdf');
     writeFileSync(file, pdf);
     expect(readPdfText(file)).toContain(title);
+  }, 60_000);
+
+  it('makes PDF/A with the preference "PDF/A (archief)" on, and an ordinary PDF without', async () => {
+    const state = { state: encodeBase64(createStateWithTitle('Archief')) };
+    const print = async () => {
+      const result = await call(state);
+      return PDFDocument.load(decodeBase64(value<{ pdf: string }>(result).pdf)!, {
+        updateMetadata: false,
+      });
+    };
+    const ordinary = await print();
+    expect(ordinary.catalog.get(PDFName.of('Metadata'))).toBeUndefined();
+    expect(ordinary.catalog.get(PDFName.of('OutputIntents'))).toBeUndefined();
+
+    const { preferences } = await test.context.preferences.read();
+    await test.context.preferences.write({ ...preferences, pdfArchive: true });
+    const archived = await print();
+    const metadata = archived.catalog.lookup(PDFName.of('Metadata'));
+    expect(metadata).toBeInstanceOf(PDFRawStream);
+    const xmp = new TextDecoder().decode((metadata as PDFRawStream).contents);
+    expect(xmp).toContain('<pdfaid:part>2</pdfaid:part>');
+    expect(xmp).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    expect(xmp).toContain('Archief');
+    const intents = archived.catalog.lookup(PDFName.of('OutputIntents'), PDFArray);
+    const intent = intents.lookup(0, PDFDict);
+    expect(intent.get(PDFName.of('S'))).toBe(PDFName.of('GTS_PDFA1'));
+    const profile = intent.lookup(PDFName.of('DestOutputProfile'));
+    expect(profile).toBeInstanceOf(PDFRawStream);
+    expect((profile as PDFRawStream).dict.get(PDFName.of('N'))).toEqual(PDFNumber.of(3));
+    expect(archived.context.trailerInfo.ID).toBeDefined();
+    expect(archived.catalog.get(PDFName.of('StructTreeRoot'))).toBeDefined();
   }, 60_000);
 
   it('refuses a state that is no resolution, and garbage, with a clean error', async () => {

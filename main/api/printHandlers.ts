@@ -7,6 +7,7 @@
  * Besides the stuk itself, the `form` asks for one of the procedure's stukken
  * (`main/services/pdf/printForms.ts`): an amendment in the standard form, the resolution zoals
  * geamendeerd, or the preadviezen; the procedure is read from the state as strictly as the text.
+ * With the preference "PDF/A (archief)" on, the PDF is made PDF/A-2b (pdfArchive.ts).
  */
 import type { PrintForm } from '../../shared/api/print.ts';
 import type { ChangeDisplay } from '../../shared/print/renderPrintDocument.ts';
@@ -62,11 +63,14 @@ export const printHandlers: Pick<ApiHandlers, 'printPdf' | 'printOnPaper'> = {
     const { ChromiumMissingError, printRenderedPdf } =
       await import('../services/pdf/printDocumentPdf.ts');
     const identity = await readPackageIdentity(context.appRoot);
+    // Read quietly: what is wrong with the stored preferences is said when they are shown.
+    const { preferences } = await context.preferences.read({ quiet: true });
     try {
       const pdf = await printRenderedPdf(render, {
         appRoot: context.appRoot,
         creator: `${identity.name} ${identity.version}`,
         startPrinter: context.startPdfPrinter,
+        archival: preferences.pdfArchive,
       });
       return { pdf: encodeBase64Field(pdf) };
     } catch (error) {

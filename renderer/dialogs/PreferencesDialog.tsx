@@ -11,6 +11,7 @@ import {
   MAX_ASSEMBLY_LENGTH,
   MAX_FOLDER_PATH_LENGTH,
   MAX_USER_NAME_LENGTH,
+  PREFERENCE_LABELS,
   describePreferenceProblem,
   type DateStyle,
   type PreferenceField,
@@ -75,6 +76,7 @@ function AllPreferencesDialog({ initial, onSave, onCancel }: PreferencesDialogPr
   const [assembly, setAssembly] = useState(preferences.defaultAssembly);
   const [folder, setFolder] = useState(preferences.documentsDir ?? '');
   const [dateStyle, setDateStyle] = useState<DateStyle>(preferences.dateStyle);
+  const [pdfArchive, setPdfArchive] = useState(preferences.pdfArchive);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -95,6 +97,7 @@ function AllPreferencesDialog({ initial, onSave, onCancel }: PreferencesDialogPr
       defaultAssembly: assembly.trim(),
       documentsDir: folder.trim() === '' ? null : folder.trim(),
       dateStyle,
+      pdfArchive,
     };
     const found: FieldErrors = {};
     for (const field of ['userName', 'defaultAssembly', 'documentsDir'] as const) {
@@ -283,6 +286,25 @@ function AllPreferencesDialog({ initial, onSave, onCancel }: PreferencesDialogPr
             <span className="field-hint" id={`${id}-dateStyle-hint`}>
               Op het scherm (Gegevens, Openen, Versies). Het stuk en de PDF schrijven de datum
               altijd voluit.
+            </span>
+          </fieldset>
+
+          <fieldset className="preferences-section preferences-pdf">
+            <legend className="preferences-legend">PDF</legend>
+            <div className="choice-group" aria-describedby={`${id}-pdfArchive-hint`}>
+              <label className="choice">
+                <input
+                  type="checkbox"
+                  id={`${id}-pdfArchive`}
+                  checked={pdfArchive}
+                  onChange={(event) => setPdfArchive(event.target.checked)}
+                />
+                {PREFERENCE_LABELS.pdfArchive}
+              </label>
+            </div>
+            <span className="field-hint" id={`${id}-pdfArchive-hint`}>
+              Exporteren als PDF maakt dan PDF/A-2b, de vorm die archieven vragen. Tags,
+              inhoudsopgave en gegevens van het stuk blijven erin.
             </span>
           </fieldset>
         </div>

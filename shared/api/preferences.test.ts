@@ -55,6 +55,7 @@ describe('describePreferenceProblem', () => {
       defaultAssembly: ' Najaars ALV ',
       documentsDir: ' /srv/stukken ',
       dateStyle: 'numeric',
+      pdfArchive: false,
     });
     expect(parsed).toMatchObject({
       userName: 'Jurist',

@@ -1,8 +1,8 @@
 /**
  * The user's preferences that the app keeps in its profile: the name and colour under which
  * colleagues see them in a co-editing session (their cursor, the presence list, their
- * changes), the assembly a new stuk starts with, the folder for documents and how the screens
- * show dates. Each field has its own schema, so a stored file is read field by field and one
+ * changes), the assembly a new stuk starts with, the folder for documents, how the screens
+ * show dates and whether PDFs are made PDF/A for archives. Each field has its own schema, so a stored file is read field by field and one
  * bad value does not cost the others; {@link describePreferenceProblem} says in Dutch what is
  * wrong with a value, for the dialog and for the notices after loading.
  */
@@ -62,6 +62,8 @@ export const preferenceFieldSchemas = {
     .refine((text) => !hasControlCharacter(text) && isAbsoluteFolderPath(text))
     .nullable(),
   dateStyle: z.enum(DATE_STYLES),
+  /** Make every exported PDF PDF/A-2b (main/services/pdf/pdfArchive.ts). */
+  pdfArchive: z.boolean(),
 };
 
 /** The name of one preference. */
@@ -77,6 +79,7 @@ export const PREFERENCE_LABELS: Readonly<Record<PreferenceField, string>> = {
   defaultAssembly: 'Vergadering van nieuwe stukken',
   documentsDir: 'Documentenmap',
   dateStyle: 'Datums tonen',
+  pdfArchive: 'PDF/A (archief)',
 };
 
 /** The preferences, as stored and as sent. */
@@ -155,5 +158,7 @@ export function describePreferenceProblem(field: PreferenceField, value: unknown
       return 'Geef de volledige map op, zoals C:\\Users\\anneke\\Documenten\\Resoluties of /home/anneke/Documenten/Resoluties.';
     case 'dateStyle':
       return 'Kies hoe datums getoond worden.';
+    case 'pdfArchive':
+      return 'Kies of PDF’s als PDF/A voor het archief worden gemaakt.';
   }
 }

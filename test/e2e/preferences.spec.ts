@@ -90,6 +90,8 @@ test('preferences: defaults, Dutch messages for bad input, and what they change'
   await expect(folder).toHaveValue('');
   await expect(folder).toHaveAttribute('placeholder', standardFolder());
   await expect(dialog.getByRole('radio', { name: /Voluit/ })).toBeChecked();
+  const pdfArchive = dialog.getByRole('checkbox', { name: 'PDF/A (archief)' });
+  await expect(pdfArchive).not.toBeChecked();
 
   // Bad input: a message beside each field, the first one focused, nothing stored.
   await name.fill('   ');
@@ -121,6 +123,7 @@ test('preferences: defaults, Dutch messages for bad input, and what they change'
   // Once the folder exists, everything is stored.
   mkdirSync(chosen);
   await dialog.getByRole('radio', { name: /In cijfers/ }).check();
+  await pdfArchive.check();
   await expect(folder).toHaveAttribute('aria-invalid', 'true');
   await folder.fill('');
   await folder.fill(chosen);
@@ -130,12 +133,13 @@ test('preferences: defaults, Dutch messages for bad input, and what they change'
   await expect(dialog).toBeHidden();
   const stored = JSON.parse(readFileSync(preferencesFile(), 'utf8'));
   expect(stored).toMatchObject({
-    version: 2,
+    version: 3,
     preferences: {
       userName: 'Auteur van Wijchen',
       defaultAssembly: 'Najaars ALV',
       documentsDir: chosen,
       dateStyle: 'numeric',
+      pdfArchive: true,
     },
   });
 
@@ -243,5 +247,6 @@ test('a partly damaged preferences file: the rest counts, the user is told, noth
     defaultAssembly: 'Voorjaars ALV',
     documentsDir: null,
     dateStyle: 'long',
+    pdfArchive: false,
   });
 });

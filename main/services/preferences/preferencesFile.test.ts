@@ -9,6 +9,7 @@ const stored: UserPreferences = {
   defaultAssembly: 'Najaars ALV',
   documentsDir: '/home/auteur/Resoluties',
   dateStyle: 'numeric',
+  pdfArchive: true,
 };
 
 /** The defaults the store would give, with the colour following the valid name. */
@@ -18,9 +19,10 @@ const defaults = (valid: { userName?: string }): UserPreferences => ({
   defaultAssembly: 'ALV',
   documentsDir: null,
   dateStyle: 'long',
+  pdfArchive: false,
 });
 
-const withPreferences = (preferences: Record<string, unknown>, version = 2) =>
+const withPreferences = (preferences: Record<string, unknown>, version = 3) =>
   JSON.stringify({ format: 'resolutie-preferences', version, preferences });
 
 describe('parsePreferencesFile', () => {
@@ -44,10 +46,26 @@ describe('parsePreferencesFile', () => {
         defaultAssembly: 'ALV',
         documentsDir: null,
         dateStyle: 'long',
+        pdfArchive: false,
       },
       notices: [],
       userNameChosen: true,
     });
+  });
+
+  it('reads a version 2 file (without PDF/A) quietly, with ordinary PDFs', () => {
+    const { pdfArchive: _new, ...version2 } = stored;
+    expect(parsePreferencesFile(withPreferences(version2, 2), defaults)).toEqual({
+      preferences: { ...stored, pdfArchive: false },
+      notices: [],
+      userNameChosen: true,
+    });
+    // From version 3 on the field belongs in the file: its absence is said.
+    const read = parsePreferencesFile(withPreferences(version2, 3), defaults);
+    expect(read.preferences.pdfArchive).toBe(false);
+    expect(read.notices).toEqual([
+      'De voorkeur ‘PDF/A (archief)’ was ongeldig of ontbrak; gewone PDF’s geldt tot u de voorkeuren opslaat.',
+    ]);
   });
 
   it('says when the file holds no name the user gave', () => {
@@ -104,7 +122,7 @@ describe('parsePreferencesFile', () => {
 
   it('reads what a newer version wrote as far as it knows the fields, and says so', () => {
     const read = parsePreferencesFile(
-      withPreferences({ ...stored, spellingLanguage: 'nl-BE' }, 3),
+      withPreferences({ ...stored, spellingLanguage: 'nl-BE' }, 4),
       defaults,
     );
     expect(read.preferences).toEqual(stored);

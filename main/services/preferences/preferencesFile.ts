@@ -19,12 +19,13 @@ export const PREFERENCES_FORMAT = 'resolutie-preferences';
  * The version this app writes. 1: name and colour; 2: also the assembly of new stukken, the
  * documents folder and the date style.
  */
-export const PREFERENCES_VERSION = 2;
+export const PREFERENCES_VERSION = 3;
 
 /** The fields each version of the file holds; fields a version lacks take their default quietly. */
 const FIELDS_BY_VERSION: Readonly<Record<number, readonly PreferenceField[]>> = {
   1: ['userName', 'userColour'],
-  2: PREFERENCE_FIELDS,
+  2: ['userName', 'userColour', 'defaultAssembly', 'documentsDir', 'dateStyle'],
+  3: PREFERENCE_FIELDS,
 };
 
 /** The file's content for `preferences`. */
@@ -113,6 +114,8 @@ function describeDefault(field: PreferenceField, preferences: UserPreferences): 
       return 'de standaardmap';
     case 'dateStyle':
       return preferences.dateStyle === 'long' ? 'datums voluit' : 'datums in cijfers';
+    case 'pdfArchive':
+      return preferences.pdfArchive ? 'PDF/A' : 'gewone PDF’s';
     case 'userColour':
       return 'de kleur die bij uw naam hoort';
     default:

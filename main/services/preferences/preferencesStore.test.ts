@@ -21,6 +21,7 @@ const jan: UserPreferences = {
   defaultAssembly: 'Najaars ALV',
   documentsDir: null,
   dateStyle: 'numeric',
+  pdfArchive: false,
 };
 
 beforeEach(async () => {
@@ -49,13 +50,13 @@ describe('PreferencesStore', () => {
     expect(reported).toEqual([]);
   });
 
-  it('keeps what the user saved, trimmed, as version 2', async () => {
+  it('keeps what the user saved, trimmed, as version 3', async () => {
     const saved = await store().write({ ...jan, userName: '  Jurist van Venlo ' });
     expect(saved).toEqual(jan);
     expect(await store().read()).toEqual({ preferences: jan, notices: [], userNameChosen: true });
     expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({
       format: 'resolutie-preferences',
-      version: 2,
+      version: 3,
     });
   });
 

@@ -109,6 +109,7 @@ export class PreferencesStore {
       defaultAssembly: DEFAULT_ASSEMBLY,
       documentsDir: null,
       dateStyle: DEFAULT_DATE_STYLE,
+      pdfArchive: false,
     };
   }
 }
