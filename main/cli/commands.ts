@@ -34,6 +34,8 @@ import { findAppRoot } from '../services/app/appRoot.ts';
 import { CliError } from './cliErrors.ts';
 import { decodeTextFile } from '../../shared/import/textDecoding.ts';
 import { summarizeImport } from '../../shared/import/importSummary.ts';
+import { looksLikeWordFile } from '../../shared/import/docx/importDocx.ts';
+import { WORD_EXTENSION, importWordFile } from './docxImportCommand.ts';
 import { ProgressBar } from './progressBar.ts';
 import { formatCommentReport, getCommentReport } from '../../shared/comments/commentReport.ts';
 import type { ReportedThread } from '../../shared/comments/commentReport.ts';
@@ -58,7 +60,7 @@ export interface CliOutput {
   progress?: ProgressStream;
 }
 
-/** `resolutie import IN.txt -o OUT.resolutie [--force]` */
+/** `resolutie import IN.txt|IN.docx -o OUT.resolutie [--force]` */
 export async function importText(
   input: string,
   output: string,
@@ -77,7 +79,17 @@ export async function importText(
       `${path.basename(output)} bestaat al; kies een andere naam of gebruik --force om het te overschrijven.`,
     );
   }
-  const text = decodeTextFile(await readFileLimited(input, MAX_TEXT_BYTES));
+  if (WORD_EXTENSION.test(input)) {
+    await importWordFile(input, output, writer, io);
+    return;
+  }
+  const bytes = await readFileLimited(input, MAX_TEXT_BYTES);
+  // A Word file under another name is read as Word, not as text full of zip bytes.
+  if (looksLikeWordFile(bytes)) {
+    await importWordFile(input, output, writer, io, bytes);
+    return;
+  }
+  const text = decodeTextFile(bytes);
   const model = parseResolutionText(text);
   const doc = docFromModel(model);
   await writeFileAtomic(output, writeDocumentFile(createYDoc(doc), writer));

@@ -104,7 +104,7 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
   };
   switch (command) {
     case 'import': {
-      const input = one('het tekstbestand');
+      const input = one('het tekst- of Word-bestand');
       if (!values.output)
         throw new CliError('import: geef het uitvoerbestand met -o UIT.resolutie', true);
       await importText(input, values.output, values.force === true, writer, io);
