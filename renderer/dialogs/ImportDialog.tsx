@@ -1,11 +1,11 @@
 /**
- * "Importeren": a stuk read from a text file (a motie a gemeente sent by e-mail, a draft typed
- * elsewhere). The user picks or drops the file; what is wrong with it is said here and nothing
+ * "Importeren": a stuk read from a Word or text file (a motie a gemeente sent by e-mail, a
+ * draft typed elsewhere). The user picks or drops the file; what is wrong with it is said here and nothing
  * changes; a good file becomes the open document, unsaved, for the user to check and save.
  */
 import { useId, useState } from 'react';
-import { IMPORT_ACCEPT, importTextFile } from '../documents/textImport.ts';
-import type { ImportedText } from '../documents/textImport.ts';
+import { IMPORT_ACCEPT, importFile } from '../documents/textImport.ts';
+import type { ImportedStuk } from '../documents/textImport.ts';
 import { Modal } from './Modal.tsx';
 
 export function ImportDialog({
@@ -13,7 +13,7 @@ export function ImportDialog({
   onCancel,
 }: {
   /** Makes the imported stuk the open document. */
-  onImport: (imported: ImportedText) => Promise<void>;
+  onImport: (imported: ImportedStuk) => Promise<void>;
   onCancel: () => void;
 }) {
   const [file, setFile] = useState<File | null>(null);
@@ -26,7 +26,7 @@ export function ImportDialog({
     setError(null);
     setBusy(true);
     try {
-      await onImport(await importTextFile(file));
+      await onImport(await importFile(file));
     } catch (caught) {
       // An ImportError (what is wrong with the file) is an Error too.
       setError(caught instanceof Error ? caught.message : String(caught));
@@ -52,10 +52,11 @@ export function ImportDialog({
         }}
       >
         <p className="field-hint" id={hintId}>
-          Lees een stuk in uit een tekstbestand (.txt), bijvoorbeeld een motie die een gemeente per
-          e-mail stuurde. De opbouw wordt herkend: de titel, ‘De leden bijeen in …’, ‘Overwegende
-          dat:’ en ‘Spreekt uit:’ met hun genummerde punten, en de Toelichting. Een Word-bestand
-          slaat u eerst in Word op als ‘Tekst zonder opmaak’.
+          Lees een stuk in uit een Word-document (.docx) of een tekstbestand (.txt), bijvoorbeeld
+          een motie die een gemeente per e-mail stuurde. De opbouw wordt herkend: de titel, ‘De
+          leden bijeen in …’, ‘Overwegende dat:’ en ‘Spreekt uit:’ met hun genummerde punten, en de
+          Toelichting. Uit Word komen ook de bijgehouden wijzigingen mee, als voorstellen, en de
+          opmerkingen.
         </p>
         <label className="field-label" htmlFor={`${hintId}-file`}>
           Bestand

@@ -1,13 +1,22 @@
 /**
- * Importeren: a file the user picked, read in the window as text and parsed by the same parser
- * as `resolutie import` and a paste. Only text for now (.txt, as Word saves "Tekst zonder
- * opmaak"); a Word file gets the advice to save it as text. The file is checked before it is
- * parsed: its size, that it is text at all, and that it holds something.
+ * Importeren: a file the user picked, read in the window: a Word file (.docx) by the Word
+ * import (docxImport.ts), text (.txt, as Word saves "Tekst zonder opmaak") by the same parser
+ * as `resolutie import` and a paste. Other word processors' files get the advice to save them
+ * as .docx or text. A text file is checked before it is parsed: its size, that it is text at
+ * all, and that it holds something; a file that is a Word file under another name goes to the
+ * Word import.
  */
 import { formatByteSize, MAX_TEXT_BYTES } from '../../shared/api/limits.ts';
 import { decodeTextFile } from '../../shared/import/textDecoding.ts';
 import { parseResolutionText } from '../../shared/import/parseResolutionText.ts';
 import type { ParsedResolution } from '../../shared/model/resolution.ts';
+import { docFromModel } from '../../shared/editor/fromModel.ts';
+import { summarizeImport } from '../../shared/import/importSummary.ts';
+import { DocxImportError, looksLikeWordFile } from '../../shared/import/docx/importDocx.ts';
+import { WORD_FILE, importWordFile } from './docxImport.ts';
+import type { ImportedStuk } from './docxImport.ts';
+
+export type { ImportedStuk } from './docxImport.ts';
 
 /** Why a file cannot be imported; the message is for the user, in Dutch. */
 export class ImportError extends Error {
@@ -20,17 +29,37 @@ export interface ImportedText {
   model: ParsedResolution;
 }
 
-/** The file picker's filter. */
-export const IMPORT_ACCEPT = '.txt,text/plain';
+/** The file picker's filter: text and Word documents. */
+export const IMPORT_ACCEPT =
+  '.txt,text/plain,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-const WORD = /\.(docx?|docm|dotx?|rtf|odt)$/i;
+const OTHER_WORD_PROCESSORS = /\.(rtf|odt)$/i;
+
+/**
+ * Reads `file` as a stuk, Word or text; throws an {@link ImportError} that names the file.
+ */
+export async function importFile(file: File): Promise<ImportedStuk> {
+  const name = file.name.replace(/\.[^.]*$/, '') || file.name;
+  try {
+    // A Word file under another name is read as Word too, as the command line does.
+    const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+    if (WORD_FILE.test(file.name) || looksLikeWordFile(head))
+      return await importWordFile(file, name);
+    const text = await importTextFile(file);
+    const { counts, warning } = summarizeImport(text.model);
+    return { name, doc: docFromModel(text.model), comments: [], counts, warning };
+  } catch (error) {
+    if (error instanceof DocxImportError) throw new ImportError(`${file.name}: ${error.message}`);
+    throw error;
+  }
+}
 
 /** Reads `file` as the text of a stuk; throws an {@link ImportError} that names the file. */
 export async function importTextFile(file: File): Promise<ImportedText> {
   const fileName = file.name;
-  if (WORD.test(fileName)) {
+  if (OTHER_WORD_PROCESSORS.test(fileName)) {
     throw new ImportError(
-      `${fileName}: Word-bestanden kunnen nog niet worden geïmporteerd. Sla het in Word op als "Tekst zonder opmaak (.txt)" en importeer dat bestand.`,
+      `${fileName}: dit soort bestand kan niet worden geïmporteerd. Sla het op als Word-document (.docx) of als "Tekst zonder opmaak (.txt)" en importeer dat bestand.`,
     );
   }
   if (file.size > MAX_TEXT_BYTES) {

@@ -11,13 +11,13 @@
  */
 import type { EditorState, Transaction } from 'prosemirror-state';
 import type { Node } from 'prosemirror-model';
-import type { DocumentKind, ParsedResolution } from '../../shared/model/resolution.ts';
-import { docFromModel } from '../../shared/editor/fromModel.ts';
-import { summarizeImport } from '../../shared/import/importSummary.ts';
+import type { DocumentKind } from '../../shared/model/resolution.ts';
 import type { VersionInfo } from '../../shared/ydoc/versions.ts';
 import { recordVersion } from '../../shared/ydoc/versions.ts';
 import type { ResolutieApi } from '../api/client.ts';
 import { OpenDocument } from '../documents/OpenDocument.ts';
+import type { ImportedStuk } from '../documents/docxImport.ts';
+import { addImportedComments } from '../../shared/comments/importedComments.ts';
 import type { DocumentsApi } from '../documents/OpenDocument.ts';
 import { watchVersions } from '../liveSession/watchVersions.ts';
 import { findVersionDoc, getComparison, restoreAsProposal } from './versionComparison.ts';
@@ -241,12 +241,13 @@ export class WindowController {
    * Importeren: the stuk read from a file becomes the open document, unsaved and named after
    * the file; the status bar says what the text became.
    */
-  importParsed = async (imported: { name: string; model: ParsedResolution }): Promise<void> => {
+  importParsed = async (imported: ImportedStuk): Promise<void> => {
     const { api } = this.services;
-    await this.replaceDocument(
-      await OpenDocument.fromImport(docFromModel(imported.model), imported.name, api),
-    );
-    const { counts, warning } = summarizeImport(imported.model);
+    const opened = await OpenDocument.fromImport(imported.doc, imported.name, api);
+    // A Word file's comments live beside the text in the Yjs state, made just now.
+    addImportedComments(opened.ydoc, imported.comments);
+    await this.replaceDocument(opened);
+    const { counts, warning } = imported;
     this.update({
       dialog: null,
       outcome: `Geïmporteerd uit ${imported.name}: ${counts}.${warning ? ` Let op: ${warning}` : ''} Nog niet opgeslagen.`,

@@ -70,7 +70,7 @@ test('a Word file, a picture and an empty file are refused with the reason, and 
         mimeType: 'application/octet-stream',
         buffer: Buffer.from('PK\u0003\u0004'),
       },
-      says: 'motie.docx: Word-bestanden kunnen nog niet worden geïmporteerd. Sla het in Word op als "Tekst zonder opmaak (.txt)" en importeer dat bestand.',
+      says: 'motie.docx: Het Word-bestand is beschadigd of onvolledig (het einde van het zip-archief ontbreekt).',
     },
     {
       file: {
