@@ -2,7 +2,7 @@
 // the sloppy ones it must read without stumbling.
 import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
-import { DocxImportError, importDocx } from './importDocx.ts';
+import { DocxImportError, importDocx, looksLikeWordFile } from './importDocx.ts';
 import type { DocxRefusal } from './docxErrors.ts';
 import { MAX_PART_BYTES, MAX_ZIP_PARTS } from './zipArchive.ts';
 import {
@@ -136,6 +136,16 @@ describe('refusing zip bombs and huge parts', () => {
       'too_many_parts',
       /te veel onderdelen \(1002; hoogstens 1000\)/,
     );
+  });
+});
+
+describe('telling Word files from text', () => {
+  it('knows a zip and an OLE file by their signatures, not a text that starts with PK', () => {
+    expect(looksLikeWordFile(simple())).toBe(true);
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]);
+    expect(looksLikeWordFile(ole)).toBe(true);
+    expect(looksLikeWordFile(strToU8('PKV-motie over de lokale lasten'))).toBe(false);
+    expect(looksLikeWordFile(strToU8('Spreekt uit:'))).toBe(false);
   });
 });
 

@@ -7,7 +7,8 @@
 import type { Node } from 'prosemirror-model';
 import type { ParsedResolution } from '../../model/resolution.ts';
 import { summarizeImport } from '../importSummary.ts';
-import { openDocxPackage } from './docxPackage.ts';
+import { isOleCompoundFile, openDocxPackage } from './docxPackage.ts';
+import { looksLikeZip } from './zipArchive.ts';
 import { docxToModel } from './docxToModel.ts';
 import { buildDocxDocument } from './docxDocument.ts';
 import { parseWordDate } from './wordChanges.ts';
@@ -63,9 +64,10 @@ function formatCount(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-/** Whether `bytes` may be a Word file (a zip or an OLE compound file), by their first bytes. */
+/**
+ * Whether `bytes` may be a Word file (a zip or an OLE compound file), by their signatures: a
+ * text that merely starts with "PK" is not one.
+ */
 export function looksLikeWordFile(bytes: Uint8Array): boolean {
-  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-  return zip || ole;
+  return looksLikeZip(bytes) || isOleCompoundFile(bytes);
 }
