@@ -22,6 +22,7 @@ import { preferenceHandlers } from './preferenceHandlers.ts';
 import { printHandlers } from './printHandlers.ts';
 import { procedureOverviewHandlers } from './procedureOverviewHandlers.ts';
 import { sessionHandlers } from './sessionHandlers.ts';
+import { wordExportHandlers } from './wordExportHandlers.ts';
 
 export type { ApiHandler, ApiHandlers };
 
@@ -43,6 +44,7 @@ export const apiHandlers: ApiHandlers = {
   ...sessionHandlers,
   ...preferenceHandlers,
   ...procedureOverviewHandlers,
+  ...wordExportHandlers,
 };
 
 /** A method name is echoed in a message only when it looks like one; anything else is noise. */

@@ -154,6 +154,8 @@ describe('the menu bar', () => {
       'printPreview',
       'print',
       'exportPdf',
+      'exportWord',
+      'exportWordChanges',
       'close',
       'undo',
       'redo',

@@ -126,6 +126,18 @@ function buildFileMenu(platform: MenuPlatform, state: MenuState): MenuItemTempla
       enabled: hasDocument,
       command: { command: 'exportPdf' },
     },
+    {
+      id: 'exportWord',
+      label: 'Exporteren als Word',
+      enabled: hasDocument,
+      command: { command: 'exportWord' },
+    },
+    {
+      id: 'exportWordChanges',
+      label: 'Exporteren als Word met wijzigingen',
+      enabled: hasDocument,
+      command: { command: 'exportWordChanges' },
+    },
     SEPARATOR,
     ...buildAmendmentItems(state),
     SEPARATOR,

@@ -37,6 +37,7 @@ const bridge: ResolutieBridge = {
   printOnPaper: (payload) => ipcRenderer.invoke('api:printOnPaper', payload),
   readDocument: (payload) => ipcRenderer.invoke('api:readDocument', payload),
   listProcedureOverview: (payload) => ipcRenderer.invoke('api:listProcedureOverview', payload),
+  exportDocx: (payload) => ipcRenderer.invoke('api:exportDocx', payload),
 };
 
 contextBridge.exposeInMainWorld('resolutieApi', bridge);

@@ -64,6 +64,8 @@ const FILE_COMMANDS: FileCommand[] = [
   { id: 'saveAs', label: 'Opslaan als…', shortcut: 'Mod-Shift-s' },
   { id: 'printPreview', label: 'Afdrukvoorbeeld', shortcut: 'Mod-p' },
   { id: 'exportPdf', label: 'Exporteren als PDF' },
+  { id: 'exportWord', label: 'Exporteren als Word' },
+  { id: 'exportWordChanges', label: 'Exporteren als Word met wijzigingen' },
   { id: 'close', label: 'Sluiten' },
 ];
 

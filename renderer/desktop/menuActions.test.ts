@@ -74,6 +74,8 @@ function targets(
       saveAs: record('saveAs'),
       printPreview: record('printPreview'),
       exportPdf: record('exportPdf'),
+      exportWord: record('exportWord'),
+      exportWordChanges: record('exportWordChanges'),
       close: record('close'),
     },
     session: {
@@ -116,6 +118,8 @@ describe('the menu commands in the page', () => {
       'printPreview',
       'printOnPaper',
       'exportPdf',
+      'exportWord',
+      'exportWordChanges',
       'focusAmendmentsPanel',
       'createAmendment',
       'addAmendment',

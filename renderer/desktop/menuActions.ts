@@ -73,6 +73,8 @@ export function createMenuActions(targets: MenuActionTargets): MenuActions {
     printPreview: file.printPreview,
     print: targets.printOnPaper,
     exportPdf: file.exportPdf,
+    exportWord: file.exportWord,
+    exportWordChanges: file.exportWordChanges,
     ...targets.amendments,
     close: file.close,
     undo: () => undoOrRedo(view, 'undo'),

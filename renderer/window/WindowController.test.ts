@@ -33,7 +33,12 @@ function recoverable(documentId: string, title: string): Recoverable {
  * a journal (which a new document waits for) waits until the test calls `releaseResets`.
  */
 function fakeHost(
-  options: { recoverable?: Recoverable[]; openFails?: string; holdResets?: boolean } = {},
+  options: {
+    recoverable?: Recoverable[];
+    openFails?: string;
+    holdResets?: boolean;
+    wordFails?: string;
+  } = {},
 ) {
   const saved: string[] = [];
   const discarded: string[] = [];
@@ -77,6 +82,10 @@ function fakeHost(
     ),
     downloadPdf: vi.fn(),
     downloadVersionPdf: vi.fn(async () => undefined),
+    downloadWord: vi.fn(async (_document: OpenDocument, changes: 'shown' | 'hidden') => {
+      if (options.wordFails) throw new Error(options.wordFails);
+      return void changes;
+    }),
     printOnPaper: vi.fn(async () => 'printed'),
   } satisfies WindowServices;
   return { services, saved, discarded, releaseResets };
@@ -210,6 +219,23 @@ describe('WindowController', () => {
     controller.showDialog({ type: 'versions' });
     controller.commands.printPreview();
     expect(controller.getState().dialog).toEqual({ type: 'versions' });
+  });
+
+  it('exports as Word with the proposals accepted or tracked, and says why it could not', async () => {
+    const host = fakeHost();
+    const controller = await started(host);
+    controller.commands.exportWord();
+    controller.commands.exportWordChanges();
+    await vi.waitFor(() => expect(host.services.downloadWord).toHaveBeenCalledTimes(2));
+    expect(host.services.downloadWord.mock.calls.map(([, changes]) => changes)).toEqual([
+      'hidden',
+      'shown',
+    ]);
+    const failing = await started(
+      fakeHost({ wordFails: 'Het Word-bestand kan niet worden gemaakt.' }),
+    );
+    failing.commands.exportWord();
+    await until(failing, (state) => state.notice === 'Het Word-bestand kan niet worden gemaakt.');
   });
 
   it('lists a recorded version, compares it with the current text and restores it as a proposal', async () => {

@@ -1,8 +1,8 @@
 /**
  * A window's controller: the document open in it, the dialogs on screen (see windowDialogs.ts),
  * the status bar's notice, and the document's versions with their comparison and restoring.
- * The file commands (New, Open, Import, Save, Save as, Close, the print preview and the PDF
- * export),
+ * The file commands (New, Open, Import, Save, Save as, Close, the print preview, the PDF
+ * and the Word export),
  * the unsaved-changes question and, at start, the offer of unsaved work from a crash all run
  * here; React only subscribes to the state and renders it (see useWindowController.ts).
  *
@@ -33,6 +33,11 @@ export interface WindowServices {
   printPdf(document: OpenDocument, changes: 'shown' | 'hidden'): Promise<Uint8Array>;
   /** Hands printed bytes to the user under the document's name. */
   downloadPdf(document: OpenDocument, bytes: Uint8Array): void;
+  /**
+   * "Exporteren als Word": the document as a Word file from the host, handed to the user; its
+   * proposals accepted (`hidden`) or as tracked changes with its comments (`shown`).
+   */
+  downloadWord(document: OpenDocument, changes: 'shown' | 'hidden'): Promise<void>;
   /** Prints a named version and hands it to the user. */
   downloadVersionPdf(document: OpenDocument, version: { name: string; doc: Node }): Promise<void>;
   /** "Afdrukken…" in the desktop app: the document through the system's print dialog. */
@@ -72,6 +77,8 @@ export type FileCommands = Record<
   | 'saveAs'
   | 'printPreview'
   | 'exportPdf'
+  | 'exportWord'
+  | 'exportWordChanges'
   | 'close',
   () => void
 >;
@@ -187,6 +194,8 @@ export class WindowController {
     saveAs: () => this.showDialog({ type: 'saveAs' }),
     printPreview: () => this.printPreview(),
     exportPdf: () => void this.exportPdf(),
+    exportWord: () => void this.exportWord('hidden'),
+    exportWordChanges: () => void this.exportWord('shown'),
     close: () => this.guardUnsaved(() => void this.createNew('resolutie')),
   };
 
@@ -322,6 +331,18 @@ export class WindowController {
     this.update({ notice: null });
     try {
       this.services.downloadPdf(current, await this.services.printPdf(current, 'hidden'));
+    } catch (error) {
+      this.report(error);
+    }
+  }
+
+  /** Exporteren als Word: downloads the document as a Word file, its proposals as `changes` says. */
+  async exportWord(changes: 'shown' | 'hidden'): Promise<void> {
+    const current = this.state.openDocument;
+    if (!current) return;
+    this.update({ notice: null });
+    try {
+      await this.services.downloadWord(current, changes);
     } catch (error) {
       this.report(error);
     }

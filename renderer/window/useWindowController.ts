@@ -9,6 +9,7 @@ import { api } from '../api/client.ts';
 import type { DocumentSnapshot } from '../documents/OpenDocument.ts';
 import { printDocumentOnPaper } from '../documents/paperPrint.ts';
 import { downloadPdf, downloadVersionPdf, printDocumentPdf } from '../documents/pdfExport.ts';
+import { downloadWord } from '../documents/wordExport.ts';
 import { WindowController } from './WindowController.ts';
 
 const EMPTY_SNAPSHOT: DocumentSnapshot = {
@@ -31,6 +32,7 @@ export function useWindowController() {
         printPdf: printDocumentPdf,
         downloadPdf,
         downloadVersionPdf,
+        downloadWord,
         printOnPaper: printDocumentOnPaper,
       }),
   );

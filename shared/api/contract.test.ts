@@ -35,6 +35,7 @@ describe('the contract', () => {
       'printOnPaper',
       'readDocument',
       'listProcedureOverview',
+      'exportDocx',
     ]);
   });
 

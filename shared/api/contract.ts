@@ -48,12 +48,13 @@ import {
   startSessionResponseSchema,
   stopSessionRequestSchema,
 } from './sessions.ts';
+import { exportDocxRequestSchema, exportDocxResponseSchema } from './wordExport.ts';
 
 /**
  * The version of this contract. Raise it when a method changes incompatibly; the HTTP host
  * refuses a client built against another version (a browser tab left open across an update).
  */
-export const API_VERSION = 6;
+export const API_VERSION = 7;
 
 /** The request and response schemas of one method. */
 export interface MethodContract<
@@ -158,6 +159,11 @@ export const apiContract = {
   listProcedureOverview: defineMethod({
     request: listProcedureOverviewRequestSchema,
     response: listProcedureOverviewResponseSchema,
+  }),
+  /** Writes a document as a Word file, as `resolutie export --docx` does (its state in, .docx out). */
+  exportDocx: defineMethod({
+    request: exportDocxRequestSchema,
+    response: exportDocxResponseSchema,
   }),
 };
 

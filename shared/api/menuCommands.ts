@@ -17,6 +17,8 @@ export const MENU_COMMANDS = [
   'printPreview',
   'print',
   'exportPdf',
+  'exportWord',
+  'exportWordChanges',
   // Bestand: the amendments (the page's own Bestand menu's section "Amendementen")
   'showAmendments',
   'createAmendment',
