@@ -278,8 +278,10 @@ const SECTIONS: Section[] = [
     body: (
       <p>
         Bij <b>Voorkeuren…</b> (onder Help, rechtsboven) stelt u uw naam en kleur in, de vergadering
-        waarmee een nieuw stuk begint, de map voor uw documenten en of datums op het scherm voluit
-        (“vrijdag 29 november 2024”) of in cijfers (“29-11-2024”) staan.
+        waarmee een nieuw stuk begint, de map voor uw documenten, of datums op het scherm voluit
+        (“vrijdag 29 november 2024”) of in cijfers (“29-11-2024”) staan, en met{' '}
+        <b>PDF/A (archief)</b> of Exporteren als PDF een PDF/A-bestand maakt, de vorm die archieven
+        vragen.
       </p>
     ),
   },
