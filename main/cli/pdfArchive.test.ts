@@ -199,6 +199,19 @@ describe('export --pdfa', () => {
     expect(readPdfInfo(file('archive.pdf')).Pages).toBe(readPdfInfo(file('plain.pdf')).Pages);
   });
 
+  it('marks the CONCEPT strokes as an artifact on every page, outside the tags', () => {
+    // Seed 001 is geactualiseerd: every page carries the mark.
+    const pages = Number(readPdfInfo(file('archive.pdf')).Pages);
+    const unpacked = execFileSync(
+      'qpdf',
+      ['--qdf', '--object-streams=disable', file('archive.pdf'), '-'],
+      {
+        maxBuffer: 1 << 26,
+      },
+    ).toString('latin1');
+    expect(unpacked.match(/\/Artifact BMC/g)).toHaveLength(pages);
+  });
+
   it('is not made without --pdfa: no XMP, no output intent, no PDF/A claim', () => {
     const catalog = readCatalog(readObjects(file('plain.pdf')));
     expect(catalog['/Metadata']).toBeUndefined();

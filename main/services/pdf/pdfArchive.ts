@@ -8,8 +8,8 @@
  *
  * Conformance level b, not a: Chromium tags the stuk's text, but draws the running header and
  * the footer ("pagina n van N") outside any marked content, neither tagged nor marked as an
- * artifact, and the CONCEPT mark is drawn the same way. Level a asks for all content to be one
- * or the other, so b is what these files can honestly claim.
+ * artifact (the CONCEPT mark is an artifact, see pdfFinishing.ts). Level a asks for all content
+ * to be one or the other, so b is what these files can honestly claim.
  */
 import { createHash } from 'node:crypto';
 import {

@@ -6,7 +6,14 @@
  * request the parts that make it PDF/A-2b (pdfArchive.ts). pdf-lib rewrites the file and keeps
  * every object it does not touch: tags, outline, fonts.
  */
-import { LineCapStyle, PDFDocument, degrees, grayscale } from 'pdf-lib';
+import {
+  LineCapStyle,
+  PDFDocument,
+  beginMarkedContent,
+  degrees,
+  endMarkedContent,
+  grayscale,
+} from 'pdf-lib';
 import type { PDFPage } from 'pdf-lib';
 import { makePdfA } from './pdfArchive.ts';
 import { replaceOutlineTitles } from './pdfOutline.ts';
@@ -72,7 +79,8 @@ export async function finishPdf(
 
 // Draws the word centred on the page, rising at the layout's angle. pdf-lib draws SVG paths
 // from an origin with y pointing down and rotates them about that origin, so the origin is
-// placed where the rotated word's centre falls on the page's centre.
+// placed where the rotated word's centre falls on the page's centre. The strokes are marked
+// as an artifact: in a tagged PDF, screen readers and text extraction then pass them by.
 function stampWatermark(page: PDFPage): void {
   const { width, height } = page.getSize();
   const layout = WATERMARK_LAYOUT;
@@ -85,6 +93,7 @@ function stampWatermark(page: PDFPage): void {
   const rotatedY = cx * Math.sin(angle) + cy * Math.cos(angle);
   const originX = width / 2 - rotatedX;
   const originY = height / 2 - rotatedY;
+  page.pushOperators(beginMarkedContent('Artifact'));
   for (const letter of getWatermarkLetters()) {
     // Each letter is shifted along the rotated baseline.
     const shift = letter.offset * scale;
@@ -100,4 +109,5 @@ function stampWatermark(page: PDFPage): void {
       borderLineCap: LineCapStyle.Round,
     });
   }
+  page.pushOperators(endMarkedContent());
 }
