@@ -21,6 +21,13 @@ import { createAnchor } from '../../shared/comments/commentAnchors.ts';
 import type { YMapping } from '../../shared/comments/commentAnchors.ts';
 import { addReply, addThread, setThreadResolved } from '../../shared/comments/commentStore.ts';
 import { getAcceptedDoc } from '../../shared/editor/suggestions/acceptedDoc.ts';
+import {
+  getBlockChange,
+  getTrackedChanges,
+  withoutStrayDeletions,
+} from '../../shared/editor/suggestions/trackedChanges.ts';
+import { OPERATIVE_HEADING_LABELS, RECITAL_HEADING_LABELS } from '../../shared/labels.ts';
+import type { OperativeHeading, RecitalHeading } from '../../shared/model/resolution.ts';
 import { getFootnoteNumbers } from '../../shared/editor/queries/getFootnoteNumbers.ts';
 import { getMetadataText, formatTitleLine } from '../../shared/editor/queries/getMetadataText.ts';
 import { readClauseBlocks } from '../../shared/export/readClauseBlocks.ts';
@@ -109,11 +116,12 @@ beforeAll(async () => {
   const out = path.join(dir, 'lo');
   const docx = (name: string) => path.join(dir, `${name}.docx`);
   const flatNames = ['seed001', 'getoond', 'verborgen', generatedName()];
+  const textNames = [...stukken.keys(), 'getoond'];
   const [textFiles, flatFiles] = await Promise.all([
-    convertManyWithLibreOffice([...stukken.keys()].map(docx), 'txt:Text (encoded):UTF8', out),
+    convertManyWithLibreOffice(textNames.map(docx), 'txt:Text (encoded):UTF8', out),
     convertManyWithLibreOffice(flatNames.map(docx), 'fodt', path.join(dir, 'fodt')),
   ]);
-  [...stukken.keys()].forEach((name, index) => {
+  textNames.forEach((name, index) => {
     // LibreOffice's text filter writes a bullet on the second level as "◦" whatever the list
     // says (its flat ODF keeps the "•" the file defines); read it as the bullet it is.
     const text = readFileSync(textFiles[index]!, 'utf8').replace(/^\uFEFF/, '');
@@ -132,9 +140,10 @@ function generatedName(): string {
  * The blocks as the app numbers them, as LibreOffice writes a Word list as text: four spaces
  * and the label per level, footnote references as their number, a line break as a new line.
  */
-function expectedClauses(doc: Node): string {
-  const accepted = getAcceptedDoc(doc);
-  return readClauseBlocks(accepted, getFootnoteNumbers(accepted))
+function expectedClauses(doc: Node, changes: 'hidden' | 'shown' = 'hidden'): string {
+  // Shown, LibreOffice's text holds the proposed and the deleted text both, as the editor does.
+  const read = changes === 'hidden' ? getAcceptedDoc(doc) : withoutStrayDeletions(doc);
+  return readClauseBlocks(read, getFootnoteNumbers(read))
     .map((block) =>
       [
         block.headingText,
@@ -185,6 +194,25 @@ describe('resolutie export --docx, read by LibreOffice', () => {
   it('writes the proposals as tracked changes with their author, kind, date and text', () => {
     const xml = flat.get('getoond') ?? '';
     const regions = trackedChanges(xml);
+    // Every change the changes panel lists, with its author and text, is a region.
+    for (const change of getTrackedChanges(proposalDoc())) {
+      const own = regions.filter((region) => region.author === change.name);
+      const text = (kind: string) =>
+        own
+          .filter((region) => region.kind === kind)
+          .map((region) => region.text)
+          .join('');
+      expect(text('insertion').replace(/\s+/g, ''), change.name).toBe(
+        change.inserted.replace(/\s+/g, ''),
+      );
+      // A whole block goes with its heading, in the same change.
+      const heading = change.block === 'delete' ? blockHeading(proposalDoc(), change.id) : '';
+      expect(text('deletion').replace(/\s+/g, ''), change.name).toBe(
+        (heading + change.deleted).replace(/\s+/g, ''),
+      );
+    }
+    // The items keep their numbers while the changes show, as in the editor.
+    expect(texts.get('getoond')).toContain(expectedClauses(proposalDoc(), 'shown'));
     const { inserted, deleted, item, block } = PROPOSALS;
     const find = (kind: string, author: string) =>
       regions.filter((region) => region.kind === kind && region.author === author);
@@ -305,6 +333,21 @@ describe('resolutie export --docx, refusals', () => {
     expect(existsSync(path.join(dir, 'x.docx'))).toBe(false);
   });
 });
+
+// The heading of the block that a whole-block proposal `id` is on.
+function blockHeading(doc: Node, id: string): string {
+  let heading = '';
+  doc.descendants((node) => {
+    if (getBlockChange(node)?.id === id) {
+      heading =
+        node.type.name === 'recital_block'
+          ? RECITAL_HEADING_LABELS[node.attrs.heading as RecitalHeading]
+          : OPERATIVE_HEADING_LABELS[node.attrs.heading as OperativeHeading];
+    }
+    return heading === '';
+  });
+  return heading;
+}
 
 // An ODF length ("0.9839in", "2.5cm", "25mm") in millimetres.
 function millimetres(length: string | undefined): number {
