@@ -16,7 +16,8 @@ import { initProseMirrorDoc } from 'y-prosemirror';
 import { createYDoc, getDocumentFragment } from '../../shared/ydoc/yDocument.ts';
 import { writeDocumentFile } from '../../shared/ydoc/documentFile.ts';
 import { schema } from '../../shared/editor/schema.ts';
-import { findText } from '../../shared/editor/testing/buildDoc.ts';
+import { buildDoc, findText } from '../../shared/editor/testing/buildDoc.ts';
+import { recordVersion } from '../../shared/ydoc/versions.ts';
 import { createAnchor } from '../../shared/comments/commentAnchors.ts';
 import type { YMapping } from '../../shared/comments/commentAnchors.ts';
 import { addReply, addThread, setThreadResolved } from '../../shared/comments/commentStore.ts';
@@ -43,6 +44,12 @@ const writer = { app: 'Resolutie-editor', version: 'test' };
 const VOORSTELLER = { name: 'Voorsteller', colour: '#d62728' };
 const REDACTEUR = { name: 'Redacteur', colour: '#1f77b4' };
 const COMMENT_TIME = Date.UTC(2024, 10, 25, 9, 0);
+/** The text of the version recorded in the proposals stuk. */
+const VERSION_DOC = buildDoc({
+  title: 'Jeugdzorg',
+  recitals: [['Eerder: de kosten stijgen;']],
+  operatives: [['Eerder: het Rijk betaalt;', 'Eerder: snel.']],
+});
 
 let dir: string;
 /** Every stuk exported, by the name of its .docx (without extension). */
@@ -77,6 +84,13 @@ function commentedProposals(): Y.Doc {
     COMMENT_TIME,
   );
   setThreadResolved(ydoc, resolved, true, REDACTEUR.name, COMMENT_TIME + 120_000);
+  recordVersion(ydoc, {
+    id: 'versie-1',
+    name: 'Eerste versie',
+    author: REDACTEUR.name,
+    createdAt: new Date(COMMENT_TIME).toISOString(),
+    doc: VERSION_DOC,
+  });
   return ydoc;
 }
 
@@ -100,12 +114,14 @@ beforeAll(async () => {
     ['seed001.resolutie', '--docx', 'seed001.docx'],
     ['voorstellen.resolutie', '--docx', 'verborgen.docx'],
     ['voorstellen.resolutie', '--docx', 'getoond.docx', '--changes', 'shown', '--comments'],
+    ['voorstellen.resolutie', '--docx', 'versie.docx', '--version', 'Eerste versie'],
   ]) {
     const run = resolutie('export', ...args);
     if (run.code !== 0) throw new Error(`export ${args.join(' ')}: ${run.err}`);
   }
   stukken.set('seed001', seed001.doc);
   stukken.set('verborgen', proposalDoc());
+  stukken.set('versie', VERSION_DOC);
   // The other seeds and the generated stukken through the export function itself.
   for (const [index, stuk] of [...seeds, ...generatedDocs()].entries()) {
     if (stuk === seed001) continue;
@@ -158,7 +174,10 @@ function expectedClauses(doc: Node, changes: 'hidden' | 'shown' = 'hidden'): str
 
 describe('resolutie export --docx, read by LibreOffice', () => {
   it('reads every stuk’s title, preamble, blocks and numbers as the app shows them', () => {
-    expect(stukken.size).toBe(seedDocs().length + generatedDocs().length + 1);
+    expect(stukken.size).toBe(seedDocs().length + generatedDocs().length + 2);
+    // `--version`: the recorded text, not the current one.
+    expect(texts.get('versie')).toContain('Spreekt uit:\n    1. Eerder: het Rijk betaalt;');
+    expect(texts.get('versie')).not.toContain('Gemeenten betalen');
     for (const [name, doc] of stukken) {
       const text = texts.get(name) ?? '';
       const metadata = getMetadataText(getAcceptedDoc(doc));

@@ -77,6 +77,37 @@ describe('toDocx', () => {
     ).toHaveLength(3);
   });
 
+  it('anchors comments on their text, and a thread whose text is gone at the title', async () => {
+    const comment = (author: string, text: string) => ({ author, time: 0, text, deleted: false });
+    const files = await parts(proposalDoc(), {
+      comments: [
+        {
+          text: 'Gemeenten betalen',
+          textGone: false,
+          resolved: false,
+          comments: [comment('Jurist', 'Welke?'), comment('Auteur', 'Alle.')],
+        },
+        {
+          text: 'een tekst die weg is',
+          textGone: true,
+          resolved: true,
+          comments: [comment('Bewerker', 'Weg.')],
+        },
+      ],
+    });
+    const xml = files['word/document.xml'] ?? '';
+    // The thread and its reply around their text; the gone one as a point in the title.
+    expect(xml).toMatch(
+      /<w:commentRangeStart w:id="0"\/><w:commentRangeStart w:id="1"\/><w:r><w:t xml:space="preserve">Gemeenten betalen<\/w:t><\/w:r><w:commentRangeEnd w:id="0"\/>/,
+    );
+    expect(xml).toContain(
+      'Resolutie “</w:t></w:r><w:commentRangeStart w:id="2"/><w:commentRangeEnd w:id="2"/>',
+    );
+    const comments = files['word/comments.xml'] ?? '';
+    expect(comments).toContain('Bij “een tekst die weg is” (tekst verwijderd):');
+    expect(files['word/commentsExtended.xml']).toMatch(/w15:done="1"/);
+  });
+
   it('puts the metadata in the document properties', async () => {
     const files = await parts(proposalDoc());
     const core = files['docProps/core.xml'] ?? '';
