@@ -21,10 +21,10 @@ async function download(page: Page, command: string, dir: string, name: string):
     .getByRole('navigation', { name: 'Bestand' })
     .getByRole('button', { name: 'Bestand', exact: true })
     .click();
-  await page
-    .getByRole('menu', { name: 'Bestand' })
-    .getByRole('menuitem', { name: command, exact: true })
-    .click();
+  const menu = page.getByRole('menu', { name: 'Bestand' });
+  await expect(menu.getByRole('menuitem', { name: command, exact: true })).toBeVisible();
+  if (name === 'aanvaard.docx') await screenshot(page, 'docx-export-menu');
+  await menu.getByRole('menuitem', { name: command, exact: true }).click();
   const file = await waiting;
   expect(file.suggestedFilename()).toBe('Motie over de jeugdzorg.docx');
   const saved = path.join(dir, name);
