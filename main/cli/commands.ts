@@ -124,6 +124,8 @@ export interface ExportTargets {
   pdf?: string | undefined;
   /** Akoma Ntoso 3.0 XML (`--akn`), with pending changes accepted like the JSON. */
   akn?: string | undefined;
+  /** A Word document (`--docx`), its changes as `changes` says: accepted unless shown. */
+  docx?: string | undefined;
   /** How the PDF prints pending changes (`--changes`); hidden by default. */
   changes?: ChangeDisplay | undefined;
   /** A named version to export instead of the current text (`--version`). */
@@ -136,8 +138,6 @@ export interface ExportTargets {
   geamendeerd?: boolean | undefined;
   /** Make the PDF PDF/A-2b, for archives (`--pdfa`). */
   archival?: boolean | undefined;
-  /** A Word document (`--docx`), its changes as `changes` says: accepted unless shown. */
-  docx?: string | undefined;
 }
 
 /**
@@ -194,6 +194,15 @@ export async function exportDocument(
     await writeFileAtomic(targets.akn, new TextEncoder().encode(xml));
     io.out(`Geëxporteerd naar ${targets.akn} (Akoma Ntoso).\n`);
   }
+  if (targets.docx) {
+    // Like the PDF: the stuk's own text, its proposals accepted or as Word's tracked changes,
+    // and its comments as Word comments when asked. Loaded only here: docx is large.
+    const { toDocx } = await import('../../shared/export/docx/toDocx.ts');
+    const comments = targets.comments ? read.threads : undefined;
+    const bytes = await toDocx(own, { changes: targets.changes, comments });
+    await writeFileAtomic(targets.docx, bytes);
+    io.out(`Geëxporteerd naar ${targets.docx} (Word).\n`);
+  }
   if (targets.pdf) {
     const { amendment, amended } = read;
     let pdf: Uint8Array;
@@ -206,15 +215,6 @@ export async function exportDocument(
       );
     } else if (amended) {
       const { renderPrintDocument } = await import('../../shared/print/renderPrintDocument.ts');
-  if (targets.docx) {
-    // Like the PDF: the stuk's own text, its proposals accepted or as Word's tracked changes,
-    // and its comments as Word comments when asked. Loaded only here: docx is large.
-    const { toDocx } = await import('../../shared/export/docx/toDocx.ts');
-    const comments = targets.comments ? read.threads : undefined;
-    const bytes = await toDocx(own, { changes: targets.changes, comments });
-    await writeFileAtomic(targets.docx, bytes);
-    io.out(`Geëxporteerd naar ${targets.docx} (Word).\n`);
-  }
       pdf = await printRendered(
         (fontCss) => renderPrintDocument(doc, { fontCss, amended }),
         writer,

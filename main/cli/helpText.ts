@@ -72,9 +72,6 @@ Opdrachten:
                                          standaard, zoals LEOS die leest): titel, aanhef,
                                          overwegingen, besluitpunten, voetnoten en Toelichting,
                                          met openstaande wijzigingen aanvaard.
-  server --data MAP [--port 4790] [--host 0.0.0.0] [--redis HOST:POORT]
-                                         De server voor samen bewerken starten. De documenten
-                                         staan als NAAM.resolutie in MAP. De sleutel voor
   export DOCUMENT.resolutie --docx UIT.docx [--changes shown|hidden] [--version NAAM]
          [--comments]
                                          Het stuk als Word-document: kopjes als stijlen,
@@ -83,6 +80,9 @@ Opdrachten:
                                          met --changes shown als bijgehouden wijzigingen
                                          (auteur en datum); met --comments de opmerkingen als
                                          Word-opmerkingen.
+  server --data MAP [--port 4790] [--host 0.0.0.0] [--redis HOST:POORT]
+                                         De server voor samen bewerken starten. De documenten
+                                         staan als NAAM.resolutie in MAP. De sleutel voor
                                          uitnodigingen komt uit RESOLUTIE_SERVER_SECRET of uit
                                          MAP/.server-secret (bij de eerste start gemaakt).
                                          Stoppen met Ctrl+C: alles wordt eerst opgeslagen.
@@ -107,10 +107,10 @@ Opties:
       --pdfa             De PDF als PDF/A-2b, voor het archief (export, bundle,
                          preadviezen).
       --akn BESTAND      Akoma Ntoso-uitvoer, XML (export).
+      --docx BESTAND     Word-uitvoer, .docx (export).
       --amendement NR    Dit amendement (A1) in de vaste vorm als PDF (export).
       --geamendeerd      De resolutie zoals geamendeerd als PDF (export).
       --toevoegen        De amendementbestanden aan de resolutie toevoegen (amendments).
-      --docx BESTAND     Word-uitvoer, .docx (export).
       --hernummeren      Een amendement met een bezet nummer het volgende vrije nummer
                          geven (amendments).
       --changes WIJZE    Openstaande wijzigingen in de PDF of het Word-document
