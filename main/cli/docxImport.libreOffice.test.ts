@@ -1,14 +1,17 @@
 /**
  * The Word import on files it did not write: LibreOffice is the independent writer. A motie
  * with its review written in LibreOffice (test/fixtures/docx/wijzigingen.fodt), and the round
- * trip of the issue: our Word export of seed 001 and of a document with proposals, saved again
- * as .docx by LibreOffice, imports back to the same structure and the same proposals.
+ * trip of the issue: our Word export of every seed and of a document with proposals, saved
+ * again as .docx by LibreOffice, imports back to the same structure and the same proposals.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Node } from 'prosemirror-model';
-import { convertWithLibreOffice } from '../services/testing/libreOffice.ts';
+import {
+  convertManyWithLibreOffice,
+  convertWithLibreOffice,
+} from '../services/testing/libreOffice.ts';
 import { createTempDir, removeTempDir } from '../services/testing/tempDir.ts';
 import { importDocx } from '../../shared/import/docx/importDocx.ts';
 import { parseResolutionText } from '../../shared/import/parseResolutionText.ts';
@@ -18,12 +21,11 @@ import { toPlainText } from '../../shared/export/toPlainText.ts';
 import { getTrackedChanges } from '../../shared/editor/suggestions/trackedChanges.ts';
 import type { ParsedResolution } from '../../shared/model/resolution.ts';
 
-// LibreOffice takes seconds to start; three conversions run side by side.
+// LibreOffice takes seconds to start: two runs side by side, one of them for all exports.
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 const FIXTURE = new URL('../../test/fixtures/docx/wijzigingen.fodt', import.meta.url).pathname;
-const SEED_001 = new URL('../../test/fixtures/seeds/001_92c05f855c935f92.txt', import.meta.url)
-  .pathname;
+const SEEDS = new URL('../../test/fixtures/seeds/', import.meta.url).pathname;
 const WORD = 'docx:MS Word 2007 XML';
 // The model holds where comments start and end as markers (shared/import/docx/commentMarkers.ts).
 const COMMENT_MARKER = /[\ufdd0\ufdd1][\ue000-\uf8ff]/g;
@@ -89,18 +91,17 @@ function proposalsModel(): ParsedResolution {
   };
 }
 
-/** The document's structure: every block-level node with its attributes and text. */
+/** The document's structure: every block-level node with its depth, attributes and text. */
 function skeleton(doc: Node): unknown[] {
   const out: unknown[] = [];
-  doc.descendants((node) => {
+  doc.descendants((node, pos) => {
     if (node.isInline) return false;
-    const { heading, indent, marker, level, kind, status, assembly, date } = node.attrs as Record<
-      string,
-      unknown
-    >;
+    out.push(doc.resolve(pos).depth);
+    const { heading, indent, marker, level, kind, status, assembly, date, submitter } =
+      node.attrs as Record<string, unknown>;
     out.push([
       node.type.name,
-      { heading, indent, marker, level, kind, status, assembly, date },
+      { heading, indent, marker, level, kind, status, assembly, date, submitter },
       node.isTextblock ? node.textContent : null,
     ]);
     return true;
@@ -119,32 +120,35 @@ function proposals(doc: Node) {
 }
 
 let dir: string;
-const imported: Record<
-  'fixture' | 'seed' | 'proposals',
-  ReturnType<typeof importDocx>
-> = {} as never;
-let seedDoc: Node;
+let fixture: ReturnType<typeof importDocx>;
+const seeds = new Map<string, { doc: Node; imported: ReturnType<typeof importDocx> }>();
 let proposalsDoc: Node;
+let withProposals: ReturnType<typeof importDocx>;
 
 beforeAll(async () => {
   dir = await createTempDir('resolutie-docx-import-');
-  seedDoc = docFromModel(parseResolutionText(await readFile(SEED_001, 'utf8')));
+  const names = (await readdir(SEEDS)).filter((name) => name.endsWith('.txt')).sort();
+  const docs = new Map<string, Node>();
+  const exported: string[] = [];
+  for (const name of names) {
+    const doc = docFromModel(parseResolutionText(await readFile(path.join(SEEDS, name), 'utf8')));
+    docs.set(name, doc);
+    exported.push(path.join(dir, name.replace(/\.txt$/, '.docx')));
+    await writeFile(exported[exported.length - 1]!, await toDocx(doc));
+  }
   proposalsDoc = docFromModel(proposalsModel());
-  await writeFile(path.join(dir, 'seed.docx'), await toDocx(seedDoc));
-  await writeFile(
-    path.join(dir, 'voorstellen.docx'),
-    await toDocx(proposalsDoc, { changes: 'shown' }),
-  );
-  const saved = path.join(dir, 'opnieuw');
-  const [fixture, seed, withProposals] = await Promise.all([
+  exported.push(path.join(dir, 'voorstellen.docx'));
+  await writeFile(exported[exported.length - 1]!, await toDocx(proposalsDoc, { changes: 'shown' }));
+  const [fromFixture, saved] = await Promise.all([
     convertWithLibreOffice(FIXTURE, WORD, dir),
-    convertWithLibreOffice(path.join(dir, 'seed.docx'), WORD, saved),
-    convertWithLibreOffice(path.join(dir, 'voorstellen.docx'), WORD, saved),
+    convertManyWithLibreOffice(exported, WORD, path.join(dir, 'opnieuw')),
   ]);
   const read = async (file: string) => importDocx(new Uint8Array(await readFile(file)), 0);
-  imported.fixture = await read(fixture);
-  imported.seed = await read(seed);
-  imported.proposals = await read(withProposals);
+  fixture = await read(fromFixture);
+  for (const [index, name] of names.entries()) {
+    seeds.set(name, { doc: docs.get(name)!, imported: await read(saved[index]!) });
+  }
+  withProposals = await read(saved[saved.length - 1]!);
 });
 
 afterAll(async () => {
@@ -153,7 +157,7 @@ afterAll(async () => {
 
 describe('a motie with its review, written in LibreOffice', () => {
   it("becomes blocks and items by Word's numbering, with its footnote and Toelichting", () => {
-    const { model } = imported.fixture;
+    const { model } = fixture;
     expect(model.kind).toBe('motie');
     expect(model.title).toBe('Lokale lasten');
     expect(model.preamble).toEqual({ assembly: 'Najaars ALV', date: '2024-11-29' });
@@ -193,7 +197,7 @@ describe('a motie with its review, written in LibreOffice', () => {
   });
 
   it('brings the tracked changes as proposals with their authors and dates, and the comment', () => {
-    expect(proposals(imported.fixture.doc)).toEqual([
+    expect(proposals(fixture.doc)).toEqual([
       {
         name: 'Bewerker',
         time: Date.parse('2024-11-20T10:00:00Z'),
@@ -223,7 +227,7 @@ describe('a motie with its review, written in LibreOffice', () => {
         item: null,
       },
     ]);
-    const { comments, doc } = imported.fixture;
+    const { comments, doc } = fixture;
     expect(comments.map((c) => [c.author, c.time, c.text, doc.textBetween(c.from, c.to)])).toEqual([
       ['Jurist', Date.parse('2024-11-22T08:00:00Z'), 'Klopt dit bedrag?', 'kosten draagt'],
     ]);
@@ -231,14 +235,17 @@ describe('a motie with its review, written in LibreOffice', () => {
 });
 
 describe('the round trip: our Word export, saved again by LibreOffice, imported', () => {
-  it('gives seed 001 back with the same structure and text', () => {
-    expect(skeleton(imported.seed.doc)).toEqual(skeleton(seedDoc));
-    expect(toPlainText(imported.seed.doc)).toBe(toPlainText(seedDoc));
+  it('gives every seed back with the same structure and text', () => {
+    expect(seeds.size).toBeGreaterThanOrEqual(5);
+    for (const [name, { doc, imported }] of seeds) {
+      expect(skeleton(imported.doc), name).toEqual(skeleton(doc));
+      expect(toPlainText(imported.doc), name).toBe(toPlainText(doc));
+    }
   });
 
   it('gives a document with proposals back with the same proposals', () => {
-    expect(skeleton(imported.proposals.doc)).toEqual(skeleton(proposalsDoc));
-    expect(proposals(imported.proposals.doc)).toEqual(proposals(proposalsDoc));
-    expect(imported.proposals.proposals).toBe(3);
+    expect(skeleton(withProposals.doc)).toEqual(skeleton(proposalsDoc));
+    expect(proposals(withProposals.doc)).toEqual(proposals(proposalsDoc));
+    expect(withProposals.proposals).toBe(3);
   });
 });

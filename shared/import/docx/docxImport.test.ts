@@ -164,6 +164,42 @@ describe('structure from Word', () => {
   });
 });
 
+describe("the Toelichting's lists", () => {
+  // Instances 1 and 2 of one definition; instance 3 restarts it.
+  const LISTS = `<?xml version="1.0"?><w:numbering xmlns:w="${W}"><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="3"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num></w:numbering>`;
+  const indented = (runs: string) =>
+    p(runs).replace('<w:p>', '<w:p><w:pPr><w:ind w:left="440"/></w:pPr>');
+
+  it('counts on through instances of one list, nests deeper levels and further paragraphs, and restarts where Word does', () => {
+    const body = [
+      p(r('Toelichting')),
+      p(r('Een'), { numId: 1 }),
+      indented(r('Meer over een.')),
+      p(r('Onder een'), { numId: 1, ilvl: 1 }),
+      p(r('Twee'), { numId: 2 }),
+      p(r('Opnieuw'), { numId: 3 }),
+      p(r('Los.')),
+    ].join('');
+    const { model } = importDocx(makeDocx(body, { 'word/numbering.xml': LISTS }));
+    const para = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+    expect(model.explanation).toEqual([
+      {
+        type: 'ordered_list',
+        items: [
+          [
+            para('Een'),
+            para('Meer over een.'),
+            { type: 'bullet_list', items: [[para('Onder een')]] },
+          ],
+          [para('Twee')],
+        ],
+      },
+      { type: 'ordered_list', items: [[para('Opnieuw')]] },
+      para('Los.'),
+    ]);
+  });
+});
+
 describe('tracked changes as proposals', () => {
   const AUTHOR = 'Bewerker';
   const DATE = '2024-11-20T10:00:00Z';

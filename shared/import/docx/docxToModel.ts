@@ -39,6 +39,9 @@ import { ChangeNumbering } from './wordChanges.ts';
 import { commentMarker, stripMarkerCharacters } from './commentMarkers.ts';
 import { readWordComments, type WordComment } from './wordComments.ts';
 
+// What our export (and the print) calls a stuk without a title: no title of its own.
+const UNTITLED_STUK = 'Stuk zonder titel';
+
 /** The most paragraphs read: some 350 pages, the editor's own limit on a document. */
 export const MAX_PARAGRAPHS = 20_000;
 
@@ -281,7 +284,7 @@ function readHead(head: Paragraph[]): {
       if (match || role.type === 'title') {
         title = match
           ? { kind: match.kind, status: match.status, title: match.title }
-          : { kind: null, status: null, title: text };
+          : { kind: null, status: null, title: text === UNTITLED_STUK ? '' : text };
         return;
       }
     }
@@ -297,11 +300,17 @@ function readHead(head: Paragraph[]): {
   return { title, preamble, rest };
 }
 
+interface FlowList {
+  numId: string;
+  abstractId: string;
+  flow: Extract<ParsedFlow, { items: unknown }>;
+}
+
 // The Toelichting's content: headings by style, quotes, Word lists (one list per run of
 // paragraphs of one list instance; deeper levels nest in the item above), and paragraphs.
 function toFlow(paragraphs: Paragraph[]): ParsedFlow[] {
   const out: ParsedFlow[] = [];
-  let list: { numId: string; flow: Extract<ParsedFlow, { items: unknown }> } | null = null;
+  let list = null as FlowList | null;
   for (const paragraph of paragraphs) {
     const { role, runs } = paragraph;
     if (paragraph.list && paragraph.list.format !== 'none') {
@@ -314,11 +323,28 @@ function toFlow(paragraphs: Paragraph[]): ParsedFlow[] {
         else lastItem.push({ type, items: [[entry]] });
         continue;
       }
-      if (!list || list.numId !== paragraph.list.numId || list.flow.type !== type) {
-        list = { numId: paragraph.list.numId, flow: { type, items: [] } };
-        out.push(list.flow);
+      // Word counts on through instances of one definition (LibreOffice writes the first item
+      // of a list as an instance of its own that restarts, the rest as another).
+      const place = paragraph.list;
+      let current: FlowList | null = list;
+      const continues =
+        current !== null &&
+        current.flow.type === type &&
+        (current.numId === place.numId ||
+          (current.abstractId === place.abstractId && !place.restarts));
+      if (!current || !continues) {
+        current = { numId: place.numId, abstractId: place.abstractId, flow: { type, items: [] } };
+        out.push(current.flow);
       }
-      list.flow.items.push([entry]);
+      current.numId = place.numId;
+      current.flow.items.push([entry]);
+      list = current;
+      continue;
+    }
+    // An indented paragraph after a list item is a further paragraph of that item.
+    const plain = role.type === 'body' || role.type === 'list';
+    if (list && plain && (paragraph.word.indented || role.type === 'list')) {
+      list.flow.items[list.flow.items.length - 1]!.push({ type: 'paragraph', content: runs });
       continue;
     }
     list = null;

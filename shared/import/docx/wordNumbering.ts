@@ -15,8 +15,12 @@ export type LevelFormat = 'decimal' | 'letter' | 'bullet' | 'none' | 'other';
 
 /** A paragraph's place in a Word list. */
 export interface ListPlace {
-  /** The list instance: a new instance starts counting again. */
+  /** The list instance. */
   numId: string;
+  /** The list definition: instances of one definition count on, unless one restarts. */
+  abstractId: string;
+  /** The instance starts this level again (`w:startOverride`): a new list. */
+  restarts: boolean;
   level: number;
   format: LevelFormat;
 }
@@ -30,7 +34,10 @@ const MAX_LEVEL = 8;
 
 export function readWordNumbering(numbering: XmlElement | null): WordNumbering {
   const abstract = new Map<string, Map<number, LevelFormat>>();
-  const instances = new Map<string, { abstractId: string; overrides: Map<number, LevelFormat> }>();
+  const instances = new Map<
+    string,
+    { abstractId: string; overrides: Map<number, LevelFormat>; restarts: Set<number> }
+  >();
   if (numbering) {
     for (const definition of childElements(numbering, W_NS, 'abstractNum')) {
       const id = attr(definition, W_NS, 'abstractNumId');
@@ -41,12 +48,15 @@ export function readWordNumbering(numbering: XmlElement | null): WordNumbering {
       const abstractId = attr(childElement(num, W_NS, 'abstractNumId'), W_NS, 'val');
       if (id === undefined || abstractId === undefined) continue;
       const overrides = new Map<number, LevelFormat>();
+      const restarts = new Set<number>();
       for (const override of childElements(num, W_NS, 'lvlOverride')) {
         const level = childElement(override, W_NS, 'lvl');
         const ilvl = Number(attr(override, W_NS, 'ilvl'));
-        if (level && Number.isInteger(ilvl)) overrides.set(ilvl, formatOf(level));
+        if (!Number.isInteger(ilvl)) continue;
+        if (level) overrides.set(ilvl, formatOf(level));
+        if (childElement(override, W_NS, 'startOverride')) restarts.add(ilvl);
       }
-      instances.set(id, { abstractId, overrides });
+      instances.set(id, { abstractId, overrides, restarts });
     }
   }
   return {
@@ -58,7 +68,13 @@ export function readWordNumbering(numbering: XmlElement | null): WordNumbering {
       const level = Math.min(Math.max(ref.ilvl ?? 0, 0), MAX_LEVEL);
       const format =
         instance.overrides.get(level) ?? abstract.get(instance.abstractId)?.get(level) ?? 'decimal';
-      return { numId: ref.numId, level, format };
+      return {
+        numId: ref.numId,
+        abstractId: instance.abstractId,
+        restarts: instance.restarts.has(level),
+        level,
+        format,
+      };
     },
   };
 }

@@ -42,6 +42,8 @@ export interface WordParagraph {
   runs: WordRun[];
   /** The paragraph's own mark inserted or deleted (a whole paragraph proposed, or a join). */
   markChange: WordChange | null;
+  /** Indented from the margin: after a list item, a further paragraph of that item. */
+  indented: boolean;
 }
 
 /** The body's paragraphs in order; `limit` bounds how many are read. */
@@ -82,7 +84,10 @@ function readParagraph(
   const markDeleted = childElement(markProps, W_NS, 'del');
   const runs: WordRun[] = [];
   readInline(p, { marks: [], changes: [] }, runs, relationships, 0);
+  const indent = childElement(pPr, W_NS, 'ind');
+  const left = Number(attr(indent, W_NS, 'left') ?? attr(indent, W_NS, 'start') ?? 0);
   return {
+    indented: Number.isFinite(left) && left > 0,
     styleId: attr(childElement(pPr, W_NS, 'pStyle'), W_NS, 'val') ?? null,
     numbering: readNumberingRef(childElement(pPr, W_NS, 'numPr')),
     runs,
