@@ -106,6 +106,9 @@ export function toDocxDocument(input: Node, options: DocxOptions = {}): Document
     styles: documentStyles(),
     numbering: documentNumbering(),
     footnotes,
+    // A file that shows proposals goes out for review: Word then tracks the reviewers' edits
+    // too, and they come back as proposals through the import.
+    ...(shown ? { features: { trackRevisions: true } } : {}),
     ...(placed.comments.length > 0 ? { comments: { children: placed.comments } } : {}),
     sections: [section],
   });
