@@ -6,9 +6,11 @@ Opdrachten:
                                          tekstbestand) structureren en als document opslaan.
                                          Een bestaand document wordt niet overschreven,
                                          tenzij met --force.
-  import STUK.docx -o UIT.resolutie      Een Word-document importeren: nummering en stijlen
-                                         worden de structuur, bijgehouden wijzigingen
-                                         voorstellen en opmerkingen opmerkingen.
+  import STUK.docx -o UIT.resolutie      Een Word-document importeren: Word-nummering en
+                                         stijlen geven de opbouw, bijgehouden wijzigingen
+                                         worden voorstellen, opmerkingen blijven opmerkingen.
+                                         Vijandige bestanden (zip-bom, macro's, DOCTYPE,
+                                         versleuteld) worden geweigerd.
   show DOCUMENT.resolutie [--comments]   De tekst tonen zoals een lezer hem ziet, met nummering;
                                          met --comments daarna de opmerkingen.
   export DOCUMENT.resolutie --pdf UIT.pdf [--changes shown|hidden] [--version NAAM]
