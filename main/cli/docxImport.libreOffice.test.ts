@@ -33,6 +33,19 @@ const COMMENT_MARKER = /[\ufdd0\ufdd1][\ue000-\uf8ff]/g;
 const BEWERKER = { name: 'Bewerker', colour: '#1b6e3a', time: Date.UTC(2024, 10, 20, 10) };
 const JURIST = { name: 'Jurist', colour: '#7a3e9d', time: Date.UTC(2024, 10, 21, 9, 30) };
 
+// A thread on the proposals document, with a reply.
+const THREADS = [
+  {
+    text: 'betaalt',
+    textGone: false,
+    resolved: false,
+    comments: [
+      { author: 'Jurist', time: Date.UTC(2024, 10, 22, 8), text: 'Klopt dit?', deleted: false },
+      { author: 'Bewerker', time: Date.UTC(2024, 10, 22, 9), text: 'Ja.', deleted: false },
+    ],
+  },
+];
+
 // A document with proposals of two people: a word replaced, an item added, an item deleted.
 function proposalsModel(): ParsedResolution {
   return {
@@ -138,7 +151,10 @@ beforeAll(async () => {
   }
   proposalsDoc = docFromModel(proposalsModel());
   exported.push(path.join(dir, 'voorstellen.docx'));
-  await writeFile(exported[exported.length - 1]!, await toDocx(proposalsDoc, { changes: 'shown' }));
+  await writeFile(
+    exported[exported.length - 1]!,
+    await toDocx(proposalsDoc, { changes: 'shown', comments: THREADS }),
+  );
   const [fromFixture, saved] = await Promise.all([
     convertWithLibreOffice(FIXTURE, WORD, dir),
     convertManyWithLibreOffice(exported, WORD, path.join(dir, 'opnieuw')),
@@ -247,5 +263,13 @@ describe('the round trip: our Word export, saved again by LibreOffice, imported'
     expect(skeleton(withProposals.doc)).toEqual(skeleton(proposalsDoc));
     expect(proposals(withProposals.doc)).toEqual(proposals(proposalsDoc));
     expect(withProposals.proposals).toBe(3);
+  });
+
+  it('gives its comments back on their text; a reply comes back as a comment of its own', () => {
+    const { comments, doc } = withProposals;
+    expect(comments.map((c) => [c.author, c.time, c.text, doc.textBetween(c.from, c.to)])).toEqual([
+      ['Jurist', Date.UTC(2024, 10, 22, 8), 'Klopt dit?', 'betaalt'],
+      ['Bewerker', Date.UTC(2024, 10, 22, 9), 'Ja.', 'betaalt'],
+    ]);
   });
 });
