@@ -3,12 +3,15 @@
  * amendments from three gemeenten, one of them in a member's file) and a real Chromium:
  * `resolutie amendments` lists, checks and adds amendment files; `export --amendement` and
  * `--geamendeerd`, `preadviezen` and `bundle` print the stukken (read back with pdftotext and
- * the outline); `export --json` carries the procedure; and every kind of bad input is one
+ * the outline); `export --akn --amendement` writes an AKN amendment (checked with xmllint);
+ * `export --json` carries the procedure; and every kind of bad input is one
  * Dutch line with nothing written.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as Y from 'yjs';
 import { buildDoc } from '../../shared/editor/testing/buildDoc.ts';
@@ -272,7 +275,8 @@ describe('resolutie export with the procedure', () => {
       'resolutie.resolutie: geen amendement "A7"; wel A1 en A2',
     );
     const bad: [string[], string][] = [
-      [['--json', 'x.json', '--amendement', 'A1'], '--amendement hoort bij --pdf UIT.pdf'],
+      [['--json', 'x.json', '--amendement', 'A1'], '--amendement hoort bij --pdf UIT.pdf of --akn'],
+      [['--akn', 'x.xml', '--json', 'x.json', '--amendement', 'A1'], 'niet samen met --json'],
       [['--pdf', 'x.pdf', '--amendement', 'A1', '--geamendeerd'], 'niet beide'],
       [['--pdf', 'x.pdf', '--geamendeerd', '--changes', 'shown'], 'niet samen met --changes'],
       [['--pdf', 'x.pdf', '--amendement', 'A1', '--comments'], 'niet samen met --comments'],
@@ -283,6 +287,32 @@ describe('resolutie export with the procedure', () => {
     }
     expect(existsSync(file('x.pdf'))).toBe(false);
     expect(existsSync(file('x.json'))).toBe(false);
+    expect(existsSync(file('x.xml'))).toBe(false);
+  });
+
+  it('exports an amendment as Akoma Ntoso that points to its resolution’s export', () => {
+    const run = resolutie('export', 'besloten.resolutie', '--akn', 'a1.xml', '--amendement', 'A1');
+    expect(run.err).toBe('');
+    expect(run.out).toBe('Geëxporteerd naar a1.xml (Akoma Ntoso).\n');
+    expect(resolutie('export', 'besloten.resolutie', '--akn', 'stuk.xml').code).toBe(0);
+    const schema = fileURLToPath(
+      new URL('../../test/fixtures/standards/akn/akomantoso30.xsd', import.meta.url),
+    );
+    const valid = spawnSync('xmllint', ['--noout', '--schema', schema, file('a1.xml')], {
+      encoding: 'utf8',
+    });
+    expect(valid.stderr).toContain('validates');
+    const read = (name: string, expression: string) =>
+      spawnSync('xmllint', ['--xpath', expression, file(name)], { encoding: 'utf8' }).stdout.trim();
+    const work = "string(//*[local-name()='FRBRWork']/*[local-name()='FRBRuri']/@value)";
+    expect(read('a1.xml', "string(//*[local-name()='affectedDocument']/@href)")).toBe(
+      read('stuk.xml', work),
+    );
+    expect(read('a1.xml', "string(//*[local-name()='docTitle'])")).toBe('Amendement A1');
+    expect(read('a1.xml', "count(//*[local-name()='mod'])")).toBe('2');
+    expect(read('a1.xml', "string(//*[local-name()='container'][@name='besluit'])")).toBe(
+      'Aangenomen, 28 voor, 3 tegen, 1 onthouding.',
+    );
   });
 });
 

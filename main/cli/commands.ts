@@ -20,7 +20,8 @@ import {
 } from '../../shared/format/resolutieFile.ts';
 import { toPlainText } from '../../shared/export/toPlainText.ts';
 import { toJsonExport } from '../../shared/export/toJsonExport.ts';
-import { toAkomaNtoso } from '../../shared/export/akn/toAkomaNtoso.ts';
+import { aknWorkUriOf, toAkomaNtoso } from '../../shared/export/akn/toAkomaNtoso.ts';
+import { amendmentToAkomaNtoso } from '../../shared/export/akn/amendmentToAkomaNtoso.ts';
 import { getMetadataText } from '../../shared/editor/queries/getMetadataText.ts';
 import { readFileLimited } from '../services/files/readFileLimited.ts';
 import { checkWritableTarget, writeFileAtomic } from '../services/files/atomicWrite.ts';
@@ -142,7 +143,7 @@ export interface ExportTargets {
 
 /**
  * `resolutie export IN.resolutie [--json OUT.json] [--akn OUT.xml] [--pdf OUT.pdf [--changes shown|hidden]
- * [--amendement A1 | --geamendeerd]]`
+ * [--amendement A1 | --geamendeerd]]`; `--amendement` gives the amendment's PDF and its AKN.
  */
 export async function exportDocument(
   input: string,
@@ -188,9 +189,13 @@ export async function exportDocument(
     io.out(`Geëxporteerd naar ${targets.json}.\n`);
   }
   if (targets.akn) {
-    // Like the JSON: the text (or the named version) with pending changes accepted.
+    // Like the JSON: the text (or the named version) with pending changes accepted; with
+    // --amendement the amendment as an AKN amendment that points to that text's work.
     const text = targets.version !== undefined ? doc : (read.text ?? doc);
-    const xml = toAkomaNtoso(text);
+    const now = new Date();
+    const xml = read.amendment
+      ? amendmentToAkomaNtoso(read.amendment, { resolutionUri: aknWorkUriOf(text, { now }), now })
+      : toAkomaNtoso(text, { now });
     await writeFileAtomic(targets.akn, new TextEncoder().encode(xml));
     io.out(`Geëxporteerd naar ${targets.akn} (Akoma Ntoso).\n`);
   }

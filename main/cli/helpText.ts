@@ -73,7 +73,9 @@ Opdrachten:
                                          Het stuk als Akoma Ntoso 3.0 (XML volgens de OASIS-
                                          standaard, zoals LEOS die leest): titel, aanhef,
                                          overwegingen, besluitpunten, voetnoten en Toelichting,
-                                         met openstaande wijzigingen aanvaard.
+                                         met openstaande wijzigingen aanvaard. Met
+                                         --amendement A1 dat amendement als AKN-amendement,
+                                         dat naar de resolutie verwijst.
   export DOCUMENT.resolutie --docx UIT.docx [--changes shown|hidden] [--version NAAM]
          [--comments]
                                          Het stuk als Word-document: kopjes als stijlen,
@@ -110,7 +112,8 @@ Opties:
                          preadviezen).
       --akn BESTAND      Akoma Ntoso-uitvoer, XML (export).
       --docx BESTAND     Word-uitvoer, .docx (export).
-      --amendement NR    Dit amendement (A1) in de vaste vorm als PDF (export).
+      --amendement NR    Dit amendement (A1) in de vaste vorm als PDF of als
+                         Akoma Ntoso (export).
       --geamendeerd      De resolutie zoals geamendeerd als PDF (export).
       --toevoegen        De amendementbestanden aan de resolutie toevoegen (amendments).
       --hernummeren      Een amendement met een bezet nummer het volgende vrije nummer

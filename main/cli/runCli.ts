@@ -162,7 +162,23 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
         if (amendement !== undefined && amendement.trim() === '') {
           throw new CliError('export: --amendement mist het nummer van een amendement (A1)', true);
         }
-        if (!values.pdf) throw new CliError(`export: ${option} hoort bij --pdf UIT.pdf`, true);
+        if (amendement !== undefined) {
+          // The amendment is a stuk of its own: as a PDF, or as an AKN amendment.
+          if (!values.pdf && values.akn === undefined) {
+            throw new CliError(
+              'export: --amendement hoort bij --pdf UIT.pdf of --akn UIT.xml',
+              true,
+            );
+          }
+          for (const [given, name] of [
+            [values.json !== undefined, '--json'],
+            [values.docx !== undefined, '--docx'],
+          ] as const) {
+            if (given) throw new CliError(`export: --amendement kan niet samen met ${name}`, true);
+          }
+        } else if (!values.pdf) {
+          throw new CliError(`export: ${option} hoort bij --pdf UIT.pdf`, true);
+        }
         if (amendement !== undefined && values.geamendeerd) {
           throw new CliError('export: kies --amendement of --geamendeerd, niet beide', true);
         }
