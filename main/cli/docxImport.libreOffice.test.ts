@@ -137,6 +137,8 @@ let fixture: ReturnType<typeof importDocx>;
 const seeds = new Map<string, { doc: Node; imported: ReturnType<typeof importDocx> }>();
 let proposalsDoc: Node;
 let withProposals: ReturnType<typeof importDocx>;
+/** The export with proposals, read as we wrote it (without LibreOffice). */
+let direct: ReturnType<typeof importDocx>;
 
 beforeAll(async () => {
   dir = await createTempDir('resolutie-docx-import-');
@@ -165,6 +167,7 @@ beforeAll(async () => {
     seeds.set(name, { doc: docs.get(name)!, imported: await read(saved[index]!) });
   }
   withProposals = await read(saved[saved.length - 1]!);
+  direct = await read(exported[exported.length - 1]!);
 });
 
 afterAll(async () => {
@@ -265,7 +268,14 @@ describe('the round trip: our Word export, saved again by LibreOffice, imported'
     expect(withProposals.proposals).toBe(3);
   });
 
-  it('gives its comments back on their text; a reply comes back as a comment of its own', () => {
+  it("reads our own export's answers as answers", () => {
+    expect(direct.comments.map((c) => [c.author, c.text, c.replyTo])).toEqual([
+      ['Jurist', 'Klopt dit?', null],
+      ['Bewerker', 'Ja.', 0],
+    ]);
+  });
+
+  it('gives its comments back on their text; LibreOffice keeps no answers, so a reply comes back as a comment of its own', () => {
     const { comments, doc } = withProposals;
     expect(comments.map((c) => [c.author, c.time, c.text, doc.textBetween(c.from, c.to)])).toEqual([
       ['Jurist', Date.UTC(2024, 10, 22, 8), 'Klopt dit?', 'betaalt'],

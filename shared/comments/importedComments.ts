@@ -12,17 +12,23 @@ import { getDocumentFragment } from '../ydoc/yDocument.ts';
 import { pickUserColour } from '../model/userColours.ts';
 import { MAX_USER_NAME_LENGTH, hasHiddenNameCharacter } from '../model/userNames.ts';
 import { createAnchor, type YMapping } from './commentAnchors.ts';
-import { CommentError, addThread } from './commentStore.ts';
+import { CommentError, addReply, addThread, setThreadResolved } from './commentStore.ts';
 import { MAX_COMMENT_LENGTH } from './commentRecords.ts';
 import { hasControl } from '../ydoc/jsonEntries.ts';
 
-/** A comment to add: who, when (ms), what, and where its text lies in the document. */
+/**
+ * A comment to add: who, when (ms), what, and where its text lies in the document; an answer
+ * names the comment it answers by its index (an earlier one), a thread's first comment whether
+ * it is resolved.
+ */
 export interface ImportedComment {
   author: string;
   time: number;
   text: string;
   from: number;
   to: number;
+  replyTo?: number | null;
+  resolved?: boolean;
 }
 
 /** The name a comment carries when its author wrote none. */
@@ -37,13 +43,32 @@ export function addImportedComments(ydoc: Y.Doc, comments: readonly ImportedComm
   const fragment = getDocumentFragment(ydoc);
   const { doc, mapping } = initProseMirrorDoc(fragment, schema);
   let added = 0;
+  // The thread each comment landed in, by its index.
+  const threads: (string | null)[] = [];
   for (const comment of comments) {
     const name = cleanName(comment.author);
     const text = cleanText(comment.text);
+    const thread = comment.replyTo != null ? (threads[comment.replyTo] ?? null) : null;
+    threads.push(null);
     if (text === '' || comment.to > doc.content.size) continue;
-    const anchor = createAnchor(doc, fragment, mapping as YMapping, comment.from, comment.to, null);
+    const writer = { name, colour: pickUserColour(name) };
     try {
-      addThread(ydoc, { name, colour: pickUserColour(name) }, text, anchor, comment.time);
+      if (thread) {
+        addReply(ydoc, thread, writer, text, comment.time);
+        threads[threads.length - 1] = thread;
+      } else {
+        const anchor = createAnchor(
+          doc,
+          fragment,
+          mapping as YMapping,
+          comment.from,
+          comment.to,
+          null,
+        );
+        const id = addThread(ydoc, writer, text, anchor, comment.time);
+        threads[threads.length - 1] = id;
+        if (comment.resolved) setThreadResolved(ydoc, id, true, name, comment.time);
+      }
       added += 1;
     } catch (error) {
       if (error instanceof CommentError) break;

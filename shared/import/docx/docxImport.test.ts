@@ -321,6 +321,52 @@ describe('comments', () => {
     ]);
   });
 
+  it('keeps answers in their thread and a thread Word marked done as resolved', () => {
+    const W14 = 'http://schemas.microsoft.com/office/word/2010/wordml';
+    const W15 = 'http://schemas.microsoft.com/office/word/2012/wordml';
+    const comment = (id: number, author: string, text: string, paraId: string) =>
+      `<w:comment w:id="${id}" w:author="${author}" w:date="2024-11-22T0${id}:00:00Z"><w:p w14:paraId="${paraId}"><w:r><w:t>${text}</w:t></w:r></w:p></w:comment>`;
+    const comments = `<w:comments xmlns:w="${W}" xmlns:w14="${W14}">${comment(0, 'Jurist', 'Klopt dit bedrag?', 'A1')}${comment(1, 'Bewerker', 'Ja, nagerekend.', 'B2')}</w:comments>`;
+    const extended = `<w15:commentsEx xmlns:w15="${W15}"><w15:commentEx w15:paraId="A1" w15:done="1"/><w15:commentEx w15:paraId="B2" w15:paraIdParent="A1" w15:done="1"/></w15:commentsEx>`;
+    const threaded = [
+      p(r('Spreekt uit:')),
+      p(
+        r('Dat het ') +
+          '<w:commentRangeStart w:id="0"/><w:commentRangeStart w:id="1"/>' +
+          r('Rijk betaalt') +
+          '<w:commentRangeEnd w:id="0"/><w:commentRangeEnd w:id="1"/>' +
+          r('.'),
+        { numId: 1 },
+      ),
+    ].join('');
+    const imported = importDocx(
+      makeDocx(threaded, {
+        'word/numbering.xml': NUMBERING,
+        'word/comments.xml': comments,
+        'word/commentsExtended.xml': extended,
+      }),
+    );
+    expect(imported.comments.map((c) => [c.author, c.replyTo, c.resolved])).toEqual([
+      ['Jurist', null, true],
+      ['Bewerker', 0, true],
+    ]);
+    const ydoc = createYDoc(imported.doc);
+    expect(addImportedComments(ydoc, imported.comments)).toBe(2);
+    const report = getCommentReport(ydoc);
+    expect(
+      report.map((t) => [t.text, t.resolved, t.comments.map((c) => [c.author, c.text])]),
+    ).toEqual([
+      [
+        'Rijk betaalt',
+        true,
+        [
+          ['Jurist', 'Klopt dit bedrag?'],
+          ['Bewerker', 'Ja, nagerekend.'],
+        ],
+      ],
+    ]);
+  });
+
   it("never lets the file's own text forge a comment marker", () => {
     const forged =
       p(r('Spreekt uit:')) + p(r('Dat \ufdd0\ue000het\ufdd1\ue000 klopt.'), { numId: 1 });

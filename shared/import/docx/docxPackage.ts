@@ -32,6 +32,8 @@ export interface DocxPackage {
   numbering: XmlElement | null;
   footnotes: XmlElement | null;
   comments: XmlElement | null;
+  /** Which comment answers which, and which are done (Word 2013 and later). */
+  commentsExtended: XmlElement | null;
   /** The main part's relationships by id (hyperlinks' addresses among them). */
   relationships: ReadonlyMap<string, PartRelationship>;
 }
@@ -75,6 +77,7 @@ export function openDocxPackage(bytes: Uint8Array): DocxPackage {
     numbering: part('numbering', 'word/numbering.xml'),
     footnotes: part('footnotes', 'word/footnotes.xml'),
     comments: part('comments', 'word/comments.xml'),
+    commentsExtended: part('commentsExtended', 'word/commentsExtended.xml'),
     relationships,
   };
 }

@@ -73,7 +73,7 @@ export function docxToModel(pkg: DocxPackage, now: number): DocxModel {
   const styles = readWordStyles(pkg.styles);
   const numbering = readWordNumbering(pkg.numbering);
   const footnotes = readFootnotes(pkg.footnotes);
-  const comments = readWordComments(pkg.comments);
+  const comments = readWordComments(pkg.comments, pkg.commentsExtended);
   const commentIndex = new Map(comments.map((comment, index) => [comment.id, index]));
   const changes = new ChangeNumbering(now);
   const { paragraphs: words, complete } = readBodyParagraphs(

@@ -10,18 +10,24 @@ import { summarizeImport } from '../importSummary.ts';
 import { isOleCompoundFile, openDocxPackage } from './docxPackage.ts';
 import { looksLikeZip } from './zipArchive.ts';
 import { docxToModel } from './docxToModel.ts';
-import { buildDocxDocument } from './docxDocument.ts';
+import { buildDocxDocument, type PlacedComment } from './docxDocument.ts';
 import { parseWordDate } from './wordChanges.ts';
 
 export { DocxImportError } from './docxErrors.ts';
 
-/** A Word comment to add to the document: who, when (ms), what, and where its text lies. */
+/**
+ * A Word comment to add to the document: who, when (ms), what, and where its text lies; an
+ * answer names the comment it answers (its index in the list, always an earlier one), and the
+ * first comment of a thread whether Word marked it done.
+ */
 export interface DocxComment {
   author: string;
   time: number;
   text: string;
   from: number;
   to: number;
+  replyTo: number | null;
+  resolved: boolean;
 }
 
 /** What a Word file became. */
@@ -47,17 +53,36 @@ export function importDocx(bytes: Uint8Array, now: number = Date.now()): DocxImp
   return {
     doc,
     model: imported.model,
-    comments: comments.map(({ author, date, text, from, to }) => ({
-      author,
-      time: parseWordDate(date, now),
-      text,
-      from,
-      to,
-    })),
+    comments: toDocxComments(comments, now),
     proposals: imported.proposals,
     counts: `${summary.counts}, ${formatCount(imported.proposals, 'voorstel', 'voorstellen')}, ${formatCount(comments.length, 'opmerking', 'opmerkingen')}`,
     warning: warnings.length > 0 ? warnings.join(' ') : null,
   };
+}
+
+// Answers point at the first comment of their thread; one whose thread is unknown (or comes
+// later in the file) stands as a thread of its own.
+function toDocxComments(comments: readonly PlacedComment[], now: number): DocxComment[] {
+  const index = new Map<string, number>();
+  return comments.map((comment, at) => {
+    index.set(comment.id, at);
+    let replyTo: number | null = null;
+    for (let parent = comment.parent, step = 0; parent !== null && step < 20; step++) {
+      const found = index.get(parent);
+      if (found === undefined) break;
+      replyTo = found;
+      parent = comments[found]!.parent;
+    }
+    return {
+      author: comment.author,
+      time: parseWordDate(comment.date, now),
+      text: comment.text,
+      from: comment.from,
+      to: comment.to,
+      replyTo,
+      resolved: comment.done,
+    };
+  });
 }
 
 function formatCount(count: number, one: string, many: string): string {
