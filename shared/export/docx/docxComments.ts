@@ -11,6 +11,7 @@ import type { ICommentOptions } from 'docx';
 import type { Node } from 'prosemirror-model';
 import { blockReadingText } from './docxRuns.ts';
 import type { CommentAnchor } from './docxRuns.ts';
+import { wordText } from './wordText.ts';
 
 /** One comment of a thread, as the comment report gives it. */
 export interface DocxComment {
@@ -64,15 +65,16 @@ export function placeComments(
     shown.forEach((comment, index) => {
       const id = nextId++;
       ids.push(id);
-      const lines = comment.text.split('\n');
+      const lines = wordText(comment.text).split('\n');
       // Where the text is gone, the first comment says what it was made on.
       if (index === 0 && place === null && thread.text.length > 0) {
-        lines.unshift(`Bij “${thread.text}”${thread.textGone ? ' (tekst verwijderd)' : ''}:`);
+        const quote = wordText(thread.text);
+        lines.unshift(`Bij “${quote}”${thread.textGone ? ' (tekst verwijderd)' : ''}:`);
       }
       comments.push({
         id,
-        author: comment.author,
-        initials: initialsOf(comment.author),
+        author: wordText(comment.author),
+        initials: initialsOf(wordText(comment.author)),
         date: new Date(comment.time),
         children: lines.map((line) => new Paragraph({ children: [new TextRun(line)] })),
         ...(index > 0 ? { parentId: ids[0] } : {}),

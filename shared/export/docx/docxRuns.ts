@@ -21,6 +21,7 @@ import type { IRunOptions, ParagraphChild } from 'docx';
 import { findDeletion, findPendingInsertion } from '../../editor/suggestions/changeMarks.ts';
 import type { ChangeAttrs, ItemChange } from '../../editor/suggestions/changeMarks.ts';
 import { isSafeLinkHref } from '../../editor/queries/isSafeLinkHref.ts';
+import { wordText } from './wordText.ts';
 
 /** A tracked change as Word writes it: which kind, by whom, when. */
 export interface RunChange {
@@ -53,7 +54,7 @@ export function wholeChange(change: ItemChange | null): RunChange | null {
 }
 
 function changeOf(attrs: ChangeAttrs, type: RunChange['type']): RunChange {
-  return { type, author: attrs.name, date: new Date(attrs.time).toISOString() };
+  return { type, author: wordText(attrs.name), date: new Date(attrs.time).toISOString() };
 }
 
 /**
@@ -132,7 +133,7 @@ export function inlineRuns(
 
 /** A footnote's text as the paragraph of a Word footnote. */
 export function footnoteParagraph(text: string): Paragraph {
-  const lines = text.split('\n');
+  const lines = wordText(text).split('\n');
   return new Paragraph({
     children: lines.map((line, index) => new TextRun({ text: line, break: index > 0 ? 1 : 0 })),
   });
@@ -164,7 +165,7 @@ function textRun(
 ): ParagraphChild {
   const names = new Set(marks.map((mark) => mark.type.name));
   const options: IRunOptions = {
-    text,
+    text: wordText(text),
     ...(names.has('bold') ? { bold: true } : {}),
     ...(names.has('italic') ? { italics: true } : {}),
     ...(names.has('underline') || inLink ? { underline: {} } : {}),

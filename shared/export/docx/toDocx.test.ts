@@ -114,6 +114,28 @@ describe('toDocx', () => {
     expect(files['word/commentsExtended.xml']).toMatch(/w15:done="1"/);
   });
 
+  it('leaves out what XML cannot hold, so Word does not call the file damaged', async () => {
+    const bad = 'A\u0001B\u0008C\uFFFE\uD800D\u{1F600}E';
+    const doc = buildDoc({ title: bad, recitals: [[bad]], explanation: [bad] });
+    const files = await parts(doc, {
+      comments: [
+        {
+          text: 'ABCD',
+          textGone: false,
+          resolved: false,
+          comments: [{ author: bad, time: 0, text: bad, deleted: false }],
+        },
+      ],
+    });
+    for (const [name, xml] of Object.entries(files)) {
+      expect(xml, name).not.toMatch(
+        /[^\t\n\r\u{20}-\u{D7FF}\u{E000}-\u{FFFD}\u{10000}-\u{10FFFF}]/u,
+      );
+    }
+    expect(files['word/document.xml']).toContain('ABCD\u{1F600}E');
+    expect(files['word/comments.xml']).toContain('ABCD\u{1F600}E');
+  });
+
   it('puts the metadata in the document properties', async () => {
     const files = await parts(proposalDoc());
     const core = files['docProps/core.xml'] ?? '';

@@ -40,6 +40,7 @@ import {
   pageProperties,
 } from './docxLayout.ts';
 import { footnoteParagraph, inlineRuns, wholeChange } from './docxRuns.ts';
+import { wordText } from './wordText.ts';
 import type { CommentAnchor, RunChange, RunContext } from './docxRuns.ts';
 
 export type { DocxComment, DocxCommentThread } from './docxComments.ts';
@@ -85,9 +86,9 @@ export function toDocxDocument(input: Node, options: DocxOptions = {}): Document
 
   const body: Paragraph[] = [titleParagraph(doc, metadata, ofKind, context, anchorsAt(0))];
   const meta = metaLine(metadata, ofKind);
-  if (meta !== null) body.push(new Paragraph({ style: STYLE_IDS.meta, text: meta }));
+  if (meta !== null) body.push(new Paragraph({ style: STYLE_IDS.meta, text: wordText(meta) }));
   if (ofKind && !preambleEmpty) {
-    body.push(new Paragraph({ style: STYLE_IDS.preamble, text: metadata.preamble }));
+    body.push(new Paragraph({ style: STYLE_IDS.preamble, text: wordText(metadata.preamble) }));
   }
   let blockIndex = 0;
   doc.forEach((section, sectionOffset) => {
@@ -344,12 +345,14 @@ function documentProperties(metadata: MetadataText, ofKind: boolean, preambleEmp
     ...(metadata.versionLabel ? [{ name: 'Versie', value: metadata.versionLabel }] : []),
   ];
   return {
-    title,
-    ...(ofKind ? { subject: `${KIND_LABELS[metadata.kind]} · ${metadata.assembly}` } : {}),
+    title: wordText(title),
+    ...(ofKind
+      ? { subject: wordText(`${KIND_LABELS[metadata.kind]} · ${metadata.assembly}`) }
+      : {}),
     creator: DOCX_CREATOR,
     lastModifiedBy: DOCX_CREATOR,
-    keywords: keywords.join(', '),
-    ...(ofKind && !preambleEmpty ? { description: metadata.preamble } : {}),
-    customProperties: custom,
+    keywords: wordText(keywords.join(', ')),
+    ...(ofKind && !preambleEmpty ? { description: wordText(metadata.preamble) } : {}),
+    customProperties: custom.map(({ name, value }) => ({ name, value: wordText(value) })),
   };
 }
