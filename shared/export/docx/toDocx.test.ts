@@ -8,6 +8,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { PAGE_MARGINS_MM as PRINT_MARGINS, FONT_STACK } from '../../print/pageLayout.ts';
 import { buildDoc } from '../../editor/testing/buildDoc.ts';
+import { docFromModel } from '../../editor/fromModel.ts';
 import { PAGE_MARGINS_MM, TEXT_FONT } from './docxLayout.ts';
 import { PROPOSALS, proposalDoc } from './testing/docxTestDocs.ts';
 import { toDocx } from './toDocx.ts';
@@ -134,6 +135,27 @@ describe('toDocx', () => {
     }
     expect(files['word/document.xml']).toContain('ABCD\u{1F600}E');
     expect(files['word/comments.xml']).toContain('ABCD\u{1F600}E');
+  });
+
+  it('names a letter without title by its first heading, as the print does', async () => {
+    const letter = docFromModel({
+      kind: 'resolutie',
+      status: 'concept',
+      title: null,
+      preamble: null,
+      blocks: [],
+      explanation: [
+        { type: 'heading', level: 1, content: [{ type: 'text', text: 'Nieuwsbrief  juni' }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'Beste leden,' }] },
+      ],
+    });
+    const files = await parts(letter);
+    expect(files['docProps/core.xml']).toContain('<dc:title>Nieuwsbrief juni</dc:title>');
+    expect(files['word/document.xml']).toMatch(
+      /<w:pStyle w:val="Title"\/><\/w:pPr><w:r><w:t xml:space="preserve">Nieuwsbrief juni<\/w:t>/,
+    );
+    // A letter is the whole text: no "Toelichting" heading above it.
+    expect(files['word/document.xml']).not.toContain('Toelichtingkop');
   });
 
   it('puts the metadata in the document properties', async () => {

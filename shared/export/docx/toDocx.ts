@@ -59,7 +59,7 @@ export interface DocxOptions {
 /** The software named as the file's creator and last editor. */
 export const DOCX_CREATOR = 'Resolutie-editor';
 
-/** The name of a stuk that has neither a title nor blocks (the print's name for it). */
+/** The name of a stuk that has neither a title, blocks nor a heading (the print's name for it). */
 const UNTITLED_STUK = 'Stuk zonder titel';
 
 /** The stuk as a Word document (`docx` package), to pack with `Packer` or `toDocx`. */
@@ -103,7 +103,7 @@ export function toDocxDocument(input: Node, options: DocxOptions = {}): Document
 
   const section: ISectionOptions = { properties: { page: pageProperties() }, children: body };
   return new Document({
-    ...documentProperties(metadata, ofKind, preambleEmpty),
+    ...documentProperties(doc, metadata, ofKind, preambleEmpty),
     styles: documentStyles(),
     numbering: documentNumbering(),
     footnotes,
@@ -118,6 +118,23 @@ export function toDocxDocument(input: Node, options: DocxOptions = {}): Document
 /** The stuk as the bytes of a .docx file (works in Node and in the browser). */
 export async function toDocx(input: Node, options: DocxOptions = {}): Promise<Uint8Array> {
   return Packer.pack(toDocxDocument(input, options), 'uint8array');
+}
+
+/**
+ * What names a stuk without blocks and without a title (a letter), as print names it
+ * (stukShape.ts): the first heading of its text, else "Stuk zonder titel".
+ */
+function untitledName(doc: Node): string {
+  let heading: string | null = null;
+  getExplanation(doc).node.descendants((node) => {
+    if (heading !== null) return false;
+    if (node.type.name === 'heading') {
+      const text = node.textContent.replace(/\s+/g, ' ').trim();
+      if (text.length > 0) heading = text;
+    }
+    return node.type.name !== 'heading';
+  });
+  return heading ?? UNTITLED_STUK;
 }
 
 /** True when the stuk has a recital or operative block (as print decides it, stukShape.ts). */
@@ -155,7 +172,7 @@ function titleParagraph(
   if (!trimmed) titleRuns.push(...inlineRuns(titleNode.cut(0, 0), context, null, shifted));
   let children: ParagraphChild[];
   if (!ofKind) {
-    children = trimmed ? titleRuns : [new TextRun(UNTITLED_STUK), ...titleRuns];
+    children = trimmed ? titleRuns : [new TextRun(wordText(untitledName(doc))), ...titleRuns];
   } else if (metadata.title === null && !trimmed) {
     children = [new TextRun(metadata.kindLabel), ...titleRuns];
   } else {
@@ -329,8 +346,13 @@ function hasPrintableContent(node: Node): boolean {
 
 // The document's properties: the title line, kind and assembly as subject, the preamble as
 // description, and the metadata as custom properties a macro or an archive can read.
-function documentProperties(metadata: MetadataText, ofKind: boolean, preambleEmpty: boolean) {
-  const title = ofKind ? formatTitleLine(metadata) : (metadata.title ?? UNTITLED_STUK);
+function documentProperties(
+  doc: Node,
+  metadata: MetadataText,
+  ofKind: boolean,
+  preambleEmpty: boolean,
+) {
+  const title = ofKind ? formatTitleLine(metadata) : (metadata.title ?? untitledName(doc));
   const keywords = [
     ...(ofKind ? [KIND_LABELS[metadata.kind]] : []),
     ...(preambleEmpty ? [] : [metadata.assembly]),
