@@ -131,7 +131,8 @@ describe('structure from Word', () => {
   it("falls back on the text parser's markers where Word numbered nothing", () => {
     const body =
       p(r('Spreekt uit:')) +
-      p(r('1. Dat het helpt;')) +
+      // The marker in a run of its own, as Word often cuts it.
+      p(r('1.', '<w:b/>') + r('  Dat het helpt;')) +
       p(r('a. in de eerste plaats;')) +
       p(r('• als opsomming.')) +
       p(r('2. Dat het blijft.'));

@@ -243,24 +243,26 @@ function toItem(
   return { indent: 0, marker: 'letter', content: paragraph.runs, ...change };
 }
 
-// The runs without the typed marker: the characters before `rest` leave the first runs.
+// The runs without the typed marker: its visible characters leave the first runs, with the
+// spaces around them (the marker may be split over runs: "1." and " Dat …").
 function stripMarker(runs: InlineRun[], text: string, rest: string): InlineRun[] {
-  let cut = text.length - rest.length;
+  let left = text.slice(0, text.length - rest.length).replace(/\s/g, '').length;
+  let trimming = true;
   const out: InlineRun[] = [];
   for (const run of runs) {
-    if (cut > 0 && run.type === 'text' && !isMarker(run)) {
-      const leading = run.text.length - run.text.trimStart().length;
-      const visible = run.text.trimStart();
-      if (visible.length <= cut) {
-        cut -= visible.length;
-        continue;
-      }
-      out.push({ ...run, text: visible.slice(cut).trimStart() });
-      void leading;
-      cut = 0;
+    if (!trimming || run.type !== 'text' || isMarker(run)) {
+      out.push(run);
       continue;
     }
-    out.push(run);
+    let at = 0;
+    while (at < run.text.length && (left > 0 || /\s/.test(run.text[at]!))) {
+      if (!/\s/.test(run.text[at]!)) left -= 1;
+      at += 1;
+    }
+    if (at < run.text.length) {
+      out.push({ ...run, text: run.text.slice(at) });
+      trimming = false;
+    }
   }
   return out;
 }
