@@ -2,7 +2,8 @@
  * The editor's document from a Word file: the model built as every import builds it
  * (`docFromModel`), then the comment markers taken out of the text, keeping where each comment
  * starts and ends. A comment whose text became metadata (the title line, the preamble) or
- * whose markers Word left unpaired is placed on the title, so that it is still seen.
+ * whose markers Word left unpaired is placed on the title (or, without one, the first text),
+ * so that it is still seen.
  */
 import type { Node } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
@@ -60,10 +61,16 @@ export function buildDocxDocument(imported: DocxModel): DocxDocument {
   return { doc, comments };
 }
 
+// The title's text, or (a stuk without title) the first text of the document.
 function titleRange(doc: Node): { from: number; to: number } | null {
-  const title = doc.firstChild;
-  if (!title || title.textContent.trim() === '') return null;
-  return { from: 1, to: 1 + title.content.size };
+  let found: { from: number; to: number } | null = null;
+  doc.descendants((node, pos) => {
+    if (found) return false;
+    if (!node.isTextblock) return true;
+    if (node.textContent.trim() !== '') found = { from: pos + 1, to: pos + 1 + node.content.size };
+    return false;
+  });
+  return found;
 }
 
 function hasText(doc: Node, from: number, to: number): boolean {

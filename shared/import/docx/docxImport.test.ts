@@ -147,6 +147,35 @@ describe('structure from Word', () => {
     ]);
   });
 
+  it('makes every paragraph of an unnumbered block an item, and text after typed items the Toelichting', () => {
+    const body = [
+      p(r('Overwegende dat:')),
+      p(r('de lasten stijgen;')),
+      p(r('de gemeenten betalen;')),
+      p(r('Spreekt uit:')),
+      p(r('1. Dat het moet;')),
+      p(r('met een tweede alinea.')).replace('<w:p>', '<w:p><w:pPr><w:ind w:left="440"/></w:pPr>'),
+      p(r('2. Dat het kan.')),
+      p(r('En gaat over tot de orde van de dag.')),
+    ].join('');
+    const { model } = importDocx(makeDocx(body));
+    expect(model.blocks.map((block) => block.items.map((item) => text(item.content)))).toEqual([
+      ['de lasten stijgen;', 'de gemeenten betalen;'],
+      ['Dat het moet;met een tweede alinea.', 'Dat het kan.'],
+    ]);
+    expect(model.blocks[1]!.items[0]!.content.map((run) => run.type)).toEqual([
+      'text',
+      'hard_break',
+      'text',
+    ]);
+    expect(model.explanation).toEqual([
+      {
+        type: 'paragraph',
+        content: [{ type: 'text', text: 'En gaat over tot de orde van de dag.' }],
+      },
+    ]);
+  });
+
   it("reads a motie's indiener into the metadata, and bulleted sub-items", () => {
     const body = [
       p(r('Motie “Lokale lasten”')),
@@ -319,6 +348,29 @@ describe('comments', () => {
         'Rijk betaalt',
         [['Jurist', Date.parse('2024-11-22T08:00:00Z'), 'Klopt dit bedrag?']],
       ],
+    ]);
+  });
+
+  it('places a comment on metadata in a stuk without title on its first text', () => {
+    const untitled = [
+      p(
+        '<w:commentRangeStart w:id="0"/>' +
+          r('De leden bijeen in de Najaars ALV van 29 november 2024:') +
+          '<w:commentRangeEnd w:id="0"/>',
+      ),
+      p(r('Spreekt uit:')),
+      p(r('Dat het Rijk betaalt.'), { numId: 1 }),
+    ].join('');
+    const imported = importDocx(
+      makeDocx(untitled, { 'word/numbering.xml': NUMBERING, 'word/comments.xml': COMMENTS }),
+    );
+    expect(imported.model.title).toBeNull();
+    expect(
+      imported.comments.map((c) => [c.author, imported.doc.textBetween(c.from, c.to)]),
+    ).toEqual([
+      ['Jurist', 'Dat het Rijk betaalt.'],
+      // A comment Word placed nowhere in the text lands there too.
+      ['Bewerker', 'Dat het Rijk betaalt.'],
     ]);
   });
 

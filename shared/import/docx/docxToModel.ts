@@ -155,7 +155,7 @@ function mapParagraphs(paragraphs: Paragraph[]): { model: ParsedResolution } {
         trailing = true;
         prose.push(paragraph);
       } else {
-        if (paragraph.list) block.numbered = true;
+        if (isMarked(paragraph)) block.numbered = true;
         block.items.push(item);
       }
     }
@@ -179,26 +179,46 @@ function mapParagraphs(paragraphs: Paragraph[]): { model: ParsedResolution } {
       ? { type: 'recital', heading: match.heading, items }
       : { type: 'operative', heading: match.heading, items },
   );
+  const explanation = normalizeHeadingLevels(toFlow(kept.filter((p) => p.role.type !== 'meta')));
   return {
     model: {
       kind: title?.kind ?? null,
       status: title?.status ?? null,
-      title: title?.title || null,
+      title: isNameOnly(title, parsedBlocks, explanation) ? null : title?.title || null,
       submitter,
       preamble,
       blocks: [
         ...parsedBlocks.filter((block) => block.type === 'recital'),
         ...parsedBlocks.filter((block) => block.type === 'operative'),
       ],
-      explanation: normalizeHeadingLevels(toFlow(kept.filter((p) => p.role.type !== 'meta'))),
+      explanation,
     },
   };
 }
 
+// Our export (like the print) names a letter without title or blocks by its first heading;
+// that name is no title of its own.
+function isNameOnly(
+  title: { kind: ParsedResolution['kind']; title: string } | null,
+  blocks: readonly ParsedBlock[],
+  explanation: readonly ParsedFlow[],
+): boolean {
+  if (!title || title.kind !== null || blocks.length > 0) return false;
+  const heading = explanation.find((flow) => flow.type === 'heading');
+  if (!heading || heading.type !== 'heading') return false;
+  const text = heading.content
+    .map((run) => (run.type === 'text' ? run.text : ''))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text === title.title;
+}
+
 // An item from a paragraph in a block: Word's numbering decides; without it, a list marker
 // typed as text; without that, a paragraph of its own is an item, unless the block's items
-// were numbered by Word: then it continues the item above (a second paragraph of the point),
-// or, in the last block, is the text after the items.
+// were numbered (by Word or in their text): then an indented one continues the item above (a
+// second paragraph of the point), and any other is text after the items, which goes to the
+// Toelichting until the next block heading.
 function toItem(
   paragraph: Paragraph,
   numberedBlock: boolean,
@@ -239,8 +259,21 @@ function toItem(
       content: stripMarker(paragraph.runs, paragraph.text, bullet.rest),
       ...change,
     };
-  if (numberedBlock) return paragraph.role.type === 'list' ? 'continuation' : 'prose';
+  if (numberedBlock) {
+    return paragraph.role.type === 'list' || paragraph.word.indented ? 'continuation' : 'prose';
+  }
   return { indent: 0, marker: 'letter', content: paragraph.runs, ...change };
+}
+
+// Whether a paragraph is numbered by Word or opens with a typed list marker.
+function isMarked(paragraph: Paragraph): boolean {
+  const { text } = paragraph;
+  return (
+    paragraph.list !== null ||
+    matchNumberedLine(text) !== null ||
+    matchLetteredLine(text) !== null ||
+    matchBulletLine(text) !== null
+  );
 }
 
 // The runs without the typed marker: its visible characters leave the first runs, with the
