@@ -5,7 +5,8 @@
  * CONCEPT mark; and text that could be markup printed as text.
  */
 import { describe, expect, it } from 'vitest';
-import { amendmentName, gemeenteName, renderAmendmentDocument } from './renderAmendment.ts';
+import { gemeenteName } from '../model/amendmentForm.ts';
+import { amendmentName, renderAmendmentDocument } from './renderAmendment.ts';
 import type { PrintedAmendment } from './renderAmendment.ts';
 
 const A1: PrintedAmendment = {

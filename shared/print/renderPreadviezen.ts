@@ -16,7 +16,8 @@ import { MUTED_COLOUR } from './pageLayout.ts';
 import type { PrintMetadata } from './printMetadata.ts';
 import { renderPrintPage } from './printPage.ts';
 import { PRINT_STYLES } from './printStyles.ts';
-import { gemeenteName, renderParagraphs } from './renderAmendment.ts';
+import { gemeenteName } from '../model/amendmentForm.ts';
+import { renderParagraphs } from './renderAmendment.ts';
 import type { PrintDocument } from './renderPrintDocument.ts';
 
 /** The title of the overview. */

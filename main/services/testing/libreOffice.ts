@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -31,45 +31,8 @@ export async function convertWithLibreOffice(
   format: string,
   outDir: string,
 ): Promise<string> {
-  const soffice = findSoffice();
-  if (!soffice) {
-    throw new Error(
-      'LibreOffice ontbreekt: installeer het pakket "libreoffice-writer-nogui" (.ci/run doet dat).',
-    );
-  }
-  const profile = await mkdtemp(path.join(tmpdir(), 'lo-profile-'));
-  const before = new Set(existsSync(outDir) ? await readdir(outDir) : []);
-  try {
-    const output = await new Promise<string>((resolve, reject) => {
-      execFile(
-        soffice,
-        [
-          `-env:UserInstallation=${pathToFileURL(profile).href}`,
-          '--headless',
-          '--norestore',
-          '--convert-to',
-          format,
-          '--outdir',
-          outDir,
-          input,
-        ],
-        { timeout: 120_000 },
-        (error, stdout, stderr) => {
-          if (error) reject(new Error(`soffice: ${error.message}\n${stdout}${stderr}`));
-          else resolve(`${stdout}${stderr}`);
-        },
-      );
-    });
-    const extension = format.split(':')[0] ?? format;
-    const expected = path.join(outDir, `${path.parse(input).name}.${extension}`);
-    const written = (await readdir(outDir)).filter((name) => !before.has(name));
-    if (!existsSync(expected) && written.length === 0) {
-      throw new Error(`soffice schreef niets voor ${input} (${format}):\n${output}`);
-    }
-    return existsSync(expected) ? expected : path.join(outDir, written[0] as string);
-  } finally {
-    await rm(profile, { recursive: true, force: true });
-  }
+  const [output] = await convertManyWithLibreOffice([input], format, outDir);
+  return output as string;
 }
 
 /**

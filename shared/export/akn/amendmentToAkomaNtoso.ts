@@ -9,35 +9,14 @@
  * it over as plain data, as the print does.
  */
 import { formatDutchDate } from '../../dates.ts';
+import { gemeenteName, type AmendmentForm } from '../../model/amendmentForm.ts';
 import { endSentence, joinAnd } from '../../sentences.ts';
 import { AKN_NAMESPACE } from './toAkomaNtoso.ts';
 import { metaXml, type AknIdentity } from './aknMeta.ts';
 import { element, escapeText } from './xmlText.ts';
 
-/** What the export reads of an amendment: the fields the printed standard form has. */
-export interface AknAmendment {
-  /** "A1". */
-  number: string;
-  indiener: string;
-  coIndieners: readonly string[];
-  /** Its subject in a few words, or ''. */
-  subject: string;
-  /** The title of the resolution it amends (without the kind), or null. */
-  resolution: string | null;
-  assembly: string;
-  /** The assembly's date (yyyy-mm-dd), or null. */
-  date: string | null;
-  /** What it changes, in the standard form, one instruction each. */
-  instructions: readonly string[];
-  /** Said instead of the instructions when there are none, or ''. */
-  instructionsNote: string;
-  /** Its Toelichting: paragraphs separated by an empty line. */
-  motivation: string;
-  /** Its status as the overview says it ("Ingediend"). */
-  status: string;
-  advice: { label: string; reasoning: string } | null;
-  decision: { label: string; vote: string } | null;
-}
+/** What the export reads of an amendment: its standard form (whether it is a concept aside). */
+export type AknAmendment = Omit<AmendmentForm, 'concept'>;
 
 /** Options of the export. */
 export interface AknAmendmentOptions {
@@ -53,14 +32,13 @@ export function amendmentToAkomaNtoso(
   options: AknAmendmentOptions,
 ): string {
   const now = options.now ?? new Date();
-  const gemeente = (name: string) => name.replace(/^gemeente\s+/i, '').trim();
   const identity: AknIdentity = {
     docType: 'amendment',
     name: 'amendement',
     title: amendment.resolution,
     date: amendment.date,
-    submitter: `gemeente ${gemeente(amendment.indiener)}`,
-    coSubmitters: amendment.coIndieners.map((name) => `gemeente ${gemeente(name)}`),
+    submitter: `gemeente ${gemeenteName(amendment.indiener)}`,
+    coSubmitters: amendment.coIndieners.map((name) => `gemeente ${gemeenteName(name)}`),
     suffix: amendment.number,
     now,
   };
@@ -78,7 +56,7 @@ export function amendmentToAkomaNtoso(
                 element(
                   'docProponent',
                   { refersTo: `#medeindiener_${index + 1}` },
-                  escapeText(gemeente(name)),
+                  escapeText(gemeenteName(name)),
                 ),
               ),
             ),
@@ -98,7 +76,7 @@ export function amendmentToAkomaNtoso(
           element(
             'docProponent',
             { refersTo: '#indiener' },
-            escapeText(gemeente(amendment.indiener)),
+            escapeText(gemeenteName(amendment.indiener)),
           ),
       ) +
       coLine +
