@@ -34,7 +34,7 @@ function sharedRooms(rooms, why) {
   return { group: rooms.map((room) => `**/${room}/**`), message: why };
 }
 
-// The layers inside shared/, bottom up: model and the root files (labels, dates); editor
+// The layers inside shared/, bottom up: model and the root files (labels, dates, sentences); editor
 // (schema, commands, queries, suggestions); export, import, format and print, which read or
 // write documents through the editor's queries and not through each other; ydoc (the Yjs
 // document and file) with comments (kept in it, beside the text); api (the contract) on top.
