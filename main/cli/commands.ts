@@ -35,8 +35,7 @@ import { findAppRoot } from '../services/app/appRoot.ts';
 import { CliError } from './cliErrors.ts';
 import { decodeTextFile } from '../../shared/import/textDecoding.ts';
 import { summarizeImport } from '../../shared/import/importSummary.ts';
-import { looksLikeWordFile } from '../../shared/import/docx/importDocx.ts';
-import { WORD_EXTENSION, importWordFile } from './docxImportCommand.ts';
+import { WORD_FILE_NAME, looksLikeWordFile } from '../../shared/import/docx/wordFileSigns.ts';
 import { ProgressBar } from './progressBar.ts';
 import { formatCommentReport, getCommentReport } from '../../shared/comments/commentReport.ts';
 import type { ReportedThread } from '../../shared/comments/commentReport.ts';
@@ -80,13 +79,16 @@ export async function importText(
       `${path.basename(output)} bestaat al; kies een andere naam of gebruik --force om het te overschrijven.`,
     );
   }
-  if (WORD_EXTENSION.test(input)) {
+  // The Word import (zip reader, XML parser) is loaded only for a Word file.
+  if (WORD_FILE_NAME.test(input)) {
+    const { importWordFile } = await import('./docxImportCommand.ts');
     await importWordFile(input, output, writer, io);
     return;
   }
   const bytes = await readFileLimited(input, MAX_TEXT_BYTES);
   // A Word file under another name is read as Word, not as text full of zip bytes.
   if (looksLikeWordFile(bytes)) {
+    const { importWordFile } = await import('./docxImportCommand.ts');
     await importWordFile(input, output, writer, io, bytes);
     return;
   }

@@ -14,9 +14,6 @@ import { writeFileAtomic } from '../services/files/atomicWrite.ts';
 import { CliError } from './cliErrors.ts';
 import type { CliOutput } from './commands.ts';
 
-/** Extensions read as Word files; anything else is read as text (unless its bytes are Word's). */
-export const WORD_EXTENSION = /\.(docx|docm|dotx|dotm|doc)$/i;
-
 /** The most a Word file may be, read with the file-system limits of every input. */
 export { MAX_DOCX_BYTES };
 

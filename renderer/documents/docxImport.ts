@@ -11,9 +11,6 @@ import type { DocxComment } from '../../shared/import/docx/importDocx.ts';
 import { refuse } from '../../shared/import/docx/docxErrors.ts';
 import { MAX_DOCX_BYTES } from '../../shared/import/docx/zipArchive.ts';
 
-/** Extensions read as Word files. */
-export const WORD_FILE = /\.(docx|docm|dotx|dotm|doc)$/i;
-
 /** What the window makes the open document: from a text file or a Word file alike. */
 export interface ImportedStuk {
   /** The file's name without extension: the document's name until it is saved. */

@@ -12,8 +12,8 @@ import { parseResolutionText } from '../../shared/import/parseResolutionText.ts'
 import type { ParsedResolution } from '../../shared/model/resolution.ts';
 import { docFromModel } from '../../shared/editor/fromModel.ts';
 import { summarizeImport } from '../../shared/import/importSummary.ts';
-import { DocxImportError, looksLikeWordFile } from '../../shared/import/docx/importDocx.ts';
-import { WORD_FILE, importWordFile } from './docxImport.ts';
+import { DocxImportError } from '../../shared/import/docx/docxErrors.ts';
+import { WORD_FILE_NAME, looksLikeWordFile } from '../../shared/import/docx/wordFileSigns.ts';
 import type { ImportedStuk } from './docxImport.ts';
 
 export type { ImportedStuk } from './docxImport.ts';
@@ -43,8 +43,11 @@ export async function importFile(file: File): Promise<ImportedStuk> {
   try {
     // A Word file under another name is read as Word too, as the command line does.
     const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
-    if (WORD_FILE.test(file.name) || looksLikeWordFile(head))
+    if (WORD_FILE_NAME.test(file.name) || looksLikeWordFile(head)) {
+      // The Word import (zip reader, XML parser) loads when a Word file is opened, not at start.
+      const { importWordFile } = await import('./docxImport.ts');
       return await importWordFile(file, name);
+    }
     const text = await importTextFile(file);
     const { counts, warning } = summarizeImport(text.model);
     return { name, doc: docFromModel(text.model), comments: [], counts, warning };

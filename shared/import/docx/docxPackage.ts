@@ -9,9 +9,7 @@ import { refuse } from './docxErrors.ts';
 import { MAX_DOCX_BYTES, openZipArchive, type ZipArchive } from './zipArchive.ts';
 import { formatBytes } from './docxErrors.ts';
 import { childElements, parseXmlPart, plainAttr, type XmlElement } from './xmlTree.ts';
-
-// Word stores a password-protected .docx, like the old .doc, as an OLE compound file.
-const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+import { isOleCompoundFile } from './wordFileSigns.ts';
 
 const MACRO_CONTENT_TYPE = /macroEnabled/i;
 const MAIN_PART = 'word/document.xml';
@@ -38,16 +36,12 @@ export interface DocxPackage {
   relationships: ReadonlyMap<string, PartRelationship>;
 }
 
-/** Whether `bytes` open with the OLE compound file signature. */
-export function isOleCompoundFile(bytes: Uint8Array): boolean {
-  return OLE_SIGNATURE.every((byte, i) => bytes[i] === byte);
-}
-
 /** Opens and checks the .docx in `bytes`; throws a DocxImportError when it is refused. */
 export function openDocxPackage(bytes: Uint8Array): DocxPackage {
   if (bytes.length > MAX_DOCX_BYTES) {
     throw refuse.tooLarge(`het bestand is meer dan ${formatBytes(MAX_DOCX_BYTES)}`);
   }
+  // Word stores a password-protected .docx, like the old .doc, as an OLE compound file.
   if (isOleCompoundFile(bytes)) throw refuse.oldOrProtected();
   const zip = openZipArchive(bytes);
   for (const name of zip.entries.keys()) {

@@ -2,7 +2,8 @@
 // the sloppy ones it must read without stumbling.
 import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
-import { DocxImportError, importDocx, looksLikeWordFile } from './importDocx.ts';
+import { DocxImportError, importDocx } from './importDocx.ts';
+import { looksLikeWordFile } from './wordFileSigns.ts';
 import type { DocxRefusal } from './docxErrors.ts';
 import { MAX_PART_BYTES, MAX_ZIP_PARTS } from './zipArchive.ts';
 import {

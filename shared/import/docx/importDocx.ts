@@ -7,8 +7,7 @@
 import type { Node } from 'prosemirror-model';
 import type { ParsedResolution } from '../../model/resolution.ts';
 import { summarizeImport } from '../importSummary.ts';
-import { isOleCompoundFile, openDocxPackage } from './docxPackage.ts';
-import { looksLikeZip } from './zipArchive.ts';
+import { openDocxPackage } from './docxPackage.ts';
 import { docxToModel } from './docxToModel.ts';
 import { buildDocxDocument, type PlacedComment } from './docxDocument.ts';
 import { parseWordDate } from './wordChanges.ts';
@@ -87,12 +86,4 @@ function toDocxComments(comments: readonly PlacedComment[], now: number): DocxCo
 
 function formatCount(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
-}
-
-/**
- * Whether `bytes` may be a Word file (a zip or an OLE compound file), by their signatures: a
- * text that merely starts with "PK" is not one.
- */
-export function looksLikeWordFile(bytes: Uint8Array): boolean {
-  return looksLikeZip(bytes) || isOleCompoundFile(bytes);
 }

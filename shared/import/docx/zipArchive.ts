@@ -15,6 +15,7 @@
  */
 import { Inflate } from 'fflate';
 import { formatBytes, refuse } from './docxErrors.ts';
+import { looksLikeZip } from './wordFileSigns.ts';
 
 export const MAX_DOCX_BYTES = 30_000_000;
 export const MAX_ZIP_PARTS = 1000;
@@ -48,13 +49,6 @@ export interface ZipArchive {
   entries: ReadonlyMap<string, ZipEntry>;
   /** The part's bytes, or null when the archive has no such part. */
   read(name: string): Uint8Array | null;
-}
-
-/** Whether `bytes` open with a zip signature (a local header or an empty archive's end). */
-export function looksLikeZip(bytes: Uint8Array): boolean {
-  if (bytes.length < 4) return false;
-  const sig = readU32(bytes, 0);
-  return sig === LOCAL_HEADER || sig === END_OF_DIRECTORY;
 }
 
 /** Reads and checks the central directory of `bytes`; throws a DocxImportError when it fails. */
