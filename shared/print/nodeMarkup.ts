@@ -32,19 +32,3 @@ export function renderLabelled(
   const labelHtml = renderDomSpec(['span', { class: 'label' }, label]);
   return `${labelHtml} ${renderDomSpec([wrapper, { class: 'text' }, 0], contentHtml)}`;
 }
-
-/**
- * True when `node` holds something to print: a character that is not white space, or a
- * footnote reference. Blank paragraphs and headings of the Toelichting are left out of print,
- * as the exports leave them out.
- */
-export function hasPrintableContent(node: Node): boolean {
-  let found = false;
-  node.descendants((child) => {
-    if (found) return false;
-    if (child.isText) found = /\S/.test(child.text ?? '');
-    else if (child.type.name === 'footnote') found = true;
-    return !found;
-  });
-  return found;
-}

@@ -9,7 +9,8 @@ import type { Node } from 'prosemirror-model';
 import { getExplanation } from '../editor/queries/getExplanation.ts';
 import { BULLET_LABEL } from '../editor/queries/getItemLabels.ts';
 import type { FootnoteNumbers } from '../editor/queries/getFootnoteNumbers.ts';
-import { hasPrintableContent, renderLabelled, renderNodeSpec } from './nodeMarkup.ts';
+import { hasPrintableContent } from '../editor/queries/hasPrintableContent.ts';
+import { renderLabelled, renderNodeSpec } from './nodeMarkup.ts';
 import { renderInlineContent } from './renderInline.ts';
 import { hasClauseBlocks } from './stukShape.ts';
 

@@ -10,6 +10,7 @@
  * or written as Word's tracked changes (`'shown'`), whole items and blocks with their paragraph
  * marks; comments, when passed, as Word comments. Pure: no DOM, Node or Yjs.
  */
+import { hasPrintableContent } from '../../editor/queries/hasPrintableContent.ts';
 import type { Node } from 'prosemirror-model';
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import type { IParagraphOptions, ISectionOptions, ParagraphChild } from 'docx';
@@ -330,18 +331,6 @@ function textParagraph(
     ...indent,
     children,
   });
-}
-
-// Whether a node holds text or a footnote (a blank paragraph or quote prints nothing).
-function hasPrintableContent(node: Node): boolean {
-  let found = false;
-  node.descendants((child) => {
-    if (found) return false;
-    if (child.isText) found = /\S/.test(child.text ?? '');
-    else if (child.type.name === 'footnote') found = true;
-    return !found;
-  });
-  return found;
 }
 
 // The document's properties: the title line, kind and assembly as subject, the preamble as
