@@ -31,6 +31,15 @@ export interface ResultRow {
   targets?: Target[];
 }
 
+/** How one cost grows with the document: a line of the size chart (median per item count). */
+export interface SizeSeries {
+  /** What grows, e.g. "Openen" or "PDF (resolutie export)". */
+  label: string;
+  baseline: boolean;
+  unit: 'ms' | 's';
+  points: { items: number; median: number }[];
+}
+
 /** One benchmark's part of the report. */
 export interface BenchmarkSection {
   id: string;
@@ -38,6 +47,8 @@ export interface BenchmarkSection {
   rows: ResultRow[];
   /** Markdown paragraphs: method, and where the time goes when a target is missed. */
   notes: string[];
+  /** Cost against document size (10 to 1,000 items), for the size chart. */
+  sizeSeries?: SizeSeries[];
 }
 
 /** Every target of a section, with the row it belongs to. */
