@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { countItems, generateDoc, generateResolution } from './documents.ts';
+import { DOCUMENT_SIZES, countItems, generateDoc, generateResolution } from './documents.ts';
 
 describe('the benchmark documents', () => {
   it('have the asked number of items, in blocks of both kinds, and a Toelichting', () => {
-    for (const items of [10, 100, 300]) {
+    for (const items of DOCUMENT_SIZES) {
       const doc = generateDoc(items);
       expect(countItems(doc)).toBe(items);
       const model = generateResolution(items);

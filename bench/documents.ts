@@ -1,6 +1,6 @@
 /**
- * The documents the benchmarks work on: resolutions of 10, 100 or 300 numbered items (300
- * with its Toelichting is about 40 A4 pages), generated from the clauses and explanations of
+ * The documents the benchmarks work on: resolutions of 10, 100, 300 or 1,000 numbered items
+ * (300 with its Toelichting is about 40 A4 pages, 1,000 about 130), generated from the clauses and explanations of
  * the real seeds by a seeded random generator, so every run measures the same documents.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -21,7 +21,7 @@ import { createSeededRandom } from '../shared/testing/seededRandom.ts';
 const SEEDS_DIR = new URL('../test/fixtures/seeds/', import.meta.url).pathname;
 
 /** The item counts of the generated documents. */
-export const DOCUMENT_SIZES = [10, 100, 300] as const;
+export const DOCUMENT_SIZES = [10, 100, 300, 1000] as const;
 
 /** The seed every benchmark document is generated from, unless told otherwise. */
 export const DOCUMENT_SEED = 20241129;
