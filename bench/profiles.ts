@@ -19,7 +19,7 @@ import {
 } from './support/cpuProfile.ts';
 import type { CpuProfile, ProfileEntry } from './support/cpuProfile.ts';
 import { traceMainThread } from './support/traceSummary.ts';
-import { TYPING_ITEM, setUpAppTyping } from './benchmarks/typing.ts';
+import { TYPING_ITEM, getReviewedState, setUpAppTyping } from './benchmarks/typing.ts';
 import { loadBenchPage } from './support/benchPageServer.ts';
 import type {} from './page/pageTypes.ts';
 import { measureRemoteEdit, prepareDataDir } from './benchmarks/remoteEdit.ts';
@@ -128,7 +128,7 @@ export async function profileTyping(context: BenchContext, pageUrl: string): Pro
     trace = await traceMainThread(browser, scene.page, async () => {
       await typeAndMeasure(scene.page, TEXT, keys, 30);
     });
-    const bare = await loadBenchPage(browser, pageUrl, context.documents.state(300));
+    const bare = await loadBenchPage(browser, pageUrl, getReviewedState(context, 300));
     await bare.evaluate(() => window.benchPage.mountBare());
     await bare.evaluate((n) => window.benchPage.placeCursorInItem(n), TYPING_ITEM);
     await typeAndMeasure(bare, TEXT, 15, 30);
