@@ -4,11 +4,18 @@ import { formatMachine } from './machine.ts';
 import { listTargets } from './report.ts';
 import type { BenchmarkSection } from './report.ts';
 
+/** Where the charts are, relative to the results file; the size chart only when drawn. */
+export interface ChartLinks {
+  chart: string;
+  sizeChart: string | null;
+}
+
 /** The Markdown of the results file. */
 export function writeResultsMarkdown(
   machine: MachineInfo,
   sections: readonly BenchmarkSection[],
   table: string,
+  charts: ChartLinks = { chart: '../docs/bench-results.svg', sizeChart: null },
 ): string {
   const targets = sections.flatMap((section) =>
     listTargets(section).map(
@@ -20,7 +27,8 @@ export function writeResultsMarkdown(
     '# Benchmarks',
     '',
     'Gemaakt door `npm run bench` (zie `bench/run.ts`); niet met de hand bewerken. De grafiek:',
-    '[docs/bench-results.svg](../docs/bench-results.svg).',
+    `[${linkText(charts.chart)}](${charts.chart}).`,
+    ...(charts.sizeChart ? [sizeSentence(sections, charts.sizeChart)] : []),
     '',
     `**Machine.** ${formatMachine(machine)}`,
     '',
@@ -36,4 +44,21 @@ export function writeResultsMarkdown(
       ...section.notes.flatMap((note) => [note, '']),
     ]),
   ].join('\n');
+}
+
+/** A link's text: the path without leading `../`, as the reader finds it in the repository. */
+function linkText(link: string): string {
+  return link.replace(/^(\.\.\/)+/, '');
+}
+
+/** The sentence that points to the size chart, with the sizes it spans. */
+function sizeSentence(sections: readonly BenchmarkSection[], link: string): string {
+  const items = sections.flatMap((s) =>
+    (s.sizeSeries ?? []).flatMap((l) => l.points.map((p) => p.items)),
+  );
+  const span = `${Math.min(...items).toLocaleString('nl-NL')} tot ${Math.max(...items).toLocaleString('nl-NL')} punten`;
+  const what = sections
+    .filter((s) => (s.sizeSeries ?? []).length > 0)
+    .map((s) => s.title.toLowerCase());
+  return `Hoe de kosten meegroeien met de omvang van het document, van ${span} (${what.join('; ')}; telkens de Resolutie-editor naast zijn baseline): [${linkText(link)}](${link}).`;
 }

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: every benchmark against its baseline in the same run, a table in the
- * terminal, `bench/results.md` and the chart `docs/bench-results.svg`. Not part of
+ * terminal, `bench/results.md`, the chart `docs/bench-results.svg` and the size chart
+ * `docs/bench-size.svg` (cost against the document's size). Not part of
  * `npm test`: it takes minutes and its figures depend on the machine.
  *
  *   npm run bench                      everything, full sample counts, writes the results
@@ -8,7 +9,8 @@
  *   npm run bench -- --only typing,pdf a selection (startup, opening, typing, remote-edit,
  *                                      server, pdf)
  *   npm run bench -- --no-profile      no profiles, even where a target is missed
- *   npm run bench -- --out FILE.md     the results (and FILE.svg) elsewhere, whatever the run
+ *   npm run bench -- --out FILE.md     the results (and FILE.svg, FILE-size.svg) elsewhere,
+ *                                      whatever the run
  *
  * Ports 4850–4899 on 127.0.0.1 (BENCH_PORT_BASE moves them); everything else in a temporary
  * folder that is removed at the end.
@@ -26,7 +28,7 @@ import { describeMachine, formatMachine } from './machine.ts';
 import { listTargets } from './report.ts';
 import type { BenchmarkSection } from './report.ts';
 import { toMarkdownTable, toTextTable } from './table.ts';
-import { renderChart } from './chart.ts';
+import { renderChart, renderSizeChart } from './chart.ts';
 import type { ChartSeries } from './chart.ts';
 import { runStartupBenchmark } from './benchmarks/startup.ts';
 import { runOpeningBenchmark } from './benchmarks/opening.ts';
@@ -142,17 +144,31 @@ if (write && (out !== null || failures.length === 0)) {
   const chartFile = out
     ? out.replace(/\.md$/, '') + '.svg'
     : path.join(ROOT, 'docs/bench-results.svg');
+  const sizeChartFile = out
+    ? out.replace(/\.md$/, '') + '-size.svg'
+    : path.join(ROOT, 'docs/bench-size.svg');
   mkdirSync(path.dirname(resultsFile), { recursive: true });
   writeFileSync(
     chartFile,
     renderChart('Resolutie-editor: benchmarks (mediaan, streep tot p95)', sections, series),
   );
+  const sizeChart = renderSizeChart(
+    'Resolutie-editor: kosten naar omvang van het document (mediaan)',
+    sections,
+  );
+  if (sizeChart) writeFileSync(sizeChartFile, sizeChart);
   // Formatted as the repository's Prettier check expects, so the committed file passes it.
-  const markdown = writeResultsMarkdown(machine, sections, toMarkdownTable(sections));
+  const link = (file: string) => path.relative(path.dirname(resultsFile), file);
+  const markdown = writeResultsMarkdown(machine, sections, toMarkdownTable(sections), {
+    chart: link(chartFile),
+    sizeChart: sizeChart ? link(sizeChartFile) : null,
+  });
   const options = (await prettier.resolveConfig(resultsFile)) ?? {};
   writeFileSync(resultsFile, await prettier.format(markdown, { ...options, parser: 'markdown' }));
   console.log(
-    `\nGeschreven: ${path.relative(ROOT, resultsFile)}, ${path.relative(ROOT, chartFile)}`,
+    `\nGeschreven: ${[resultsFile, chartFile, ...(sizeChart ? [sizeChartFile] : [])]
+      .map((file) => path.relative(ROOT, file))
+      .join(', ')}`,
   );
 } else {
   console.log(
