@@ -85,3 +85,40 @@ export async function placeCursorInItem(page: Page, n: number): Promise<void> {
     () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
   );
 }
+
+/** What a window fetched and when, up to a moment: the page's own resource timing. */
+export interface StartTimeline {
+  /** The page's HTML received, ms from the navigation's start. */
+  htmlMs: number;
+  /** The last script or style sheet fetched before `untilMs` received. */
+  codeMs: number;
+  /** The last data request (fetch, XHR) begun before `untilMs` answered. */
+  dataMs: number;
+  /** Scripts and style sheets fetched before `untilMs`: their paths on the page's server. */
+  code: string[];
+}
+
+/**
+ * The start of the window in `page` up to `untilMs` (performance.now() of the page), read
+ * from its resource timing: every script and style sheet it fetched by then counts as start
+ * code, whether the HTML named it or a script imported it while the window started.
+ */
+export async function readStartTimeline(page: Page, untilMs: number): Promise<StartTimeline> {
+  return page.evaluate((until: number) => {
+    const [nav] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    const resources = (
+      performance.getEntriesByType('resource') as PerformanceResourceTiming[]
+    ).filter((r) => r.startTime <= until);
+    const isCode = (r: PerformanceResourceTiming) => /\.(m?js|css)(\?|$)/.test(r.name);
+    const code = resources.filter(isCode);
+    const data = resources.filter((r) => ['fetch', 'xmlhttprequest'].includes(r.initiatorType));
+    const last = (list: PerformanceResourceTiming[]) =>
+      list.reduce((max, r) => Math.max(max, r.responseEnd), 0);
+    return {
+      htmlMs: nav?.responseEnd ?? 0,
+      codeMs: last(code),
+      dataMs: last(data),
+      code: code.map((r) => new URL(r.name).pathname),
+    };
+  }, untilMs);
+}
