@@ -43,7 +43,8 @@ export function bytesPerSource(code: string, map: string): Map<string, number> {
   };
   let sourceIndex = 0;
   mappings.split(';').forEach((line, lineNo) => {
-    const length = (lines[lineNo] ?? '').length + 1;
+    // The line's own bytes, and its newline but for the last line's.
+    const length = (lines[lineNo] ?? '').length + (lineNo < lines.length - 1 ? 1 : 0);
     let column = 0;
     let at = 0;
     let current = '(bundler)';
