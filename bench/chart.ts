@@ -173,7 +173,7 @@ export function renderChart(
 }
 
 /** The size chart: one panel per benchmark with a size series, cost against item count. */
-const SIZE_PLOT = { left: 80, width: 520, height: 190, legendX: 650 };
+const SIZE_PLOT = { left: 80, width: 500, height: 190, legendX: 662 };
 
 /** The ticks of a logarithmic axis from `min` to `max`: 1, 2 and 5 times powers of ten. */
 export function logTicks(min: number, max: number): number[] {
@@ -246,7 +246,9 @@ function sizePanel(section: BenchmarkSection, top: number): { svg: string; heigh
   let py: (value: number) => number;
   let yTicks: number[];
   if (logY) {
-    const low = 10 ** Math.floor(Math.log10(minValue));
+    // From the largest 1, 2 or 5 times a power of ten at or below the smallest value.
+    const power = 10 ** Math.floor(Math.log10(minValue));
+    const low = [5, 2, 1].map((step) => step * power).find((tick) => tick <= minValue)!;
     const high = niceCeiling(maxValue);
     const span = Math.log10(high / low);
     py = (value) => bottom - (Math.log10(value / low) / span) * height;

@@ -40,7 +40,7 @@ describe('the results file', () => {
     });
     expect(markdown).toContain('[docs/bench-results.svg](../docs/bench-results.svg)');
     expect(markdown).toContain(
-      'van 10 tot 1.000 punten (typen in een document in bespreking; telkens de Resolutie-editor naast zijn baseline): [docs/bench-size.svg](../docs/bench-size.svg).',
+      'van 10 tot 1.000 punten, per benchmark de Resolutie-editor naast zijn baseline: [docs/bench-size.svg](../docs/bench-size.svg).',
     );
     expect(markdown).toContain('## Typen in een document in bespreking\n\nHoe gemeten.');
   });

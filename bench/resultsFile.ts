@@ -57,8 +57,5 @@ function sizeSentence(sections: readonly BenchmarkSection[], link: string): stri
     (s.sizeSeries ?? []).flatMap((l) => l.points.map((p) => p.items)),
   );
   const span = `${Math.min(...items).toLocaleString('nl-NL')} tot ${Math.max(...items).toLocaleString('nl-NL')} punten`;
-  const what = sections
-    .filter((s) => (s.sizeSeries ?? []).length > 0)
-    .map((s) => s.title.toLowerCase());
-  return `Hoe de kosten meegroeien met de omvang van het document, van ${span} (${what.join('; ')}; telkens de Resolutie-editor naast zijn baseline): [${linkText(link)}](${link}).`;
+  return `Hoe de kosten meegroeien met de omvang van het document, van ${span}, per benchmark de Resolutie-editor naast zijn baseline: [${linkText(link)}](${link}).`;
 }
