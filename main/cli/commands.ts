@@ -37,6 +37,7 @@ import { decodeTextFile } from '../../shared/import/textDecoding.ts';
 import { summarizeImport } from '../../shared/import/importSummary.ts';
 import { WORD_FILE_NAME, looksLikeWordFile } from '../../shared/import/docx/wordFileSigns.ts';
 import { ProgressBar } from './progressBar.ts';
+import { timePdfPhase } from '../services/pdf/pdfTimings.ts';
 import { formatCommentReport, getCommentReport } from '../../shared/comments/commentReport.ts';
 import type { ReportedThread } from '../../shared/comments/commentReport.ts';
 import type * as Y from 'yjs';
@@ -260,7 +261,10 @@ export async function bundleDocuments(
   const { docs, fileNames, amendments } = await readBundleContent(inputs);
   await checkWritableTarget(output);
 
-  const { printBundlePdf } = await import('../services/pdf/printBundlePdf.ts');
+  const { printBundlePdf } = await timePdfPhase(
+    'pdfModules',
+    () => import('../services/pdf/printBundlePdf.ts'),
+  );
   const bar = new ProgressBar(io.progress ?? { write: () => undefined });
   try {
     const bundle = await withChromium(() =>
@@ -315,7 +319,10 @@ export async function printToPdf(
   archival?: boolean,
 ): Promise<Uint8Array> {
   // Loaded only for a PDF: Playwright and pdf-lib would slow every other command's start.
-  const { printDocumentPdf } = await import('../services/pdf/printDocumentPdf.ts');
+  const { printDocumentPdf } = await timePdfPhase(
+    'pdfModules',
+    () => import('../services/pdf/printDocumentPdf.ts'),
+  );
   return withChromium(() =>
     printDocumentPdf(doc, { ...getPdfJobOptions(writer), changes, comments, archival }),
   );
@@ -327,7 +334,10 @@ export async function printRendered(
   writer: FileWriter,
   archival?: boolean,
 ): Promise<Uint8Array> {
-  const { printRenderedPdf } = await import('../services/pdf/printDocumentPdf.ts');
+  const { printRenderedPdf } = await timePdfPhase(
+    'pdfModules',
+    () => import('../services/pdf/printDocumentPdf.ts'),
+  );
   return withChromium(() => printRenderedPdf(render, { ...getPdfJobOptions(writer), archival }));
 }
 

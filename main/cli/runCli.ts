@@ -21,7 +21,6 @@ import {
 } from './commands.ts';
 import { listAmendments, printPreadviezen } from './procedureCommands.ts';
 import type { CliOutput } from './commands.ts';
-import { createInvitation, runServer, waitForStopSignal } from './serverCommands.ts';
 
 /** Runs the command line on `args` (without node and script); resolves to the exit code. */
 export async function runCli(args: string[], writer: FileWriter, io: CliOutput): Promise<number> {
@@ -265,14 +264,20 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
       );
       return;
     }
-    case 'server':
+    case 'server': {
       none();
+      // The server's modules (sync server, Redis client) load only for these commands: every
+      // other command, a PDF export above all, starts faster without them.
+      const { runServer, waitForStopSignal } = await import('./serverCommands.ts');
       await runServer(values, writer, io, waitForStopSignal(io));
       return;
-    case 'invite':
+    }
+    case 'invite': {
       none();
+      const { createInvitation } = await import('./serverCommands.ts');
       await createInvitation(values, io);
       return;
+    }
     default:
       throw new CliError(`onbekende opdracht "${command}"`, true);
   }

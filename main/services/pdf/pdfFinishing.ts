@@ -16,7 +16,7 @@ import {
 } from 'pdf-lib';
 import type { PDFPage } from 'pdf-lib';
 import { makePdfA } from './pdfArchive.ts';
-import { replaceOutlineTitles } from './pdfOutline.ts';
+import { PDF_LOAD_OPTIONS, replaceOutlineTitles } from './pdfOutline.ts';
 import {
   WATERMARK_LAYOUT,
   getWatermarkLetters,
@@ -48,7 +48,7 @@ export async function finishPdf(
     archival?: boolean | undefined;
   },
 ): Promise<Uint8Array> {
-  const document = await PDFDocument.load(pdf, { updateMetadata: false });
+  const document = await PDFDocument.load(pdf, PDF_LOAD_OPTIONS);
   document.setTitle(properties.title, { showInWindowTitleBar: true });
   document.setAuthor(properties.author);
   document.setSubject(properties.subject);
@@ -74,7 +74,7 @@ export async function finishPdf(
   // Last, so that the XMP says what the Info dictionary now holds. PDF/A-2 allows object
   // streams, but without them the file stays as readable as the ones that are not PDF/A.
   if (options.archival) makePdfA(document, pdf);
-  return document.save({ useObjectStreams: false });
+  return document.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }
 
 // Draws the word centred on the page, rising at the layout's angle. pdf-lib draws SVG paths

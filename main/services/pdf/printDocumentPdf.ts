@@ -15,6 +15,7 @@ import { startSystemChromiumPrinter } from './chromiumPagePrinter.ts';
 import type { StartPagePrinter } from './pagePrinter.ts';
 import { finishPdf } from './pdfFinishing.ts';
 import { getPrintFontCss } from './printFonts.ts';
+import { timePdfPhase } from './pdfTimings.ts';
 
 /** How a PDF is made here. */
 export interface PdfJobOptions {
@@ -59,17 +60,33 @@ export async function printRenderedPdf(
   render: (fontCss: string) => PrintDocument,
   options: Pick<PdfJobOptions, 'appRoot' | 'creator' | 'startPrinter' | 'archival'>,
 ): Promise<Uint8Array> {
-  const printDocument = render(await getPrintFontCss(options.appRoot));
-  const printer = await (options.startPrinter ?? startSystemChromiumPrinter)();
+  // Chromium starts while the fonts are read and the page is rendered: the launch is the
+  // longest wait of a cold print, and neither needs the other.
+  const starting = (options.startPrinter ?? startSystemChromiumPrinter)();
+  // Its failure (no Chromium) is thrown below; until then it must not count as unhandled.
+  starting.catch(() => undefined);
+  let printDocument: PrintDocument;
   try {
-    return await finishPdf(
-      await printer.print(printDocument),
-      { ...printDocument.metadata, creator: options.creator },
-      {
-        watermark: printDocument.watermark,
-        outlineTitles: printDocument.outlineTitles,
-        archival: options.archival,
-      },
+    const fontCss = await timePdfPhase('fonts', () => getPrintFontCss(options.appRoot));
+    printDocument = await timePdfPhase('render', () => render(fontCss));
+  } catch (error) {
+    // The page cannot be made: the printer that started meanwhile is not left running.
+    await starting.then((printer) => printer.close()).catch(() => undefined);
+    throw error;
+  }
+  const printer = await starting;
+  try {
+    const printed = await printer.print(printDocument);
+    return await timePdfPhase('finish', () =>
+      finishPdf(
+        printed,
+        { ...printDocument.metadata, creator: options.creator },
+        {
+          watermark: printDocument.watermark,
+          outlineTitles: printDocument.outlineTitles,
+          archival: options.archival,
+        },
+      ),
     );
   } finally {
     await printer.close();
