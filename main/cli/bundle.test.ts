@@ -25,7 +25,7 @@ import {
 import { bundleDocuments } from './commands.ts';
 import { expectOneLineError, runResolutie } from './testing/cliProcess.ts';
 
-// Chromium prints the bundle twice over; a limit against hanging, not a speed test.
+// Chromium prints the bundle twice; a limit against hanging, not a speed test.
 vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
 
 const SEED_001 = new URL('../../test/fixtures/seeds/001_92c05f855c935f92.txt', import.meta.url)
@@ -219,7 +219,7 @@ describe('resolutie bundle', () => {
     const bars = lines.slice(0, -1);
     expect(bars.map((line) => line.replace(/^\[[█░]+\]\s+\d+%\s+/, ''))).toEqual([
       'Chromium starten en de inhoud opmaken',
-      'Stuk 1 van 1 opmaken',
+      "De pagina's tellen",
       'De bundel drukken',
       'Afwerken',
       '',

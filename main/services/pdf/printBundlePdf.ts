@@ -3,31 +3,34 @@
  * which each stuk starts, and the stukken, each on a new page, the concepts marked CONCEPT; a
  * resolution's amendments, in the standard form, each on a new page after it.
  *
- * The contents' page numbers come from printing: the cover and contents are printed alone to
- * count their pages, then each stuk alone, which gives where each starts (every stuk starts on a
- * new page and prints the same anywhere, on the same style sheet). Then the bundle is printed
- * with those numbers, and its outline, which points at each stuk's title, is read to check
- * them. Should the two disagree, the bundle is printed once more with the outline's numbers.
- * Each step reports progress, so the command line can show a bar while Chromium works.
+ * The contents' page numbers come from printing the bundle itself: first with placeholders in
+ * the contents, whose outline (it points at each stuk's title) says where each stuk starts;
+ * then with those numbers, and its outline is read again to check them. Should the two
+ * disagree (the numbers made the contents a page longer or shorter), the bundle is printed
+ * once more with the outline's numbers. So every page prints twice, in two runs of Chromium
+ * over one page each; counting each stuk alone instead cost a page load (the template and its
+ * fonts) per stuk on top, which was most of a bundle's time. One print and assembling the
+ * parts with pdf-lib would lose the footer's straight numbering ("pagina n van N" is
+ * Chromium's) and merge the tags' structure trees by hand. Each step reports progress, so
+ * the command line can show a bar while Chromium works.
  */
 import type { Node } from 'prosemirror-model';
 import { PDFDocument } from 'pdf-lib';
 import { listBundleEntries, renderPrintBundle } from '../../../shared/print/renderBundle.ts';
-import { renderAmendmentDocument } from '../../../shared/print/renderAmendment.ts';
 import type { PrintedAmendment } from '../../../shared/print/renderAmendment.ts';
 import type { PrintBundle } from '../../../shared/print/renderBundle.ts';
-import { renderPrintDocument } from '../../../shared/print/renderPrintDocument.ts';
 import { startSystemChromiumPrinter } from './chromiumPagePrinter.ts';
 import { finishPdf } from './pdfFinishing.ts';
-import { readPdfOutline } from './pdfOutline.ts';
+import { PDF_LOAD_OPTIONS, readOutlineOf } from './pdfOutline.ts';
 import type { PdfJobOptions } from './printDocumentPdf.ts';
 import { getPrintFontCss } from './printFonts.ts';
+import { timePdfPhase } from './pdfTimings.ts';
 
 /** Where the work is: `done` of `total` steps, and what the next step does. */
 export interface BundleProgress {
   done: number;
   total: number;
-  /** What is being done now, in Dutch: "Stuk 2 van 8 opmaken". Empty once all is done. */
+  /** What is being done now, in Dutch: "De bundel drukken". Empty once all is done. */
   label: string;
 }
 
@@ -57,65 +60,70 @@ export async function printBundlePdf(
   options: BundleJobOptions,
 ): Promise<PrintedBundle> {
   const entries = listBundleEntries(docs, options.amendments);
-  const total = entries.length + 3;
+  const total = 4;
   let done = 0;
   const step = (label: string) => options.onProgress?.({ done: done++, total, label });
 
-  const fontCss = await getPrintFontCss(options.appRoot);
-  const render = (startPages: readonly number[] | null, frontMatterOnly = false) =>
-    renderPrintBundle(docs, {
-      title: options.title,
-      fontCss,
-      compiledOn: options.compiledOn,
-      startPages,
-      frontMatterOnly,
-      ...(options.fileNames ? { fileNames: options.fileNames } : {}),
-      ...(options.amendments ? { amendments: options.amendments } : {}),
-    });
-
   step('Chromium starten en de inhoud opmaken');
-  const printer = await (options.startPrinter ?? startSystemChromiumPrinter)();
+  // Chromium starts while the fonts are read and the bundle is rendered.
+  const starting = (options.startPrinter ?? startSystemChromiumPrinter)();
+  // Its failure (no Chromium) is thrown where it is awaited.
+  starting.catch(() => undefined);
+  let render: (startPages: readonly number[] | null) => PrintBundle;
+  let draft: PrintBundle;
   try {
-    let nextPage = 1 + (await countPages(await printer.print(render(null, true))));
-    const counted: number[] = [];
-    for (const [index, entry] of entries.entries()) {
-      step(`Stuk ${index + 1} van ${entries.length} opmaken`);
-      counted.push(nextPage);
-      const alone =
-        entry.amendment === null
-          ? renderPrintDocument(docs[entry.doc]!, {
-              fontCss,
-              fallbackName: options.fileNames?.[entry.doc],
-            })
-          : renderAmendmentDocument(entry.amendment, { fontCss });
-      nextPage += await countPages(await printer.print(alone));
-    }
+    const fontCss = await timePdfPhase('fonts', () => getPrintFontCss(options.appRoot));
+    render = (startPages) =>
+      renderPrintBundle(docs, {
+        title: options.title,
+        fontCss,
+        compiledOn: options.compiledOn,
+        startPages,
+        ...(options.fileNames ? { fileNames: options.fileNames } : {}),
+        ...(options.amendments ? { amendments: options.amendments } : {}),
+      });
+    draft = await timePdfPhase('render', () => render(null));
+  } catch (error) {
+    await starting.then((printer) => printer.close()).catch(() => undefined);
+    throw error;
+  }
+  const printer = await starting;
+  try {
+    step("De pagina's tellen");
+    const counted = await timePdfPhase(
+      'bundleCount',
+      async () => (await readPrinted(await printer.print(draft), entries.length)).starts,
+    );
 
     step('De bundel drukken');
     let starts = counted;
-    let bundle = render(starts);
+    let bundle = await timePdfPhase('render', () => render(starts));
     let pdf = await printer.print(bundle);
-    const printed = await readStartPages(pdf, entries.length);
-    if (!sameNumbers(printed, starts)) {
-      starts = printed;
+    let printed = await readPrinted(pdf, entries.length);
+    if (!sameNumbers(printed.starts, starts)) {
+      starts = printed.starts;
       bundle = render(starts);
       pdf = await printer.print(bundle);
-      const again = await readStartPages(pdf, entries.length);
-      if (!sameNumbers(again, starts)) {
-        throw new Error(`de paginanummers van de inhoud kloppen niet (${again} ≠ ${starts})`);
+      printed = await readPrinted(pdf, entries.length);
+      if (!sameNumbers(printed.starts, starts)) {
+        throw new Error(
+          `de paginanummers van de inhoud kloppen niet (${printed.starts} ≠ ${starts})`,
+        );
       }
     }
 
     step('Afwerken');
-    const pageCount = await countPages(pdf);
-    const finished = await finishPdf(
-      pdf,
-      { ...bundle.metadata, creator: options.creator },
-      {
-        watermark: getConceptPages(bundle, starts, pageCount),
-        outlineTitles: bundle.outlineTitles,
-        archival: options.archival,
-      },
+    const { pageCount } = printed;
+    const finished = await timePdfPhase('finish', () =>
+      finishPdf(
+        pdf,
+        { ...bundle.metadata, creator: options.creator },
+        {
+          watermark: getConceptPages(bundle, starts, pageCount),
+          outlineTitles: bundle.outlineTitles,
+          archival: options.archival,
+        },
+      ),
     );
     options.onProgress?.({ done: total, total, label: '' });
     return { pdf: finished, pageCount, startPages: [...starts] };
@@ -124,21 +132,24 @@ export async function printBundlePdf(
   }
 }
 
-async function countPages(pdf: Uint8Array): Promise<number> {
-  return (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
-}
-
 // The outline's top level holds the cover's title, then each stuk's title line (an <h1>
 // every stuk, amendments too, starts with); the contents and a stuk's blocks are nested below
-// those.
-async function readStartPages(pdf: Uint8Array, count: number): Promise<number[]> {
-  const [, ...stukken] = await readPdfOutline(pdf);
+// those. Read with the page count in one parse of the file.
+async function readPrinted(
+  pdf: Uint8Array,
+  count: number,
+): Promise<{ starts: number[]; pageCount: number }> {
+  const document = await PDFDocument.load(pdf, PDF_LOAD_OPTIONS);
+  const [, ...stukken] = readOutlineOf(document);
   if (stukken.length !== count || stukken.some((entry) => entry.pageIndex === null)) {
     throw new Error(
       `de inhoudsopgave van de PDF wijst ${stukken.length} stukken aan, niet ${count}`,
     );
   }
-  return stukken.map((entry) => entry.pageIndex! + 1);
+  return {
+    starts: stukken.map((entry) => entry.pageIndex! + 1),
+    pageCount: document.getPageCount(),
+  };
 }
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
