@@ -6,6 +6,7 @@ import { DocumentLibrary } from '../services/documents/documentLibrary.ts';
 import { JournalStore, type JournalStoreOptions } from '../services/journal/journalStore.ts';
 import { RecentDocuments } from '../services/documents/recentDocuments.ts';
 import type { StartPagePrinter } from '../services/pdf/pagePrinter.ts';
+import { WarmPrinter } from '../services/pdf/warmPrinter.ts';
 import { DocumentsFolder } from '../services/documents/documentsFolder.ts';
 import { PreferencesStore, getPreferencesFile } from '../services/preferences/preferencesStore.ts';
 import { SessionHost } from '../syncServer/sessionHost.ts';
@@ -43,10 +44,15 @@ export interface ApiContext {
   /** The co-editing sessions this app hosts. */
   sessions: SessionHost;
   /**
-   * Starts the printer of PDFs: the desktop app's own Chromium (`printToPDF`); unset in
-   * browser mode, where a Chromium of this machine prints.
+   * Starts the printer of PDFs: the desktop app's own Chromium (`printToPDF`), or in browser
+   * mode the warm Chromium of this machine ({@link ApiContext.warmPrinter}).
    */
   startPdfPrinter?: StartPagePrinter;
+  /**
+   * Browser mode: the Chromium of this machine that prints the PDFs, started with the first
+   * and kept running for the next (`warmPrinter.ts`); the host closes it when it stops.
+   */
+  warmPrinter?: WarmPrinter;
   /**
    * Prints a complete print page through the system's print dialog: the desktop app's hidden
    * print window; unset in browser mode, which cannot.
@@ -104,11 +110,20 @@ export function createApiContext(options: ApiContextOptions): ApiContext {
     fixed: options.documentsDirFixed ?? false,
     readPreferred: async () => (await preferences.read({ quiet: true })).preferences.documentsDir,
   });
+  // Without a printer of its own (browser mode), Chromium is kept warm between PDFs. Playwright
+  // loads with the first PDF, not with the host.
+  const warmPrinter = options.startPdfPrinter
+    ? undefined
+    : new WarmPrinter({
+        start: async () =>
+          (await import('../services/pdf/chromiumPagePrinter.ts')).launchSystemChromium(),
+      });
   const context: ApiContext = {
     mode: options.mode,
     appRoot: options.appRoot,
     ...(options.reportError ? { reportError: options.reportError } : {}),
     ...(options.startPdfPrinter ? { startPdfPrinter: options.startPdfPrinter } : {}),
+    ...(warmPrinter ? { warmPrinter, startPdfPrinter: warmPrinter.startPrinter } : {}),
     ...(options.printOnPaper ? { printOnPaper: options.printOnPaper } : {}),
     profileDir: path.resolve(options.profileDir),
     documentsDir: path.resolve(options.documentsDir),

@@ -3,7 +3,8 @@
  * prints it with the print template and answers the PDF, or sends it to the system's print
  * dialog. The state is read strictly, like a file. The desktop app prints with its own Chromium
  * (`context.startPdfPrinter`, `context.printOnPaper`), the browser-mode host PDFs with a
- * Chromium of this machine and paper not at all (the browser's own printing prints the page).
+ * Chromium of this machine, kept warm between PDFs (`warmPrinter.ts`), and paper not at all
+ * (the browser's own printing prints the page).
  * Besides the stuk itself, the `form` asks for one of the procedure's stukken
  * (`main/services/pdf/printForms.ts`): an amendment in the standard form, the resolution zoals
  * geamendeerd, or the preadviezen; the procedure is read from the state as strictly as the text.

@@ -114,6 +114,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     close: async () => {
       // Sessions first: their servers store the documents before everyone is disconnected.
       await context.sessions.close();
+      await context.warmPrinter?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Keep-alive connections would hold close() open; the host is going away anyway.

@@ -20,7 +20,7 @@ export interface TestContext {
   dir: string;
   profileDir: string;
   documentsDir: string;
-  /** Removes the temporary folder. */
+  /** Closes the context's printer and removes the temporary folder. */
   remove(): Promise<void>;
 }
 
@@ -47,6 +47,10 @@ export function createTestContext(options: Partial<ApiContextOptions> = {}): Tes
     dir,
     profileDir,
     documentsDir,
-    remove: () => rm(dir, { recursive: true, force: true }),
+    remove: async () => {
+      // The context's Chromium, if a test printed, stops with the test.
+      await context.warmPrinter?.close();
+      await rm(dir, { recursive: true, force: true });
+    },
   };
 }
