@@ -104,9 +104,18 @@ export async function profileTyping(context: BenchContext, pageUrl: string): Pro
   const rendererDir = path.join(context.tempDir, 'renderer-profiel');
   context.log('  profiel: ongeminificeerde build');
   await buildAppRenderer(rendererDir, false);
+  // Every script of the build with its source map: the start script and the parts loaded later.
   const assets = path.join(rendererDir, 'assets');
-  const bundle = readdirSync(assets).find((f) => /^index-.*\.js$/.test(f))!;
-  const map = createSourceMapper(bundle, path.join(assets, `${bundle}.map`));
+  const mappers = readdirSync(assets)
+    .filter((f) => f.endsWith('.js') && existsSync(path.join(assets, `${f}.map`)))
+    .map((f) => createSourceMapper(`/${f}`, path.join(assets, `${f}.map`)));
+  const map = (url: string, line: number, column: number) => {
+    for (const mapper of mappers) {
+      const place = mapper(url, line, column);
+      if (place !== null) return place;
+    }
+    return null;
+  };
 
   const browser = await launchChromium();
   const scene = await setUpAppTyping(
