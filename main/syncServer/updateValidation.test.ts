@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { createYDoc, getDocumentFragment, readYDoc } from '../../shared/ydoc/yDocument.ts';
 import { buildDoc } from '../../shared/editor/testing/buildDoc.ts';
-import { InvalidUpdateError, checkDocumentUpdate } from '../../shared/session/updateValidation.ts';
+import {
+  InvalidUpdateError,
+  SHADOW_IDLE_MS,
+  checkDocumentUpdate,
+} from '../../shared/session/updateValidation.ts';
 import { VERSIONS_MAP, recordVersion } from '../../shared/ydoc/versions.ts';
 
 function serverDoc(items = ['Eerste overweging.']): Y.Doc {
@@ -172,6 +176,40 @@ describe('checkDocumentUpdate', () => {
     const before = Y.encodeStateVector(stale);
     getDocumentFragment(stale).delete(0, 1);
     checkDocumentUpdate(doc, Y.encodeStateAsUpdate(stale, before));
+  });
+
+  it("lets an idle document's check copy go, and checks as before with a new one", () => {
+    vi.useFakeTimers();
+    try {
+      const doc = serverDoc();
+      // The copy follows the document's updates: its listener shows whether it is still kept.
+      const followers = () =>
+        (doc as unknown as { _observers: Map<string, Set<unknown>> })._observers.get('update')
+          ?.size ?? 0;
+      const alone = followers();
+      const typing = updateFrom(doc, (r) => (firstItem(r).get(0) as Y.XmlText).insert(0, 'Ja, '));
+      checkDocumentUpdate(doc, typing);
+      Y.applyUpdate(doc, typing);
+      expect(followers()).toBe(alone + 1);
+      // Checks keep it; an idle spell lets it go.
+      vi.advanceTimersByTime(SHADOW_IDLE_MS - 1000);
+      const more = updateFrom(doc, (r) => (firstItem(r).get(0) as Y.XmlText).insert(0, 'Nee, '));
+      checkDocumentUpdate(doc, more);
+      Y.applyUpdate(doc, more);
+      vi.advanceTimersByTime(SHADOW_IDLE_MS - 1000);
+      expect(followers()).toBe(alone + 1);
+      vi.advanceTimersByTime(2000);
+      expect(followers()).toBe(alone);
+      // A new copy, of the document as it is now: hostile refused, honest accepted.
+      const script = updateFrom(doc, (r) => firstItem(r).insert(0, [new Y.XmlElement('script')]));
+      expect(() => checkDocumentUpdate(doc, script)).toThrow(InvalidUpdateError);
+      const honest = updateFrom(doc, (r) => (firstItem(r).get(0) as Y.XmlText).insert(0, 'Toch, '));
+      expect(checkDocumentUpdate(doc, honest)).toBe('accepted');
+      Y.applyUpdate(doc, honest);
+      expect(readYDoc(doc).textContent).toContain('Toch, Nee, Ja, ');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('accepts a foreign root the stored document already had', () => {

@@ -46,7 +46,8 @@
  *
  * Cheap: the document before the update is the one read at the previous check (the shadow
  * keeps it), with R of it per name, so a voorsteller's update costs one R (of the document
- * after) beyond the read every update has.
+ * after) beyond the read every update has. The change ids a document holds are gathered per
+ * node and kept with the node, which the next read reuses when the update did not touch it.
  */
 import type { Node } from 'prosemirror-model';
 import * as Y from 'yjs';
@@ -192,24 +193,53 @@ export class DocumentView {
   private collect(): void {
     const authors = new Set<string>();
     const marks = new Set<string>();
-    this.doc.descendants((node) => {
-      const change = node.type.name === 'item' ? (node.attrs.change as ItemChange | null) : null;
-      if (change) authors.add(`${change.id}\0${change.name}`);
-      for (const mark of node.marks) {
-        const { id, name } = mark.attrs as { id?: unknown; name?: unknown };
-        if (typeof id !== 'string' || typeof name !== 'string') continue;
-        authors.add(`${id}\0${name}`);
-        // Accepted proposals: whose, and which (a copy from an older state may carry another
-        // colour, time or piece of the same change; only acceptance is the decision).
-        if ((mark.attrs as { accepted?: unknown }).accepted === true) {
-          marks.add(`${name}\0${id}`);
-        }
-      }
-      return true;
+    this.doc.forEach((child) => {
+      const found = findChanges(child);
+      for (const entry of found.authors) authors.add(entry);
+      for (const entry of found.marks) marks.add(entry);
     });
     this.authors = authors;
     this.marks = marks;
   }
+}
+
+/** The changes in a node and what it holds: `<id>\0<name>`, and accepted ones `<name>\0<id>`. */
+interface NodeChanges {
+  authors: readonly string[];
+  marks: readonly string[];
+}
+
+const NO_CHANGES: NodeChanges = { authors: [], marks: [] };
+
+// The server reads a document again after each update, but builds anew only the nodes the
+// update touched (incrementalReading.ts) and keeps the others, so what a node holds is worked out
+// once per node, not once per update.
+const changesByNode = new WeakMap<Node, NodeChanges>();
+
+function findChanges(node: Node): NodeChanges {
+  const known = changesByNode.get(node);
+  if (known) return known;
+  const authors: string[] = [];
+  const marks: string[] = [];
+  const change = node.type.name === 'item' ? (node.attrs.change as ItemChange | null) : null;
+  if (change) authors.push(`${change.id}\0${change.name}`);
+  for (const mark of node.marks) {
+    const { id, name } = mark.attrs as { id?: unknown; name?: unknown };
+    if (typeof id !== 'string' || typeof name !== 'string') continue;
+    authors.push(`${id}\0${name}`);
+    // Accepted proposals: whose, and which (a copy from an older state may carry another
+    // colour, time or piece of the same change; only acceptance is the decision).
+    if ((mark.attrs as { accepted?: unknown }).accepted === true) marks.push(`${name}\0${id}`);
+  }
+  node.forEach((child) => {
+    const inner = findChanges(child);
+    // A loop, not a spread: a large document's lists outgrow the arguments a call may take.
+    for (const entry of inner.authors) authors.push(entry);
+    for (const entry of inner.marks) marks.push(entry);
+  });
+  const found = authors.length === 0 && marks.length === 0 ? NO_CHANGES : { authors, marks };
+  if (!node.isText) changesByNode.set(node, found);
+  return found;
 }
 
 /** What an update did, as the role rules look at it. */

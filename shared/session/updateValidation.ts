@@ -13,13 +13,22 @@
  * change, which the check would then blame. So an update that leaves anything pending is not
  * accepted here: the caller holds it apart (documentGate.ts) or refuses it.
  *
- * The check runs on a shadow: a second Y.Doc per server document, made once by copying it and
- * kept equal by applying every update the document gets. An incoming update is applied to the
- * shadow and the shadow read strictly against the schema; versions are checked only where the
- * update touched them, and may only be added. Accepted, the document then applies the same update, which the shadow
- * already has (Yjs ignores what it knows). Refused or pending, the shadow holds an update the
- * document does not, so it is dropped and copied anew at the next check. Cost per update:
- * applying it twice and reading the document (about a millisecond for 300 items).
+ * The check runs on a shadow: a second Y.Doc per server document, made by copying it and kept
+ * equal by applying every update the document gets. An incoming update is applied to the shadow
+ * and the shadow read strictly against the schema; versions are checked only where the update
+ * touched them, and may only be added. Accepted, the document then applies the same update,
+ * which the shadow already has (Yjs ignores what it knows). Refused or pending, the shadow holds
+ * an update the document does not, so it is dropped and copied anew at the next check.
+ *
+ * **Cheap, and still whole.** The read is incremental (incrementalReading.ts): the elements the
+ * update touched, and their ancestors, are read and checked anew; every other element is the
+ * node it was read as before, which passed the same check then and, being immutable, passes it
+ * again. The verdict and the document read are the full read's (a seeded test compares them for
+ * honest and hostile updates). So a keystroke costs applying it twice and re-reading one item
+ * with its ancestors, not the whole document. A shadow no check has used for SHADOW_IDLE_MS is
+ * let go, with what it read: an open document nobody writes in holds no second copy. That
+ * weakens nothing: the next check copies the document anew, exactly as after a refusal, and
+ * nothing reaches the document but through a check (documentGate.ts).
  *
  * **Roles.** With the sender's role (roleRules.ts), the check also decides what that role may
  * change, on the same integrated result: the document read before (kept from the previous
@@ -39,6 +48,7 @@ import {
   isIncomplete,
   readYDoc,
 } from '../ydoc/yDocument.ts';
+import { IncrementalReader } from '../ydoc/incrementalReading.ts';
 import { VERSIONS_MAP, checkVersionEntries } from '../ydoc/versions.ts';
 import { COMMENTS_MAP, checkCommentEntries } from '../comments/commentRecords.ts';
 import { PROCEDURE_MAP, checkProcedureEntries } from '../procedure/procedureRecords.ts';
@@ -111,6 +121,8 @@ const DEFAULT_LIMITS: SizeLimits = {
 
 interface Shadow {
   doc: Y.Doc;
+  /** Reads the shadow strictly, re-reading only what changed since the last read. */
+  reader: IncrementalReader;
   /** The state's size when last measured, and how much it may have grown since. */
   measuredBytes: number;
   growthBound: number;
@@ -118,7 +130,16 @@ interface Shadow {
   read: DocumentView | null;
   /** Stops following the server document. */
   detach: () => void;
+  /** When the last check used it: a shadow unused for SHADOW_IDLE_MS is let go. */
+  lastUsed: number;
 }
+
+/**
+ * How long a shadow is kept after its last check. A document where nobody writes (everyone
+ * reads, or has paused) holds no second copy; the next check copies the document again, as after
+ * a refusal, which costs about one full read.
+ */
+export const SHADOW_IDLE_MS = 15_000;
 
 const shadows = new WeakMap<Y.Doc, Shadow>();
 // Per server document, not per shadow: a shadow is made anew after every refusal.
@@ -137,25 +158,53 @@ function getShadow(document: Y.Doc): Shadow {
   document.on('update', follow);
   // Whatever changes the shadow makes the last read stale; the check sets it after reading. An
   // update the document applies after its check is known to the shadow already: no change.
-  const forget = () => {
-    shadow.read = null;
+  // (Watched per transaction, not per 'update': a listener of that makes Yjs encode each one.)
+  const forget = (transaction: Y.Transaction) => {
+    if (changesState(transaction)) shadow.read = null;
   };
-  doc.on('update', forget);
+  doc.on('afterTransaction', forget);
   const shadow: Shadow = {
     doc,
+    reader: new IncrementalReader(doc),
     measuredBytes: state.length,
     growthBound: 0,
     read: null,
+    lastUsed: Date.now(),
     detach: () => {
+      if (shadows.get(document) !== shadow) return;
+      clearTimeout(idleTimer);
       document.off('update', follow);
-      doc.off('update', forget);
+      document.off('destroy', shadow.detach);
+      doc.off('afterTransaction', forget);
+      shadow.reader.destroy();
       doc.destroy();
       shadows.delete(document);
     },
   };
-  document.once('destroy', shadow.detach);
+  // One timer per shadow, moved on only when it fires: a check costs no timer of its own.
+  let idleTimer: ReturnType<typeof setTimeout>;
+  const watchIdle = (delay: number) => {
+    idleTimer = setTimeout(() => {
+      const idle = Date.now() - shadow.lastUsed;
+      if (idle >= SHADOW_IDLE_MS) shadow.detach();
+      else watchIdle(SHADOW_IDLE_MS - idle);
+    }, delay);
+    // Not a reason for a process to stay alive (a server stops by its own means).
+    (idleTimer as { unref?: () => void }).unref?.();
+  };
+  watchIdle(SHADOW_IDLE_MS);
+  document.on('destroy', shadow.detach);
   shadows.set(document, shadow);
   return shadow;
+}
+
+/** Whether a transaction added or deleted anything (when Yjs would emit an update for it). */
+function changesState(transaction: Y.Transaction): boolean {
+  if (transaction.deleteSet.clients.size > 0) return true;
+  for (const [client, clock] of transaction.afterState) {
+    if (transaction.beforeState.get(client) !== clock) return true;
+  }
+  return false;
 }
 
 /** What a check found: the update can be applied, or it waits for structs nobody sent yet. */
@@ -177,6 +226,7 @@ export function checkDocumentUpdate(
   role: RoleContext | null = null,
 ): UpdateCheck {
   const shadow = getShadow(document);
+  shadow.lastUsed = Date.now();
   const previous = shadow.read;
   const versions = shadow.doc.getMap(VERSIONS_MAP);
   const comments = shadow.doc.getMap(COMMENTS_MAP);
@@ -236,7 +286,7 @@ export function checkDocumentUpdate(
     }
     let read: Node;
     try {
-      read = readYDoc(shadow.doc);
+      read = shadow.reader.read();
       checkVersionEntries(shadow.doc, touched);
       if (touchedComments.size > 0) checkCommentEntries(shadow.doc, touchedComments);
       if (touchedProcedure.size > 0) checkProcedureEntries(shadow.doc, touchedProcedure);

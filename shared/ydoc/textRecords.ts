@@ -36,8 +36,14 @@ export function describeInvalidRecord(key: string, value: unknown): string | nul
   return null;
 }
 
-/** The first attribute of a Y.XmlText in `fragment` that is no record, described; else null. */
-export function findInvalidTextAttribute(fragment: Y.XmlFragment): string | null {
+/**
+ * The first attribute of a Y.XmlText in `fragment` that is no record, described; else null.
+ * Elements for which `isKnownValid` holds (read before and unchanged since) are not entered.
+ */
+export function findInvalidTextAttribute(
+  fragment: Y.XmlFragment,
+  isKnownValid: (element: Y.XmlElement) => boolean = () => false,
+): string | null {
   const stack: (Y.XmlElement | Y.XmlFragment)[] = [fragment];
   while (stack.length > 0) {
     for (const child of stack.pop()!.toArray()) {
@@ -46,7 +52,7 @@ export function findInvalidTextAttribute(fragment: Y.XmlFragment): string | null
           const problem = describeInvalidRecord(key, value);
           if (problem) return problem;
         }
-      } else if (child instanceof Y.XmlElement) {
+      } else if (child instanceof Y.XmlElement && !isKnownValid(child)) {
         stack.push(child);
       }
     }

@@ -55,16 +55,21 @@ export function readYDoc(ydoc: Y.Doc): Node {
     doc = schema.nodeFromJSON(json);
     doc.check();
   } catch (error) {
-    if (error instanceof InvalidDocumentError) throw error;
-    // A stack overflow: nesting far deeper than any resolution (a hostile file).
-    if (error instanceof RangeError && /call stack/i.test(error.message)) {
-      throw new InvalidDocumentError('De inhoud is veel dieper genest dan een resolutie kan zijn.');
-    }
-    throw new InvalidDocumentError(
-      `De inhoud past niet in de opbouw van een resolutie (${String((error as Error).message ?? error)}).`,
-    );
+    throw toInvalidDocumentError(error);
   }
   return doc;
+}
+
+/** What went wrong in reading a document, as the error readers throw (incrementalReading.ts). */
+export function toInvalidDocumentError(error: unknown): InvalidDocumentError {
+  if (error instanceof InvalidDocumentError) return error;
+  // A stack overflow: nesting far deeper than any resolution (a hostile file).
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return new InvalidDocumentError('De inhoud is veel dieper genest dan een resolutie kan zijn.');
+  }
+  return new InvalidDocumentError(
+    `De inhoud past niet in de opbouw van een resolutie (${String((error as Error).message ?? error)}).`,
+  );
 }
 
 /** The whole state of a Y.Doc as one update, to store or send. */
