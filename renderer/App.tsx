@@ -5,7 +5,7 @@
  * useCollaboration's. This component subscribes to both and renders; the editor is created per
  * open document.
  */
-import { startTransition, useCallback, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import { Toolbar } from './components/Toolbar.tsx';
 import { OutlinePanel } from './components/OutlinePanel.tsx';
@@ -26,19 +26,23 @@ import { getMetadata } from '../shared/editor/queries/getMetadata.ts';
 import { getStateChanges } from '../shared/editor/suggestions/trackedChanges.ts';
 import { useWindowController } from './window/useWindowController.ts';
 import { useCollaboration } from './liveSession/useCollaboration.ts';
-import { VersionsDialog } from './dialogs/VersionsDialog.tsx';
-import { CompareDialog } from './dialogs/CompareDialog.tsx';
-import { NewDocumentDialog } from './dialogs/NewDocumentDialog.tsx';
-import { OpenDialog } from './dialogs/OpenDialog.tsx';
-import { ImportDialog } from './dialogs/ImportDialog.tsx';
-import { SaveAsDialog } from './dialogs/SaveAsDialog.tsx';
-import { ConfirmUnsavedDialog } from './dialogs/ConfirmUnsavedDialog.tsx';
-import { RecoveryDialog } from './dialogs/RecoveryDialog.tsx';
-import { JoinSessionDialog } from './dialogs/JoinSessionDialog.tsx';
-import { InviteDialog } from './dialogs/InviteDialog.tsx';
-import { PreferencesDialog } from './dialogs/PreferencesDialog.tsx';
-import { PrintPreviewDialog } from './dialogs/PrintPreviewDialog.tsx';
-import { AmendmentDialogs } from './dialogs/AmendmentDialogs.tsx';
+import {
+  AmendmentDialogs,
+  CompareDialog,
+  ConfirmUnsavedDialog,
+  ImportDialog,
+  InviteDialog,
+  JoinSessionDialog,
+  NewDocumentDialog,
+  OpenDialog,
+  PreferencesDialog,
+  PrintPreviewDialog,
+  RecoveryDialog,
+  SaveAsDialog,
+  VersionsDialog,
+  loadPrintPreviewDialog,
+} from './dialogs/lazyDialogs.tsx';
+import { WhenLoaded } from './controls/WhenLoaded.tsx';
 import { AppDialogs } from './help/AppDialogs.tsx';
 import { HelpMenu } from './help/HelpMenu.tsx';
 import { useDesktopMenus } from './desktop/useDesktopMenus.ts';
@@ -109,6 +113,16 @@ export function App() {
     view.dispatch(setSuggestionAuthor(view.state.tr, suggesting ? user : null, proposing));
   }, [view, suggesting, user, proposing, proposingReasons]);
 
+  // Afdrukvoorbeeld asks for the PDF once the dialog's code is there (lazyDialogs.tsx says why).
+  const fileCommands = useMemo(
+    () => ({
+      ...controller.commands,
+      printPreview: () =>
+        void loadPrintPreviewDialog().then(controller.commands.printPreview, controller.report),
+    }),
+    [controller],
+  );
+
   const onView = useCallback(
     (next: EditorView | null) => {
       controller.attachEditor(next);
@@ -143,7 +157,7 @@ export function App() {
     },
     actions: createMenuActions({
       view,
-      file: controller.commands,
+      file: fileCommands,
       session: collaboration.commands,
       toggleSuggesting,
       jumpToChange: (direction) => {
@@ -175,7 +189,7 @@ export function App() {
     <div className="app">
       <FileBar
         snapshot={snapshot}
-        commands={controller.commands}
+        commands={fileCommands}
         reading={readOnly}
         joined={collaboration.live !== null && collaboration.hosted === null}
         helpMenu={<HelpMenu onOpen={controller.openAppDialog} />}
@@ -249,95 +263,97 @@ export function App() {
         outcome={state.outcome}
         onPreferences={() => controller.openAppDialog('preferences')}
       />
-      {dialog?.type === 'new' && (
-        <NewDocumentDialog
-          onCreate={(kind) => void controller.createNew(kind)}
-          onCancel={cancelDialog}
-        />
-      )}
-      {dialog?.type === 'open' && (
-        <OpenDialog onOpen={controller.openPath} onCancel={cancelDialog} />
-      )}
-      {dialog?.type === 'import' && (
-        <ImportDialog onImport={controller.importParsed} onCancel={cancelDialog} />
-      )}
-      {dialog?.type === 'saveAs' && (
-        <SaveAsDialog
-          initialName={
-            dialog.suggestedName ?? snapshot.name ?? (openDocument?.title.trim() || 'Naamloos')
-          }
-          onSave={controller.saveAs}
-          onCancel={cancelDialog}
-        />
-      )}
-      {dialog?.type === 'unsaved' && (
-        <ConfirmUnsavedDialog
-          name={getDocumentName(snapshot)}
-          onChoose={controller.chooseUnsaved}
-        />
-      )}
-      {dialog?.type === 'versions' && (
-        <VersionsDialog
-          versions={state.versions}
-          suggestedName={suggestVersionName(view)}
-          readOnly={readOnly || proposing}
-          onRecord={(name) => controller.recordVersion(name, user.name)}
-          onCompare={controller.compareVersions}
-          onRestore={(id) => controller.restoreVersion(id, user)}
-          onExportPdf={controller.exportVersionPdf}
-          onClose={cancelDialog}
-        />
-      )}
-      {dialog?.type === 'compare' && (
-        <CompareDialog
-          comparison={dialog.comparison.doc}
-          fromLabel={dialog.comparison.from}
-          toLabel={dialog.comparison.to}
-          onClose={cancelDialog}
-        />
-      )}
-      {dialog?.type === 'join' && (
-        <JoinSessionDialog
-          userName={collaboration.user.name}
-          onJoin={collaboration.joinSession}
-          onCancel={collaboration.commands.closeDialog}
-        />
-      )}
-      {dialog?.type === 'invite' && collaboration.hosted && (
-        <InviteDialog
-          networkAddress={collaboration.hosted.networkAddress}
-          onCreate={collaboration.createInvitation}
-          onClose={collaboration.commands.closeDialog}
-        />
-      )}
-      {state.preferences && collaboration.preferences && (
-        <PreferencesDialog
-          initial={collaboration.preferences}
-          onSave={collaboration.savePreferences}
-          onCancel={collaboration.commands.closeDialog}
-        />
-      )}
-      {dialog?.type === 'recovery' && (
-        <RecoveryDialog
-          documents={dialog.documents}
-          onRestore={(doc) => void controller.restoreRecoverable(doc)}
-          onDiscard={(doc) => void controller.discardRecoverable(doc)}
-          onLater={cancelDialog}
-        />
-      )}
-      {dialog?.type === 'preview' && (
-        <PrintPreviewDialog
-          printing={dialog.printing}
-          changes={
-            view && getStateChanges(view.state).length > 0
-              ? { shown: dialog.changesShown, onChange: controller.previewChanges }
-              : undefined
-          }
-          onExport={controller.exportPreviewed}
-          onClose={cancelDialog}
-        />
-      )}
-      {amendments.dialog && <AmendmentDialogs {...amendments.dialog} />}
+      <WhenLoaded>
+        {dialog?.type === 'new' && (
+          <NewDocumentDialog
+            onCreate={(kind) => void controller.createNew(kind)}
+            onCancel={cancelDialog}
+          />
+        )}
+        {dialog?.type === 'open' && (
+          <OpenDialog onOpen={controller.openPath} onCancel={cancelDialog} />
+        )}
+        {dialog?.type === 'import' && (
+          <ImportDialog onImport={controller.importParsed} onCancel={cancelDialog} />
+        )}
+        {dialog?.type === 'saveAs' && (
+          <SaveAsDialog
+            initialName={
+              dialog.suggestedName ?? snapshot.name ?? (openDocument?.title.trim() || 'Naamloos')
+            }
+            onSave={controller.saveAs}
+            onCancel={cancelDialog}
+          />
+        )}
+        {dialog?.type === 'unsaved' && (
+          <ConfirmUnsavedDialog
+            name={getDocumentName(snapshot)}
+            onChoose={controller.chooseUnsaved}
+          />
+        )}
+        {dialog?.type === 'versions' && (
+          <VersionsDialog
+            versions={state.versions}
+            suggestedName={suggestVersionName(view)}
+            readOnly={readOnly || proposing}
+            onRecord={(name) => controller.recordVersion(name, user.name)}
+            onCompare={controller.compareVersions}
+            onRestore={(id) => controller.restoreVersion(id, user)}
+            onExportPdf={controller.exportVersionPdf}
+            onClose={cancelDialog}
+          />
+        )}
+        {dialog?.type === 'compare' && (
+          <CompareDialog
+            comparison={dialog.comparison.doc}
+            fromLabel={dialog.comparison.from}
+            toLabel={dialog.comparison.to}
+            onClose={cancelDialog}
+          />
+        )}
+        {dialog?.type === 'join' && (
+          <JoinSessionDialog
+            userName={collaboration.user.name}
+            onJoin={collaboration.joinSession}
+            onCancel={collaboration.commands.closeDialog}
+          />
+        )}
+        {dialog?.type === 'invite' && collaboration.hosted && (
+          <InviteDialog
+            networkAddress={collaboration.hosted.networkAddress}
+            onCreate={collaboration.createInvitation}
+            onClose={collaboration.commands.closeDialog}
+          />
+        )}
+        {state.preferences && collaboration.preferences && (
+          <PreferencesDialog
+            initial={collaboration.preferences}
+            onSave={collaboration.savePreferences}
+            onCancel={collaboration.commands.closeDialog}
+          />
+        )}
+        {dialog?.type === 'recovery' && (
+          <RecoveryDialog
+            documents={dialog.documents}
+            onRestore={(doc) => void controller.restoreRecoverable(doc)}
+            onDiscard={(doc) => void controller.discardRecoverable(doc)}
+            onLater={cancelDialog}
+          />
+        )}
+        {dialog?.type === 'preview' && (
+          <PrintPreviewDialog
+            printing={dialog.printing}
+            changes={
+              view && getStateChanges(view.state).length > 0
+                ? { shown: dialog.changesShown, onChange: controller.previewChanges }
+                : undefined
+            }
+            onExport={controller.exportPreviewed}
+            onClose={cancelDialog}
+          />
+        )}
+        {amendments.dialog && <AmendmentDialogs {...amendments.dialog} />}
+      </WhenLoaded>
       {/* Over Resolutie-editor and Help: the Help menu, F1 and the native menus open them. */}
       <AppDialogs
         open={state.info}

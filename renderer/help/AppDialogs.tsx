@@ -2,10 +2,15 @@
  * Shows "Over Resolutie-editor" or the help page when one is open (the window's controller
  * holds which), and opens the help on F1. Mounted once, in App.tsx.
  */
-import { useEffect } from 'react';
+import { lazy, useEffect } from 'react';
 import type { AppDialog } from '../window/windowDialogs.ts';
-import { AboutDialog } from './AboutDialog.tsx';
-import { HelpDialog } from './HelpDialog.tsx';
+import { WhenLoaded } from '../controls/WhenLoaded.tsx';
+
+// Loaded when first opened: the help's text and its shortcut tables are no part of the start.
+const AboutDialog = lazy(async () => ({
+  default: (await import('./AboutDialog.tsx')).AboutDialog,
+}));
+const HelpDialog = lazy(async () => ({ default: (await import('./HelpDialog.tsx')).HelpDialog }));
 
 export function AppDialogs({
   open,
@@ -29,10 +34,18 @@ export function AppDialogs({
   }, [onOpen]);
 
   if (open === 'about') {
-    return <AboutDialog onClose={() => onClose('about')} onHelp={() => onOpen('help')} />;
+    return (
+      <WhenLoaded>
+        <AboutDialog onClose={() => onClose('about')} onHelp={() => onOpen('help')} />
+      </WhenLoaded>
+    );
   }
   if (open === 'help') {
-    return <HelpDialog onClose={() => onClose('help')} onAbout={() => onOpen('about')} />;
+    return (
+      <WhenLoaded>
+        <HelpDialog onClose={() => onClose('help')} onAbout={() => onOpen('about')} />
+      </WhenLoaded>
+    );
   }
   return null;
 }

@@ -30,8 +30,8 @@ import {
 import { cancelNameRequest, requestName, takeNameRequest } from '../preferences/namePrompt.ts';
 import type { NameReason } from '../preferences/namePrompt.ts';
 import { OpenDocument } from '../documents/OpenDocument.ts';
-import { LiveSession } from './liveSession.ts';
-import type { LiveSnapshot, LiveUser } from './liveSession.ts';
+import type { LiveSession, LiveSnapshot, LiveUser } from './liveSession.ts';
+import { loadLiveSession, openLiveSession } from './openLiveSession.ts';
 
 /** How long joining waits for the server before it says it cannot reach it. */
 const JOIN_TIMEOUT_MS = 15_000;
@@ -159,10 +159,11 @@ export function useCollaboration(windowState: WindowForCollaboration) {
       openDocument.setSessionInvitation(null);
       return;
     }
-    // After this render: the connection is state of its own, set from outside the effect.
-    void Promise.resolve().then(() => {
+    // After this render, once the live connection's code has loaded: the connection is state
+    // of its own, set from outside the effect.
+    void loadLiveSession().then((Live) => {
       if (liveRef.current) return;
-      const next = new LiveSession(openDocument.ydoc, invitation, userRef.current);
+      const next = new Live(openDocument.ydoc, invitation, userRef.current);
       connect(next);
       next.whenSynced().catch(() => openDocument.setSessionInvitation(null));
     });
@@ -180,7 +181,11 @@ export function useCollaboration(windowState: WindowForCollaboration) {
         state: encodeBase64(encodeYDoc(openDocument.ydoc)),
         hostName: host.name.trim() || null,
       });
-      const next = new LiveSession(openDocument.ydoc, parseInvitation(started.ownInvitation), host);
+      const next = await openLiveSession(
+        openDocument.ydoc,
+        parseInvitation(started.ownInvitation),
+        host,
+      );
       await next.whenSynced();
       connect(next);
       setHosted({ documentName: started.documentName, networkAddress: started.networkAddress });
@@ -209,7 +214,7 @@ export function useCollaboration(windowState: WindowForCollaboration) {
         joiner = { name, colour };
       }
       const ydoc = createEmptyYDoc();
-      const next = new LiveSession(ydoc, invitation, joiner);
+      const next = await openLiveSession(ydoc, invitation, joiner);
       try {
         await Promise.race([
           next.whenSynced(),
