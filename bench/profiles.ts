@@ -156,7 +156,7 @@ export async function profileTyping(context: BenchContext, pageUrl: string): Pro
     .slice(0, 14);
   const busy = summary.totalMs - summary.idleMs;
   return [
-    `**Profiel van het typen** (Chromium CPU-profiel via het DevTools-protocol, \`Profiler\`, bemonsterd elke 0,1 ms, tijdens ${keys} toetsaanslagen in dezelfde opstelling, op een ongeminificeerde build van dezelfde bronnen; per toetsaanslag, inclusief de pauzes ertussen niet). Bezig: ${perKey(busy, keys)} ms per toets, waarvan “(program)” ${perKey(summary.functions.find((f) => f.name === '(program)')?.selfMs ?? 0, keys)} ms: het werk van de browser zelf buiten JavaScript (tekst invoegen, selectie, stijl, layout, paint).`,
+    `**Profiel van het typen** (Chromium CPU-profiel via het DevTools-protocol, \`Profiler\`, bemonsterd elke 0,1 ms, tijdens ${keys} toetsaanslagen in dezelfde opstelling, met wat de drie meetypende collega’s intussen sturen (hun wijzigingen en cursors; die verwerking begint bij \`onMessageHandler\` van \`@hocuspocus/provider\`), op een ongeminificeerde build van dezelfde bronnen; per toetsaanslag, inclusief de pauzes ertussen niet). Bezig: ${perKey(busy, keys)} ms per toets, waarvan “(program)” ${perKey(summary.functions.find((f) => f.name === '(program)')?.selfMs ?? 0, keys)} ms: het werk van de browser zelf buiten JavaScript (tekst invoegen, selectie, stijl, layout, paint).`,
     [
       '| Gebied (bronbestand of pakket) | Eigen tijd (ms/toets) | Totaal incl. aanroepen (ms/toets) |',
       '| --- | --- | --- |',
