@@ -203,8 +203,18 @@ export async function profileRemoteEdit(context: BenchContext): Promise<string[]
     .filter((f) => !f.name.startsWith('('))
     .sort((a, b) => b.totalMs - a.totalMs);
   const busy = summary.totalMs - summary.idleMs;
+  // By area: the project's files (the gate, the check) beside the packages (Hocuspocus, ws, Yjs).
+  const areas = [...summary.areas]
+    .filter((a) => !a.name.startsWith('('))
+    .sort((a, b) => b.totalMs - a.totalMs)
+    .slice(0, 24);
   return [
     `**Profiel van de server** (V8 CPU-profiel van het serverproces via de inspector, alleen tijdens ${keys} toetsaanslagen met 20 clients; per toetsaanslag). Bezig: ${perKey(busy, keys)} ms per toets, garbage collection ${perKey(summary.functions.find((f) => f.name === '(garbage collector)')?.selfMs ?? 0, keys)} ms.`,
+    [
+      '| Gebied (bronbestand of pakket) | Eigen tijd (ms/toets) | Totaal incl. aanroepen (ms/toets) |',
+      '| --- | --- | --- |',
+      ...areas.map((a) => `| ${a.name} | ${perKey(a.selfMs, keys)} | ${perKey(a.totalMs, keys)} |`),
+    ].join('\n'),
     functionTable(functions, keys, 18).join('\n'),
   ];
 }
