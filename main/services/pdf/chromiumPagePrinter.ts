@@ -3,7 +3,7 @@
  * (see `chromium.ts`) driven by Playwright, printing with `page.pdf`.
  */
 import { chromium } from 'playwright-core';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM_MISSING_MESSAGE, chromiumArgs, findChromium } from './chromium.ts';
 import { PDF_SETTINGS } from './pagePrinter.ts';
 import { timePdfPhase } from './pdfTimings.ts';
@@ -20,6 +20,9 @@ export class ChromiumMissingError extends Error {
 /** A running Chromium that prints pages. */
 export class ChromiumPagePrinter implements PagePrinter {
   private readonly browser: Browser;
+  private context: Promise<BrowserContext> | null = null;
+  /** A page that printed and is free for the next print (a warm printer prints many). */
+  private sparePage: Page | null = null;
 
   private constructor(browser: Browser) {
     this.browser = browser;
@@ -39,11 +42,16 @@ export class ChromiumPagePrinter implements PagePrinter {
   }
 
   async print(printable: PrintablePage): Promise<Uint8Array> {
-    const page = await timePdfPhase('pageOpen', () => this.browser.newPage());
+    const spare = this.sparePage;
+    this.sparePage = null;
+    const page =
+      spare && !spare.isClosed()
+        ? spare
+        : await timePdfPhase('pageOpen', async () => (await this.getContext()).newPage());
+    let printed = false;
     try {
       await timePdfPhase('pageLoad', async () => {
-        // No network: the template is self-contained (fonts inlined) and must stay so.
-        await page.route('**/*', (route) => route.abort());
+        // The whole document is replaced: nothing of a page printed before stays.
         await page.setContent(printable.html, { waitUntil: 'load' });
         // Runs in the page (a string: this module is typed for Node, not the DOM).
         await page.evaluate('document.fonts.ready.then(() => true)');
@@ -60,10 +68,26 @@ export class ChromiumPagePrinter implements PagePrinter {
           outline: PDF_SETTINGS.outline,
         }),
       );
+      printed = true;
       return new Uint8Array(pdf);
     } finally {
-      await page.close();
+      // Kept for the next print when it printed and no other page is kept (prints at the same
+      // time each have their own); opening a page costs a warm printer as much as loading it.
+      if (printed && this.sparePage === null) this.sparePage = page;
+      else await page.close().catch(() => undefined);
     }
+  }
+
+  // One browser context for all its pages, made with the first: a context per page (what
+  // `browser.newPage` makes) cost a warm printer more than loading the page. The pages share
+  // nothing else: none may use the network, so there is no cache or cookie to share.
+  private getContext(): Promise<BrowserContext> {
+    this.context ??= this.browser.newContext().then(async (context) => {
+      // No network: the template is self-contained (fonts inlined) and must stay so.
+      await context.route('**/*', (route) => route.abort());
+      return context;
+    });
+    return this.context;
   }
 
   /** Whether its Chromium still runs: false once closed, or when it crashed or was killed. */
