@@ -1,9 +1,9 @@
 /**
  * `node bench/support/plainPdfProcess.ts IN.html OUT.pdf`: the baseline of the PDF benchmark.
  * A cold start as the command line's (this Node, the same system Chromium with the same
- * flags) that prints a plain HTML page of the same text with `page.pdf`: no print template,
- * embedded fonts, header, footer, tags, outline or finishing. What printing that much text
- * costs at the least.
+ * flags) that prints the HTML the app prints with a bare `page.pdf`: the page's own `@page`
+ * size and margins, but no header, footer, tags, outline or finishing. What printing that
+ * page costs at the least.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -18,7 +18,7 @@ const browser = await chromium.launch({ executablePath: findChromium()!, args: c
 try {
   const page = await browser.newPage();
   await page.setContent(readFileSync(input, 'utf8'), { waitUntil: 'load' });
-  writeFileSync(output, await page.pdf({ format: 'A4' }));
+  writeFileSync(output, await page.pdf({ format: 'A4', preferCSSPageSize: true }));
 } finally {
   await browser.close();
 }
