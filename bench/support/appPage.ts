@@ -46,18 +46,6 @@ export async function openAppDocument(
   return (await handle.jsonValue()) as number;
 }
 
-/** Starts a session as the host user; returns the editor's invitation. */
-export async function startAppSession(page: Page): Promise<string> {
-  await page.getByRole('button', { name: 'Sessie starten' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Uitnodigen voor de sessie' });
-  await dialog.waitFor();
-  await dialog.getByRole('radio', { name: /Redacteur/ }).check();
-  const invitation = await dialog.locator('#invitation-text').inputValue();
-  await dialog.getByRole('button', { name: 'Sluiten' }).click();
-  await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
-  return invitation;
-}
-
 /** Waits until the presence list names all of `names`. */
 export async function waitForPresence(page: Page, names: readonly string[]): Promise<void> {
   const presence = page.getByRole('region', { name: 'Aanwezig in het document' });

@@ -42,6 +42,11 @@ describe('CPU profile summary', () => {
     expect(shortenSource('/opt/resolutie-editor/renderer/editor/yjsBinding.ts')).toBe(
       'renderer/editor/yjsBinding.ts',
     );
+    // A checkout in a folder called `main`: the last top folder names the file.
+    expect(shortenSource('/srv/main/bench/page/latencyProbe.ts')).toBe(
+      'bench/page/latencyProbe.ts',
+    );
+    expect(shortenSource('/srv/main/main/cli/commands.ts')).toBe('main/cli/commands.ts');
     expect(areaOf('prosemirror-view/dist/index.js:12')).toBe('prosemirror-view');
     expect(areaOf('@hocuspocus/provider/dist/x.js:1')).toBe('@hocuspocus/provider');
     expect(areaOf('renderer/editor/yjsBinding.ts:3')).toBe('renderer/editor/yjsBinding.ts');

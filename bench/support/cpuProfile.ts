@@ -68,11 +68,12 @@ export function shortenSource(source: string): string {
     const name = rest[0]!.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]!;
     return `${name}/${rest.slice(rest[0]!.startsWith('@') ? 2 : 1).join('/')}`;
   }
-  for (const top of ['renderer/', 'shared/', 'main/', 'bench/']) {
-    const at = source.lastIndexOf(top);
-    if (at >= 0) return source.slice(at);
-  }
-  return source;
+  // The last top folder in the path is the project's own: a checkout may itself sit in a
+  // folder called `main`, and `…/main/bench/x.ts` is bench's file, not main's.
+  const at = Math.max(
+    ...['renderer/', 'shared/', 'main/', 'bench/'].map((top) => source.lastIndexOf(top)),
+  );
+  return at >= 0 ? source.slice(at) : source;
 }
 
 /** The area of a place: a package name, or the project's file (without the line). */
