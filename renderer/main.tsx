@@ -1,3 +1,6 @@
+// First: the document this window was opened for is asked for now, so the host reads it while
+// the rest of the window's code is evaluated and rendered.
+import './window/pageLaunch.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@fontsource/source-serif-4/400.css';

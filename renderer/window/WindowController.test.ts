@@ -170,6 +170,26 @@ describe('WindowController', () => {
     expect(controller.getState().openDocument?.getSnapshot().path).toBeNull();
   });
 
+  it('takes the answer the page asked for at load instead of asking again, failure and all', async () => {
+    const host = fakeHost();
+    const openDocument = vi.spyOn(host.services.api, 'openDocument');
+    const early = host.services.api.openDocument({ path: '/docs/vroeg.resolutie' });
+    openDocument.mockClear();
+    const controller = new WindowController(host.services);
+    controller.start('/docs/vroeg.resolutie', early);
+    await until(controller, (state) => state.openDocument !== null);
+    expect(controller.getState().openDocument?.getSnapshot().path).toBe('/docs/vroeg.resolutie');
+    expect(openDocument).not.toHaveBeenCalled();
+
+    const failing = new WindowController(fakeHost().services);
+    const refused = Promise.reject(new Error('Het bestand bestaat niet meer.'));
+    refused.catch(() => undefined);
+    failing.start('/docs/weg.resolutie', refused);
+    await until(failing, (state) => state.notice !== null && state.openDocument !== null);
+    expect(failing.getState().notice).toBe('Het bestand bestaat niet meer.');
+    expect(failing.getState().openDocument?.getSnapshot().path).toBeNull();
+  });
+
   it('asks about unsaved changes before New, and saves as a new file before going on', async () => {
     const host = fakeHost();
     const controller = await started(host);

@@ -20,6 +20,7 @@ import type { ImportedStuk } from '../documents/docxImport.ts';
 import { addImportedComments } from '../../shared/comments/importedComments.ts';
 import type { DocumentsApi } from '../documents/OpenDocument.ts';
 import { watchVersions } from '../liveSession/watchVersions.ts';
+import type { OpenedFile } from './launchRequest.ts';
 import { findVersionDoc, getComparison, restoreAsProposal } from './versionComparison.ts';
 import type { VersionAuthor } from './versionComparison.ts';
 import type { AppDialog, Recoverable, UnsavedChoice, WindowDialog } from './windowDialogs.ts';
@@ -125,9 +126,11 @@ export class WindowController {
    * first document to arrive is never replaced by the blank one. A window the desktop app
    * opened for a file (`launchPath`, see launchDocument.ts) starts with that file instead; if
    * it cannot be opened, the reason is shown and the window starts with a new resolution.
+   * `launchFile` is the host's answer for that file when the page asked for it before the
+   * window started (launchRequest.ts); without it the controller asks now.
    * Returns the cancel: what arrives after it is closed again.
    */
-  start(launchPath: string | null): () => void {
+  start(launchPath: string | null, launchFile?: Promise<OpenedFile>): () => void {
     let live = true;
     const { api } = this.services;
     const startBlank = async () => {
@@ -141,7 +144,8 @@ export class WindowController {
     };
     const startWithLaunchDocument = async (path: string) => {
       try {
-        const opened = await OpenDocument.fromFile(await api.openDocument({ path }), api);
+        const file = await (launchFile ?? api.openDocument({ path }));
+        const opened = await OpenDocument.fromFile(file, api);
         if (!live || this.state.openDocument) await opened.close();
         else await this.replaceDocument(opened);
       } catch (error) {

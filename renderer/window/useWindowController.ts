@@ -1,16 +1,17 @@
 /**
  * The window's controller for React: made once per window with the real host behind it,
- * started with the document the desktop app opened the window for, and subscribed to, with
- * the open document's own snapshot (name, saved state) beside it. The components only render.
+ * started with the document the desktop app opened the window for (asked for while the page
+ * loaded, see pageLaunch.ts), and subscribed to, with the open document's own snapshot (name,
+ * saved state) beside it. The components only render.
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { getLaunchDocument } from '../../shared/api/launchDocument.ts';
 import { api } from '../api/client.ts';
 import type { DocumentSnapshot } from '../documents/OpenDocument.ts';
 import { printDocumentOnPaper } from '../documents/paperPrint.ts';
 import { downloadPdf, downloadVersionPdf, printDocumentPdf } from '../documents/pdfExport.ts';
 import { downloadWord } from '../documents/wordExport.ts';
 import { WindowController } from './WindowController.ts';
+import { pageLaunch } from './pageLaunch.ts';
 
 const EMPTY_SNAPSHOT: DocumentSnapshot = {
   id: '',
@@ -36,8 +37,9 @@ export function useWindowController() {
         printOnPaper: printDocumentOnPaper,
       }),
   );
-  // The document the desktop app opened this window for, read once from the address.
-  const [launchPath] = useState(() => getLaunchDocument(window.location.search));
+  // The document the desktop app opened this window for, read once from the address and
+  // asked for while the page loaded (pageLaunch.ts).
+  const [launch] = useState(() => pageLaunch);
   const state = useSyncExternalStore(controller.subscribe, controller.getState);
   const openDocument = state.openDocument;
   const snapshot = useSyncExternalStore(
@@ -47,9 +49,9 @@ export function useWindowController() {
 
   useEffect(() => {
     // The address has done its work: a reload starts from a new document, like any window.
-    if (launchPath !== null) window.history.replaceState(null, '', window.location.pathname);
-    return controller.start(launchPath);
-  }, [controller, launchPath]);
+    if (launch !== null) window.history.replaceState(null, '', window.location.pathname);
+    return controller.start(launch?.path ?? null, launch?.file);
+  }, [controller, launch]);
 
   // Leaving the page with unsaved changes: the browser asks (the journal keeps them anyway).
   useEffect(() => {
