@@ -263,7 +263,12 @@ export function App() {
         outcome={state.outcome}
         onPreferences={() => controller.openAppDialog('preferences')}
       />
-      <WhenLoaded>
+      <WhenLoaded
+        onClose={() => {
+          cancelDialog();
+          amendments.dialog?.onClose();
+        }}
+      >
         {dialog?.type === 'new' && (
           <NewDocumentDialog
             onCreate={(kind) => void controller.createNew(kind)}

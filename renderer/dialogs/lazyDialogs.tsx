@@ -6,15 +6,7 @@
  * from the host in browser mode; the dialog's own code is then cached for the window's life.
  * App.tsx shows them inside controls/WhenLoaded.tsx.
  */
-import { lazy } from 'react';
-import type { ComponentType } from 'react';
-
-/** A lazy component from a module's named export. */
-function lazyNamed<Props extends object>(
-  load: () => Promise<ComponentType<Props>>,
-): ComponentType<Props> {
-  return lazy(async () => ({ default: await load() }));
-}
+import { lazyPart as lazyNamed } from '../controls/lazyPart.tsx';
 
 export const VersionsDialog = lazyNamed(
   async () => (await import('./VersionsDialog.tsx')).VersionsDialog,

@@ -2,15 +2,14 @@
  * Shows "Over Resolutie-editor" or the help page when one is open (the window's controller
  * holds which), and opens the help on F1. Mounted once, in App.tsx.
  */
-import { lazy, useEffect } from 'react';
+import { useEffect } from 'react';
 import type { AppDialog } from '../window/windowDialogs.ts';
 import { WhenLoaded } from '../controls/WhenLoaded.tsx';
+import { lazyPart } from '../controls/lazyPart.tsx';
 
 // Loaded when first opened: the help's text and its shortcut tables are no part of the start.
-const AboutDialog = lazy(async () => ({
-  default: (await import('./AboutDialog.tsx')).AboutDialog,
-}));
-const HelpDialog = lazy(async () => ({ default: (await import('./HelpDialog.tsx')).HelpDialog }));
+const AboutDialog = lazyPart(async () => (await import('./AboutDialog.tsx')).AboutDialog);
+const HelpDialog = lazyPart(async () => (await import('./HelpDialog.tsx')).HelpDialog);
 
 export function AppDialogs({
   open,
@@ -35,14 +34,14 @@ export function AppDialogs({
 
   if (open === 'about') {
     return (
-      <WhenLoaded>
+      <WhenLoaded onClose={() => onClose('about')}>
         <AboutDialog onClose={() => onClose('about')} onHelp={() => onOpen('help')} />
       </WhenLoaded>
     );
   }
   if (open === 'help') {
     return (
-      <WhenLoaded>
+      <WhenLoaded onClose={() => onClose('help')}>
         <HelpDialog onClose={() => onClose('help')} onAbout={() => onOpen('about')} />
       </WhenLoaded>
     );

@@ -130,3 +130,27 @@ test('the page has the app icon as its favicon', async ({ page }) => {
   expect(response.headers()['content-type']).toContain('image/svg+xml');
   expect(await response.text()).toContain('<title>Resolutie-editor</title>');
 });
+
+test('a part that cannot be loaded says so in Dutch and leaves the window and document as they were', async ({
+  page,
+}) => {
+  const editor = await openEditor(page);
+  const firstItem = page.locator('li.item').first();
+  const itemText = await firstItem.innerText();
+  // The help's code is loaded when first asked for; the host "goes away" for that one file.
+  await page.route(/HelpDialog[^/]*\.js/, (route) => route.abort());
+  await page.keyboard.press('F1');
+  const failure = page.getByRole('alert').filter({ hasText: 'kon niet worden geladen' });
+  await expect(failure).toContainText('Uw document is niet aangetast');
+  await expect(editor).toBeVisible();
+  await expect(firstItem).toHaveText(itemText);
+  await screenshot(page, 'help-load-failed');
+  await failure.getByRole('button', { name: 'Sluiten' }).click();
+  await expect(failure).toBeHidden();
+  await expect(editor).toBeVisible();
+
+  // Once the host answers again, asking again loads it: a failed load is not kept.
+  await page.unroute(/HelpDialog[^/]*\.js/);
+  await page.keyboard.press('F1');
+  await expect(page.getByRole('dialog', { name: 'Help bij de Resolutie-editor' })).toBeVisible();
+});
