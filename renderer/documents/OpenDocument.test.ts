@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { decodeBase64 } from '../../shared/format/base64.ts';
-import { getDocumentFragment, readYDoc } from '../../shared/ydoc/yDocument.ts';
+import { decodeBase64, encodeBase64 } from '../../shared/format/base64.ts';
+import { encodeYDoc, getDocumentFragment, readYDoc } from '../../shared/ydoc/yDocument.ts';
 import { typeInTitle } from '../../main/services/testing/yjsDocuments.ts';
+import { JOURNAL_FLUSH_DELAY_MS } from './journalStream.ts';
 import { OpenDocument } from './OpenDocument.ts';
 
 /**
@@ -33,7 +34,8 @@ function recordingHost() {
       return { path: '/docs/motie.resolutie', name: 'motie', savedAt: new Date().toISOString() };
     },
   };
-  return { api, savesAheadOfJournal };
+  const journalText = () => getDocumentFragment(journal).toString();
+  return { api, savesAheadOfJournal, journalText };
 }
 
 describe('OpenDocument', () => {
@@ -49,6 +51,39 @@ describe('OpenDocument', () => {
     expect(host.savesAheadOfJournal).toEqual([]);
     typeInTitle(opened.ydoc, ' na het opslaan');
     await opened.save();
+    expect(host.savesAheadOfJournal).toEqual([]);
+    await opened.close();
+  });
+
+  it('shows an opened file before its journal has started, and journals every edit after it', async () => {
+    const host = recordingHost();
+    const created = await OpenDocument.createNew('motie', host.api as never, 'ALV');
+    typeInTitle(created.ydoc, 'Uit het bestand');
+    const file = {
+      path: '/docs/motie.resolutie',
+      name: 'motie',
+      state: encodeBase64(encodeYDoc(created.ydoc)),
+      savedAt: new Date().toISOString(),
+    };
+    let releaseReset = () => {};
+    const resetHeld = new Promise<void>((resolve) => {
+      releaseReset = resolve;
+    });
+    const api = {
+      ...host.api,
+      journalReset: async (request: { state: string }) => {
+        await resetHeld;
+        return host.api.journalReset(request);
+      },
+    };
+    const opened = await OpenDocument.fromFile(file, api as never);
+    typeInTitle(opened.ydoc, ' en daarna getypt');
+    await new Promise((resolve) => setTimeout(resolve, JOURNAL_FLUSH_DELAY_MS + 50));
+    // The edit waits behind the reset: sent before it, the reset would wipe it from the journal.
+    expect(host.journalText()).not.toContain('daarna getypt');
+    releaseReset();
+    await opened.save();
+    expect(host.journalText()).toContain('Uit het bestand en daarna getypt');
     expect(host.savesAheadOfJournal).toEqual([]);
     await opened.close();
   });

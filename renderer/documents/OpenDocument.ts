@@ -172,7 +172,10 @@ export class OpenDocument {
       },
       documentsApi,
     );
-    await opened.journal.reset(encodeYDoc(opened.ydoc));
+    // Not waited for: the window shows the file while its journal starts. Every later update,
+    // save or discard is queued behind the reset (the stream sends one request at a time, in
+    // order), and a failed reset shows as the journal's status either way (it never rejects).
+    void opened.journal.reset(encodeYDoc(opened.ydoc));
     return opened;
   }
 
