@@ -46,10 +46,14 @@ export function useFoldedGroups(bar: RefObject<HTMLElement | null>, order: strin
   }, [bar]);
 
   // Another order folds other groups for the same width (the orders are the toolbar's
-  // constants, so a new array is a new order), before the browser paints.
+  // constants, so a new array is a new order), before the browser paints. Not at mount: the
+  // observer's first report, also before the first paint, fits the row after the layout the
+  // browser does anyway, where measuring here would force one more while the window starts.
+  const mounted = useRef(false);
   useLayoutEffect(() => {
     latestOrder.current = order;
-    refitNow.current?.();
+    if (mounted.current) refitNow.current?.();
+    mounted.current = true;
   }, [order]);
 
   // After every render, the parts shown now are watched too (the "Meer ▾" button comes and
