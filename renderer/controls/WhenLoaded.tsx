@@ -56,17 +56,20 @@ class LoadFailureBoundary extends Component<WhenLoadedProps, { failed: boolean }
     return (
       <div className="lazy-loading lazy-failed" role="alert">
         <p>{LOAD_FAILED_MESSAGE}</p>
-        <button
-          type="button"
-          autoFocus
-          onClick={() => {
-            retryFailedParts();
-            this.setState({ failed: false });
-            this.props.onClose();
-          }}
-        >
-          Sluiten
-        </button>
+        <div className="modal-actions">
+          <button
+            type="button"
+            className="button primary"
+            autoFocus
+            onClick={() => {
+              retryFailedParts();
+              this.setState({ failed: false });
+              this.props.onClose();
+            }}
+          >
+            Sluiten
+          </button>
+        </div>
       </div>
     );
   }
