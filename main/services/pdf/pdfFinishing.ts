@@ -11,10 +11,14 @@ import {
   PDFDocument,
   beginMarkedContent,
   degrees,
+  drawObject,
+  drawSvgPath,
   endMarkedContent,
   grayscale,
+  popGraphicsState,
+  pushGraphicsState,
 } from 'pdf-lib';
-import type { PDFPage } from 'pdf-lib';
+import type { PDFPage, PDFRef } from 'pdf-lib';
 import { makePdfA } from './pdfArchive.ts';
 import { PDF_LOAD_OPTIONS, replaceOutlineTitles } from './pdfOutline.ts';
 import {
@@ -70,19 +74,27 @@ export async function finishPdf(
               throw new RangeError(`pagina ${index + 1} bestaat niet (${pages.length} pagina's)`);
             return page;
           });
-  for (const page of marked) stampWatermark(page);
+  // One drawing of the mark per page size, shared by every page of that size.
+  const forms = new Map<string, PDFRef>();
+  for (const page of marked) {
+    const { width, height } = page.getSize();
+    const size = `${width}x${height}`;
+    let form = forms.get(size);
+    if (!form) forms.set(size, (form = drawWatermarkForm(document, width, height)));
+    stampWatermark(page, form);
+  }
   // Last, so that the XMP says what the Info dictionary now holds. PDF/A-2 allows object
   // streams, but without them the file stays as readable as the ones that are not PDF/A.
   if (options.archival) makePdfA(document, pdf);
   return document.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }
 
-// Draws the word centred on the page, rising at the layout's angle. pdf-lib draws SVG paths
+// The word centred on a page of `width` × `height`, rising at the layout's angle, as a form
+// XObject: drawn (and its SVG paths parsed) once, then placed on every page, which keeps a
+// concept of a hundred pages from parsing the letters a hundred times. pdf-lib draws SVG paths
 // from an origin with y pointing down and rotates them about that origin, so the origin is
-// placed where the rotated word's centre falls on the page's centre. The strokes are marked
-// as an artifact: in a tagged PDF, screen readers and text extraction then pass them by.
-function stampWatermark(page: PDFPage): void {
-  const { width, height } = page.getSize();
+// placed where the rotated word's centre falls on the page's centre.
+function drawWatermarkForm(document: PDFDocument, width: number, height: number): PDFRef {
   const layout = WATERMARK_LAYOUT;
   const scale = (layout.widthMm * POINTS_PER_MM) / getWatermarkWidth();
   const angle = (layout.angle * Math.PI) / 180;
@@ -93,21 +105,45 @@ function stampWatermark(page: PDFPage): void {
   const rotatedY = cx * Math.sin(angle) + cy * Math.cos(angle);
   const originX = width / 2 - rotatedX;
   const originY = height / 2 - rotatedY;
-  page.pushOperators(beginMarkedContent('Artifact'));
-  for (const letter of getWatermarkLetters()) {
+  const context = document.context;
+  const operators = getWatermarkLetters().flatMap((letter) => {
     // Each letter is shifted along the rotated baseline.
     const shift = letter.offset * scale;
-    page.drawSvgPath(letter.path, {
+    return drawSvgPath(letter.path, {
       x: originX + shift * Math.cos(angle),
       y: originY + shift * Math.sin(angle),
       scale,
       rotate: degrees(layout.angle),
+      color: undefined,
       borderColor: grayscale(layout.grey),
       // The path is drawn under a transform that scales it, line width included.
       borderWidth: layout.strokeWidth,
-      borderOpacity: layout.opacity,
       borderLineCap: LineCapStyle.Round,
+      graphicsState: WATERMARK_STATE,
     });
-  }
-  page.pushOperators(endMarkedContent());
+  });
+  const form = context.formXObject(operators, {
+    BBox: [0, 0, width, height],
+    Resources: {
+      ExtGState: {
+        [WATERMARK_STATE]: context.obj({ Type: 'ExtGState', CA: layout.opacity }),
+      },
+    },
+  });
+  return context.register(form);
+}
+
+const WATERMARK_STATE = 'GSWatermark';
+
+// Places the mark's form on the page. It is marked as an artifact: in a tagged PDF, screen
+// readers and text extraction then pass it by.
+function stampWatermark(page: PDFPage, form: PDFRef): void {
+  const name = page.node.newXObject('Watermark', form);
+  page.pushOperators(
+    beginMarkedContent('Artifact'),
+    pushGraphicsState(),
+    drawObject(name),
+    popGraphicsState(),
+    endMarkedContent(),
+  );
 }

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFStream } from 'pdf-lib';
 import { WATERMARK_LAYOUT } from '../../../../shared/print/watermark.ts';
 import { readPdfOutline } from '../pdfOutline.ts';
 import type { OutlineEntry } from '../pdfOutline.ts';
@@ -59,24 +59,36 @@ export function countInkInMiddle(file: string, page: number): number {
 }
 
 /**
- * The pages (from 1) that carry the CONCEPT mark: those whose resources hold the mark's
- * translucent stroke state (pdf-lib draws it with the layout's opacity; Chromium's own
- * drawing uses none like it).
+ * The pages (from 1) that carry the CONCEPT mark: those that place a form whose resources
+ * hold the mark's translucent stroke state (pdf-lib draws it with the layout's opacity;
+ * Chromium's own drawing uses none like it). The state is looked for in the page's own
+ * resources too, so a mark drawn straight on the page would count as well.
  */
 export async function findMarkedPages(file: string): Promise<number[]> {
   const pdf = await PDFDocument.load(readFileSync(file));
-  const marked: number[] = [];
-  pdf.getPages().forEach((page, index) => {
-    const states = page.node.Resources()?.lookupMaybe(PDFName.of('ExtGState'), PDFDict);
-    const hasMark = (states?.values() ?? []).some((value) => {
-      const state = value instanceof PDFDict ? value : pdf.context.lookup(value);
-      const opacity =
-        state instanceof PDFDict ? state.lookupMaybe(PDFName.of('CA'), PDFNumber) : undefined;
+  const asDict = (value: unknown) => {
+    const object = value instanceof PDFRef ? pdf.context.lookup(value) : value;
+    return object instanceof PDFDict ? object : undefined;
+  };
+  const carriesMark = (resources: PDFDict | undefined) =>
+    (resources?.lookupMaybe(PDFName.of('ExtGState'), PDFDict)?.values() ?? []).some((value) => {
+      const opacity = asDict(value)?.lookupMaybe(PDFName.of('CA'), PDFNumber);
       return (
         opacity !== undefined && Math.abs(opacity.asNumber() - WATERMARK_LAYOUT.opacity) < 1e-6
       );
     });
-    if (hasMark) marked.push(index + 1);
+  const marked: number[] = [];
+  pdf.getPages().forEach((page, index) => {
+    const resources = page.node.Resources();
+    const forms = (resources?.lookupMaybe(PDFName.of('XObject'), PDFDict)?.values() ?? []).map(
+      (value) => {
+        const object = value instanceof PDFRef ? pdf.context.lookup(value) : value;
+        return object instanceof PDFStream
+          ? object.dict.lookupMaybe(PDFName.of('Resources'), PDFDict)
+          : undefined;
+      },
+    );
+    if (carriesMark(resources) || forms.some(carriesMark)) marked.push(index + 1);
   });
   return marked;
 }
