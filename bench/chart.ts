@@ -161,15 +161,12 @@ export function renderChart(
     panels.push(panel.svg);
     top += panel.height;
   }
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${top}" viewBox="0 0 ${WIDTH} ${top}" font-family="Source Sans 3, Segoe UI, sans-serif" font-size="12">`,
-    `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    `<text x="16" y="26" font-size="16" font-weight="600" fill="${COLOURS.ink}">${escapeXml(title)}</text>`,
-    `<text x="${WIDTH - 16}" y="26" text-anchor="end" fill="${COLOURS.muted}">blauw: Resolutie-editor; grijs: baselines; elk paneel een eigen schaal</text>`,
-    ...panels,
-    '</svg>',
-    '',
-  ].join('\n');
+  return svgPicture(
+    title,
+    'blauw: Resolutie-editor; grijs: baselines; elk paneel een eigen schaal',
+    panels,
+    top,
+  );
 }
 
 /** The size chart: one panel per benchmark with a size series, cost against item count. */
@@ -374,11 +371,21 @@ export function renderSizeChart(
     panels.push(panel.svg);
     top += panel.height;
   }
+  return svgPicture(
+    title,
+    'blauw: Resolutie-editor; grijs: baseline; elk paneel een eigen schaal',
+    panels,
+    top,
+  );
+}
+
+/** The whole picture: a title and a legend over the panels, `height` high. */
+function svgPicture(title: string, legend: string, panels: string[], height: number): string {
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${top}" viewBox="0 0 ${WIDTH} ${top}" font-family="Source Sans 3, Segoe UI, sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="Source Sans 3, Segoe UI, sans-serif" font-size="12">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
     `<text x="16" y="26" font-size="16" font-weight="600" fill="${COLOURS.ink}">${escapeXml(title)}</text>`,
-    `<text x="${WIDTH - 16}" y="26" text-anchor="end" fill="${COLOURS.muted}">blauw: Resolutie-editor; grijs: baseline; elk paneel een eigen schaal</text>`,
+    `<text x="${WIDTH - 16}" y="26" text-anchor="end" fill="${COLOURS.muted}">${escapeXml(legend)}</text>`,
     ...panels,
     '</svg>',
     '',
