@@ -55,7 +55,7 @@ export function formatMachine(machine: MachineInfo): string {
     `Node ${machine.node}, Chromium ${machine.chromium}; gemeten op ${machine.date}. ` +
     `Belasting (load average 1/5/15 min) vóór ${load(machine.loadBefore)}, na ${load(machine.loadAfter)}` +
     (busy
-      ? ': de machine was niet stil (andere tests liepen tegelijk), dus alle tijden, ook die van de baselines, zijn hoger dan op een stille machine; de verhoudingen zijn eerlijker dan de absolute getallen.'
+      ? ': de machine was niet stil (ander werk vóór of tijdens de run, of de servers, clients en Chromiums van de benchmark zelf), dus alle tijden, ook die van de baselines, zijn hoger dan op een stille machine; de verhoudingen zijn eerlijker dan de absolute getallen.'
       : '.')
   );
 }
