@@ -19,9 +19,9 @@ import { PDFDocument } from 'pdf-lib';
 import { listBundleEntries, renderPrintBundle } from '../../../shared/print/renderBundle.ts';
 import type { PrintedAmendment } from '../../../shared/print/renderAmendment.ts';
 import type { PrintBundle } from '../../../shared/print/renderBundle.ts';
-import { startSystemChromiumPrinter } from './chromiumPagePrinter.ts';
 import { finishPdf } from './pdfFinishing.ts';
 import { PDF_LOAD_OPTIONS, readOutlineOf } from './pdfOutline.ts';
+import { prepareWhilePrinterStarts } from './printDocumentPdf.ts';
 import type { PdfJobOptions } from './printDocumentPdf.ts';
 import { getPrintFontCss } from './printFonts.ts';
 import { timePdfPhase } from './pdfTimings.ts';
@@ -66,14 +66,9 @@ export async function printBundlePdf(
 
   step('Chromium starten en de inhoud opmaken');
   // Chromium starts while the fonts are read and the bundle is rendered.
-  const starting = (options.startPrinter ?? startSystemChromiumPrinter)();
-  // Its failure (no Chromium) is thrown where it is awaited.
-  starting.catch(() => undefined);
-  let render: (startPages: readonly number[] | null) => PrintBundle;
-  let draft: PrintBundle;
-  try {
+  const { printer, prepared } = await prepareWhilePrinterStarts(options.startPrinter, async () => {
     const fontCss = await timePdfPhase('fonts', () => getPrintFontCss(options.appRoot));
-    render = (startPages) =>
+    const render = (startPages: readonly number[] | null): PrintBundle =>
       renderPrintBundle(docs, {
         title: options.title,
         fontCss,
@@ -82,12 +77,9 @@ export async function printBundlePdf(
         ...(options.fileNames ? { fileNames: options.fileNames } : {}),
         ...(options.amendments ? { amendments: options.amendments } : {}),
       });
-    draft = await timePdfPhase('render', () => render(null));
-  } catch (error) {
-    await starting.then((printer) => printer.close()).catch(() => undefined);
-    throw error;
-  }
-  const printer = await starting;
+    return { render, draft: await timePdfPhase('render', () => render(null)) };
+  });
+  const { render, draft } = prepared;
   try {
     step("De pagina's tellen");
     const counted = await timePdfPhase(

@@ -12,7 +12,7 @@ import type {
 } from '../../../shared/print/renderPrintDocument.ts';
 import type { PrintedCommentThread } from '../../../shared/print/renderComments.ts';
 import { startSystemChromiumPrinter } from './chromiumPagePrinter.ts';
-import type { StartPagePrinter } from './pagePrinter.ts';
+import type { PagePrinter, StartPagePrinter } from './pagePrinter.ts';
 import { finishPdf } from './pdfFinishing.ts';
 import { getPrintFontCss } from './printFonts.ts';
 import { timePdfPhase } from './pdfTimings.ts';
@@ -60,21 +60,13 @@ export async function printRenderedPdf(
   render: (fontCss: string) => PrintDocument,
   options: Pick<PdfJobOptions, 'appRoot' | 'creator' | 'startPrinter' | 'archival'>,
 ): Promise<Uint8Array> {
-  // Chromium starts while the fonts are read and the page is rendered: the launch is the
-  // longest wait of a cold print, and neither needs the other.
-  const starting = (options.startPrinter ?? startSystemChromiumPrinter)();
-  // Its failure (no Chromium) is thrown below; until then it must not count as unhandled.
-  starting.catch(() => undefined);
-  let printDocument: PrintDocument;
-  try {
-    const fontCss = await timePdfPhase('fonts', () => getPrintFontCss(options.appRoot));
-    printDocument = await timePdfPhase('render', () => render(fontCss));
-  } catch (error) {
-    // The page cannot be made: the printer that started meanwhile is not left running.
-    await starting.then((printer) => printer.close()).catch(() => undefined);
-    throw error;
-  }
-  const printer = await starting;
+  const { printer, prepared: printDocument } = await prepareWhilePrinterStarts(
+    options.startPrinter,
+    async () => {
+      const fontCss = await timePdfPhase('fonts', () => getPrintFontCss(options.appRoot));
+      return timePdfPhase('render', () => render(fontCss));
+    },
+  );
   try {
     const printed = await printer.print(printDocument);
     return await timePdfPhase('finish', () =>
@@ -91,6 +83,29 @@ export async function printRenderedPdf(
   } finally {
     await printer.close();
   }
+}
+
+/**
+ * Starts the page printer and, meanwhile, `prepare`s what it will print (the fonts read, the
+ * page rendered): the launch is the longest wait of a cold print, and neither needs the other.
+ * Should `prepare` fail, the printer that started meanwhile is closed, not left running; a
+ * printer that cannot start (no Chromium) is said once the page is ready.
+ */
+export async function prepareWhilePrinterStarts<Prepared>(
+  startPrinter: StartPagePrinter | undefined,
+  prepare: () => Promise<Prepared>,
+): Promise<{ printer: PagePrinter; prepared: Prepared }> {
+  const starting = (startPrinter ?? startSystemChromiumPrinter)();
+  // Its failure is thrown below; until then it must not count as unhandled.
+  starting.catch(() => undefined);
+  let prepared: Prepared;
+  try {
+    prepared = await prepare();
+  } catch (error) {
+    await starting.then((printer) => printer.close()).catch(() => undefined);
+    throw error;
+  }
+  return { printer: await starting, prepared };
 }
 
 export { ChromiumMissingError } from './chromiumPagePrinter.ts';
