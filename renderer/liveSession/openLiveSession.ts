@@ -7,9 +7,24 @@ import type * as Y from 'yjs';
 import type { Invitation } from '../../shared/session/invitation.ts';
 import type { LiveSession, LiveUser } from './liveSession.ts';
 
-/** The live connection's class, loaded on first use. */
-export async function loadLiveSession(): Promise<typeof LiveSession> {
-  return (await import('./liveSession.ts')).LiveSession;
+/** Said when the live connection's code does not arrive; the document is untouched. */
+export const LIVE_SESSION_LOAD_FAILED =
+  'De code voor samenwerken kon niet worden geladen. Uw document is niet aangetast; probeer ' +
+  'het opnieuw, of open het venster opnieuw als het blijft mislukken.';
+
+/**
+ * The live connection's class, loaded on first use. A load that fails (a host that stopped, a
+ * file that cannot be read) is said in Dutch, as every failure in the status bar is; the
+ * browser's own message is English and names a file. A later call loads it afresh.
+ */
+export async function loadLiveSession(
+  load: () => Promise<{ LiveSession: typeof LiveSession }> = () => import('./liveSession.ts'),
+): Promise<typeof LiveSession> {
+  try {
+    return (await load()).LiveSession;
+  } catch (error) {
+    throw new Error(LIVE_SESSION_LOAD_FAILED, { cause: error });
+  }
 }
 
 /** A new live connection of `ydoc` to the session of `invitation`. */

@@ -160,14 +160,24 @@ export function useCollaboration(windowState: WindowForCollaboration) {
       return;
     }
     // After this render, once the live connection's code has loaded: the connection is state
-    // of its own, set from outside the effect.
-    void loadLiveSession().then((Live) => {
-      if (liveRef.current) return;
-      const next = new Live(openDocument.ydoc, invitation, userRef.current);
-      connect(next);
-      next.whenSynced().catch(() => openDocument.setSessionInvitation(null));
-    });
-  }, [openDocument, connect]);
+    // of its own, set from outside the effect. Not for a document that is no longer the open
+    // one by then; and a load that failed keeps the invitation, for the next time it opens.
+    let current = true;
+    loadLiveSession().then(
+      (Live) => {
+        if (!current || liveRef.current) return;
+        const next = new Live(openDocument.ydoc, invitation, userRef.current);
+        connect(next);
+        next.whenSynced().catch(() => openDocument.setSessionInvitation(null));
+      },
+      (error: unknown) => {
+        if (current) report(error);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [openDocument, connect, report]);
 
   const startSession = useCallback(async () => {
     if (!openDocument || liveRef.current) return;
