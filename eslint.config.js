@@ -51,6 +51,7 @@ const SHARED_LAYERS = {
         'import',
         'format',
         'print',
+        'checks',
         'api',
       ],
       'The root files of shared/ sit with the model, at the bottom.',
@@ -68,6 +69,7 @@ const SHARED_LAYERS = {
         'import',
         'format',
         'print',
+        'checks',
         'api',
       ],
       'shared/model is the bottom layer.',
@@ -75,7 +77,18 @@ const SHARED_LAYERS = {
   ],
   'shared/editor/**/*.ts': [
     sharedRooms(
-      ['comments', 'procedure', 'ydoc', 'session', 'export', 'import', 'format', 'print', 'api'],
+      [
+        'comments',
+        'procedure',
+        'ydoc',
+        'session',
+        'export',
+        'import',
+        'format',
+        'print',
+        'checks',
+        'api',
+      ],
       'shared/editor reads and edits documents; the rooms that use it sit above it.',
     ),
   ],
@@ -95,6 +108,12 @@ const SHARED_LAYERS = {
     sharedRooms(
       ['comments', 'procedure', 'ydoc', 'session', 'export', 'import', 'print', 'api'],
       'shared/format is the file envelope, below the Yjs document.',
+    ),
+  ],
+  'shared/checks/**/*.ts': [
+    sharedRooms(
+      ['comments', 'procedure', 'ydoc', 'session', 'export', 'import', 'format', 'print', 'api'],
+      "shared/checks reads documents through the editor's queries; its callers hand it the rest as plain data.",
     ),
   ],
   'shared/print/**/*.ts': [

@@ -13,8 +13,9 @@ describe('schema', () => {
       status: 'concept',
       submitter: null,
       versionLabel: null,
+      ignoredChecks: '',
     });
-    expect(doc.child(1).attrs).toEqual({ assembly: 'ALV', date: null });
+    expect(doc.child(1).attrs).toEqual({ assembly: 'ALV', date: null, ignoredChecks: '' });
     expect(doc.child(2).firstChild!.attrs.heading).toBe('overwegende');
     expect(doc.child(2).firstChild!.childCount).toBe(1);
     expect(doc.child(3).firstChild!.attrs.heading).toBe('spreekt_uit');

@@ -19,7 +19,7 @@ import {
   ordered_list,
   paragraph,
 } from './nodes/flow.ts';
-import { footnote, hard_break, text } from './nodes/inline.ts';
+import { footnote, hard_break, reference, text } from './nodes/inline.ts';
 import { bold, italic, link, underline } from './marks/marks.ts';
 import { deletion, insertion } from './suggestions/changeMarks.ts';
 
@@ -44,6 +44,7 @@ export const schema = new Schema({
     text,
     hard_break,
     footnote,
+    reference,
   },
   // The change marks come first: they wrap the formatting marks in the DOM.
   marks: { insertion, deletion, link, bold, italic, underline },

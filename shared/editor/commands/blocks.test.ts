@@ -85,7 +85,11 @@ describe('block commands', () => {
     const motie = run(state, setDocumentKind('motie'))!;
     expect(motie.doc.firstChild!.attrs.kind).toBe('motie');
     const pre = run(motie, setPreamble('Najaars ALV', '2024-11-29'))!;
-    expect(pre.doc.child(1).attrs).toEqual({ assembly: 'Najaars ALV', date: '2024-11-29' });
+    expect(pre.doc.child(1).attrs).toEqual({
+      assembly: 'Najaars ALV',
+      date: '2024-11-29',
+      ignoredChecks: '',
+    });
     expect(run(pre, setPreamble('Najaars ALV', '2024-11-29'))).toBeNull();
   });
 });

@@ -121,7 +121,7 @@ export function setBlockHeading(pos: number, heading: RecitalHeading | Operative
       block.type === schema.nodes.recital_block ? RECITAL_HEADINGS : OPERATIVE_HEADINGS;
     if (!allowed.includes(heading)) return false;
     if (dispatch) {
-      dispatch(markStructural(state.tr.setNodeMarkup(pos, undefined, { heading })));
+      dispatch(markStructural(state.tr.setNodeMarkup(pos, undefined, { ...block.attrs, heading })));
     }
     return true;
   };
@@ -145,7 +145,11 @@ export function setPreamble(assembly: string, date: string | null): Command {
     const preamble = state.doc.nodeAt(pos)!;
     if (preamble.attrs.assembly === assembly && preamble.attrs.date === date) return false;
     if (dispatch) {
-      dispatch(markStructural(state.tr.setNodeMarkup(pos, undefined, { assembly, date })));
+      dispatch(
+        markStructural(
+          state.tr.setNodeMarkup(pos, undefined, { ...preamble.attrs, assembly, date }),
+        ),
+      );
     }
     return true;
   };

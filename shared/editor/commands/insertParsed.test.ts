@@ -35,7 +35,11 @@ describe('pasting a parsed resolution', () => {
     next.doc.check();
     expect(next.doc.firstChild!.textContent).toBe('Inzet');
     expect(next.doc.firstChild!.attrs.status).toBe('geactualiseerd');
-    expect(next.doc.child(1).attrs).toEqual({ assembly: 'Najaars ALV', date: '2024-11-29' });
+    expect(next.doc.child(1).attrs).toEqual({
+      assembly: 'Najaars ALV',
+      date: '2024-11-29',
+      ignoredChecks: '',
+    });
     expect(describeItems(next.doc)).toEqual([['r1;'], ['o1.']]);
     expect(next.doc.lastChild!.childCount).toBe(2);
     expect(next.doc.lastChild!.firstChild!.type.name).toBe('heading');

@@ -96,6 +96,7 @@ function mergeTitleAndPreamble(tr: Transaction, model: ParsedResolution): void {
   const untouched = preamble.attrs.date === null && preamble.attrs.assembly === DEFAULT_ASSEMBLY;
   if (model.preamble && untouched) {
     tr.setNodeMarkup(preamblePos, undefined, {
+      ...preamble.attrs,
       assembly: model.preamble.assembly || DEFAULT_ASSEMBLY,
       date: model.preamble.date,
     });

@@ -29,7 +29,13 @@ describe('Enter in items', () => {
     const next = press(stateAt(doc, findText(doc, 'links')), 'Enter')!;
     const block = next.doc.child(2).firstChild!;
     expect(describeItems(next.doc)[0]).toEqual(['een', '  -links', '  - rechts']);
-    expect(block.child(2).attrs).toEqual({ indent: 1, marker: 'bullet', change: null });
+    expect(block.child(2).attrs).toEqual({
+      indent: 1,
+      marker: 'bullet',
+      change: null,
+      id: null,
+      ignoredChecks: '',
+    });
   });
 
   it('in an empty last item leaves the block for the next block, removing the empty item', () => {

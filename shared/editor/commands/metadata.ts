@@ -36,11 +36,21 @@ export function setMetadata(changes: Partial<Omit<DocumentMetadata, 'title'>>): 
     try {
       if (titleChanged) {
         const { kind, status, submitter, versionLabel } = next;
-        tr.setNodeMarkup(0, undefined, { kind, status, submitter, versionLabel });
+        tr.setNodeMarkup(0, undefined, {
+          ...state.doc.firstChild!.attrs,
+          kind,
+          status,
+          submitter,
+          versionLabel,
+        });
       }
       if (preambleChanged) {
         const pos = state.doc.firstChild!.nodeSize;
-        tr.setNodeMarkup(pos, undefined, { assembly: next.assembly, date: next.date });
+        tr.setNodeMarkup(pos, undefined, {
+          ...state.doc.nodeAt(pos)!.attrs,
+          assembly: next.assembly,
+          date: next.date,
+        });
       }
     } catch {
       // An attribute validator refused a value (unknown kind, a date that does not exist).

@@ -5,6 +5,12 @@
  * block can make y-prosemirror drop it (see docs/ARCHITECTURE.md, "Merge-safe schema").
  */
 import { oneOf } from './attrValidators.ts';
+import {
+  elementIdAttr,
+  elementIdDomAttrs,
+  ignoredChecksAttr,
+  readElementIdFromDom,
+} from './elementIds.ts';
 import type { NodeSpec } from 'prosemirror-model';
 import { OPERATIVE_HEADINGS, RECITAL_HEADINGS } from '../../model/resolution.ts';
 import type { OperativeHeading, RecitalHeading } from '../../model/resolution.ts';
@@ -18,6 +24,8 @@ function blockSpec<H extends string>(
   return {
     attrs: {
       heading: { default: headings[0], validate: oneOf(headings) },
+      id: elementIdAttr,
+      ignoredChecks: ignoredChecksAttr,
     },
     content: 'item*',
     defining: true,
@@ -27,14 +35,22 @@ function blockSpec<H extends string>(
         tag: `section.clause-block[data-kind="${kind}"]`,
         getAttrs: (dom) => {
           const heading = dom.getAttribute('data-heading') as H | null;
-          return { heading: heading && headings.includes(heading) ? heading : headings[0] };
+          return {
+            heading: heading && headings.includes(heading) ? heading : headings[0],
+            id: readElementIdFromDom(dom),
+          };
         },
         contentElement: 'ol',
       },
     ],
     toDOM: (node) => [
       'section',
-      { class: 'clause-block', 'data-kind': kind, 'data-heading': node.attrs.heading as string },
+      {
+        class: 'clause-block',
+        'data-kind': kind,
+        'data-heading': node.attrs.heading as string,
+        ...elementIdDomAttrs(node.attrs.id),
+      },
       ['h2', { class: 'block-heading' }, labels[node.attrs.heading as H]],
       ['ol', { class: 'items' }, 0],
     ],

@@ -4,9 +4,16 @@
  * a list must not delete it with its neighbours' work.
  */
 import { oneOf } from './attrValidators.ts';
+import {
+  elementIdAttr,
+  elementIdDomAttrs,
+  ignoredChecksAttr,
+  readElementIdFromDom,
+} from './elementIds.ts';
 import type { NodeSpec } from 'prosemirror-model';
 
 export const paragraph: NodeSpec = {
+  attrs: { ignoredChecks: ignoredChecksAttr },
   content: 'inline*',
   group: 'flow',
   parseDOM: [{ tag: 'p' }],
@@ -15,19 +22,24 @@ export const paragraph: NodeSpec = {
 
 /** Headings inside the Toelichting; level 1 prints as a section heading, 2 as a subheading. */
 export const heading: NodeSpec = {
-  attrs: { level: { default: 1, validate: oneOf([1, 2]) } },
+  attrs: {
+    level: { default: 1, validate: oneOf([1, 2]) },
+    /** The id references to this heading point to (see elementIds.ts). */
+    id: elementIdAttr,
+    ignoredChecks: ignoredChecksAttr,
+  },
   content: 'inline*',
   group: 'flow',
   defining: true,
   parseDOM: [
-    { tag: 'h3', attrs: { level: 1 } },
-    { tag: 'h4', attrs: { level: 2 } },
+    { tag: 'h3', getAttrs: (dom) => ({ level: 1, id: readElementIdFromDom(dom) }) },
+    { tag: 'h4', getAttrs: (dom) => ({ level: 2, id: readElementIdFromDom(dom) }) },
     { tag: 'h1', attrs: { level: 1 } },
     { tag: 'h2', attrs: { level: 1 } },
     { tag: 'h5', attrs: { level: 2 } },
     { tag: 'h6', attrs: { level: 2 } },
   ],
-  toDOM: (node) => [node.attrs.level === 1 ? 'h3' : 'h4', 0],
+  toDOM: (node) => [node.attrs.level === 1 ? 'h3' : 'h4', elementIdDomAttrs(node.attrs.id), 0],
 };
 
 export const bullet_list: NodeSpec = {

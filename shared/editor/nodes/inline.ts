@@ -1,5 +1,7 @@
-/** Inline nodes: text, line breaks within a paragraph or item, and footnotes. */
+/** Inline nodes: text, line breaks within a paragraph or item, footnotes and references. */
 import type { NodeSpec } from 'prosemirror-model';
+import { satisfies } from './attrValidators.ts';
+import { isElementId } from './elementIds.ts';
 
 export const text: NodeSpec = { group: 'inline' };
 
@@ -31,5 +33,35 @@ export const footnote: NodeSpec = {
     'span',
     { class: 'footnote', 'data-text': node.attrs.text as string },
     node.attrs.text as string,
+  ],
+};
+
+/**
+ * A cross-reference to an item, sub-item, block or Toelichting heading of the same document:
+ * an atom holding only the target's id. What it reads ("punt 3") is derived from where the
+ * target stands now (queries/getReferences.ts), so it follows every renumbering; a target that
+ * is gone makes it a broken reference, shown and listed by the checks.
+ */
+export const reference: NodeSpec = {
+  attrs: { target: { validate: satisfies(isElementId, 'het id van een onderdeel') } },
+  inline: true,
+  group: 'inline',
+  atom: true,
+  selectable: true,
+  // Plain text copies read the label the editor puts in the clipboard; a bare node has none.
+  leafText: () => '[verwijzing]',
+  parseDOM: [
+    {
+      tag: 'span.reference[data-target]',
+      getAttrs: (dom) => {
+        const target = dom.getAttribute('data-target');
+        return isElementId(target) ? { target } : false;
+      },
+    },
+  ],
+  toDOM: (node) => [
+    'span',
+    { class: 'reference', 'data-target': node.attrs.target as string },
+    node.textContent || '[verwijzing]',
   ],
 };

@@ -5,6 +5,12 @@
  * are derived by the view, never stored.
  */
 import { oneOf, satisfies } from './attrValidators.ts';
+import {
+  elementIdAttr,
+  elementIdDomAttrs,
+  ignoredChecksAttr,
+  readElementIdFromDom,
+} from './elementIds.ts';
 import { isItemChangeOrNull } from '../suggestions/changeMarks.ts';
 import type { ItemChange } from '../suggestions/changeMarks.ts';
 import type { NodeSpec } from 'prosemirror-model';
@@ -18,6 +24,9 @@ export const item: NodeSpec = {
     marker: { default: 'letter', validate: oneOf(['letter', 'bullet']) },
     /** A pending proposal to add or delete this whole item (suggestion mode), or null. */
     change: { default: null, validate: satisfies(isItemChangeOrNull, 'een voorstel of leeg') },
+    /** The id references to this item point to (see elementIds.ts). */
+    id: elementIdAttr,
+    ignoredChecks: ignoredChecksAttr,
   },
   content: 'inline*',
   defining: true,
@@ -27,6 +36,7 @@ export const item: NodeSpec = {
       getAttrs: (dom) => ({
         indent: dom.getAttribute('data-indent') === '1' ? 1 : 0,
         marker: dom.getAttribute('data-marker') === 'bullet' ? 'bullet' : 'letter',
+        id: readElementIdFromDom(dom),
       }),
     },
   ],
@@ -38,6 +48,7 @@ export const item: NodeSpec = {
         class: 'item',
         'data-indent': String(node.attrs.indent),
         'data-marker': node.attrs.marker as string,
+        ...elementIdDomAttrs(node.attrs.id),
         ...(change
           ? {
               'data-change-type': change.type,

@@ -4,6 +4,7 @@
  * across it can break the sentence.
  */
 import { satisfies } from './attrValidators.ts';
+import { ignoredChecksAttr } from './elementIds.ts';
 import type { NodeSpec } from 'prosemirror-model';
 import { formatDutchDate, isIsoDate } from '../../dates.ts';
 import { DEFAULT_ASSEMBLY, getAssemblyName } from '../../model/assembly.ts';
@@ -27,6 +28,7 @@ export const preamble: NodeSpec = {
         'een datum als jjjj-mm-dd of leeg',
       ),
     },
+    ignoredChecks: ignoredChecksAttr,
   },
   atom: true,
   selectable: false,

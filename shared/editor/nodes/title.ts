@@ -3,6 +3,7 @@
  * stuk, its status, the indiener (submitter) and a version label. The title itself is text.
  */
 import { oneOf, satisfies } from './attrValidators.ts';
+import { ignoredChecksAttr } from './elementIds.ts';
 import type { NodeSpec } from 'prosemirror-model';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '../../model/resolution.ts';
 import type { DocumentKind, DocumentStatus } from '../../model/resolution.ts';
@@ -16,6 +17,8 @@ export const title: NodeSpec = {
     submitter: { default: null, validate: satisfies(isShortTextOrNull, 'tekst of leeg') },
     /** A label for this version, e.g. "Concept 12 november"; null when none. */
     versionLabel: { default: null, validate: satisfies(isShortTextOrNull, 'tekst of leeg') },
+    /** Checks of the whole document a user chose to ignore (see elementIds.ts). */
+    ignoredChecks: ignoredChecksAttr,
   },
   content: 'text*',
   // No formatting in the title line; changes to it can be tracked.

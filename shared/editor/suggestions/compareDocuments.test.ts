@@ -326,7 +326,11 @@ describe('compareDocuments', () => {
     const result = compare(older, tr.doc);
     expect(show(result)[0]).toBe('Resolutie over de jeugdzorg{+ en de Wmo+}');
     expect(result.child(0).attrs.status).toBe('aangenomen');
-    expect(result.child(1).attrs).toEqual({ assembly: 'Najaars ALV', date: '2024-11-29' });
+    expect(result.child(1).attrs).toEqual({
+      assembly: 'Najaars ALV',
+      date: '2024-11-29',
+      ignoredChecks: '',
+    });
   });
 
   it('keeps the newer formatting on kept and inserted text, the older on deleted text', () => {
