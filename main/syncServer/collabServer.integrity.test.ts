@@ -265,6 +265,73 @@ describe('sync server: attributes and marks the schema does not know', () => {
   });
 });
 
+describe('sync server: cross-references and ignored checks', () => {
+  beforeEach(() => startWith());
+
+  /** Adds to the first recital a reference element with `attrs`. */
+  function addReference(doc: Y.Doc, attrs: Record<string, string>): void {
+    const block = (doc.getXmlFragment('resolutie').get(2) as Y.XmlElement).get(0) as Y.XmlElement;
+    const item = block.get(0) as Y.XmlElement;
+    const reference = new Y.XmlElement('reference');
+    for (const [key, value] of Object.entries(attrs)) reference.setAttribute(key, value);
+    item.insert(item.length, [reference]);
+  }
+
+  function referenceUpdate(state: Uint8Array, attrs: Record<string, string>): Uint8Array {
+    return updateOf(state, ATTACKER_ID, (doc) => addReference(doc, attrs));
+  }
+
+  it('refuses a reference or an id of the wrong shape, and relays an honest one', async () => {
+    const attacks: [string, (state: Uint8Array) => Uint8Array][] = [
+      ['a reference to markup', (state) => referenceUpdate(state, { target: '"><img src=x>' })],
+      ['a reference without a target', (state) => referenceUpdate(state, {})],
+      [
+        'a reference with an unknown attribute',
+        (state) => referenceUpdate(state, { target: 'abc', onclick: 'alert(1)' }),
+      ],
+      [
+        'an id of markup on an item',
+        (state) => attributeUpdate(state, ATTACKER_ID, [2, 0, 0], 'id', '<b>'),
+      ],
+      [
+        'a huge list of ignored checks on an item',
+        (state) =>
+          attributeUpdate(
+            state,
+            ATTACKER_ID,
+            [2, 0, 0],
+            'ignoredChecks',
+            'a '.repeat(5_000).trim(),
+          ),
+      ],
+    ];
+    for (const [what, attack] of attacks) {
+      const attacker = await joinedAttacker();
+      attacker.sendUpdate(attack(serverState()));
+      await waitFor(() => attacker.closed !== null, `refused: ${what}`);
+      expect(attacker.closed!.code, what).toBe(4422);
+    }
+    await expectVictimUnharmed('Na de verwijzingen. ');
+    const decoded = new TextDecoder().decode(Y.encodeStateAsUpdate(colleague.document));
+    for (const word of ['<img', 'onclick', '<b>']) expect(decoded, word).not.toContain(word);
+
+    // What the editor writes passes: an item's id and a reference to it, in one edit.
+    const honest = await joinedAttacker();
+    honest.sendUpdate(
+      updateOf(serverState(), ATTACKER_ID + 1, (doc) => {
+        const block = (doc.getXmlFragment('resolutie').get(2) as Y.XmlElement).get(0);
+        ((block as Y.XmlElement).get(0) as Y.XmlElement).setAttribute('id', 'doel-1');
+        addReference(doc, { target: 'doel-1' });
+      }),
+    );
+    await waitFor(
+      () => new TextDecoder().decode(Y.encodeStateAsUpdate(colleague.document)).includes('doel-1'),
+      'the reference relayed',
+    );
+    expect(honest.closed).toBeNull();
+  });
+});
+
 describe("sync server: someone else's client id", () => {
   beforeEach(() => startWith({ holdMs: 1_000 }));
 

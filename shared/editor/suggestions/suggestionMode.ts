@@ -67,8 +67,9 @@ export function setSuggestionAuthor(
  * Nodes a voorsteller's proposal may not add. The server holds a voorsteller's update to "the
  * document without their proposals is the same before and after" (shared/session/roleRules.ts);
  * taking back a proposed heading, list, list item or quote leaves the node itself, empty, so the
- * server refuses the update, and it refuses a proposed footnote or line break (Shift+Enter)
- * too. Suggestion mode proposes them (Enter in a list, a pasted heading), so they are kept from
+ * server refuses the update, and it refuses a proposed footnote, line break (Shift+Enter) or
+ * cross-reference too: y-prosemirror keeps an inline node's marks as an attribute of its own
+ * element, not as formatting of text, so the server cannot tell who proposed it. Suggestion mode proposes them (Enter in a list, a pasted heading), so they are kept from
  * a voorsteller here.
  */
 export const NOT_PROPOSED_NODES: ReadonlySet<string> = new Set([
@@ -79,6 +80,7 @@ export const NOT_PROPOSED_NODES: ReadonlySet<string> = new Set([
   'blockquote',
   'footnote',
   'hard_break',
+  'reference',
 ]);
 
 const OWN_WITHDRAWAL = 'ownWithdrawal';
