@@ -1,0 +1,72 @@
+/**
+ * References through Yjs: replicas that edit at the same time, merged as a session or an
+ * offline merge merges them. A reference is read from where its target stands in the merged
+ * document, so a colleague's renumbering shows in everyone's label; a target a colleague
+ * deleted leaves a broken reference, never a reference to something else.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Node } from 'prosemirror-model';
+import { buildDoc, findText } from '../../shared/editor/testing/buildDoc.ts';
+import { insertReference } from '../../shared/editor/commands/references.ts';
+import { insertItemAfter } from '../../shared/editor/commands/itemKeys.ts';
+import { getReferenceTargets, getReferences } from '../../shared/editor/queries/getReferences.ts';
+import { readYDoc } from '../../shared/ydoc/yDocument.ts';
+import { createInitialUpdate, Replica, sync } from './testing/fuzzReplicas.ts';
+
+function start(): [Replica, Replica] {
+  const initial = createInitialUpdate(
+    buildDoc({
+      recitals: [['de woningnood groot is;']],
+      operatives: [['eerste punt;', 'tweede punt;', 'derde punt.']],
+    }),
+  );
+  return [new Replica(1, initial), new Replica(2, initial)];
+}
+
+function targetPos(doc: Node, label: string): number {
+  return getReferenceTargets(doc).find((target) => target.label === label)!.pos;
+}
+
+function refer(replica: Replica, at: string, label: string): void {
+  const doc = replica.state.doc;
+  expect(replica.apply(insertReference(targetPos(doc, label)), findText(doc, at))).toBe(true);
+}
+
+describe('references merged through Yjs', () => {
+  it('follow a renumbering made at the same time on another replica', () => {
+    const [a, b] = start();
+    refer(a, 'de woningnood groot is', 'punt 2');
+    b.apply(insertItemAfter, findText(b.state.doc, 'eerste punt;'));
+    sync(a, b);
+    for (const replica of [a, b]) {
+      expect(getReferences(replica.state.doc).map((r) => r.label)).toEqual(['punt 3']);
+      // The server and the command line read the same from the Yjs state.
+      expect(getReferences(readYDoc(replica.ydoc)).map((r) => r.label)).toEqual(['punt 3']);
+    }
+  });
+
+  it('are broken, not moved, when the target is deleted at the same time', () => {
+    const [a, b] = start();
+    refer(a, 'de woningnood groot is', 'punt 2');
+    const doc = b.state.doc;
+    const pos = targetPos(doc, 'punt 2');
+    b.apply((state, dispatch) => {
+      dispatch?.(state.tr.delete(pos, pos + doc.nodeAt(pos)!.nodeSize));
+      return true;
+    }, pos + 1);
+    sync(a, b);
+    for (const replica of [a, b]) {
+      expect(getReferences(replica.state.doc).map((r) => r.state)).toEqual(['missing']);
+    }
+  });
+
+  it('keep pointing at the same element when another replica refers to it too', () => {
+    const [a, b] = start();
+    refer(a, 'de woningnood groot is', 'punt 3');
+    sync(a, b);
+    refer(b, 'eerste punt', 'punt 3');
+    sync(a, b);
+    expect(getReferences(a.state.doc).map((r) => r.label)).toEqual(['punt 3', 'punt 3']);
+    expect(new Set(getReferences(a.state.doc).map((r) => r.target)).size).toBe(1);
+  });
+});
