@@ -3,15 +3,27 @@
  * items that each hold the sub-items following them.
  */
 import type { ClauseBlockText, ClauseItemText } from './readClauseBlocks.ts';
-import { toJsonText } from './jsonText.ts';
+import { jsonId, toJsonText } from './jsonText.ts';
 import type { ResolutieJsonBlock, ResolutieJsonItem } from './resolutieJson.ts';
 
 /** A block as JSON, its sub-items nested under the numbered item before them. */
 export function blockToJson(block: ClauseBlockText): ResolutieJsonBlock {
   const items = nestItems(block.items);
   return block.kind === 'recital'
-    ? { kind: 'recital', heading: block.heading, headingText: block.headingText, items }
-    : { kind: 'operative', heading: block.heading, headingText: block.headingText, items };
+    ? {
+        kind: 'recital',
+        heading: block.heading,
+        headingText: block.headingText,
+        ...jsonId(block.id),
+        items,
+      }
+    : {
+        kind: 'operative',
+        heading: block.heading,
+        headingText: block.headingText,
+        ...jsonId(block.id),
+        items,
+      };
 }
 
 /**
@@ -28,6 +40,7 @@ export function nestItems(items: readonly ClauseItemText[]): ResolutieJsonItem[]
       numbered = {
         number: numberOf(item.label),
         label: item.label,
+        ...jsonId(item.id),
         ...toJsonText(item.content),
         subItems: [],
       };
@@ -36,10 +49,17 @@ export function nestItems(items: readonly ClauseItemText[]): ResolutieJsonItem[]
       numbered.subItems.push({
         label: item.label,
         marker: item.marker,
+        ...jsonId(item.id),
         ...toJsonText(item.content),
       });
     } else {
-      out.push({ number: null, label: item.label, ...toJsonText(item.content), subItems: [] });
+      out.push({
+        number: null,
+        label: item.label,
+        ...jsonId(item.id),
+        ...toJsonText(item.content),
+        subItems: [],
+      });
     }
   }
   return out;

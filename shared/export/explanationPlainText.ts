@@ -22,6 +22,8 @@ interface FlowContext {
   /** Columns available to this flow, its own prefixes included. */
   width: number;
   footnotes: FootnoteNumbers;
+  /** The document, whose elements references point to. */
+  doc: Node;
   /** Inside a list item: blocks follow each other without blank lines, lists are not indented. */
   inListItem: boolean;
 }
@@ -33,7 +35,7 @@ export function explanationToPlainText(
   width: number,
 ): string[] {
   const { node, pos } = getExplanation(doc);
-  return renderFlows(placedChildren(node, pos), { width, footnotes, inListItem: false });
+  return renderFlows(placedChildren(node, pos), { width, footnotes, doc, inListItem: false });
 }
 
 function renderFlows(flows: readonly PlacedNode[], context: FlowContext): string[] {
@@ -72,7 +74,7 @@ function renderFlow({ node, pos }: PlacedNode, context: FlowContext): string[] {
       // later schema adds prints as text too (a container as its content) rather than
       // disappearing from the output.
       if (!node.isTextblock) return renderFlows(placedChildren(node, pos), context);
-      const inline = getInlineText(node, pos, context.footnotes);
+      const inline = getInlineText(node, pos, context.footnotes, context.doc);
       if (isBlankInline(inline)) return [];
       return wrapText(inline.textWithUrls, { width: context.width });
     }

@@ -11,6 +11,7 @@ import { OPERATIVE_HEADING_LABELS, RECITAL_HEADING_LABELS } from '../labels.ts';
 import { getInlineText } from '../editor/queries/getInlineText.ts';
 import type { InlineText } from '../editor/queries/getInlineText.ts';
 import type { FootnoteNumbers } from '../editor/queries/getFootnoteNumbers.ts';
+import { isElementId } from '../editor/nodes/elementIds.ts';
 
 /** An item of a block with its derived label. */
 export interface ClauseItemText {
@@ -19,6 +20,8 @@ export interface ClauseItemText {
   indent: ItemIndent;
   marker: ItemMarker;
   content: InlineText;
+  /** The id references point to it by; null when it has none. */
+  id: string | null;
 }
 
 /** A recital block with its heading and items. */
@@ -28,6 +31,8 @@ export interface RecitalBlockText {
   /** "Overwegende dat:" … */
   headingText: string;
   items: ClauseItemText[];
+  /** The id references point to it by; null when it has none. */
+  id: string | null;
 }
 
 /** An operative block with its heading and items. */
@@ -37,6 +42,8 @@ export interface OperativeBlockText {
   /** "Spreekt uit:" … */
   headingText: string;
   items: ClauseItemText[];
+  /** The id references point to it by; null when it has none. */
+  id: string | null;
 }
 
 /** A block of either kind. */
@@ -49,7 +56,8 @@ export function readClauseBlocks(doc: Node, footnotes: FootnoteNumbers): ClauseB
     if (section.type.name !== 'recitals' && section.type.name !== 'operatives') return;
     section.forEach((block, blockOffset) => {
       // The document's content starts at 0; +1 enters the section, +1 enters the block.
-      const items = readItems(block, sectionOffset + 1 + blockOffset + 1, footnotes);
+      const items = readItems(doc, block, sectionOffset + 1 + blockOffset + 1, footnotes);
+      const id = elementIdOf(block);
       if (block.type.name === 'recital_block') {
         const heading = block.attrs.heading as RecitalHeading;
         blocks.push({
@@ -57,6 +65,7 @@ export function readClauseBlocks(doc: Node, footnotes: FootnoteNumbers): ClauseB
           heading,
           headingText: RECITAL_HEADING_LABELS[heading],
           items,
+          id,
         });
       } else {
         const heading = block.attrs.heading as OperativeHeading;
@@ -65,6 +74,7 @@ export function readClauseBlocks(doc: Node, footnotes: FootnoteNumbers): ClauseB
           heading,
           headingText: OPERATIVE_HEADING_LABELS[heading],
           items,
+          id,
         });
       }
     });
@@ -73,6 +83,7 @@ export function readClauseBlocks(doc: Node, footnotes: FootnoteNumbers): ClauseB
 }
 
 function readItems(
+  doc: Node,
   block: Node,
   contentStart: number,
   footnotes: FootnoteNumbers,
@@ -87,8 +98,15 @@ function readItems(
       label,
       indent: item.attrs.indent as ItemIndent,
       marker: item.attrs.marker as ItemMarker,
-      content: getInlineText(item, contentStart + offset, footnotes),
+      content: getInlineText(item, contentStart + offset, footnotes, doc),
+      id: elementIdOf(item),
     });
   });
   return items;
+}
+
+/** A node's element id (an item's, a block's, a heading's), or null when it carries none. */
+export function elementIdOf(node: Node): string | null {
+  const id = node.attrs.id as unknown;
+  return isElementId(id) ? id : null;
 }

@@ -42,6 +42,8 @@ export interface ResolutieJsonRecitalBlock {
   /** The heading as printed, colon included: "Overwegende dat:". */
   headingText: string;
   items: ResolutieJsonItem[];
+  /** The id references point to it by; left out when it has none. */
+  id?: string;
 }
 
 /** An operative block ("Spreekt uit:" …) with its items. */
@@ -51,6 +53,8 @@ export interface ResolutieJsonOperativeBlock {
   /** The heading as printed, colon included: "Spreekt uit:". */
   headingText: string;
   items: ResolutieJsonItem[];
+  /** The id references point to it by; left out when it has none. */
+  id?: string;
 }
 
 /** A block of a resolution, told apart by `kind`. */
@@ -62,11 +66,33 @@ export interface ResolutieJsonLink {
   href: string;
 }
 
-/** Text with its links; `links` is left out when there are none. */
+/**
+ * A cross-reference in a text: the id of the item, sub-item, block or Toelichting heading it
+ * points to, the label it reads as ("punt 3"), and where that label stands in `text`.
+ */
+export interface ResolutieJsonReference {
+  type: 'reference';
+  /** The `id` of the element it points to. */
+  target: string;
+  /** The target's label as the text reads it, or "[verwijzing vervallen]" when it is gone. */
+  label: string;
+  /** Present (and true) only when no element carries `target`. */
+  broken?: true;
+  /** Where `label` starts in `text`, counted in UTF-16 code units (JavaScript string indices). */
+  start: number;
+  /** Where it ends in `text`. */
+  end: number;
+}
+
+/** Text with its links and references; each list is left out when there are none. */
 export interface ResolutieJsonText {
-  /** Plain text: footnote references as "[n]", line breaks as "\n", link texts only. */
+  /**
+   * Plain text: footnote references as "[n]", line breaks as "\n", link texts only,
+   * cross-references as their label.
+   */
   text: string;
   links?: ResolutieJsonLink[];
+  references?: ResolutieJsonReference[];
 }
 
 /** A numbered item, with the sub-items that follow it. */
@@ -78,6 +104,8 @@ export interface ResolutieJsonItem extends ResolutieJsonText {
   number: string | null;
   /** The label as printed: "1.", or "a." / "•" for a sub-item standing on its own. */
   label: string;
+  /** The id references point to it by; left out when it has none. */
+  id?: string;
   subItems: ResolutieJsonSubItem[];
 }
 
@@ -86,12 +114,16 @@ export interface ResolutieJsonSubItem extends ResolutieJsonText {
   /** The label as printed: "a.", "b." … or "•". */
   label: string;
   marker: 'letter' | 'bullet';
+  /** The id references point to it by; left out when it has none. */
+  id?: string;
 }
 
 /** A heading in the Toelichting: level 1 for a section, 2 for a sub-heading. */
 export interface ResolutieJsonHeading extends ResolutieJsonText {
   type: 'heading';
   level: 1 | 2;
+  /** The id references point to it by; left out when it has none. */
+  id?: string;
 }
 
 /** A paragraph in the Toelichting. */

@@ -9,6 +9,8 @@ import { buildDoc } from '../editor/testing/buildDoc.ts';
 import { parseResolutionText } from '../import/parseResolutionText.ts';
 import { toJsonExport } from './toJsonExport.ts';
 import type { ResolutieJsonExport, ResolutieJsonFlow } from './toJsonExport.ts';
+import { BROKEN_REFERENCE_TEXT } from '../editor/queries/getReferences.ts';
+import { REFERENCE_IDS, REFERENCE_LABELS, referenceDoc } from './testing/referenceDoc.ts';
 
 const SEEDS = new URL('../../test/fixtures/seeds/', import.meta.url);
 
@@ -393,5 +395,81 @@ describe('toJsonExport on built documents', () => {
       expect([metadata.submitter, metadata.versionLabel]).toEqual([null, null]);
       expect(metadata.title).toBe('Met indiener');
     });
+  });
+});
+
+describe('toJsonExport with cross-references', () => {
+  const json = toJsonExport(referenceDoc());
+  const roundTrip = JSON.parse(JSON.stringify(json)) as ResolutieJsonExport;
+
+  it('gives the targets their id, and leaves it out where there is none', () => {
+    const [recitals, operatives] = roundTrip.blocks;
+    expect(recitals).not.toHaveProperty('id');
+    expect(recitals!.items[0]!.id).toBe(REFERENCE_IDS.recital);
+    expect(operatives!.id).toBe(REFERENCE_IDS.block);
+    expect(operatives!.items[0]!.id).toBe(REFERENCE_IDS.item);
+    expect(operatives!.items[1]).not.toHaveProperty('id');
+    expect(operatives!.items[1]!.subItems[0]!.id).toBe(REFERENCE_IDS.subItem);
+    expect(roundTrip.explanation[0]).toEqual({
+      type: 'heading',
+      level: 1,
+      id: REFERENCE_IDS.heading,
+      text: 'Woningbouw in cijfers',
+    });
+  });
+
+  it('reads references as their label in the text and lists them with target and place', () => {
+    const item = roundTrip.blocks[1]!.items[2]!;
+    expect(item.text).toBe(
+      `dat zie ${REFERENCE_LABELS.item}, ${REFERENCE_LABELS.subItem}, ${REFERENCE_LABELS.block}, ${REFERENCE_LABELS.heading} en ${BROKEN_REFERENCE_TEXT} aandacht krijgen.`,
+    );
+    expect(item).not.toHaveProperty('links');
+    const references = item.references ?? [];
+    expect(references.map(({ start: _start, end: _end, ...rest }) => rest)).toEqual([
+      { type: 'reference', target: REFERENCE_IDS.item, label: REFERENCE_LABELS.item },
+      { type: 'reference', target: REFERENCE_IDS.subItem, label: REFERENCE_LABELS.subItem },
+      { type: 'reference', target: REFERENCE_IDS.block, label: REFERENCE_LABELS.block },
+      { type: 'reference', target: REFERENCE_IDS.heading, label: REFERENCE_LABELS.heading },
+      {
+        type: 'reference',
+        target: REFERENCE_IDS.missing,
+        label: BROKEN_REFERENCE_TEXT,
+        broken: true,
+      },
+    ]);
+    for (const reference of references) {
+      expect(item.text.slice(reference.start, reference.end)).toBe(reference.label);
+    }
+    // Every reference that is not broken names an id the export gives to an element.
+    const ids = new Set<string>();
+    JSON.stringify(roundTrip, (key, value: unknown) => {
+      if (key === 'id' && typeof value === 'string') ids.add(value);
+      return value;
+    });
+    for (const reference of references) expect(ids.has(reference.target)).toBe(!reference.broken);
+    expect(roundTrip.explanation[1]).toEqual({
+      type: 'paragraph',
+      text: `Zoals ${REFERENCE_LABELS.item} vraagt.`,
+      references: [
+        {
+          type: 'reference',
+          target: REFERENCE_IDS.item,
+          label: REFERENCE_LABELS.item,
+          start: 6,
+          end: 6 + REFERENCE_LABELS.item.length,
+        },
+      ],
+    });
+    expect(roundTrip).toEqual(json);
+  });
+
+  it('keeps the id and follows the renumbering in the label', () => {
+    const renumbered = toJsonExport(referenceDoc(['eerst dit;']));
+    expect(renumbered.blocks[1]!.items[1]!.id).toBe(REFERENCE_IDS.item);
+    expect(renumbered.explanation[1]).toMatchObject({ text: 'Zoals punt 2 vraagt.' });
+  });
+
+  it('adds neither ids nor references to a stuk without them', () => {
+    expect(JSON.stringify(toJsonExport(seedDoc('001')))).not.toMatch(/"id"|"references"/);
   });
 });

@@ -27,6 +27,7 @@ export type {
   ResolutieJsonOperativeBlock,
   ResolutieJsonParagraph,
   ResolutieJsonRecitalBlock,
+  ResolutieJsonReference,
   ResolutieJsonSubItem,
   ResolutieJsonText,
 } from './resolutieJson.ts';

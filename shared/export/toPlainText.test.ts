@@ -5,6 +5,8 @@ import { docFromModel } from '../editor/fromModel.ts';
 import { buildDoc } from '../editor/testing/buildDoc.ts';
 import { parseResolutionText } from '../import/parseResolutionText.ts';
 import { PLAIN_TEXT_WIDTH, toPlainText } from './toPlainText.ts';
+import { BROKEN_REFERENCE_TEXT } from '../editor/queries/getReferences.ts';
+import { REFERENCE_LABELS, referenceDoc } from './testing/referenceDoc.ts';
 
 const SEEDS = new URL('../../test/fixtures/seeds/', import.meta.url);
 
@@ -399,5 +401,22 @@ describe('toPlainText on built documents', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('toPlainText with cross-references', () => {
+  it("prints each reference as its target's label, a broken one as vervallen", () => {
+    const text = toPlainText(referenceDoc()).replace(/\s+/g, ' ');
+    expect(text).toContain(
+      `3. dat zie ${REFERENCE_LABELS.item}, ${REFERENCE_LABELS.subItem}, ${REFERENCE_LABELS.block}, ${REFERENCE_LABELS.heading} en ${BROKEN_REFERENCE_TEXT} aandacht krijgen.`,
+    );
+    expect(text).toContain(`Zoals ${REFERENCE_LABELS.item} vraagt.`);
+    expect(text).not.toContain('[verwijzing]');
+  });
+
+  it('follows a renumbering of the target', () => {
+    const text = toPlainText(referenceDoc(['eerst dit;'])).replace(/\s+/g, ' ');
+    expect(text).toContain('4. dat zie punt 2, onderdeel a van punt 3,');
+    expect(text).toContain('Zoals punt 2 vraagt.');
   });
 });

@@ -4,6 +4,12 @@ import type { InlineRun } from '../../model/resolution.ts';
 import { docFromModel } from '../fromModel.ts';
 import { getFootnoteNumbers } from './getFootnoteNumbers.ts';
 import { getInlineText, isBlankInline } from './getInlineText.ts';
+import { BROKEN_REFERENCE_TEXT } from './getReferences.ts';
+import {
+  REFERENCE_IDS,
+  REFERENCE_LABELS,
+  referenceDoc,
+} from '../../export/testing/referenceDoc.ts';
 
 /** A document whose one recital item holds `content`, and that item with its position. */
 function itemWith(content: InlineRun[]): { doc: Node; item: Node; pos: number } {
@@ -32,7 +38,7 @@ function itemWith(content: InlineRun[]): { doc: Node; item: Node; pos: number } 
 
 function read(content: InlineRun[]) {
   const { doc, item, pos } = itemWith(content);
-  return getInlineText(item, pos, getFootnoteNumbers(doc));
+  return getInlineText(item, pos, getFootnoteNumbers(doc), doc);
 }
 
 describe('getInlineText', () => {
@@ -48,6 +54,7 @@ describe('getInlineText', () => {
       text: 'Kosten[1]\nstijgen[2]',
       textWithUrls: 'Kosten[1]\nstijgen[2]',
       links: [],
+      references: [],
     });
   });
 
@@ -80,8 +87,46 @@ describe('getInlineText', () => {
   });
 
   it('refuses a footnote whose number the caller does not know', () => {
-    const { item, pos } = itemWith([{ type: 'footnote', text: 'Bron.' }]);
-    expect(() => getInlineText(item, pos, new Map())).toThrow('geen voetnootnummer');
+    const { doc, item, pos } = itemWith([{ type: 'footnote', text: 'Bron.' }]);
+    expect(() => getInlineText(item, pos, new Map(), doc)).toThrow('geen voetnootnummer');
+  });
+
+  it("reads references as their target's current label, a broken one as such", () => {
+    const read = (doc: Node) => {
+      let found: { node: Node; pos: number } | null = null;
+      doc.descendants((node, pos) => {
+        if (node.isTextblock && node.textContent.startsWith('dat zie')) found = { node, pos };
+      });
+      const { node, pos } = found as unknown as { node: Node; pos: number };
+      return getInlineText(node, pos, getFootnoteNumbers(doc), doc);
+    };
+    const text = read(referenceDoc());
+    const labels = [
+      REFERENCE_LABELS.item,
+      REFERENCE_LABELS.subItem,
+      REFERENCE_LABELS.block,
+      REFERENCE_LABELS.heading,
+    ];
+    expect(text.text).toBe(
+      `dat zie ${labels.join(', ')} en ${BROKEN_REFERENCE_TEXT} aandacht krijgen.`,
+    );
+    expect(text.textWithUrls).toBe(text.text);
+    expect(text.references.map(({ target, label, broken }) => ({ target, label, broken }))).toEqual(
+      [
+        { target: REFERENCE_IDS.item, label: REFERENCE_LABELS.item, broken: false },
+        { target: REFERENCE_IDS.subItem, label: REFERENCE_LABELS.subItem, broken: false },
+        { target: REFERENCE_IDS.block, label: REFERENCE_LABELS.block, broken: false },
+        { target: REFERENCE_IDS.heading, label: REFERENCE_LABELS.heading, broken: false },
+        { target: REFERENCE_IDS.missing, label: BROKEN_REFERENCE_TEXT, broken: true },
+      ],
+    );
+    for (const reference of text.references) {
+      expect(text.text.slice(reference.start, reference.end)).toBe(reference.label);
+    }
+    // An item inserted before punt 1 renumbers it, and the reference reads the new number.
+    expect(read(referenceDoc(['eerst dit;'])).text).toContain(
+      'dat zie punt 2, onderdeel a van punt 3',
+    );
   });
 
   it('calls text blank when it holds neither words nor a footnote reference', () => {
