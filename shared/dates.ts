@@ -33,7 +33,8 @@ export const DUTCH_MONTHS = [
   'december',
 ] as const;
 
-const DUTCH_WEEKDAYS = [
+/** Weekday names in Dutch, Sunday first (as `Date.getUTCDay` counts). */
+export const DUTCH_WEEKDAYS = [
   'zondag',
   'maandag',
   'dinsdag',

@@ -7,9 +7,12 @@
 import type { Node } from 'prosemirror-model';
 import { OPERATIVE_HEADING_LABELS, RECITAL_HEADING_LABELS } from '../labels.ts';
 import { findItemContext, isClauseBlock } from '../editor/queries/findItemContext.ts';
-import { getItemLabels } from '../editor/queries/getItemLabels.ts';
+import { nameItem } from '../editor/queries/nameItem.ts';
 import { findPendingInsertion } from '../editor/suggestions/changeMarks.ts';
 import type { ItemChange } from '../editor/suggestions/changeMarks.ts';
+
+// Named here before the checks needed it too; the amendments' modules import it from here.
+export { nameItem };
 
 const HEADINGS: Record<string, string> = { ...RECITAL_HEADING_LABELS, ...OPERATIVE_HEADING_LABELS };
 
@@ -47,22 +50,6 @@ export function findItemPlace(doc: Node, pos: number): ItemPlace | null {
     itemName,
     place: `${itemName} onder ${quotedHeading(context.block)}`,
   };
-}
-
-/** "punt 3", "overweging 2", "onderdeel b van punt 1", "het opsommingsteken bij punt 1". */
-export function nameItem(block: Node, index: number): string {
-  const labels = getItemLabels(block);
-  const noun = block.type.name === 'recital_block' ? 'overweging' : 'punt';
-  const item = block.child(index);
-  const own = (labels[index] ?? '').replace(/\.$/, '');
-  if (item.attrs.indent === 0) return `${noun} ${own}`;
-  let parent = index - 1;
-  while (parent > 0 && block.child(parent).attrs.indent !== 0) parent -= 1;
-  const parentLabel = (labels[parent] ?? '').replace(/\.$/, '');
-  const parentName = `${noun} ${parentLabel}`;
-  return item.attrs.marker === 'bullet'
-    ? `een opsommingsteken bij ${parentName}`
-    : `onderdeel ${own} van ${parentName}`;
 }
 
 /**
