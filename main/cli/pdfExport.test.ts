@@ -4,7 +4,7 @@
  * page numbers, and the CONCEPT watermark only on concepts. Needs a Chromium and poppler-utils,
  * which `npm test` and .ci/run install.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +23,12 @@ import type { InlineRun, ParsedFlow } from '../../shared/model/resolution.ts';
 import { docFromModel } from '../../shared/editor/fromModel.ts';
 import { parseResolutionText } from '../../shared/import/parseResolutionText.ts';
 import { printToPdf } from './commands.ts';
+import { BROKEN_REFERENCE_TEXT } from '../../shared/editor/queries/getReferences.ts';
+import {
+  REFERENCE_IDS,
+  REFERENCE_LABELS,
+  referenceDoc,
+} from '../../shared/export/testing/referenceDoc.ts';
 
 const CLI = new URL('./resolutie.ts', import.meta.url).pathname;
 const SEED_001 = new URL('../../test/fixtures/seeds/001_92c05f855c935f92.txt', import.meta.url)
@@ -248,3 +254,49 @@ describe('the PDF of documents at the limits', () => {
 function run(text: string): InlineRun {
   return { type: 'text', text };
 }
+
+describe('cross-references in the PDF', () => {
+  it('links each reference to its target inside the PDF, reading as the text around it', async () => {
+    const file = path.join(dir, 'verwijzingen.pdf');
+    writeFileSync(file, await printToPdf(referenceDoc(), writer));
+    const out = readPdfText(file).replace(/\s+/g, ' ');
+    expect(out).toContain(
+      `3. dat zie ${REFERENCE_LABELS.item}, ${REFERENCE_LABELS.subItem}, ${REFERENCE_LABELS.block}, ${REFERENCE_LABELS.heading} en ${BROKEN_REFERENCE_TEXT} aandacht krijgen.`,
+    );
+    // qpdf's view of the file: every link annotation, and where it goes.
+    const objects = (
+      JSON.parse(execFileSync('qpdf', ['--json=2', file], { encoding: 'utf8' })) as {
+        qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>];
+      }
+    ).qpdf[1];
+    const links = Object.values(objects)
+      .map((object) => object.value ?? {})
+      .filter((value) => value['/Subtype'] === '/Link');
+    // Chromium makes each one a link to a named destination in the file (a link over two
+    // lines is two annotations), never to a web address; the broken one is no link at all.
+    const dests = links.map((link) => link['/Dest']);
+    expect(links.every((link) => link['/A'] === undefined)).toBe(true);
+    expect(new Set(dests)).toEqual(
+      new Set([
+        `/el-${REFERENCE_IDS.item}`,
+        `/el-${REFERENCE_IDS.subItem}`,
+        `/el-${REFERENCE_IDS.block}`,
+        `/el-${REFERENCE_IDS.heading}`,
+      ]),
+    );
+    expect(dests.filter((dest) => dest === `/el-${REFERENCE_IDS.item}`)).toHaveLength(2);
+    const trailer = objects.trailer!.value!;
+    const catalog = objects[`obj:${String(trailer['/Root'])}`]!.value!;
+    const named = objects[`obj:${String(catalog['/Dests'])}`]!.value!;
+    for (const dest of dests) {
+      // [page, /XYZ, left, top, zoom]: a place on a page of the file.
+      expect(named[dest as string]).toEqual([
+        expect.any(String),
+        '/XYZ',
+        ...[0, 0, 0].map(() => expect.any(Number)),
+      ]);
+    }
+    // Drawn like the text around it: the link annotation has no border of its own.
+    expect(links.every((link) => JSON.stringify(link['/Border']) === '[0,0,0]')).toBe(true);
+  }, 60_000);
+});

@@ -3,16 +3,32 @@
  * schema's own `toDOM` with print content in its hole, and a derived label ("1.", "a.", "•")
  * as real text in the hanging indent's left column.
  */
-import type { Node } from 'prosemirror-model';
+import type { DOMOutputSpec, Node } from 'prosemirror-model';
 import { renderDomSpec } from './renderDomSpec.ts';
+import { escapeHtmlAttribute } from './escapeHtml.ts';
 
 /**
  * `node` through its `toDOM` spec, with `content` (HTML) in the hole. A node type without
- * `toDOM` (none in our schema) prints its content alone rather than disappearing.
+ * `toDOM` (none in our schema) prints its content alone rather than disappearing. `anchor`,
+ * when given, becomes the outer element's `id`: what a cross-reference to it links to.
  */
-export function renderNodeSpec(node: Node, content = ''): string {
+export function renderNodeSpec(node: Node, content = '', anchor?: string): string {
   const toDOM = node.type.spec.toDOM;
-  return toDOM ? renderDomSpec(toDOM(node), content) : content;
+  if (!toDOM) return anchor ? `<div id="${escapeHtmlAttribute(anchor)}">${content}</div>` : content;
+  const spec = toDOM(node);
+  return renderDomSpec(anchor === undefined ? spec : withId(spec, anchor), content);
+}
+
+// The spec with `id` among the attributes of its outer element.
+function withId(spec: DOMOutputSpec, id: string): DOMOutputSpec {
+  if (!Array.isArray(spec)) return spec;
+  const [tag, second, ...rest] = spec as unknown[];
+  const hasAttributes = typeof second === 'object' && second !== null && !Array.isArray(second);
+  return (
+    hasAttributes
+      ? [tag, { ...(second as Record<string, unknown>), id }, ...rest]
+      : [tag, { id }, ...(second === undefined ? [] : [second]), ...rest]
+  ) as DOMOutputSpec;
 }
 
 /**

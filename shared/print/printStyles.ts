@@ -160,6 +160,12 @@ a {
   text-underline-offset: 1.5pt;
 }
 
+/* A cross-reference ("punt 3") is part of the sentence: a link in the PDF that reads like the
+   text around it. One whose target is gone reads "[verwijzing vervallen]", unstyled too. */
+a.reference {
+  text-decoration: none;
+}
+
 /* The Toelichting. */
 .explanation {
   margin-top: 26pt;

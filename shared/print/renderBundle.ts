@@ -28,6 +28,7 @@ import { PRINT_STYLES } from './printStyles.ts';
 import { renderDomSpec } from './renderDomSpec.ts';
 import { getPrintedDoc } from './printChanges.ts';
 import { renderStukBody } from './renderPrintDocument.ts';
+import { ANCHOR_PREFIX } from './printAnchors.ts';
 import { getStukName, hasClauseBlocks } from './stukShape.ts';
 import { AMENDMENT_STYLES, amendmentName, renderAmendmentBody } from './renderAmendment.ts';
 import type { PrintedAmendment } from './renderAmendment.ts';
@@ -106,7 +107,13 @@ export function renderPrintBundle(docs: readonly Node[], options: BundleOptions)
     entries.forEach((entry, index) => {
       const content =
         entry.amendment === null
-          ? renderStukBody(printed[entry.doc]!, 'hidden', stukken[entry.doc]?.fileName)
+          ? renderStukBody(
+              printed[entry.doc]!,
+              'hidden',
+              stukken[entry.doc]?.fileName,
+              undefined,
+              `${stukAnchor(index)}-${ANCHOR_PREFIX}`,
+            )
           : renderAmendmentBody(entry.amendment);
       const kind = entry.amendment === null ? 'resolution' : 'amendment';
       body += `<article class="stuk ${kind}" id="${stukAnchor(index)}">${content}</article>\n`;

@@ -8,8 +8,9 @@
  */
 import type { Node } from 'prosemirror-model';
 import { getItemLabels } from '../editor/queries/getItemLabels.ts';
-import type { FootnoteNumbers } from '../editor/queries/getFootnoteNumbers.ts';
 import { renderInlineContent } from './renderInline.ts';
+import type { InlineContext } from './renderInline.ts';
+import { targetAnchorAt } from './printAnchors.ts';
 import { renderLabelled, renderNodeSpec } from './nodeMarkup.ts';
 import { escapeHtmlText } from './escapeHtml.ts';
 
@@ -23,12 +24,12 @@ export type MarginNotes = ReadonlyMap<number, readonly string[]>;
 export function renderClauseContainer(
   container: Node,
   pos: number,
-  footnotes: FootnoteNumbers,
+  context: InlineContext,
   notes: MarginNotes = new Map(),
 ): string {
   let blocks = '';
   container.forEach((block, offset) => {
-    blocks += renderClauseBlock(block, pos + 1 + offset, footnotes, notes);
+    blocks += renderClauseBlock(block, pos + 1 + offset, context, notes);
   });
   return renderNodeSpec(container, blocks);
 }
@@ -36,7 +37,7 @@ export function renderClauseContainer(
 function renderClauseBlock(
   block: Node,
   pos: number,
-  footnotes: FootnoteNumbers,
+  context: InlineContext,
   notes: MarginNotes,
 ): string {
   // Numbers restart in every block; getItemLabels derives them exactly as the editor does.
@@ -45,13 +46,14 @@ function renderClauseBlock(
   block.forEach((item, offset, index) => {
     const label = labels[index];
     if (label === undefined) throw new Error(`geen label voor punt ${index + 1}`);
-    const content = renderInlineContent(item, pos + 1 + offset, footnotes);
+    const content = renderInlineContent(item, pos + 1 + offset, context);
     const note = notes.get(pos + 1 + offset);
     // Before the label, so that the page's text reads "A1 3. Dat …" in the margin's order.
     const margin = note?.length
       ? `<span class="amended-in">${escapeHtmlText(note.join(', '))}</span> `
       : '';
-    items += renderNodeSpec(item, margin + renderLabelled(label, content, 'span'));
+    const anchor = targetAnchorAt(context.anchors, item, pos + 1 + offset);
+    items += renderNodeSpec(item, margin + renderLabelled(label, content, 'span'), anchor);
   });
-  return renderNodeSpec(block, items);
+  return renderNodeSpec(block, items, targetAnchorAt(context.anchors, block, pos));
 }

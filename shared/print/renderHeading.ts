@@ -14,6 +14,8 @@ import { formatMetaLine } from './printMetadata.ts';
 import { getStukName, hasClauseBlocks, isPreambleEmpty } from './stukShape.ts';
 import { renderDomSpec } from './renderDomSpec.ts';
 import { renderInlineContent } from './renderInline.ts';
+import type { InlineContext } from './renderInline.ts';
+import { printAnchors } from './printAnchors.ts';
 
 /**
  * The `<h1>` title line, the metadata line (when there is one), `legend` (HTML, may be '')
@@ -39,14 +41,14 @@ export function renderHeading(
     const titleText =
       (metadata.title === null
         ? ''
-        : `“${renderInlineContent(trimTitle(titleNode), 0, new Map())}”`) + suffix;
+        : `“${renderInlineContent(trimTitle(titleNode), 0, titleContext(doc))}”`) + suffix;
     title = renderNodeSpec(titleNode, titleText);
   } else {
     // A letter or newsletter: no kind, no quotes; its title, or the name that stands for it.
     let text =
       metadata.title === null
         ? escapeHtmlText(getStukName(doc, metadata, fallbackName))
-        : renderInlineContent(trimTitle(titleNode), 0, new Map());
+        : renderInlineContent(trimTitle(titleNode), 0, titleContext(doc));
     text += suffix;
     title = `<h1 class="doc-title"><span class="title-text">${text}</span></h1>`;
   }
@@ -58,6 +60,11 @@ export function renderHeading(
     ? ''
     : renderNodeSpec(getTopLevelNode(doc, 'preamble'));
   return title + meta + legend + preamble;
+}
+
+// The title holds text alone: no footnotes to number; references would resolve in `doc`.
+function titleContext(doc: Node): InlineContext {
+  return { footnotes: new Map(), anchors: printAnchors(doc) };
 }
 
 // The title node without the white space at its ends (its content is text alone, so offsets

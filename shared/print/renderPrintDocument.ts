@@ -24,6 +24,8 @@ import { PRINT_STYLES } from './printStyles.ts';
 import { renderPrintPage } from './printPage.ts';
 import { listOutlineTitles } from './outlineTitles.ts';
 import { renderClauseContainer } from './renderClauses.ts';
+import type { InlineContext } from './renderInline.ts';
+import { ANCHOR_PREFIX, printAnchors } from './printAnchors.ts';
 import { renderEndnotes } from './renderEndnotes.ts';
 import { renderExplanation } from './renderExplanation.ts';
 import { renderHeading } from './renderHeading.ts';
@@ -140,16 +142,21 @@ export function renderPrintDocument(doc: Node, options: PrintOptions): PrintDocu
 /**
  * The printed content of one stuk, in reading order: the title line, metadata, the legend of
  * the changes (when shown and there are any) and preamble; the recital and operative blocks;
- * the Toelichting; the endnotes. A bundle prints several, with their changes hidden.
+ * the Toelichting; the endnotes. A bundle prints several, with their changes hidden, each with
+ * an `anchorPrefix` of its own for the anchors its cross-references link to.
  */
 export function renderStukBody(
   doc: Node,
   changes: ChangeDisplay = DEFAULT_CHANGE_DISPLAY,
   fallbackName?: string,
   amended?: AmendedPrint,
+  anchorPrefix: string = ANCHOR_PREFIX,
 ): string {
   const printed = getPrintedDoc(doc, changes);
   const footnotes = getFootnoteNumbers(printed);
+  // References read and link as the page prints: a target whose deletion is accepted here is
+  // gone, and the reference to it reads as broken.
+  const context: InlineContext = { footnotes, anchors: printAnchors(printed, anchorPrefix) };
   const metadata = getMetadataText(printed);
   // Accepting hides marks only: the positions of the margin notes stay those of `doc`.
   const suffix = amended ? ` <span class="title-amended">${AMENDED_SUFFIX}</span>` : '';
@@ -164,10 +171,10 @@ export function renderStukBody(
   // The document's content starts at position 0: a top-level child stands at its offset.
   printed.forEach((child, offset) => {
     if (child.type.name === 'recitals' || child.type.name === 'operatives') {
-      html += renderClauseContainer(child, offset, footnotes, amended?.notes);
+      html += renderClauseContainer(child, offset, context, amended?.notes);
     }
   });
-  return html + renderExplanation(printed, footnotes) + renderEndnotes(printed);
+  return html + renderExplanation(printed, context) + renderEndnotes(printed);
 }
 
 /** The line under the title of a stuk zoals geamendeerd: which amendments it holds. */
