@@ -49,6 +49,8 @@ import type { PrintedAmendment } from '../../shared/print/renderAmendment.ts';
 import { getAmendedMarks } from '../services/pdf/procedureStukken.ts';
 import type { RenderPage } from '../services/pdf/printForms.ts';
 import { findPrintedAmendment, readBundleContent, readProcedureOf } from './procedureCommands.ts';
+import { getCheckContext, getExportWarning } from './checkCommand.ts';
+import type { CheckContext } from '../../shared/checks/checkTypes.ts';
 
 /** Plain-text files larger than this are no resolution. */
 const MAX_TEXT_BYTES = 10 * 1024 * 1024;
@@ -164,7 +166,8 @@ export async function exportDocument(
     procedure: ProcedureJson | null;
     amendment: PrintedAmendment | null;
     amended: AmendedMarks | null;
-  } = { threads: [], text: null, procedure: null, amendment: null, amended: null };
+    checks: CheckContext;
+  } = { threads: [], text: null, procedure: null, amendment: null, amended: null, checks: {} };
   const doc = await readDocument(input, targets.version, (ydoc, current) => {
     if (targets.comments) read.threads = getCommentReport(ydoc);
     const stuk = { input, ydoc, doc: current };
@@ -175,7 +178,11 @@ export async function exportDocument(
       read.amendment = findPrintedAmendment(stuk, targets.amendement);
     }
     if (targets.geamendeerd) read.amended = getAmendedMarks(procedure);
+    read.checks = getCheckContext(procedure);
   });
+  // A definitief stuk goes out as it is, but not without saying that the checks found things.
+  const warning = targets.amendement === undefined && getExportWarning(input, doc, read.checks);
+  if (warning) io.err(warning);
   // The stuk's own text: its open amendments print on their own. A version is as recorded;
   // with the changes shown, every proposal is.
   const own =

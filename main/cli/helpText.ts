@@ -13,6 +13,18 @@ Opdrachten:
                                          versleuteld) worden geweigerd.
   show DOCUMENT.resolutie [--comments]   De tekst tonen zoals een lezer hem ziet, met nummering;
                                          met --comments daarna de opmerkingen.
+  check DOCUMENT.resolutie               De controle van het stuk: elke bevinding op een regel
+                                         met haar plaats ("Spreekt uit, punt 2: …"), zoals het
+                                         paneel Controle ze toont: einde van overwegingen en
+                                         punten, lege punten en blokken, een stuk zonder
+                                         besluit, datums die niet bestaan of niet bij hun
+                                         weekdag passen, de aanhef, verwijzingen die nergens
+                                         heen wijzen, dubbele zinnen, haakjes en
+                                         aanhalingstekens, definitief met open voorstellen,
+                                         en amendementen waarvan de tekst sindsdien is
+                                         gewijzigd. Genegeerde bevindingen worden alleen
+                                         geteld. Afsluitcode 0 zonder bevindingen, 1 met
+                                         bevindingen, 2 als het stuk niet te lezen is.
   export DOCUMENT.resolutie --pdf UIT.pdf [--changes shown|hidden] [--version NAAM]
          [--comments] [--pdfa]
                                          Het stuk als PDF (A4, doorzoekbaar en toegankelijk,
@@ -27,7 +39,9 @@ Opdrachten:
                                          waarover hij gaat. Met --pdfa als PDF/A-2b, voor
                                          het archief.
                                          Gebruikt Chromium of Chrome (RESOLUTIE_CHROMIUM wijst
-                                         er een aan).
+                                         er een aan). Bij een definitief stuk met bevindingen
+                                         van de controle volgt een waarschuwing (ook bij
+                                         --json, --akn en --docx); de export gaat door.
   export DOCUMENT.resolutie --pdf UIT.pdf --amendement A1
                                          Een amendement op de resolutie als stuk in de vaste
                                          vorm: "Amendement A1 van de gemeente …", de
@@ -143,6 +157,6 @@ Opties:
   -v, --version          De versie van de Resolutie-editor.
 
 Foutmeldingen staan op één regel; bij een fout is de afsluitcode 1 (2 bij verkeerde
-argumenten). De indeling van .resolutie en van de JSON staat in docs/FORMAT.md, de server in
+argumenten, en bij check, waar 1 betekent: er zijn bevindingen). De indeling van .resolutie en van de JSON staat in docs/FORMAT.md, de server in
 docs/SERVER.md.
 `;

@@ -20,13 +20,13 @@ import {
   showDocument,
 } from './commands.ts';
 import { listAmendments, printPreadviezen } from './procedureCommands.ts';
+import { checkDocument } from './checkCommand.ts';
 import type { CliOutput } from './commands.ts';
 
 /** Runs the command line on `args` (without node and script); resolves to the exit code. */
 export async function runCli(args: string[], writer: FileWriter, io: CliOutput): Promise<number> {
   try {
-    await dispatch(args, writer, io);
-    return 0;
+    return (await dispatch(args, writer, io)) ?? 0;
   } catch (error) {
     const usage = error instanceof CliError && error.usage;
     const message = error instanceof Error ? error.message : String(error);
@@ -35,11 +35,17 @@ export async function runCli(args: string[], writer: FileWriter, io: CliOutput):
     io.err(
       `resolutie: ${known ? message : `onverwachte fout: ${message}`}${usage ? ' (zie resolutie --help)' : ''}\n`,
     );
-    return usage ? 2 : 1;
+    // `check` answers 1 for findings; that it could not check at all is 2.
+    return usage || args.find((arg) => !arg.startsWith('-')) === 'check' ? 2 : 1;
   }
 }
 
-async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Promise<void> {
+/** Runs the command; resolves to its exit code when it has one of its own (`check`). */
+async function dispatch(
+  args: string[],
+  writer: FileWriter,
+  io: CliOutput,
+): Promise<number | undefined> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -112,6 +118,8 @@ async function dispatch(args: string[], writer: FileWriter, io: CliOutput): Prom
     case 'show':
       await showDocument(one('het document'), io, { comments: values.comments === true });
       return;
+    case 'check':
+      return checkDocument(one('het document'), io);
     case 'export': {
       const input = one('het document');
       if (!values.json && !values.pdf && values.akn === undefined && values.docx === undefined) {

@@ -62,8 +62,8 @@ export const definitiveWithProposalsRule: CheckRule = defineRule({
         place: WHOLE_DOCUMENT_PLACE,
         message:
           pending === 1
-            ? 'Het stuk is definitief, maar er staat nog 1 voorstel open.'
-            : `Het stuk is definitief, maar er staan nog ${pending} voorstellen open.`,
+            ? 'De status is definitief, maar er staat nog 1 voorstel open.'
+            : `De status is definitief, maar er staan nog ${pending} voorstellen open.`,
       },
     ];
   },

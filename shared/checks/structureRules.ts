@@ -106,7 +106,7 @@ export const missingDictumRule: CheckRule = defineRule({
         pos: 0,
         place: WHOLE_DOCUMENT_PLACE,
         message:
-          'Het stuk heeft geen besluit: er is geen blok „Spreekt uit”, „Verzoekt het bestuur”, ' +
+          'Er is geen besluitend deel: geen blok „Spreekt uit”, „Verzoekt het bestuur”, ' +
           '„Roept op” of „Besluit”.',
       },
     ];

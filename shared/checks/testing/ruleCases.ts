@@ -110,7 +110,7 @@ export const RULE_CASES: Record<string, RuleCases> = {
   'dictum-ontbreekt': {
     positive: {
       doc: stuk({ operatives: [] }),
-      message: 'Het stuk heeft geen besluit',
+      message: 'Er is geen besluitend deel',
       place: 'Het stuk',
     },
     negative: { doc: stuk({ operatives: [{ heading: 'besluit', items: ['Het is zo.'] }] }) },
@@ -211,7 +211,7 @@ export const RULE_CASES: Record<string, RuleCases> = {
   'definitief-met-voorstellen': {
     positive: {
       doc: markProposal(stuk({ status: 'definitief' }), 'van kracht', 'deletion'),
-      message: 'Het stuk is definitief, maar er staat nog 1 voorstel open.',
+      message: 'De status is definitief, maar er staat nog 1 voorstel open.',
       place: 'Het stuk',
     },
     negative: { doc: markProposal(stuk({ status: 'concept' }), 'van kracht', 'deletion') },
