@@ -16,6 +16,9 @@ import { MetadataPanel } from './components/MetadataPanel.tsx';
 import { ChangesPanel, jumpTo } from './components/ChangesPanel.tsx';
 import { CommentsPanel } from './components/CommentsPanel.tsx';
 import { AmendmentsPanel } from './components/AmendmentsPanel.tsx';
+import { ChecksPanel, focusChecksPanel } from './components/ChecksPanel.tsx';
+import { useChecks } from './components/useChecks.ts';
+import { useExportCheck } from './components/useExportCheck.ts';
 import { useAmendments } from './components/useAmendments.ts';
 import { useCommentCommand } from './components/useCommentCommand.ts';
 import { setProposingWords } from './editor/createEditor.ts';
@@ -30,6 +33,7 @@ import {
   AmendmentDialogs,
   CompareDialog,
   ConfirmUnsavedDialog,
+  ExportCheckDialog,
   ImportDialog,
   InviteDialog,
   JoinSessionDialog,
@@ -113,14 +117,22 @@ export function App() {
     view.dispatch(setSuggestionAuthor(view.state.tr, suggesting ? user : null, proposing));
   }, [view, suggesting, user, proposing, proposingReasons]);
 
+  // The drafting checks (Controle), and the export's question when a definitief stuk has findings.
+  const checks = useChecks(view, amendments.rows);
+  const exportCheck = useExportCheck(view, checks.current);
+  const { confirmExport } = exportCheck;
+
   // Afdrukvoorbeeld asks for the PDF once the dialog's code is there (lazyDialogs.tsx says why).
   const fileCommands = useMemo(
     () => ({
       ...controller.commands,
       printPreview: () =>
         void loadPrintPreviewDialog().then(controller.commands.printPreview, controller.report),
+      exportPdf: () => confirmExport(controller.commands.exportPdf),
+      exportWord: () => confirmExport(controller.commands.exportWord),
+      exportWordChanges: () => confirmExport(controller.commands.exportWordChanges),
     }),
-    [controller],
+    [controller, confirmExport],
   );
 
   const onView = useCallback(
@@ -244,6 +256,14 @@ export function App() {
             onPreferences={collaboration.commands.preferences}
             amendmentOf={amendments.amendmentOf}
           />
+          <ChecksPanel
+            view={view}
+            result={checks.result}
+            current={checks.current}
+            readOnly={readOnly}
+            proposing={proposing}
+            reason={proposing ? proposingReasons.reason : undefined}
+          />
           <CommentsPanel
             view={view}
             canComment={canComment}
@@ -353,11 +373,24 @@ export function App() {
                 ? { shown: dialog.changesShown, onChange: controller.previewChanges }
                 : undefined
             }
-            onExport={controller.exportPreviewed}
+            onExport={(bytes) => confirmExport(() => controller.exportPreviewed(bytes))}
             onClose={cancelDialog}
           />
         )}
         {amendments.dialog && <AmendmentDialogs {...amendments.dialog} />}
+        {exportCheck.question && (
+          <ExportCheckDialog
+            count={exportCheck.question.count}
+            onExport={() => exportCheck.answer('export')}
+            onShowChecks={() => {
+              exportCheck.answer('show');
+              controller.closeDialog('preview');
+              // After the dialog has given the focus back to what opened it.
+              setTimeout(focusChecksPanel);
+            }}
+            onCancel={() => exportCheck.answer('cancel')}
+          />
+        )}
       </WhenLoaded>
       {/* Over Resolutie-editor and Help: the Help menu, F1 and the native menus open them. */}
       <AppDialogs

@@ -27,6 +27,9 @@ export const SaveAsDialog = lazyNamed(
 export const ConfirmUnsavedDialog = lazyNamed(
   async () => (await import('./ConfirmUnsavedDialog.tsx')).ConfirmUnsavedDialog,
 );
+export const ExportCheckDialog = lazyNamed(
+  async () => (await import('./ExportCheckDialog.tsx')).ExportCheckDialog,
+);
 export const RecoveryDialog = lazyNamed(
   async () => (await import('./RecoveryDialog.tsx')).RecoveryDialog,
 );
