@@ -30,14 +30,16 @@ export const emptyItemRule: CheckRule = defineRule({
     for (const block of getClauseBlocks(doc)) {
       const items = countedItems(doc, block);
       if (items.every(({ blank }) => blank)) continue;
+      // "het punt", "de overweging".
+      const [these, empty] = block.kind === 'operative' ? ['Dit', 'Leeg'] : ['Deze', 'Lege'];
       const noun = BLOCK_ITEM_NOUNS[block.kind].one;
       for (const { item, blank } of items) {
         if (!blank) continue;
         found.push({
           pos: item.pos,
-          message: `Deze ${noun} is leeg, maar krijgt wel een nummer.`,
+          message: `${these} ${noun} is leeg, maar krijgt wel een nummer.`,
           fix: {
-            label: `Lege ${noun} verwijderen`,
+            label: `${empty} ${noun} verwijderen`,
             edit: { from: item.pos, to: item.pos + item.node.nodeSize, text: '' },
           },
         });

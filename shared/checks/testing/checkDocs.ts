@@ -19,7 +19,14 @@ import { findText } from '../../editor/testing/buildDoc.ts';
 /** An item: its text, or the text with indent, marker and a proposal on the whole item. */
 export type ItemSpec =
   | string
-  | { text: string; indent?: 0 | 1; marker?: 'letter' | 'bullet'; change?: 'insert' | 'delete' };
+  | {
+      text: string;
+      indent?: 0 | 1;
+      marker?: 'letter' | 'bullet';
+      change?: 'insert' | 'delete';
+      /** A footnote after the text. */
+      footnote?: string;
+    };
 
 export interface StukSpec {
   status?: DocumentStatus;
@@ -39,11 +46,14 @@ export function proposal(type: 'insert' | 'delete', id = 'v1'): ProposedChange {
 export function stuk(spec: StukSpec = {}): Node {
   const toItems = (items: ItemSpec[]): ParsedItem[] =>
     items.map((spec) => {
-      const item = typeof spec === 'string' ? { text: spec } : spec;
+      const item: Exclude<ItemSpec, string> = typeof spec === 'string' ? { text: spec } : spec;
       return {
         indent: item.indent ?? 0,
         marker: item.marker ?? 'letter',
-        content: item.text ? [{ type: 'text' as const, text: item.text }] : [],
+        content: [
+          ...(item.text ? [{ type: 'text' as const, text: item.text }] : []),
+          ...(item.footnote ? [{ type: 'footnote' as const, text: item.footnote }] : []),
+        ],
         ...(item.change ? { change: proposal(item.change) } : {}),
       };
     });

@@ -70,7 +70,7 @@ export const RULE_CASES: Record<string, RuleCases> = {
   'leeg-punt': {
     positive: {
       doc: stuk({ operatives: [{ items: ['Dat het blijft;', '', 'Dat het klaar is.'] }] }),
-      message: 'Deze punt is leeg',
+      message: 'Dit punt is leeg, maar krijgt wel een nummer.',
       place: 'Spreekt uit, punt 2',
     },
     negative: { doc: stuk({ operatives: [{ items: ['Dat het blijft;', 'Dat het klaar is.'] }] }) },
