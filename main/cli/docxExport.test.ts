@@ -35,6 +35,8 @@ import { readClauseBlocks } from '../../shared/export/readClauseBlocks.ts';
 import { generatedDocs, seedDocs } from '../../shared/export/akn/testing/aknTestDocs.ts';
 import { PROPOSALS, proposalDoc } from '../../shared/export/docx/testing/docxTestDocs.ts';
 import { toDocx } from '../../shared/export/docx/toDocx.ts';
+import { BROKEN_REFERENCE_TEXT } from '../../shared/editor/queries/getReferences.ts';
+import { REFERENCE_LABELS, referenceDoc } from '../../shared/export/testing/referenceDoc.ts';
 import { convertManyWithLibreOffice } from '../services/testing/libreOffice.ts';
 import { expectOneLineError, runResolutie } from './testing/cliProcess.ts';
 
@@ -122,6 +124,9 @@ beforeAll(async () => {
   stukken.set('seed001', seed001.doc);
   stukken.set('verborgen', proposalDoc());
   stukken.set('versie', VERSION_DOC);
+  // A stuk with cross-references, each a hyperlink to a bookmark on its target.
+  writeFileSync(path.join(dir, 'verwijzingen.docx'), await toDocx(referenceDoc()));
+  stukken.set('verwijzingen', referenceDoc());
   // The other seeds and the generated stukken through the export function itself.
   for (const [index, stuk] of [...seeds, ...generatedDocs()].entries()) {
     if (stuk === seed001) continue;
@@ -131,7 +136,7 @@ beforeAll(async () => {
   }
   const out = path.join(dir, 'lo');
   const docx = (name: string) => path.join(dir, `${name}.docx`);
-  const flatNames = ['seed001', 'getoond', 'verborgen', generatedName()];
+  const flatNames = ['seed001', 'getoond', 'verborgen', generatedName(), 'verwijzingen'];
   const textNames = [...stukken.keys(), 'getoond'];
   const [textFiles, flatFiles] = await Promise.all([
     convertManyWithLibreOffice(textNames.map(docx), 'txt:Text (encoded):UTF8', out),
@@ -174,7 +179,7 @@ function expectedClauses(doc: Node, changes: 'hidden' | 'shown' = 'hidden'): str
 
 describe('resolutie export --docx, read by LibreOffice', () => {
   it('reads every stuk’s title, preamble, blocks and numbers as the app shows them', () => {
-    expect(stukken.size).toBe(seedDocs().length + generatedDocs().length + 2);
+    expect(stukken.size).toBe(seedDocs().length + generatedDocs().length + 3);
     // `--version`: the recorded text, not the current one.
     expect(texts.get('versie')).toContain('Spreekt uit:\n    1. Eerder: het Rijk betaalt;');
     expect(texts.get('versie')).not.toContain('Gemeenten betalen');
@@ -329,6 +334,34 @@ describe('resolutie export --docx, read by LibreOffice', () => {
     expect(mm('fo:margin-bottom')).toBeCloseTo(28, 0);
     expect(mm('fo:margin-left')).toBeCloseTo(25, 0);
     expect(xml).toContain('<style:font-face style:name="Source Serif 4"');
+  });
+});
+
+describe('cross-references in the Word export, read by LibreOffice', () => {
+  it('reads each reference as a link to a bookmark on its target, the broken one as text', () => {
+    const xml = flat.get('verwijzingen') ?? '';
+    const text = texts.get('verwijzingen') ?? '';
+    expect(text).toContain(
+      `    3. dat zie ${REFERENCE_LABELS.item}, ${REFERENCE_LABELS.subItem}, ${REFERENCE_LABELS.block}, ${REFERENCE_LABELS.heading} en ${BROKEN_REFERENCE_TEXT} aandacht krijgen.`,
+    );
+    // Each target: a bookmark where its paragraph starts (LibreOffice's own internal link).
+    const bookmarked = (name: string, text: string) =>
+      new RegExp(`<text:bookmark-start text:name="${name}"/>${text}`).test(xml) ||
+      new RegExp(`<text:bookmark-start text:name="${name}"/><text:span[^>]*>${text}`).test(xml);
+    expect(bookmarked('_Ref_punt_bouwen', 'dat er gebouwd wordt;')).toBe(true);
+    expect(bookmarked('_Ref_onderdeel_grond', 'voor grond;')).toBe(true);
+    expect(bookmarked('_Ref_blok_spreekt_uit', 'Spreekt uit:')).toBe(true);
+    expect(bookmarked('_Ref_kop_cijfers', 'Woningbouw in cijfers')).toBe(true);
+    const links = [
+      ...xml.matchAll(/<text:a [^>]*xlink:href="([^"]+)"[^>]*>([\s\S]*?)<\/text:a>/g),
+    ].map((match) => [match[1], plainText(match[2]!)]);
+    expect(links).toEqual([
+      ['#_Ref_punt_bouwen', REFERENCE_LABELS.item],
+      ['#_Ref_onderdeel_grond', REFERENCE_LABELS.subItem],
+      ['#_Ref_blok_spreekt_uit', REFERENCE_LABELS.block],
+      ['#_Ref_kop_cijfers', REFERENCE_LABELS.heading],
+      ['#_Ref_punt_bouwen', REFERENCE_LABELS.item],
+    ]);
   });
 });
 

@@ -25,6 +25,7 @@ import type { CommentAnchor } from './commentRecords.ts';
 import { MAX_QUOTE_LENGTH } from './commentRecords.ts';
 import { decodeBase64, encodeBase64 } from '../format/base64.ts';
 import { schema } from '../editor/schema.ts';
+import { getReferenceText } from '../editor/queries/getReferences.ts';
 import { getDocumentFragment } from '../ydoc/yDocument.ts';
 
 /** y-prosemirror's map from Yjs types to the nodes of the document they hold. */
@@ -80,11 +81,16 @@ export function resolveAnchor(
 
 /**
  * The text of `from`–`to` as a reader of a thread sees it: a footnote (an atom holding its
- * text) counts with its text, so that a thread on a footnote has text.
+ * text) counts with its text, so that a thread on a footnote has text; a cross-reference reads
+ * as its label ("punt 3"), as in every export.
  */
 export function anchoredText(doc: Node, from: number, to: number): string {
   return doc.textBetween(from, to, ' ', (leaf) =>
-    leaf.type.name === 'footnote' ? ` [${String(leaf.attrs.text)}] ` : ' ',
+    leaf.type.name === 'footnote'
+      ? ` [${String(leaf.attrs.text)}] `
+      : leaf.type.name === 'reference'
+        ? getReferenceText(doc, String(leaf.attrs.target))
+        : ' ',
   );
 }
 

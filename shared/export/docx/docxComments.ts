@@ -52,7 +52,7 @@ export function placeComments(
   const blocks: { pos: number; text: string }[] = [];
   doc.descendants((node, pos) => {
     if (!node.isTextblock) return true;
-    blocks.push({ pos, text: blockReadingText(node) });
+    blocks.push({ pos, text: blockReadingText(node, doc) });
     return false;
   });
   let nextId = 0;

@@ -1,7 +1,8 @@
 /**
  * The inline content of an item, paragraph or heading as Word runs: text with bold, italic and
  * underline, links as hyperlinks, hard breaks as line breaks, footnotes as references to Word
- * footnotes, comments as ranges around the text they were made on, and, when changes are
+ * footnotes, cross-references as their target's label in a hyperlink to the target's bookmark
+ * (`docxBookmarks.ts`; a broken one as its text alone), comments as ranges around the text they were made on, and, when changes are
  * shown, proposals as Word's tracked changes (`w:ins`/`w:del` with author and date): the text
  * of a proposal as the mark says, or the whole text of an item or block proposed as a whole.
  */
@@ -14,6 +15,7 @@ import {
   ExternalHyperlink,
   FootnoteReferenceRun,
   InsertedTextRun,
+  InternalHyperlink,
   Paragraph,
   TextRun,
 } from 'docx';
@@ -21,6 +23,8 @@ import type { IRunOptions, ParagraphChild } from 'docx';
 import { findDeletion, findPendingInsertion } from '../../editor/suggestions/changeMarks.ts';
 import type { ChangeAttrs, ItemChange } from '../../editor/suggestions/changeMarks.ts';
 import { isSafeLinkHref } from '../../editor/queries/isSafeLinkHref.ts';
+import { BROKEN_REFERENCE_TEXT, findReferenceTarget } from '../../editor/queries/getReferences.ts';
+import type { DocxBookmarks } from './docxBookmarks.ts';
 import { wordText } from './wordText.ts';
 
 /** A tracked change as Word writes it: which kind, by whom, when. */
@@ -46,6 +50,8 @@ export interface RunContext {
   nextRevision: () => number;
   /** Registers a footnote with its text and returns its id. */
   addFootnote: (text: string) => number;
+  /** The document as exported, and the bookmarks its references link to. */
+  bookmarks: DocxBookmarks;
 }
 
 /** The tracked change a proposal on a whole item or block makes of its text. */
@@ -59,19 +65,26 @@ function changeOf(attrs: ChangeAttrs, type: RunChange['type']): RunChange {
 
 /**
  * The text of a text block as comments are matched against it: text as it is, a hard break as
- * a line break, a footnote as " [its text] " (as the comment report quotes one).
+ * a line break, a footnote as " [its text] " (as the comment report quotes one), a
+ * cross-reference as what it reads in `doc`.
  */
-export function blockReadingText(block: Node): string {
+export function blockReadingText(block: Node, doc: Node): string {
   let text = '';
-  block.forEach((child) => (text += readingPiece(child)));
+  block.forEach((child) => (text += readingPiece(child, doc)));
   return text;
 }
 
-function readingPiece(child: Node): string {
+function readingPiece(child: Node, doc: Node): string {
   if (child.isText) return child.text ?? '';
   if (child.type.name === 'hard_break') return '\n';
   if (child.type.name === 'footnote') return ` [${String(child.attrs.text)}] `;
+  if (child.type.name === 'reference') return referenceLabel(child, doc) ?? BROKEN_REFERENCE_TEXT;
   return child.textContent;
+}
+
+// What a reference reads as: its target's label, or null when the target is gone.
+function referenceLabel(child: Node, doc: Node): string | null {
+  return findReferenceTarget(doc, child.attrs.target as string)?.label ?? null;
 }
 
 /**
@@ -120,15 +133,37 @@ export function inlineRuns(
         target.push(changedRun({ break: 1 }, change, context));
       } else if (child.type.name === 'footnote') {
         target.push(new FootnoteReferenceRun(context.addFootnote(String(child.attrs.text))));
+      } else if (child.type.name === 'reference') {
+        target.push(referenceRun(child, child.marks, change, context, !!href));
       } else if (child.textContent.length > 0) {
         target.push(textRun(child.textContent, child.marks, change, context, !!href));
       }
     }
-    offset += readingPiece(child).length;
+    offset += readingPiece(child, context.bookmarks.doc).length;
   });
   closeLink();
   out.push(...comments.at(offset), ...comments.rest());
   return out;
+}
+
+/**
+ * A cross-reference: its target's label, in a hyperlink to the target's bookmark, looking like
+ * the text around it (as in the PDF); a broken one, or one inside a web link (a hyperlink
+ * cannot hold another), as text alone.
+ */
+function referenceRun(
+  child: Node,
+  marks: readonly Mark[],
+  change: RunChange | null,
+  context: RunContext,
+  inLink: boolean,
+): ParagraphChild {
+  const target = child.attrs.target as string;
+  const label = referenceLabel(child, context.bookmarks.doc);
+  if (label === null) return textRun(BROKEN_REFERENCE_TEXT, marks, change, context, inLink);
+  const run = textRun(label, marks, change, context, inLink);
+  const anchor = context.bookmarks.nameOf(target);
+  return inLink || anchor === null ? run : new InternalHyperlink({ anchor, children: [run] });
 }
 
 /** A footnote's text as the paragraph of a Word footnote. */

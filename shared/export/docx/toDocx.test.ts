@@ -7,13 +7,16 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { PAGE_MARGINS_MM as PRINT_MARGINS, FONT_STACK } from '../../print/pageLayout.ts';
-import { buildDoc } from '../../editor/testing/buildDoc.ts';
+import { buildDoc, findText } from '../../editor/testing/buildDoc.ts';
+import { anchoredText } from '../../comments/commentAnchors.ts';
 import { docFromModel } from '../../editor/fromModel.ts';
 import { PAGE_MARGINS_MM, TEXT_FONT } from './docxLayout.ts';
 import { PROPOSALS, proposalDoc } from './testing/docxTestDocs.ts';
 import { toDocx } from './toDocx.ts';
 import type { DocxOptions } from './toDocx.ts';
 import type { Node } from 'prosemirror-model';
+import { BROKEN_REFERENCE_TEXT } from '../../editor/queries/getReferences.ts';
+import { REFERENCE_IDS, REFERENCE_LABELS, referenceDoc } from '../testing/referenceDoc.ts';
 
 async function parts(doc: Node, options: DocxOptions = {}): Promise<Record<string, string>> {
   const files = unzipSync(await toDocx(doc, options));
@@ -164,5 +167,84 @@ describe('toDocx', () => {
     expect(core).toContain('<dc:title>Resolutie “Jeugdzorg”</dc:title>');
     expect(core).toContain('<dc:creator>Resolutie-editor</dc:creator>');
     expect(files['docProps/custom.xml']).toContain('name="Status"');
+  });
+});
+
+describe('toDocx with cross-references', () => {
+  // The paragraph of document.xml that holds `text`.
+  function paragraphWith(xml: string, text: string): string {
+    const found = [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)]
+      .map((match) => match[0])
+      .find((paragraph) => paragraph.includes(text));
+    if (!found) throw new Error(`no paragraph with ${text}`);
+    return found;
+  }
+
+  it('bookmarks each target and links each reference to it by its label', async () => {
+    const { 'word/document.xml': xml = '' } = await parts(referenceDoc());
+    const targets: [string, string][] = [
+      [REFERENCE_IDS.item, 'dat er gebouwd wordt;'],
+      [REFERENCE_IDS.subItem, 'voor grond;'],
+      [REFERENCE_IDS.block, 'Spreekt uit:'],
+      [REFERENCE_IDS.heading, '>Woningbouw in cijfers<'],
+      [REFERENCE_IDS.recital, 'de woningnood groot is;'],
+    ];
+    for (const [id, text] of targets) {
+      const name = `_Ref_${id.replace(/-/g, '_')}`;
+      const paragraph = paragraphWith(xml, text);
+      const start = new RegExp(`<w:bookmarkStart w:name="${name}" w:id="(\\d+)"/>`).exec(paragraph);
+      expect(start, name).not.toBeNull();
+      expect(paragraph).toContain(`<w:bookmarkEnd w:id="${start![1]}"/>`);
+      // One bookmark per name in the whole document.
+      expect(xml.split(`w:name="${name}"`)).toHaveLength(2);
+    }
+    const links = [
+      ...xml.matchAll(/<w:hyperlink [^>]*w:anchor="([^"]+)"[^>]*>([\s\S]*?)<\/w:hyperlink>/g),
+    ].map((match) => [
+      match[1],
+      [...match[2]!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)]
+        .map((t) => t[1]!.replace(/&apos;/g, "'").replace(/&amp;/g, '&'))
+        .join(''),
+    ]);
+    expect(links).toEqual([
+      ['_Ref_punt_bouwen', REFERENCE_LABELS.item],
+      ['_Ref_onderdeel_grond', REFERENCE_LABELS.subItem],
+      ['_Ref_blok_spreekt_uit', REFERENCE_LABELS.block],
+      ['_Ref_kop_cijfers', REFERENCE_LABELS.heading],
+      ['_Ref_punt_bouwen', REFERENCE_LABELS.item],
+    ]);
+    // The broken one is its text alone, and no link has a web target.
+    expect(paragraphWith(xml, 'aandacht krijgen.')).toContain(BROKEN_REFERENCE_TEXT);
+    expect(xml).not.toContain(REFERENCE_IDS.missing.replace(/-/g, '_'));
+    expect(xml).not.toMatch(/<w:hyperlink r:id=/);
+  });
+
+  it('places a comment on text holding a reference around that text, the link inside', async () => {
+    const doc = referenceDoc();
+    // The comment report quotes the text as a reader sees it (`anchoredText`).
+    const from = findText(doc, 'Zoals', true);
+    const quote = anchoredText(doc, from, findText(doc, ' vraagt', true));
+    expect(quote).toBe(`Zoals ${REFERENCE_LABELS.item}`);
+    const { 'word/document.xml': xml = '' } = await parts(doc, {
+      comments: [
+        {
+          text: quote,
+          textGone: false,
+          resolved: false,
+          comments: [{ author: 'Jurist', time: 0, text: 'Klopt dit?', deleted: false }],
+        },
+      ],
+    });
+    expect(paragraphWith(xml, 'Zoals')).toMatch(
+      /<w:commentRangeStart w:id="0"\/><w:r><w:t xml:space="preserve">Zoals <\/w:t><\/w:r><w:hyperlink [^>]*w:anchor="_Ref_punt_bouwen"[^>]*>[\s\S]*?<\/w:hyperlink><w:commentRangeEnd w:id="0"\/>/,
+    );
+  });
+
+  it('keeps the bookmark on the target and the new label after a renumbering', async () => {
+    const { 'word/document.xml': xml = '' } = await parts(referenceDoc(['eerst dit;']));
+    expect(paragraphWith(xml, 'dat er gebouwd wordt;')).toContain('w:name="_Ref_punt_bouwen"');
+    expect(paragraphWith(xml, 'Zoals')).toMatch(
+      /<w:hyperlink [^>]*w:anchor="_Ref_punt_bouwen"[^>]*>[\s\S]*>punt 2<\/w:t>/,
+    );
   });
 });

@@ -5,7 +5,8 @@
  * their own, each block heading ("Overwegende dat:") in the style Blokkop, the items as a Word
  * list that restarts in every block (one list instance per block) with lettered or bulleted
  * sub-items on the second level, and the Toelichting with its headings as Heading 1 and 2, its
- * lists, quotes, links and footnotes as Word footnotes; the metadata also in the document's
+ * lists, quotes, links and footnotes as Word footnotes; cross-references as hyperlinks to a
+ * bookmark on their target (`docxBookmarks.ts`); the metadata also in the document's
  * properties. Pending proposals are accepted (`changes: 'hidden'`, the default, like the PDF)
  * or written as Word's tracked changes (`'shown'`), whole items and blocks with their paragraph
  * marks; comments, when passed, as Word comments. Pure: no DOM, Node or Yjs.
@@ -41,6 +42,7 @@ import {
   pageProperties,
 } from './docxLayout.ts';
 import { footnoteParagraph, inlineRuns, wholeChange } from './docxRuns.ts';
+import { bookmarked, docxBookmarks } from './docxBookmarks.ts';
 import { wordText } from './wordText.ts';
 import type { CommentAnchor, RunChange, RunContext } from './docxRuns.ts';
 
@@ -79,6 +81,7 @@ export function toDocxDocument(input: Node, options: DocxOptions = {}): Document
       footnotes[String(footnoteCount)] = { children: [footnoteParagraph(text)] };
       return footnoteCount;
     },
+    bookmarks: docxBookmarks(doc),
   };
   const placed = placeComments(doc, options.comments ?? [], 0);
   const anchorsAt = (pos: number) => placed.anchors.get(pos) ?? [];
@@ -209,10 +212,13 @@ function blockParagraphs(
   const heading = new Paragraph({
     style: STYLE_IDS.blockHeading,
     ...paragraphMark(blockChange, context),
-    children: inlineRuns(
-      block.type.schema.nodes.paragraph!.create(null, block.type.schema.text(headingText)),
-      context,
-      blockChange,
+    children: bookmarked(
+      context.bookmarks.nameAt(block, blockPos),
+      inlineRuns(
+        block.type.schema.nodes.paragraph!.create(null, block.type.schema.text(headingText)),
+        context,
+        blockChange,
+      ),
     ),
   });
   const paragraphs = [heading];
@@ -232,7 +238,10 @@ function blockParagraphs(
         style: STYLE_IDS.item,
         numbering,
         ...paragraphMark(change, context),
-        children: inlineRuns(item, context, change, anchorsAt(pos)),
+        children: bookmarked(
+          context.bookmarks.nameAt(item, pos),
+          inlineRuns(item, context, change, anchorsAt(pos)),
+        ),
       }),
     );
   });
@@ -315,7 +324,10 @@ function textParagraph(
   context: RunContext,
   anchorsAt: (pos: number) => CommentAnchor[],
 ): Paragraph {
-  const children = inlineRuns(node, context, null, anchorsAt(pos));
+  const children = bookmarked(
+    context.bookmarks.nameAt(node, pos),
+    inlineRuns(node, context, null, anchorsAt(pos)),
+  );
   if (node.type.name === 'heading') {
     const heading = node.attrs.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_1;
     return new Paragraph({ heading, children });
