@@ -15,6 +15,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { amendmentToAkomaNtoso } from './amendmentToAkomaNtoso.ts';
 import { generatedDocs, seedDocs, testAmendments } from './testing/aknTestDocs.ts';
 import { toAkomaNtoso } from './toAkomaNtoso.ts';
+import { referenceDoc } from '../testing/referenceDoc.ts';
 
 const SCHEMA = fileURLToPath(
   new URL('../../../test/fixtures/standards/akn/akomantoso30.xsd', import.meta.url),
@@ -79,6 +80,19 @@ describe('toAkomaNtoso against the OASIS schema', () => {
       expect(valid).toBe(true);
     },
   );
+
+  it('validates the export of a stuk with cross-references, before and after a renumbering', () => {
+    for (const [index, doc] of [referenceDoc(), referenceDoc(['eerst dit;'])].entries()) {
+      const file = join(folder, `verwijzingen-${index}.xml`);
+      const xml = toAkomaNtoso(doc, { now });
+      expect(xml).toContain('<ref href="#');
+      expect(xml).toContain(' wId="');
+      writeFileSync(file, xml);
+      const { valid, messages } = validate(file);
+      expect(messages).toContain('validates');
+      expect(valid).toBe(true);
+    }
+  });
 
   it('refuses an invalid document, so the check can fail', () => {
     const file = join(folder, 'kapot.xml');

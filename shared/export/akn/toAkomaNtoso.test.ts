@@ -9,6 +9,8 @@ import { HOSTILE, fullModel, generatedDocs, seedDocs } from './testing/aknTestDo
 import { el, xpath } from './testing/aknXpath.ts';
 import { AKN_NAMESPACE, toAkomaNtoso } from './toAkomaNtoso.ts';
 import { escapeAttribute, escapeText } from './xmlText.ts';
+import { BROKEN_REFERENCE_TEXT } from '../../editor/queries/getReferences.ts';
+import { REFERENCE_IDS, REFERENCE_LABELS, referenceDoc } from '../testing/referenceDoc.ts';
 
 const now = new Date('2026-03-04T12:00:00Z');
 
@@ -154,5 +156,53 @@ describe('other stukken', () => {
     const workDate = `string(//${el('FRBRWork')}/${el('FRBRdate')}/@date)`;
     expect(xpath(xml, workDate)).toBe('2026-03-04');
     expect(xpath(xml, `string(//${el('FRBRWork')}/${el('FRBRdate')}/@name)`)).toBe('export');
+  });
+});
+
+describe('cross-references', () => {
+  const xml = toAkomaNtoso(referenceDoc(), { now });
+  const renumbered = toAkomaNtoso(referenceDoc(['eerst dit;']), { now });
+  // The eId of the element whose wId is `id`, and the href of every ref, as xmllint reads them.
+  const eIdOf = (source: string, id: string) => xpath(source, `string(//*[@wId='${id}']/@eId)`);
+  const hrefs = (source: string) =>
+    xpath(source, `//${el('ref')}/@href`)
+      .split(/\s+/)
+      .map((attribute) => /^href="(.*)"$/.exec(attribute)?.[1]);
+
+  it('gives items, sub-items, blocks and headings their id as wId beside the eId', () => {
+    expect(eIdOf(xml, REFERENCE_IDS.recital)).toBe('recs_1__rec_1');
+    expect(eIdOf(xml, REFERENCE_IDS.block)).toBe('hcontainer_1');
+    expect(eIdOf(xml, REFERENCE_IDS.item)).toBe('hcontainer_1__para_1');
+    expect(eIdOf(xml, REFERENCE_IDS.subItem)).toBe('hcontainer_1__para_2__list_1__point_a');
+    expect(eIdOf(xml, REFERENCE_IDS.heading)).toBe('att_1__hcontainer_1');
+    expect(xpath(xml, `count(//*[@wId])`)).toBe('5');
+  });
+
+  it('writes each reference as a ref to its target’s eId by its label, a broken one as text', () => {
+    expect(hrefs(xml)).toEqual([
+      '#hcontainer_1__para_1',
+      '#hcontainer_1__para_2__list_1__point_a',
+      '#hcontainer_1',
+      '#att_1__hcontainer_1',
+      '#hcontainer_1__para_1',
+    ]);
+    expect(xpath(xml, `string(//${el('ref')}[2])`)).toBe(REFERENCE_LABELS.subItem);
+    expect(xpath(xml, `string(//${el('paragraph')}[@eId='hcontainer_1__para_3'])`)).toContain(
+      `dat zie ${REFERENCE_LABELS.item}, ${REFERENCE_LABELS.subItem}, ${REFERENCE_LABELS.block}, ${REFERENCE_LABELS.heading} en ${BROKEN_REFERENCE_TEXT} aandacht krijgen.`,
+    );
+    expect(xml).not.toContain(REFERENCE_IDS.missing);
+  });
+
+  it('renumbers the eId and the ref that points to it, and keeps the wId', () => {
+    expect(eIdOf(renumbered, REFERENCE_IDS.item)).toBe('hcontainer_1__para_2');
+    expect(eIdOf(renumbered, REFERENCE_IDS.subItem)).toBe('hcontainer_1__para_3__list_1__point_a');
+    expect(hrefs(renumbered)).toEqual([
+      '#hcontainer_1__para_2',
+      '#hcontainer_1__para_3__list_1__point_a',
+      '#hcontainer_1',
+      '#att_1__hcontainer_1',
+      '#hcontainer_1__para_2',
+    ]);
+    expect(xpath(renumbered, `string(//${el('ref')}[1])`)).toBe('punt 2');
   });
 });

@@ -5,6 +5,13 @@
  * items as `paragraph`s and sub-items as `point`s, footnotes as `authorialNote` where they stand,
  * and the Toelichting as an attachment. Pending proposals are read as accepted, like the JSON
  * export and the PDF. Pure: no DOM, Node or Yjs. What maps to what: docs/FORMAT.md.
+ *
+ * Cross-references: an item, block or Toelichting heading with an element id carries it as its
+ * `wId`, which stays when the stuk is renumbered, while its `eId` follows the numbering
+ * (`para_3`); a reference is `<ref href="#eId">label</ref>` to the target's eId as exported.
+ * A reference may point forward, so the eIds are worked out in a first pass over the same
+ * document (the registry hands them out in the same order each time) and used in the second.
+ * A broken reference is its text alone: a `ref` must point somewhere.
  */
 import type { Node } from 'prosemirror-model';
 import { getExplanation } from '../../editor/queries/getExplanation.ts';
@@ -12,6 +19,8 @@ import { getItemLabels } from '../../editor/queries/getItemLabels.ts';
 import { getMetadataText } from '../../editor/queries/getMetadataText.ts';
 import { formatTitleLine } from '../../editor/queries/getMetadataText.ts';
 import { getAcceptedDoc } from '../../editor/suggestions/acceptedDoc.ts';
+import { isElementId } from '../../editor/nodes/elementIds.ts';
+import { BROKEN_REFERENCE_TEXT, findReferenceTarget } from '../../editor/queries/getReferences.ts';
 import { OPERATIVE_HEADING_LABELS, RECITAL_HEADING_LABELS } from '../../labels.ts';
 import type { OperativeHeading, RecitalHeading } from '../../model/resolution.ts';
 import { EidRegistry, labelPart } from './aknIds.ts';
@@ -32,6 +41,31 @@ export interface AknOptions {
 /** The stuk as an Akoma Ntoso 3.0 document (UTF-8 XML text, ending in a newline). */
 export function toAkomaNtoso(input: Node, options: AknOptions = {}): string {
   const doc = getAcceptedDoc(input);
+  const first: AknRefs = { doc, eIds: new Map(), known: new Map() };
+  statementXml(doc, options, first);
+  return statementXml(doc, options, { doc, eIds: new Map(), known: first.eIds });
+}
+
+/** The targets of references in one pass of the export. */
+interface AknRefs {
+  /** The document as exported, which references are resolved in. */
+  doc: Node;
+  /** Element id → the eId given to the first element carrying it, in this pass. */
+  eIds: Map<string, string>;
+  /** The same from the first pass: what references point to. */
+  known: ReadonlyMap<string, string>;
+}
+
+// The `wId` of `node`, exported with `eId`, when it carries an element id not yet given out;
+// recorded so that references to it find its eId.
+function wIdOf(node: Node, eId: string, refs: AknRefs): { wId?: string } {
+  const id = node.attrs.id as unknown;
+  if (!isElementId(id) || refs.eIds.has(id)) return {};
+  refs.eIds.set(id, eId);
+  return { wId: id };
+}
+
+function statementXml(doc: Node, options: AknOptions, refs: AknRefs): string {
   const metadata = getMetadataText(doc);
   const ids = new EidRegistry();
   const identity = identityOf(doc, options);
@@ -48,8 +82,8 @@ export function toAkomaNtoso(input: Node, options: AknOptions = {}): string {
   const operatives: string[] = [];
   doc.forEach((section) => {
     section.forEach((block) => {
-      if (block.type.name === 'recital_block') recitals.push(recitalsXml(block, ids));
-      if (block.type.name === 'operative_block') operatives.push(operativeXml(block, ids));
+      if (block.type.name === 'recital_block') recitals.push(recitalsXml(block, ids, refs));
+      if (block.type.name === 'operative_block') operatives.push(operativeXml(block, ids, refs));
     });
   });
   const preamble = element(
@@ -65,7 +99,7 @@ export function toAkomaNtoso(input: Node, options: AknOptions = {}): string {
     );
   }
   const mainBody = element('mainBody', {}, operatives.join(''));
-  const attachments = explanationXml(doc, identity, ids);
+  const attachments = explanationXml(doc, identity, ids, refs);
   const statement = element(
     'statement',
     { name: identity.name },
@@ -118,19 +152,22 @@ function groupItems(block: Node): ItemGroup[] {
 }
 
 // A recital block as `recitals` with its heading as intro and one `recital` per item.
-function recitalsXml(block: Node, ids: EidRegistry): string {
+function recitalsXml(block: Node, ids: EidRegistry, refs: AknRefs): string {
   const heading = RECITAL_HEADING_LABELS[block.attrs.heading as RecitalHeading];
   const blockId = ids.next(null, 'recs');
+  const blockAttrs = { eId: blockId, ...wIdOf(block, blockId, refs) };
   const groups = groupItems(block);
   const intro = element('intro', {}, element('p', {}, escapeText(heading)));
   if (groups.length === 0) {
     // `recitals` needs a recital: an empty block keeps its heading in an empty one.
     const eId = ids.take(blockId, 'rec_1');
-    return element('recitals', { eId: blockId }, intro + element('recital', { eId }, '<p/>'));
+    return element('recitals', blockAttrs, intro + element('recital', { eId }, '<p/>'));
   }
   const items = groups.map((group, index) => {
     const eId = ids.take(blockId, `rec_${labelPart(group.label, index + 1)}`);
-    let body = element('num', {}, escapeText(group.label)) + paragraphXml(group.node, eId, ids);
+    const attrs = { eId, ...wIdOf(group.node, eId, refs) };
+    let body =
+      element('num', {}, escapeText(group.label)) + paragraphXml(group.node, eId, ids, refs);
     if (group.subItems.length > 0) {
       const listId = ids.take(eId, 'list_1');
       body += element(
@@ -141,35 +178,37 @@ function recitalsXml(block: Node, ids: EidRegistry): string {
             const itemId = ids.take(listId, `item_${labelPart(sub.label, subIndex + 1)}`);
             return element(
               'item',
-              { eId: itemId },
-              element('num', {}, escapeText(sub.label)) + paragraphXml(sub.node, itemId, ids),
+              { eId: itemId, ...wIdOf(sub.node, itemId, refs) },
+              element('num', {}, escapeText(sub.label)) + paragraphXml(sub.node, itemId, ids, refs),
             );
           })
           .join(''),
       );
     }
-    return element('recital', { eId }, body);
+    return element('recital', attrs, body);
   });
-  return element('recitals', { eId: blockId }, intro + items.join(''));
+  return element('recitals', blockAttrs, intro + items.join(''));
 }
 
 // An operative block as `hcontainer` with its heading and one `paragraph` per item.
-function operativeXml(block: Node, ids: EidRegistry): string {
+function operativeXml(block: Node, ids: EidRegistry, refs: AknRefs): string {
   const headingKey = block.attrs.heading as OperativeHeading;
   const eId = ids.next(null, 'hcontainer');
+  const blockAttrs = { eId, ...wIdOf(block, eId, refs), name: headingKey };
   const heading = element('heading', {}, escapeText(OPERATIVE_HEADING_LABELS[headingKey]));
   const groups = groupItems(block);
   if (groups.length === 0) {
-    return element('hcontainer', { eId, name: headingKey }, heading + emptyContent());
+    return element('hcontainer', blockAttrs, heading + emptyContent());
   }
   const paragraphs = groups.map((group, index) => {
     const paraId = ids.take(eId, `para_${labelPart(group.label, index + 1)}`);
+    const paraAttrs = { eId: paraId, ...wIdOf(group.node, paraId, refs) };
     const num = element('num', {}, escapeText(group.label));
     if (group.subItems.length === 0) {
       return element(
         'paragraph',
-        { eId: paraId },
-        num + element('content', {}, paragraphXml(group.node, paraId, ids)),
+        paraAttrs,
+        num + element('content', {}, paragraphXml(group.node, paraId, ids, refs)),
       );
     }
     const listId = ids.take(paraId, 'list_1');
@@ -177,19 +216,19 @@ function operativeXml(block: Node, ids: EidRegistry): string {
       const pointId = ids.take(listId, `point_${labelPart(sub.label, subIndex + 1)}`);
       return element(
         'point',
-        { eId: pointId },
+        { eId: pointId, ...wIdOf(sub.node, pointId, refs) },
         element('num', {}, escapeText(sub.label)) +
-          element('content', {}, paragraphXml(sub.node, pointId, ids)),
+          element('content', {}, paragraphXml(sub.node, pointId, ids, refs)),
       );
     });
     const list = element(
       'list',
       { eId: listId },
-      element('intro', {}, paragraphXml(group.node, paraId, ids)) + points.join(''),
+      element('intro', {}, paragraphXml(group.node, paraId, ids, refs)) + points.join(''),
     );
-    return element('paragraph', { eId: paraId }, num + list);
+    return element('paragraph', paraAttrs, num + list);
   });
-  return element('hcontainer', { eId, name: headingKey }, heading + paragraphs.join(''));
+  return element('hcontainer', blockAttrs, heading + paragraphs.join(''));
 }
 
 function emptyContent(): string {
@@ -197,12 +236,13 @@ function emptyContent(): string {
 }
 
 // A text block (item, paragraph, heading) as `<p>` with its inline content.
-function paragraphXml(node: Node, ownerId: string, ids: EidRegistry): string {
-  return element('p', {}, inlineXml(node, ownerId, ids));
+function paragraphXml(node: Node, ownerId: string, ids: EidRegistry, refs: AknRefs): string {
+  return element('p', {}, inlineXml(node, ownerId, ids, refs));
 }
 
-// Inline content: text escaped, links as `a`, breaks as `eol`, footnotes as `authorialNote`.
-function inlineXml(node: Node, ownerId: string, ids: EidRegistry): string {
+// Inline content: text escaped, links as `a`, breaks as `eol`, footnotes as `authorialNote`,
+// references as `ref` (their label alone inside a link, which holds text).
+function inlineXml(node: Node, ownerId: string, ids: EidRegistry, refs: AknRefs): string {
   let out = '';
   let link: { href: string; text: string } | null = null;
   const closeLink = () => {
@@ -226,6 +266,8 @@ function inlineXml(node: Node, ownerId: string, ids: EidRegistry): string {
         { eId, marker: String(number), placement: 'bottom' },
         element('p', {}, escapeText(String(child.attrs.text))),
       );
+    } else if (child.type.name === 'reference') {
+      piece = referenceXml(child.attrs.target as string, refs, href !== null);
     } else {
       piece = escapeText(child.textContent);
     }
@@ -239,6 +281,16 @@ function inlineXml(node: Node, ownerId: string, ids: EidRegistry): string {
   });
   closeLink();
   return out;
+}
+
+// A reference: `<ref href="#eId">label</ref>` to its target, or its text alone when it is
+// broken (or stands inside a link).
+function referenceXml(target: string, refs: AknRefs, inLink: boolean): string {
+  const found = findReferenceTarget(refs.doc, target);
+  const eId = refs.known.get(target);
+  if (!found || eId === undefined) return escapeText(BROKEN_REFERENCE_TEXT);
+  if (inLink) return escapeText(found.label);
+  return element('ref', { href: `#${eId}` }, escapeText(found.label));
 }
 
 // A text node with bold, italic and underline as `b`, `i`, `u`.
@@ -257,6 +309,7 @@ function explanationXml(
   doc: Node,
   identity: Parameters<typeof metaXml>[0],
   ids: EidRegistry,
+  refs: AknRefs,
 ): string {
   const { node } = getExplanation(doc);
   if (node.textContent.trim().length === 0) return '';
@@ -278,12 +331,13 @@ function explanationXml(
       const eId = ids.take(attId, `hcontainer_${index + 1}`);
       const level = container.heading?.attrs.level === 2 ? 'subkop' : 'kop';
       const heading = container.heading
-        ? element('heading', {}, inlineXml(container.heading, eId, ids))
+        ? element('heading', {}, inlineXml(container.heading, eId, ids, refs))
         : '';
-      const blocks = container.flows.map((flow) => flowXml(flow, eId, ids)).join('');
+      const wId = container.heading ? wIdOf(container.heading, eId, refs) : {};
+      const blocks = container.flows.map((flow) => flowXml(flow, eId, ids, refs)).join('');
       return element(
         'hcontainer',
-        { eId, name: container.heading ? level : 'inleiding' },
+        { eId, ...wId, name: container.heading ? level : 'inleiding' },
         heading + element('content', {}, blocks === '' ? '<p/>' : blocks),
       );
     })
@@ -297,7 +351,7 @@ function explanationXml(
 }
 
 // A flow node of the Toelichting as a block: `p`, `blockList` or a quote `blockContainer`.
-function flowXml(flow: Node, ownerId: string, ids: EidRegistry): string {
+function flowXml(flow: Node, ownerId: string, ids: EidRegistry, refs: AknRefs): string {
   switch (flow.type.name) {
     case 'bullet_list':
     case 'ordered_list': {
@@ -307,7 +361,7 @@ function flowXml(flow: Node, ownerId: string, ids: EidRegistry): string {
         const itemId = ids.take(listId, `item_${index + 1}`);
         const num = flow.type.name === 'ordered_list' ? `${index + 1}.` : '•';
         const blocks: string[] = [];
-        item.forEach((child) => blocks.push(flowXml(child, itemId, ids)));
+        item.forEach((child) => blocks.push(flowXml(child, itemId, ids, refs)));
         items.push(
           element(
             'item',
@@ -322,7 +376,7 @@ function flowXml(flow: Node, ownerId: string, ids: EidRegistry): string {
     case 'blockquote': {
       const eId = ids.next(ownerId, 'quote');
       const blocks: string[] = [];
-      flow.forEach((child) => blocks.push(flowXml(child, eId, ids)));
+      flow.forEach((child) => blocks.push(flowXml(child, eId, ids, refs)));
       return element(
         'blockContainer',
         { eId, class: 'citaat' },
@@ -330,9 +384,9 @@ function flowXml(flow: Node, ownerId: string, ids: EidRegistry): string {
       );
     }
     default: {
-      if (flow.isTextblock) return paragraphXml(flow, ownerId, ids);
+      if (flow.isTextblock) return paragraphXml(flow, ownerId, ids, refs);
       const blocks: string[] = [];
-      flow.forEach((child) => blocks.push(flowXml(child, ownerId, ids)));
+      flow.forEach((child) => blocks.push(flowXml(child, ownerId, ids, refs)));
       return blocks.join('');
     }
   }
