@@ -1,7 +1,8 @@
 /**
  * `resolutie export --akn UIT.xml` as a user runs it, on a real .resolutie file with a pending
  * proposal: the Akoma Ntoso file reads with the proposal accepted, like the JSON and the PDF;
- * wrong combinations are refused with one Dutch line and nothing written.
+ * wrong combinations are refused with one Dutch line and nothing written. A stuk with
+ * cross-references reads them by their label in `show`, the JSON and the AKN.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,6 +14,12 @@ import { suggestTransaction } from '../../shared/editor/suggestions/suggestChang
 import { createYDoc } from '../../shared/ydoc/yDocument.ts';
 import { writeDocumentFile } from '../../shared/ydoc/documentFile.ts';
 import { expectOneLineError, runResolutie } from './testing/cliProcess.ts';
+import { BROKEN_REFERENCE_TEXT } from '../../shared/editor/queries/getReferences.ts';
+import {
+  REFERENCE_IDS,
+  REFERENCE_LABELS,
+  referenceDoc,
+} from '../../shared/export/testing/referenceDoc.ts';
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -93,5 +100,45 @@ describe('resolutie export --akn', () => {
     const run = resolutie('export', 'stuk.resolutie', '--akn', 'stuk.resolutie');
     expect(run.code).not.toBe(0);
     expect(run.err.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('cross-references from a .resolutie file, in every text output of the command line', () => {
+  beforeAll(() => {
+    writeFileSync(
+      path.join(dir, 'verwijzingen.resolutie'),
+      writeDocumentFile(createYDoc(referenceDoc()), { app: 'Resolutie-editor', version: 'test' }),
+    );
+  });
+  const sentence = `dat zie ${REFERENCE_LABELS.item}, ${REFERENCE_LABELS.subItem}, ${REFERENCE_LABELS.block}, ${REFERENCE_LABELS.heading} en ${BROKEN_REFERENCE_TEXT} aandacht krijgen.`;
+
+  it('shows each reference as its label', () => {
+    const run = resolutie('show', 'verwijzingen.resolutie');
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.out.replace(/\s+/g, ' ')).toContain(`3. ${sentence}`);
+  });
+
+  it('exports references as refs to eIds, the targets with their wId, and in the JSON', () => {
+    expect(resolutie('export', 'verwijzingen.resolutie', '--akn', 'verwijzingen.xml').code).toBe(0);
+    const xml = readFileSync(path.join(dir, 'verwijzingen.xml'), 'utf8');
+    expect(xml).toContain(`<paragraph eId="hcontainer_1__para_1" wId="${REFERENCE_IDS.item}">`);
+    expect(xml).toContain(`<ref href="#hcontainer_1__para_1">${REFERENCE_LABELS.item}</ref>`);
+    expect(resolutie('export', 'verwijzingen.resolutie', '--json', 'verwijzingen.json').code).toBe(
+      0,
+    );
+    const json = JSON.parse(readFileSync(path.join(dir, 'verwijzingen.json'), 'utf8')) as {
+      blocks: { items: { id?: string; text: string; references?: { target: string }[] }[] }[];
+    };
+    const items = json.blocks[1]!.items;
+    expect(items[0]!.id).toBe(REFERENCE_IDS.item);
+    expect(items[2]!.text).toBe(sentence);
+    expect(items[2]!.references?.map((reference) => reference.target)).toEqual([
+      REFERENCE_IDS.item,
+      REFERENCE_IDS.subItem,
+      REFERENCE_IDS.block,
+      REFERENCE_IDS.heading,
+      REFERENCE_IDS.missing,
+    ]);
   });
 });
