@@ -21,6 +21,7 @@ import { useChecks } from './components/useChecks.ts';
 import { useExportCheck } from './components/useExportCheck.ts';
 import { useAmendments } from './components/useAmendments.ts';
 import { useCommentCommand } from './components/useCommentCommand.ts';
+import { useReferenceCommand } from './components/useReferenceCommand.ts';
 import { setProposingWords } from './editor/createEditor.ts';
 import { SessionControls } from './components/SessionControls.tsx';
 import { PresencePanel } from './components/PresencePanel.tsx';
@@ -42,6 +43,7 @@ import {
   PreferencesDialog,
   PrintPreviewDialog,
   RecoveryDialog,
+  ReferenceDialog,
   SaveAsDialog,
   VersionsDialog,
   loadPrintPreviewDialog,
@@ -150,6 +152,12 @@ export function App() {
     [withName],
   );
   const comment = useCommentCommand(view, canComment, commentWithName);
+  // "Verwijzing invoegen": the toolbar, Ctrl+Shift+K and the Document menu open its picker.
+  const openReferenceDialog = useCallback(
+    () => controller.showDialog({ type: 'reference' }),
+    [controller],
+  );
+  const reference = useReferenceCommand(view, readOnly || proposing, openReferenceDialog);
 
   // The desktop app's native menus: they follow this window's state and run its commands
   // (the amendments as the Bestand menu's section offers them).
@@ -176,6 +184,7 @@ export function App() {
         if (view) jumpTo(view, direction);
       },
       openVersions,
+      insertReference: reference.start,
       addComment: comment.start,
       amendments: amendmentMenu.actions,
       printOnPaper: () => controller.printOnPaper(),
@@ -223,6 +232,7 @@ export function App() {
         onToggleSuggesting={toggleSuggesting}
         onVersions={openVersions}
         comment={comment}
+        onInsertReference={reference.start}
       />
       <div className="workspace">
         <div className="side-column">
@@ -327,6 +337,9 @@ export function App() {
             onExportPdf={controller.exportVersionPdf}
             onClose={cancelDialog}
           />
+        )}
+        {dialog?.type === 'reference' && view && (
+          <ReferenceDialog view={view} onClose={cancelDialog} />
         )}
         {dialog?.type === 'compare' && (
           <CompareDialog

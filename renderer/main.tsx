@@ -13,6 +13,7 @@ import './styles/document.css';
 import './styles/panels.css';
 import './styles/collab.css';
 import './styles/changes.css';
+import './styles/references.css';
 import { App } from './App.tsx';
 // Last, after the components' own styles: the focus ring every control gets unless its own
 // style draws one.

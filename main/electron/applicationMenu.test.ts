@@ -109,6 +109,7 @@ describe('the menu bar', () => {
     expect(item(bar, 'print').accelerator).toBe('CmdOrCtrl+Shift+P');
     expect(item(bar, 'undo').accelerator).toBe('CmdOrCtrl+Z');
     expect(item(bar, 'toggleSuggesting').accelerator).toBe('CmdOrCtrl+Shift+E');
+    expect(item(bar, 'insertReference').accelerator).toBe('CmdOrCtrl+Shift+K');
     expect(item(menu('darwin'), 'redo').accelerator).toBe('Cmd+Shift+Z');
     expect(item(menu('win32'), 'redo').accelerator).toBe('Ctrl+Y');
     expect(item(menu('linux'), 'redo').accelerator).toBe('Ctrl+Shift+Z');
@@ -164,6 +165,7 @@ describe('the menu bar', () => {
       'acceptChange',
       'acceptAllChanges',
       'versions',
+      'insertReference',
       'startSession',
       'showAmendments',
       'createAmendment',

@@ -297,6 +297,15 @@ function buildDocumentMenu(state: MenuState): MenuItemTemplate {
         enabled: state.hasDocument,
         command: { command: 'versions' },
       },
+      SEPARATOR,
+      // Where the cursor is decides whether a reference can stand: the page checks (the title).
+      {
+        id: 'insertReference',
+        label: 'Verwijzing invoegen…',
+        accelerator: 'CmdOrCtrl+Shift+K',
+        enabled: canEdit,
+        command: { command: 'insertReference' },
+      },
     ],
   };
 }

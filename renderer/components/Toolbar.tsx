@@ -45,13 +45,20 @@ import { MenuButton } from '../controls/MenuButton.tsx';
 import { useFoldedGroups } from './useFoldedGroups.ts';
 import { CommentIcon } from './CommentIcon.tsx';
 import { COMMENT_SHORTCUT } from './useCommentCommand.ts';
+import { canInsertReference, REFERENCE_SHORTCUT } from './useReferenceCommand.ts';
+
+/** The dialogs an action opens, which the window holds. */
+interface Openers {
+  /** "Verwijzing invoegen" (useReferenceCommand). */
+  reference?: () => void;
+}
 
 interface Action {
   id: string;
   label: string;
   glyph: string;
   shortcut?: string;
-  command: (state: EditorState) => Command | null;
+  command: (state: EditorState, openers: Openers) => Command | null;
   active?: (state: EditorState) => boolean;
   /**
    * False for a command a voorsteller may not use: one that changes only attributes, which
@@ -81,6 +88,16 @@ const askFootnote = (state: EditorState): Command | null => {
     if (!dispatch) return true;
     const text = window.prompt('Tekst van de voetnoot');
     return text === null ? false : insertFootnote(text)(s, dispatch);
+  };
+};
+
+// The reference's picker is the window's dialog; the dry run asks insertReference.
+const openReference = (state: EditorState, openers: Openers): Command | null => {
+  const open = openers.reference;
+  if (!open || !canInsertReference(state)) return null;
+  return (_s, dispatch) => {
+    if (dispatch) open();
+    return true;
   };
 };
 
@@ -137,6 +154,14 @@ const GROUPS: { label: string; actions: Action[] }[] = [
         glyph: 'Link',
         command: askLink,
         active: (s) => isMarkActive(s, schema.marks.link),
+      },
+      {
+        id: 'reference',
+        label: 'Verwijzing invoegen',
+        glyph: 'Verwijzing',
+        shortcut: REFERENCE_SHORTCUT,
+        command: openReference,
+        proposable: false,
       },
     ],
   },
@@ -279,9 +304,10 @@ function getActionState(
   readOnly: boolean,
   proposing: boolean,
   reasons: ProposingReasons,
+  openers: Openers,
 ): ActionState {
   const refused = proposing && action.proposable === false;
-  const command = state && !readOnly && !refused ? action.command(state) : null;
+  const command = state && !readOnly && !refused ? action.command(state, openers) : null;
   const shortcut = action.shortcut ? ` (${formatShortcut(action.shortcut)})` : '';
   let tip = `${action.label}${shortcut}`;
   if (readOnly) tip = `${action.label}: ${READ_ONLY_REASON.toLowerCase()}`;
@@ -305,6 +331,7 @@ export function Toolbar({
   onToggleSuggesting,
   onVersions,
   comment,
+  onInsertReference,
 }: {
   view: EditorView | null;
   /** A reader in a session: every command that changes the document is off, and says why. */
@@ -323,6 +350,8 @@ export function Toolbar({
   onVersions?: () => void;
   /** "Opmerking" on the selected text (useCommentCommand); off where the user may not comment. */
   comment?: { start: () => void; enabled: boolean };
+  /** Opens "Verwijzing invoegen" (useReferenceCommand). */
+  onInsertReference?: () => void;
 }) {
   const state = view?.state ?? null;
   const noteId = useId();
@@ -353,7 +382,9 @@ export function Toolbar({
   const groups = GROUPS.map((group) => ({
     ...group,
     states: group.actions.map((action) =>
-      getActionState(action, state, readOnly, proposing, proposingReasons),
+      getActionState(action, state, readOnly, proposing, proposingReasons, {
+        reference: onInsertReference,
+      }),
     ),
   }));
   const foldedGroups = groups.filter((group) => folded.has(group.label));

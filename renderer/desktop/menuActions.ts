@@ -38,6 +38,8 @@ export interface MenuActionTargets {
   /** The changes panel's "Vorige"/"Volgende" (Alt+PageUp/PageDown). */
   jumpToChange: (direction: 1 | -1) => void;
   openVersions: () => void;
+  /** "Verwijzing invoegen…": the toolbar's "Verwijzing" (useReferenceCommand). */
+  insertReference: () => void;
   /** "Opmerking toevoegen": a comment on the selected text (the toolbar's "Opmerking"). */
   addComment: () => void;
   /** "Afdrukken…": the stuk through the system's print dialog. */
@@ -88,6 +90,7 @@ export function createMenuActions(targets: MenuActionTargets): MenuActions {
     acceptAllChanges: () => run(acceptChanges(() => true, decision)),
     rejectAllChanges: () => run(rejectChanges(() => true, decision)),
     versions: targets.openVersions,
+    insertReference: targets.insertReference,
     addComment: targets.addComment,
     startSession: session.startSession,
     joinSession: session.join,

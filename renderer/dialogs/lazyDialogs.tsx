@@ -53,3 +53,6 @@ export const PrintPreviewDialog = lazyNamed(loadPrintPreviewDialog);
 export const AmendmentDialogs = lazyNamed(
   async () => (await import('./AmendmentDialogs.tsx')).AmendmentDialogs,
 );
+export const ReferenceDialog = lazyNamed(
+  async () => (await import('./ReferenceDialog.tsx')).ReferenceDialog,
+);

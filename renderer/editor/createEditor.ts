@@ -40,12 +40,22 @@ import { ClauseBlockView } from './nodeviews/ClauseBlockView.ts';
 import { ContainerView } from './nodeviews/ContainerView.ts';
 import { ExplanationView } from './nodeviews/ExplanationView.ts';
 import { FootnoteView } from './nodeviews/FootnoteView.ts';
+import { ReferenceView } from './nodeviews/ReferenceView.ts';
+import { referenceLabelsPlugin } from './referenceLabels.ts';
+import { referenceSuggestionPlugin } from './referenceSuggestion.ts';
+import { referenceJumpPlugin } from './referenceJump.ts';
+import { referenceClipboardPlugin } from './referenceClipboard.ts';
 import { linkClickPlugin } from './linkClickPlugin.ts';
 import { commentsPlugin } from './comments/commentsPlugin.ts';
 import { amendmentHighlightPlugin } from './amendmentHighlight.ts';
 import { PROPOSER_DIRECT_EDIT } from '../liveSession/roleReasons.ts';
 
-/** The node views of the document page: title, preamble, blocks, Toelichting, footnotes. */
+const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+/**
+ * The node views of the document page: title, preamble, blocks, Toelichting, footnotes,
+ * cross-references.
+ */
 const NODE_VIEWS: EditorProps['nodeViews'] = {
   title: (node, v) => new TitleView(node, v),
   preamble: (node, v) => new PreambleView(node, v),
@@ -55,6 +65,7 @@ const NODE_VIEWS: EditorProps['nodeViews'] = {
   operative_block: (node, v, getPos) => new ClauseBlockView(node, v, getPos),
   explanation: (node, v, getPos) => new ExplanationView(node, v, getPos),
   footnote: (node, v, getPos, decorations) => new FootnoteView(node, v, getPos, decorations),
+  reference: (node, v, _getPos, decorations) => new ReferenceView(node, v, decorations, IS_MAC),
 };
 
 /**
@@ -62,7 +73,11 @@ const NODE_VIEWS: EditorProps['nodeViews'] = {
  * its own, without Yjs: a comparison of versions, which nobody edits and nothing shares.
  */
 export function createDocumentView(place: HTMLElement, doc: Node): EditorView {
-  const state = EditorState.create({ schema, doc, plugins: [decorationsPlugin()] });
+  const state = EditorState.create({
+    schema,
+    doc,
+    plugins: [decorationsPlugin(), referenceLabelsPlugin()],
+  });
   return new EditorView(place, {
     state,
     editable: () => false,
@@ -103,14 +118,19 @@ export function createEditor(
       ...bound.plugins,
       structureGuardPlugin(isRemoteTransaction),
       pastePlugin(notify),
+      referenceClipboardPlugin(),
+      // Before the keymaps: their Enter takes a reference offer or follows a reference.
+      referenceSuggestionPlugin(),
+      referenceJumpPlugin(IS_MAC),
       keymap(buildKeymap(history)),
       keymap(baseKeymap),
       decorationsPlugin(),
+      referenceLabelsPlugin(),
       commentsPlugin({ ...collab, mapping: getBindingMapping }),
       amendmentHighlightPlugin(),
       suggestionModePlugin(),
       proposalsOnlyMarker(),
-      linkClickPlugin(/Mac|iPhone|iPad/.test(navigator.platform)),
+      linkClickPlugin(IS_MAC),
       dropCursor(),
       gapCursor(),
     ],

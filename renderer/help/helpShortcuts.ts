@@ -68,6 +68,17 @@ export const WINDOW_SHORTCUTS: HelpShortcutGroup[] = [
     shortcuts: [{ keys: ['Mod-Klik'], action: 'Link openen in de webbrowser' }],
   },
   {
+    title: 'Verwijzingen',
+    shortcuts: [
+      { keys: ['Mod-Shift-k'], action: 'Verwijzing invoegen' },
+      { keys: ['Mod-Klik'], action: 'Naar het onderdeel gaan waarnaar een verwijzing wijst' },
+      {
+        keys: ['Enter'],
+        action: 'Na het typen van bijvoorbeeld "punt 3": de voorgestelde verwijzing invoegen',
+      },
+    ],
+  },
+  {
     title: 'Wijzigingen',
     shortcuts: [
       { keys: ['Mod-Shift-e'], action: 'Wijzigingen bijhouden aan of uit' },

@@ -38,6 +38,8 @@ export type WindowDialog =
   | { type: 'recovery'; documents: Recoverable[] }
   | { type: 'preview'; printing: Promise<Uint8Array>; changesShown: boolean }
   | { type: 'versions' }
+  /** "Verwijzing invoegen": the elements a cross-reference at the cursor can point to. */
+  | { type: 'reference' }
   | { type: 'compare'; comparison: Comparison }
   | { type: 'join' }
   | { type: 'invite' };

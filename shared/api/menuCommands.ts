@@ -40,6 +40,7 @@ export const MENU_COMMANDS = [
   'acceptAllChanges',
   'rejectAllChanges',
   'versions',
+  'insertReference',
   // The editor's context menu: a comment on the selected text
   'addComment',
   // Sessie

@@ -1,0 +1,71 @@
+/**
+ * The Dutch words of cross-references in the editor: the reference's accessible name and
+ * tooltip, the typing suggestion, and the target's text shortened for a tooltip or a list.
+ */
+import type { Node } from 'prosemirror-model';
+import { getReferenceText } from '../../shared/editor/queries/getReferences.ts';
+import type { ReferenceTarget } from '../../shared/editor/queries/getReferences.ts';
+import type { ReferenceDisplay } from './referenceLabels.ts';
+
+/**
+ * The text of `target` as it reads in `doc`: an item's references as their labels ("zie punt
+ * 2", where the target's own `text` has the bare node's "[verwijzing]"), a line break as a
+ * space; a block's heading as it is.
+ */
+export function getTargetText(doc: Node, target: ReferenceTarget): string {
+  if (target.kind === 'block') return target.text;
+  const node = doc.nodeAt(target.pos);
+  if (!node) return target.text;
+  const text = node.textBetween(0, node.content.size, ' ', (leaf) => {
+    if (leaf.type.name === 'reference') return getReferenceText(doc, leaf.attrs.target as string);
+    return leaf.type.name === 'hard_break' ? ' ' : '';
+  });
+  return text.trim();
+}
+
+/** `text` on one line, cut at a word to at most `max` characters with "…". */
+export function shortenText(text: string, max = 80): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}
+
+export const REFERENCE_LABELS = {
+  /** Why a reference whose target someone proposed to delete is marked. */
+  proposedDeletion: 'Het onderdeel waarnaar verwezen wordt, is voorgesteld om te schrappen',
+  /** Why a reference reads "[verwijzing vervallen]". */
+  missing: 'Het onderdeel waarnaar deze verwijzing wees, bestaat niet meer',
+  ariaLabel: (display: ReferenceDisplay): string =>
+    display.referenceState === 'missing'
+      ? 'Vervallen verwijzing'
+      : `Verwijzing naar ${display.referenceLabel}`,
+  stateNote: (display: ReferenceDisplay): string =>
+    display.referenceState === 'missing'
+      ? REFERENCE_LABELS.missing
+      : display.referenceState === 'proposed-deletion'
+        ? REFERENCE_LABELS.proposedDeletion
+        : '',
+  /** The tooltip: what the target says, why it is marked, and how to go there. */
+  tooltip: (display: ReferenceDisplay, jumpKey: string): string => {
+    if (display.referenceState === 'missing') return REFERENCE_LABELS.missing;
+    const lines = [
+      display.referenceTargetText
+        ? `${capitalise(display.referenceLabel)}: ${shortenText(display.referenceTargetText, 160)}`
+        : capitalise(display.referenceLabel),
+    ];
+    if (display.referenceState === 'proposed-deletion') {
+      lines.push(REFERENCE_LABELS.proposedDeletion);
+    }
+    lines.push(`${jumpKey}+klik: naar ${display.referenceLabel} gaan`);
+    return lines.join('\n');
+  },
+  /** The suggestion shown while typing "punt 3". */
+  suggestion: (label: string) => `Verwijzing naar ${label} invoegen`,
+  suggestionKeys: 'Enter · Esc: negeren',
+} as const;
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

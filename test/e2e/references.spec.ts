@@ -1,0 +1,242 @@
+/**
+ * Cross-references in Chromium: inserted from "Verwijzing invoegen" and by typing "punt 3",
+ * they read their target's current label, follow a renumbering (also a colleague's in a
+ * session), read "[verwijzing vervallen]" when the target is deleted and mend on undo, and
+ * Ctrl+click goes to the target. Screenshots at 1280×800 go to test/artifacts/references-*.png;
+ * references-picker.png is the README's.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { openEditor, pasteText, screenshot, selectText, settle } from './editorPage.ts';
+import { join, setName, startSession } from './support/session.ts';
+
+test.use({ viewport: { width: 1280, height: 800 } });
+test.setTimeout(90_000);
+
+const SEED_001 = readFileSync(
+  new URL('../fixtures/seeds/001_92c05f855c935f92.txt', import.meta.url),
+  'utf8',
+);
+
+/** The operative items ("Spreekt uit") of seed 001. */
+const operatives = (page: Page) =>
+  page.locator('section.clause-block[data-kind="operative"]').first().locator('li.item');
+
+const references = (page: Page) => page.locator('.document-page .reference');
+
+/** Opens "Verwijzing invoegen" with the toolbar's button (or from "Meer ▾" when folded). */
+async function openPicker(page: Page): Promise<ReturnType<Page['getByRole']>> {
+  const button = page.getByRole('toolbar').getByRole('button', { name: 'Verwijzing invoegen' });
+  if (await button.isVisible()) {
+    await button.click();
+  } else {
+    await page.getByRole('button', { name: 'Meer opdrachten' }).click();
+    await page.getByRole('menuitem', { name: /Verwijzing invoegen/ }).click();
+  }
+  const dialog = page.getByRole('dialog', { name: 'Verwijzing invoegen' });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+/** Selects the whole text of operative item `index` (from 0), as a drag over it does. */
+async function selectItemText(page: Page, index: number): Promise<void> {
+  await operatives(page)
+    .nth(index)
+    .evaluate((item) => {
+      const range = document.createRange();
+      range.selectNodeContents(item);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(range);
+    });
+  await settle(page);
+}
+
+/** Seed 001 in a fresh document. */
+async function openSeed(page: Page): Promise<void> {
+  await openEditor(page);
+  await page.locator('.title-text').click();
+  await pasteText(page, SEED_001);
+  await expect(page.locator('li.item')).toHaveCount(12);
+}
+
+test('a reference from the picker follows a renumbering, breaks with its target and mends on undo', async ({
+  page,
+}) => {
+  await openSeed(page);
+  // In punt 5: "de gemaakte afspraken" becomes "de in punt 2 genoemde afspraken".
+  await selectText(page, 'de gemaakte afspraken');
+  await page.keyboard.type('de in ');
+  const picker = await openPicker(page);
+  // Grouped as the stuk is; the filter takes a number and shows the item and its text.
+  await expect(picker.getByRole('group', { name: 'Overwegingen' })).toBeVisible();
+  await expect(picker.getByRole('group', { name: 'Dictum: Spreekt uit' })).toBeVisible();
+  await picker.getByRole('combobox').fill('2');
+  await expect(picker.getByRole('option')).toHaveCount(2);
+  await expect(picker.getByRole('option').nth(1)).toContainText('punt 2');
+  await expect(picker.getByRole('option').nth(1)).toContainText('Er op basis van de concrete');
+  await page.keyboard.press('ArrowDown');
+  await expect(picker.getByRole('option', { selected: true })).toContainText('punt 2');
+  await page.keyboard.press('Enter');
+  await expect(picker).toBeHidden();
+  // The cursor is back in the text, after the reference.
+  await page.keyboard.type(' genoemde afspraken');
+  const reference = references(page).first();
+  await expect(reference).toHaveText('punt 2');
+  await expect(reference).toHaveAttribute('aria-label', 'Verwijzing naar punt 2');
+  await expect(reference).toHaveAttribute('title', /Er op basis van de concrete afspraken/);
+  await expect(operatives(page).nth(4)).toContainText(
+    'Dat, als het kabinet de in punt 2 genoemde afspraken over de vergoeding',
+  );
+
+  // A new item before the target: the reference reads punt 3, as the number beside it does.
+  await selectText(page, 'waar te kunnen maken;');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Dat de VNG de leden over de uitkomst van het overleg informeert;');
+  await expect(operatives(page)).toHaveCount(7);
+  await expect(operatives(page).nth(2)).toHaveAttribute('data-number', '3.');
+  await expect(operatives(page).nth(2)).toContainText('Er op basis van de concrete afspraken');
+  await expect(reference).toHaveText('punt 3');
+  await expect(reference).toHaveAttribute('aria-label', 'Verwijzing naar punt 3');
+
+  // Ctrl+click goes to the target: the cursor at its start.
+  await page.locator('.title-text').click();
+  await reference.click({ modifiers: ['ControlOrMeta'] });
+  await settle(page);
+  const cursorItem = () =>
+    page.evaluate(() => {
+      const node = window.getSelection()?.anchorNode;
+      const element = node instanceof Element ? node : node?.parentElement;
+      return element?.closest('li.item')?.textContent?.slice(0, 30) ?? '';
+    });
+  await expect.poll(cursorItem).toBe('Er op basis van de concrete af');
+
+  // The target deleted (its text, then the empty item joined away): the reference is broken.
+  await selectItemText(page, 2);
+  await page.keyboard.press('Backspace');
+  await expect(operatives(page).nth(2)).toHaveText('');
+  await page.keyboard.press('Backspace');
+  await expect(operatives(page)).toHaveCount(6);
+  await expect(reference).toHaveText('[verwijzing vervallen]');
+  await expect(reference).toHaveAttribute('data-state', 'missing');
+  await expect(reference).toHaveAttribute('aria-label', 'Vervallen verwijzing');
+  await reference.scrollIntoViewIfNeeded();
+  await screenshot(page, 'references-broken');
+
+  // Undo brings the item back, with its id: the reference reads punt 3 again.
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await expect(operatives(page)).toHaveCount(7);
+  await expect(reference).toHaveText('punt 3');
+  await expect(reference).toHaveAttribute('data-state', 'ok');
+});
+
+test('typing "punt 1" offers a reference: Enter takes it, Escape leaves the words', async ({
+  page,
+}) => {
+  await openSeed(page);
+  const note = page.locator('.reference-suggestion');
+  // In punt 4: "deze gezamenlijke inhoudelijke agenda" becomes "de agenda uit punt 3".
+  await selectText(page, 'deze gezamenlijke inhoudelijke agenda');
+  await page.keyboard.type('de agenda uit punt 3');
+  await expect(note).toBeVisible();
+  await expect(note).toContainText('Verwijzing naar punt 3 invoegen');
+  await expect(note).toContainText('Dat gemeenten bereid zijn overleg te voeren');
+  await expect(note).not.toHaveClass(/is-idle/);
+  await screenshot(page, 'references-suggestion');
+  await page.keyboard.press('Enter');
+  await expect(note).toHaveClass(/is-idle/);
+  await expect(operatives(page)).toHaveCount(6);
+  await expect(references(page)).toHaveText(['punt 3']);
+  await expect(operatives(page).nth(3)).toContainText('aan de agenda uit punt 3 daadwerkelijk');
+
+  // Escape: the words stay words, and Enter splits the item as always.
+  await selectText(page, 'daadwerkelijk');
+  await page.keyboard.type('zoals in punt 1');
+  await expect(note).toContainText('Verwijzing naar punt 1 invoegen');
+  await page.keyboard.press('Escape');
+  await expect(note).toHaveClass(/is-idle/);
+  await page.keyboard.press('Enter');
+  await expect(operatives(page)).toHaveCount(7);
+  await expect(references(page)).toHaveCount(1);
+  await expect(operatives(page).nth(3)).toContainText('zoals in punt 1');
+
+  // Typing on past the number dismisses it too; a number nothing has offers nothing.
+  await page.keyboard.type('zie punt 1');
+  await expect(note).not.toHaveClass(/is-idle/);
+  await page.keyboard.type(' en');
+  await expect(note).toHaveClass(/is-idle/);
+  await page.keyboard.type(' punt 9');
+  await expect(note).toHaveClass(/is-idle/);
+});
+
+test('the picker over a document with references, for the README', async ({ page }) => {
+  await openSeed(page);
+  await selectText(page, 'de gemaakte afspraken');
+  await page.keyboard.type('de in punt 2');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(' genoemde afspraken');
+  await selectText(page, 'deze gezamenlijke inhoudelijke agenda');
+  await page.keyboard.type('de agenda uit punt 3');
+  await page.keyboard.press('Enter');
+  await expect(references(page)).toHaveText(['punt 3', 'punt 2']);
+  await selectText(page, 'worden gehouden in het voorjaar van 2025');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.type(', onverminderd ');
+  await references(page).first().scrollIntoViewIfNeeded();
+  // Ctrl+Shift+K opens the picker too.
+  await page.keyboard.press('ControlOrMeta+Shift+K');
+  const picker = page.getByRole('dialog', { name: 'Verwijzing invoegen' });
+  await expect(picker).toBeVisible();
+  await picker.getByRole('combobox').fill('jeugdwet');
+  await expect(picker.getByRole('option')).toHaveCount(3);
+  // The option's text reads a reference in it as its label, not as a bare "[verwijzing]".
+  await expect(picker.getByRole('option', { name: /punt 5/ })).toContainText(
+    'de in punt 2 genoemde afspraken',
+  );
+  await screenshot(page, 'references-picker');
+  await picker.getByRole('option', { name: /overweging 3/ }).click();
+  await expect(picker).toBeHidden();
+  await expect(references(page)).toHaveText(['punt 3', 'punt 2', 'overweging 3']);
+});
+
+test('in a session a colleague’s renumbering shows in the reference at once', async ({
+  page,
+  browser,
+}) => {
+  await openSeed(page);
+  await setName(page, 'Auteur van Wijchen');
+  await selectText(page, 'de gemaakte afspraken');
+  await page.keyboard.type('de in punt 2');
+  await page.keyboard.press('Enter');
+  await expect(references(page)).toHaveText(['punt 2']);
+  const invitation = await startSession(page, 'Redacteur');
+  const colleague = await join(browser, invitation, 'Bewerker Joure');
+  await expect(references(colleague)).toHaveText(['punt 2']);
+
+  // The colleague adds an item before punt 2; the author's reference follows.
+  await selectText(colleague, 'waar te kunnen maken;');
+  await colleague.keyboard.press('ArrowRight');
+  await colleague.keyboard.press('Enter');
+  await colleague.keyboard.type('Dat de VNG de leden informeert;');
+  await expect(operatives(page)).toHaveCount(7);
+  await expect(references(page)).toHaveText(['punt 3']);
+  await expect(references(colleague)).toHaveText(['punt 3']);
+
+  // The colleague refers to the same item from elsewhere: one id, both resolve.
+  await selectText(colleague, 'een Extra ALV zal');
+  await colleague.keyboard.press('ArrowRight');
+  await colleague.keyboard.type(' (zie punt 3');
+  await colleague.keyboard.press('Enter');
+  for (const window of [page, colleague]) {
+    await expect(references(window)).toHaveText(['punt 3', 'punt 3']);
+    const targets = await references(window).evaluateAll((spans) =>
+      spans.map((span) => span.getAttribute('data-target')),
+    );
+    expect(new Set(targets).size).toBe(1);
+  }
+  await references(page).first().scrollIntoViewIfNeeded();
+  await screenshot(page, 'references-session');
+  await colleague.context().close();
+});
