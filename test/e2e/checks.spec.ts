@@ -159,6 +159,41 @@ test('findings with their place; a jump, a fix, and Negeren kept in the saved fi
   await expect(panel(page).getByRole('button', { name: /^Genegeerd/ })).toHaveCount(0);
 });
 
+test('the keyboard alone: arrow keys through the findings, Enter jumps, a fix keeps the focus', async ({
+  page,
+}) => {
+  await typeResolution(page, 'Gemeenten willen samenwerken', 'Het bestuur vraagt overleg aan;');
+  const summaries = findings(page).getByRole('button', { name: /^Ga naar/ });
+  await expect(summaries).toHaveCount(3);
+  await summaries.first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(summaries.nth(1)).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(summaries.nth(2)).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(summaries.first()).toBeFocused();
+
+  // From a finding's own button, the arrows still move between findings.
+  const fix = findings(page).getByRole('button', {
+    name: 'Puntkomma zetten (Overwegende dat, overweging 1)',
+  });
+  await fix.focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(summaries.first()).toBeFocused();
+
+  // Enter on a finding: its place in the text, the focus in the editor.
+  await summaries.nth(1).press('Enter');
+  await expect.poll(() => selectionInItem(page, 0)).toBe(true);
+
+  // A fix from the keyboard: the focus stays in the list, on the finding now in its place.
+  await fix.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('li.item').first()).toHaveText('Gemeenten willen samenwerken;');
+  await expect(summaries).toHaveCount(2);
+  await expect(summaries.nth(1)).toBeFocused();
+  await expect(summaries.nth(1)).toHaveAccessibleName(/^Ga naar Spreekt uit, punt 1/);
+});
+
 test('a definitief stuk with findings asks before it is exported', async ({ page }) => {
   await typeResolution(page, 'Gemeenten willen samenwerken', 'Het bestuur vraagt overleg aan.');
   await expect(findings(page)).toContainText('Overwegende dat, overweging 1');
