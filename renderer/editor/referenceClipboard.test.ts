@@ -14,7 +14,7 @@ import { getClipboardText, withFreshIdsForPaste } from './referenceClipboard.ts'
 function withReference(): EditorState {
   const doc = buildDoc({
     recitals: [['zoals bedoeld in ']],
-    operatives: [['eerste punt;', 'tweede punt;']],
+    operatives: [['eerste punt;', 'tweede punt;', 'derde punt.']],
   });
   let state = EditorState.create({ doc });
   const at = findText(doc, 'bedoeld in ');
@@ -50,5 +50,29 @@ describe('references on the clipboard', () => {
       withFreshIdsForPaste(slice, view({ move: false })).content.firstChild!.attrs.id,
     ).not.toBe(target.id);
     expect(withFreshIdsForPaste(slice, view({ move: true }))).toBe(slice);
+  });
+
+  // Regression: a copy that began inside punt 2 and ran on into punt 3, which refers to it,
+  // pasted into an empty item: punt 2's copy joins that item and loses the new id it was
+  // given, and the reference copied along read "[verwijzing vervallen]".
+  it('keep pointing to the original when the copy of their target joins another item', () => {
+    let state = withReference();
+    // Punt 3 refers to punt 2 too (its id exists already).
+    const three = findText(state.doc, 'derde', true);
+    const two = punt2(state);
+    state = state.apply(
+      state.tr.insert(three, state.schema.nodes.reference!.create({ target: two.id })),
+    );
+    const from = two.pos + 1;
+    const to = findText(state.doc, 'derde', true) + 1;
+    const slice = state.doc.slice(from, to);
+    expect(slice.openStart).toBeGreaterThan(0);
+    const view = { state, dragging: null } as unknown as EditorView;
+    const pasted = withFreshIdsForPaste(slice, view);
+    const targets: string[] = [];
+    pasted.content.descendants((node) => {
+      if (node.type.name === 'reference') targets.push(node.attrs.target as string);
+    });
+    expect(targets).toEqual([two.id]);
   });
 });

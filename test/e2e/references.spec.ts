@@ -240,3 +240,82 @@ test('in a session a colleague’s renumbering shows in the reference at once', 
   await screenshot(page, 'references-session');
   await colleague.context().close();
 });
+
+/** The ids of the operative items, in order (null where none), from the document itself. */
+async function itemIds(page: Page): Promise<(string | null)[]> {
+  return page.evaluate(() => {
+    type Json = { type: string; attrs?: { id?: string | null }; content?: Json[] };
+    const doc = window.resolutieDocument!() as Json;
+    const operatives = doc.content!.find((part) => part.type === 'operatives')!;
+    return operatives.content![0]!.content!.map((item) => item.attrs?.id ?? null);
+  });
+}
+
+/** Selects in the dictum from `from` (item index, at its end or start) to the end of `to`. */
+async function selectItems(page: Page, from: number, fromEnd: boolean, to: number): Promise<void> {
+  await page.evaluate(
+    ([first, atEnd, last]) => {
+      const items = document.querySelectorAll(
+        'section.clause-block[data-kind="operative"] li.item',
+      );
+      const range = document.createRange();
+      const start = items[first as number]!;
+      range.setStart(start, atEnd ? start.childNodes.length : 0);
+      range.setEnd(items[last as number]!, items[last as number]!.childNodes.length);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(range);
+    },
+    [from, fromEnd, to],
+  );
+  await settle(page);
+}
+
+test('a copied item gets an id of its own; references copied along follow the copy', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openSeed(page);
+  // Punt 3 refers to punt 2.
+  await selectText(page, 'de thema’s');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.type(' (zie punt 2');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(')');
+  await expect(references(page)).toHaveText(['punt 2']);
+  const original = (await itemIds(page))[1];
+  expect(original).toMatch(/^y/);
+
+  // Punt 2 and 3 whole (from the end of punt 1): the plain text reads the label.
+  await selectItems(page, 0, true, 2);
+  await page.keyboard.press('ControlOrMeta+c');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('(zie punt 2)');
+
+  // Pasted at the end of punt 6: the copies are punt 7 and 8, with ids of their own; the copy
+  // of punt 3 refers to punt 7, the copy of its target; the original still to punt 2.
+  await selectText(page, 'voorjaar van 2025.');
+  await page.keyboard.press('ArrowRight');
+  await settle(page);
+  await page.keyboard.press('ControlOrMeta+v');
+  await expect(operatives(page)).toHaveCount(8);
+  await expect(references(page)).toHaveText(['punt 2', 'punt 7']);
+  const ids = await itemIds(page);
+  expect(ids[1]).toBe(original);
+  expect(ids[6]).toMatch(/^[a-z0-9][a-z0-9-]*$/);
+  expect(ids[6]).not.toBe(original);
+
+  // A copy that begins inside punt 2 joins the item it is pasted into, which keeps its own
+  // (no) id: the reference copied along keeps pointing to punt 2, never to nothing.
+  await selectItems(page, 1, false, 2);
+  await page.keyboard.press('ControlOrMeta+c');
+  await selectText(page, 'voorjaar van 2025.');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await settle(page);
+  await page.keyboard.press('ControlOrMeta+v');
+  await expect(operatives(page)).toHaveCount(10);
+  await expect(references(page)).toHaveText(['punt 2', 'punt 2', 'punt 9']);
+  await expect(references(page).filter({ hasText: 'vervallen' })).toHaveCount(0);
+  const all = (await itemIds(page)).filter((id) => id !== null);
+  expect(new Set(all).size).toBe(all.length);
+});
