@@ -14,18 +14,15 @@
  * findings. After a fix or "Negeren" from the keyboard the focus stays in the list, on the
  * finding that took the place of the one dealt with; with the mouse it goes to the editor.
  */
-import { memo, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type {
-  KeyboardEvent as ReactKeyboardEvent,
-  MouseEvent as ReactMouseEvent,
-  Ref,
-} from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { MouseEvent as ReactMouseEvent } from 'react';
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { ignoreFinding, unignoreFinding } from '../../shared/checks/checkRunner.ts';
 import type { Finding } from '../../shared/checks/checkTypes.ts';
-import { targetOfListKey } from '../keyboard/listKeys.ts';
-import { findAgain, getFindingKeys } from './checkFindings.ts';
+import { findAgain } from './checkFindings.ts';
+import { FindingList, getSummaries } from './FindingList.tsx';
+import type { FindingActions } from './FindingList.tsx';
 import type { CheckResult } from './useChecks.ts';
 import '../styles/checks.css';
 
@@ -65,100 +62,6 @@ export function focusChecksPanel(): void {
   heading?.scrollIntoView({ block: 'start' });
   heading?.focus();
 }
-
-/** The findings' own buttons in the list (not their fix and ignore buttons). */
-function getSummaries(list: HTMLElement | null): HTMLButtonElement[] {
-  return [...(list?.querySelectorAll<HTMLButtonElement>('.check-summary') ?? [])];
-}
-
-/** ↑ ↓ Home End from anywhere in a finding move the focus to another finding. */
-function moveBetweenFindings(event: ReactKeyboardEvent<HTMLOListElement>): void {
-  const summaries = getSummaries(event.currentTarget);
-  const entry = (event.target as HTMLElement).closest('.check-entry');
-  const index = summaries.findIndex((summary) => summary.closest('.check-entry') === entry);
-  if (index === -1) return;
-  const target = targetOfListKey(event.key, summaries, index);
-  if (!target) return;
-  event.preventDefault();
-  target.focus();
-}
-
-/** What a finding's buttons do; `index` is its place in its list. */
-interface FindingActions {
-  goTo: (finding: Finding) => void;
-  fix?: (finding: Finding, event: ReactMouseEvent, index: number) => void;
-  ignore?: (finding: Finding, event: ReactMouseEvent, index: number) => void;
-  unignore?: (finding: Finding, event: ReactMouseEvent, index: number) => void;
-}
-
-/**
- * One list of findings. Memoised on the run's findings: the window renders on every keystroke,
- * and the list changes only when the checks run again.
- */
-const FindingList = memo(function FindingList({
-  findings,
-  label,
-  actions,
-  listRef,
-}: {
-  findings: readonly Finding[];
-  label: string;
-  actions: FindingActions;
-  listRef?: Ref<HTMLOListElement>;
-}) {
-  const keys = getFindingKeys(findings);
-  return (
-    <ol className="checks-list" aria-label={label} ref={listRef} onKeyDown={moveBetweenFindings}>
-      {findings.map((finding, index) => (
-        <li key={keys[index]} className="check-entry">
-          <button
-            type="button"
-            className="check-summary"
-            aria-label={`Ga naar ${finding.place}: ${finding.message}`}
-            onClick={() => actions.goTo(finding)}
-          >
-            <span className="check-place">{finding.place}</span>
-            <span className="check-message">{finding.message}</span>
-          </button>
-          {(actions.unignore || actions.ignore || (actions.fix && finding.fix)) && (
-            <span className="check-actions">
-              {actions.fix && finding.fix && (
-                <button
-                  type="button"
-                  className="small-button check-fix"
-                  aria-label={`${finding.fix.label} (${finding.place})`}
-                  onClick={(event) => actions.fix!(finding, event, index)}
-                >
-                  {finding.fix.label}
-                </button>
-              )}
-              {actions.ignore && (
-                <button
-                  type="button"
-                  className="small-button"
-                  aria-label={`Negeren: ${finding.place}, ${finding.message}`}
-                  onClick={(event) => actions.ignore!(finding, event, index)}
-                >
-                  Negeren
-                </button>
-              )}
-              {actions.unignore && (
-                <button
-                  type="button"
-                  className="small-button"
-                  aria-label={`Niet meer negeren: ${finding.place}, ${finding.message}`}
-                  onClick={(event) => actions.unignore!(finding, event, index)}
-                >
-                  Niet meer negeren
-                </button>
-              )}
-            </span>
-          )}
-        </li>
-      ))}
-    </ol>
-  );
-});
 
 export function ChecksPanel({
   view,
