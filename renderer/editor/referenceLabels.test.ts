@@ -80,4 +80,29 @@ describe('the labels of references in the editor', () => {
     const typed = state.apply(state.tr.insertText('x', findText(doc, 'eerste')));
     expect(referenceLabelsKey.getState(typed)).toBe(before);
   });
+
+  it('only move with the text when typing where no reference points', () => {
+    const state = withReference();
+    const before = referenceLabelsKey.getState(state)!;
+    // Before the reference, in its own item (which nothing refers to).
+    const typed = state.apply(state.tr.insertText('x', findText(state.doc, 'de woningnood', true)));
+    const after = referenceLabelsKey.getState(typed)!;
+    expect(shown(typed)).toEqual(shown(state));
+    expect(after.set.find()[0]!.from).toBe(before.set.find()[0]!.from + 1);
+  });
+
+  it('mark a reference whose target someone proposed to delete', () => {
+    const state = withReference();
+    const pos = itemPos(state.doc, 'tweede punt;');
+    const item = state.doc.nodeAt(pos)!;
+    const change = { type: 'delete', id: 'c1', name: 'Redacteur', colour: '#1f4e79', time: 1 };
+    const proposed = state.apply(state.tr.setNodeMarkup(pos, undefined, { ...item.attrs, change }));
+    expect(shown(proposed)).toEqual([
+      {
+        referenceLabel: 'punt 2',
+        referenceState: 'proposed-deletion',
+        referenceTargetText: 'tweede punt;',
+      },
+    ]);
+  });
 });

@@ -64,9 +64,23 @@ function build(doc: Node): LabelsState {
 
 function apply(tr: Transaction, value: LabelsState): LabelsState {
   if (!tr.docChanged) return value;
-  // Plain typing in a document without references adds none: nothing to work out.
-  if (value.count === 0 && onlyMovesDecorations(tr)) return value;
+  if (onlyMovesDecorations(tr)) {
+    // Plain typing adds no reference and moves no element: in a document without references
+    // nothing changes, and typing in a text no reference points to (it has no id) changes no
+    // label or target text either, so the labels only move with the text.
+    if (value.count === 0) return value;
+    if (!typesInTarget(tr)) return { set: value.set.map(tr.mapping, tr.doc), count: value.count };
+  }
   return build(tr.doc);
+}
+
+// Whether one of `tr`'s steps types in an element with an id: one that references may point
+// to, whose text (a heading's: its label too) they show.
+function typesInTarget(tr: Transaction): boolean {
+  return tr.steps.some((step, index) => {
+    const { from } = step as unknown as { from: number };
+    return tr.docs[index]!.resolve(from).parent.attrs.id != null;
+  });
 }
 
 /** The plugin that keeps every reference's label current (see the file's header). */

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { openEditor, pasteText, screenshot, selectText, settle } from './editorPage.ts';
 import { join, setName, startSession } from './support/session.ts';
@@ -50,6 +51,15 @@ async function selectItemText(page: Page, index: number): Promise<void> {
       window.getSelection()!.addRange(range);
     });
   await settle(page);
+}
+
+/** axe-core on `scope` of the page: no serious or critical violation, as accessibility.spec.ts asks. */
+async function expectAccessible(page: Page, scope: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).include(scope).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.help}`);
+  expect(serious, `axe-core in ${scope}`).toEqual([]);
 }
 
 /** Seed 001 in a fresh document. */
@@ -100,8 +110,11 @@ test('a reference from the picker follows a renumbering, breaks with its target 
   await expect(reference).toHaveText('punt 3');
   await expect(reference).toHaveAttribute('aria-label', 'Verwijzing naar punt 3');
 
-  // Ctrl+click goes to the target: the cursor at its start.
+  // No reference in the title: the button is off there.
   await page.locator('.title-text').click();
+  const button = page.getByRole('toolbar').getByRole('button', { name: 'Verwijzing invoegen' });
+  await expect(button).toBeDisabled();
+  // Ctrl+click goes to the target: the cursor at its start.
   await reference.click({ modifiers: ['ControlOrMeta'] });
   await settle(page);
   const cursorItem = () =>
@@ -196,9 +209,20 @@ test('the picker over a document with references, for the README', async ({ page
     'de in punt 2 genoemde afspraken',
   );
   await screenshot(page, 'references-picker');
+  await expectAccessible(page, 'dialog[open]');
   await picker.getByRole('option', { name: /overweging 3/ }).click();
   await expect(picker).toBeHidden();
   await expect(references(page)).toHaveText(['punt 3', 'punt 2', 'overweging 3']);
+  // The references in the text, a broken one among them, and the offer while typing.
+  await selectItemText(page, 1);
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await expect(references(page)).toHaveText(['punt 2', '[verwijzing vervallen]', 'overweging 3']);
+  await page.keyboard.type(' ');
+  await page.keyboard.type('zie punt 1');
+  await expect(page.locator('.reference-suggestion')).not.toHaveClass(/is-idle/);
+  await expectAccessible(page, '.page-area');
+  await expectAccessible(page, '.reference-suggestion');
 });
 
 test('in a session a colleague’s renumbering shows in the reference at once', async ({
