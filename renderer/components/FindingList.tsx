@@ -18,7 +18,7 @@ import type { Finding } from '../../shared/checks/checkTypes.ts';
 import { targetOfListKey } from '../keyboard/listKeys.ts';
 import { getFindingKeys } from './checkFindings.ts';
 
-/** How many findings a list shows before "Alle … tonen". */
+/** How many findings a list shows before "Alle … bevindingen tonen". */
 export const LIST_LIMIT = 100;
 
 /** What a finding's buttons do; `index` is its place in its list. */
@@ -131,7 +131,7 @@ export function FindingList({
   actions: FindingActions;
   listRef?: Ref<HTMLOListElement>;
 }) {
-  // "Alle … tonen" holds while the list is on screen.
+  // "Alle … bevindingen tonen" holds while the list is on screen.
   const [showAll, setShowAll] = useState(false);
   const long = findings.length > LIST_LIMIT;
   const shown = long && !showAll ? findings.slice(0, LIST_LIMIT) : findings;
@@ -145,7 +145,7 @@ export function FindingList({
       </ol>
       {long && !showAll && (
         <button type="button" className="small-button checks-more" onClick={() => setShowAll(true)}>
-          Alle {findings.length} tonen
+          Alle {findings.length} bevindingen tonen
         </button>
       )}
     </>

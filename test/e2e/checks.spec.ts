@@ -5,13 +5,16 @@
  * exported, and what a voorsteller and a lezer may do in a session. Screenshots at a laptop's
  * size; `checks-panel.png` is the README's.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { openEditor, pasteText, runFileCommand, screenshot, selectText } from './editorPage.ts';
 import { invite, join, startSession } from './support/session.ts';
+import { generateDoc } from '../../bench/documents.ts';
+import { createYDoc } from '../../shared/ydoc/yDocument.ts';
+import { writeDocumentFile } from '../../shared/ydoc/documentFile.ts';
 
 test.setTimeout(120_000);
 test.use({ viewport: { width: 1280, height: 800 } });
@@ -330,4 +333,35 @@ test('a voorsteller fixes by proposing and cannot ignore; a lezer only reads', a
   ).toBeVisible();
   await proposer.context().close();
   await reader.context().close();
+});
+
+test('a long stuk: the first 100 findings, all of them when asked, and typing goes on', async ({
+  page,
+}) => {
+  // The typing benchmark's stuk of 1000 items, opened from the documents folder.
+  mkdirSync(documentsDir, { recursive: true });
+  const file = path.join(documentsDir, `${unique('lang-stuk')}.resolutie`);
+  const ydoc = createYDoc(generateDoc(1000));
+  writeFileSync(file, writeDocumentFile(ydoc, { app: 'Resolutie-editor', version: 'test' }));
+  ydoc.destroy();
+  await page.goto(`/?document=${encodeURIComponent(file)}`);
+  await expect(page.locator('li.item')).toHaveCount(1000, { timeout: 60_000 });
+  const heading = panel(page).getByRole('heading', { name: /^Controle \d+$/ });
+  await expect(heading).toBeVisible({ timeout: 30_000 });
+  const total = Number((await heading.innerText()).replace(/\D/g, ''));
+  expect(total).toBeGreaterThan(100);
+  await expect(findings(page).getByRole('listitem')).toHaveCount(100);
+
+  // Typing in the text while the list is long: the text takes every key.
+  await page.locator('li.item').nth(3).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' extra');
+  await expect(page.locator('li.item').nth(3)).toContainText('extra');
+
+  await panel(page)
+    .getByRole('button', { name: /^Alle \d+ bevindingen tonen$/ })
+    .click();
+  await expect
+    .poll(() => findings(page).getByRole('listitem').count(), { timeout: 10_000 })
+    .toBeGreaterThan(100);
 });
