@@ -30,6 +30,15 @@ import type { SubmissionRow } from '../../shared/procedure/procedureStatus.ts';
 import { getProcedureJson } from '../../shared/procedure/procedureExport.ts';
 import type { ProcedureJson } from '../../shared/procedure/procedureExport.ts';
 import { joinAnd } from '../../shared/sentences.ts';
+import {
+  describeAmendmentInstructions,
+  partsText,
+  resolutionWithoutProposals,
+} from '../../shared/procedure/amendmentInstructions.ts';
+import type { ElementPath } from '../../shared/model/amendmentForm.ts';
+import { aknEidsOf } from '../../shared/export/akn/toAkomaNtoso.ts';
+import { getAcceptedDoc } from '../../shared/editor/suggestions/acceptedDoc.ts';
+import type { TrackedChange } from '../../shared/editor/suggestions/trackedChanges.ts';
 import type { PrintedAmendment } from '../../shared/print/renderAmendment.ts';
 import {
   findAmendment,
@@ -275,7 +284,60 @@ export function findPrintedAmendment(stuk: OpenedStuk, number: string): PrintedA
         (numbers.length > 0 ? `wel ${joinAnd(numbers)}` : 'het stuk heeft geen amendementen'),
     );
   }
-  return toPrintedAmendment(procedure, row);
+  return withInstructionParts(toPrintedAmendment(procedure, row), procedure, row.changes);
+}
+
+/**
+ * The amendment with its instructions in parts (for the Akoma Ntoso export), each place with
+ * the eId of its element in the export of the stuk's own text (`export --akn`), as it is when
+ * its instructions are not the ones its pending proposals give. The places count in the
+ * resolution without any pending proposal: when the stuk's own text holds other changes
+ * still (the bestuur's, an adopted amendment's) that give it other blocks or items, the places
+ * keep their names without an eId rather than point to the wrong element.
+ */
+function withInstructionParts(
+  form: PrintedAmendment,
+  procedure: StukProcedure,
+  changes: readonly TrackedChange[],
+): PrintedAmendment {
+  if (changes.length === 0) return form;
+  const parts = describeAmendmentInstructions(procedure.doc, changes);
+  const same =
+    parts.length === form.instructions.length &&
+    parts.every((list, index) => partsText(list) === form.instructions[index]);
+  if (!same) return form;
+  const own = getAcceptedDoc(procedure.text);
+  if (!sameElements(resolutionWithoutProposals(procedure.doc), own)) {
+    return { ...form, instructionParts: parts };
+  }
+  const eIds = aknEidsOf(own);
+  const eIdOf = (target: ElementPath): string | undefined => {
+    if (target.section >= own.childCount) return undefined;
+    let node = own.child(target.section);
+    for (const index of [target.block, target.item]) {
+      if (index === null) break;
+      if (index >= node.childCount) return undefined;
+      node = node.child(index);
+    }
+    return eIds.get(node);
+  };
+  const instructionParts = parts.map((list) =>
+    list.map((part) => {
+      const eId = part.target ? eIdOf(part.target) : undefined;
+      return eId === undefined ? part : { ...part, eId };
+    }),
+  );
+  return { ...form, instructionParts };
+}
+
+/** Whether two documents have the same sections, blocks and items (their texts aside). */
+function sameElements(a: Node, b: Node, depth = 3): boolean {
+  if (a.type !== b.type || a.childCount !== b.childCount) return false;
+  if (depth === 1 || a.isTextblock) return true;
+  for (let index = 0; index < a.childCount; index += 1) {
+    if (!sameElements(a.child(index), b.child(index), depth - 1)) return false;
+  }
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------

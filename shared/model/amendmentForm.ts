@@ -20,6 +20,12 @@ export interface AmendmentForm {
   date: string | null;
   /** What it changes, in the standard form, one instruction each, in document order. */
   instructions: readonly string[];
+  /**
+   * The same instructions in their parts, where known (see InstructionPart): per instruction,
+   * parts whose texts joined read exactly as that instruction. Left out for instructions that
+   * are only known as text (those recorded with a decision).
+   */
+  instructionParts?: readonly (readonly InstructionPart[])[];
   /** Said instead of the instructions when there are none to print (see the caller); or ''. */
   instructionsNote: string;
   /** Its Toelichting: plain text, paragraphs separated by an empty line. */
@@ -32,6 +38,33 @@ export interface AmendmentForm {
   advice: { label: string; reasoning: string } | null;
   /** The ALV's besluit ("Aangenomen") with the vote as it reads, or '' without one; or null. */
   decision: { label: string; vote: string } | null;
+}
+
+/**
+ * Where in the resolution an instruction's place is: its section (the document's child: 0 the
+ * title, the last the Toelichting), the block in that section and the item in that block,
+ * counted in the resolution as it reads without any pending proposal; null where the place is
+ * the section or the block itself.
+ */
+export interface ElementPath {
+  section: number;
+  block: number | null;
+  item: number | null;
+}
+
+/**
+ * A part of an instruction: plain words ('text'), the place it names ('place': "punt 3 onder
+ * ‘Spreekt uit’"), or quoted words with their quotes: the resolution's words it changes
+ * ('old'), the words it proposes ('new'), or the words before the place of an insertion
+ * ('context').
+ */
+export interface InstructionPart {
+  kind: 'text' | 'place' | 'old' | 'new' | 'context';
+  text: string;
+  /** For a place of the resolution: the element it names, when it has one of its own. */
+  target?: ElementPath;
+  /** For a place: that element's eId in the resolution's Akoma Ntoso export, where known. */
+  eId?: string;
 }
 
 /** "Utrecht" as the amendment names it: without a "Gemeente " it may have been given with. */

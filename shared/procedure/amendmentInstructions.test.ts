@@ -13,7 +13,13 @@ import { getTrackedChanges } from '../editor/suggestions/trackedChanges.ts';
 import { docFromModel } from '../editor/fromModel.ts';
 import { parseResolutionText } from '../import/parseResolutionText.ts';
 import { createYDoc, readYDoc } from '../ydoc/yDocument.ts';
-import { describeAmendmentChanges } from './amendmentInstructions.ts';
+import {
+  describeAmendmentChanges,
+  describeAmendmentInstructions,
+  partsText,
+  resolutionWithoutProposals,
+} from './amendmentInstructions.ts';
+import type { ElementPath } from '../model/amendmentForm.ts';
 import { joinAnd } from '../sentences.ts';
 import { findSubmissionChanges } from './procedureStore.ts';
 import { readProcedureEntries } from './procedureRecords.ts';
@@ -260,6 +266,100 @@ describe('describeAmendmentChanges: the title and the Toelichting', () => {
     const [change] = getTrackedChanges(draft.doc);
     expect(describeAmendmentChanges(sample(), [change!])).toEqual([]);
     expect(describeAmendmentChanges(draft.doc, [])).toEqual([]);
+  });
+});
+
+/** The element `target` names in `doc`, or null when there is none. */
+function elementAt(doc: Node, target: ElementPath): Node | null {
+  let node = doc;
+  for (const index of [target.section, target.block, target.item]) {
+    if (index === null) break;
+    if (index >= node.childCount) return null;
+    node = node.child(index);
+  }
+  return node;
+}
+
+describe('describeAmendmentInstructions: the parts of each instruction', () => {
+  // One draft of each form the instructions take.
+  const drafts: [string, () => ProposalDraft][] = [
+    ['replace', () => draftOn().replace('onverkort', 'zo veel mogelijk')],
+    ['delete words', () => draftOn().remove('De middelen ')],
+    ['insert after words', () => draftOn().insertAt('Dat de VNG', ' samen')],
+    ['new punt', () => draftOn().newItemAfter('Dat de VNG', 'Dat er geld komt;')],
+    ['delete punt', () => draftOn().deleteItems('Dat het Rijk')],
+    ['delete punten', () => draftOn().deleteItems('Dat de VNG', 'Dat het Rijk')],
+    [
+      'new block',
+      () => draftOn().addBlock('operative', 'verzoekt_bestuur', 'Dat het Rijk', ['Te doen.']),
+    ],
+    ['title', () => draftOn().replace('financiën', 'fonds')],
+    ['Toelichting', () => draftOn().replace('tweede', 'derde')],
+    [
+      'two places',
+      () =>
+        draftOn().newItemAfter('Dat de VNG', 'Dat er geld komt;').replace('onverkort', 'altijd'),
+    ],
+  ];
+
+  it.each(drafts)(
+    '%s: the parts read as the instruction, each place in the resolution',
+    (_name, make) => {
+      const { doc } = make();
+      const changes = getTrackedChanges(doc);
+      const parts = describeAmendmentInstructions(doc, changes);
+      expect(parts.map(partsText)).toEqual(describeAmendmentChanges(doc, changes));
+      const base = resolutionWithoutProposals(doc);
+      for (const list of parts) {
+        const places = list.filter((part) => part.kind === 'place');
+        expect(places.length).toBeGreaterThan(0);
+        for (const place of places) {
+          expect(elementAt(base, place.target!)).not.toBeNull();
+        }
+        // Words an instruction replaces or deletes stand in the element its place names.
+        for (const old of list.filter((part) => part.kind === 'old')) {
+          const element = elementAt(base, places[0]!.target!)!;
+          expect(element.textContent).toContain(old.text.slice(1, -1));
+        }
+      }
+    },
+  );
+
+  it('quotes the old and new words with their quotes, the place with its element', () => {
+    const { doc } = draftOn().replace('onverkort', 'zo veel mogelijk');
+    const [parts] = describeAmendmentInstructions(doc, getTrackedChanges(doc));
+    const operatives = doc.content.content.findIndex((node) => node.type.name === 'operatives');
+    expect(parts).toEqual([
+      { kind: 'text', text: 'in ' },
+      {
+        kind: 'place',
+        text: 'punt 1 onder ‘Spreekt uit’',
+        target: { section: operatives, block: 0, item: 0 },
+      },
+      { kind: 'text', text: ' ' },
+      { kind: 'old', text: '“onverkort”' },
+      { kind: 'text', text: ' te vervangen door ' },
+      { kind: 'new', text: '“zo veel mogelijk”' },
+    ]);
+  });
+
+  it('counts places as the members read them: another’s new punt is not in the resolution', () => {
+    const zwolle = draftOn(sample(), ZWOLLE).newItemAfter('onverkort', 'Dat Zwolle iets wil;');
+    const utrecht = new ProposalDraft(zwolle.doc, UTRECHT).deleteItems('Dat de VNG');
+    const own = getTrackedChanges(utrecht.doc).filter((change) => change.name === UTRECHT.name);
+    const [parts] = describeAmendmentInstructions(utrecht.doc, own);
+    expect(partsText(parts!)).toBe('punt 2 onder ‘Spreekt uit’ te schrappen');
+    const place = parts!.find((part) => part.kind === 'place')!;
+    expect(place.target!.item).toBe(1);
+    const base = resolutionWithoutProposals(utrecht.doc);
+    expect(elementAt(base, place.target!)!.textContent).toBe(
+      'Dat de VNG overlegt met de VNG-leden;',
+    );
+    // Zwolle's new punt has no element in the resolution: its place is the punt before it.
+    const theirs = getTrackedChanges(utrecht.doc).filter((change) => change.name === ZWOLLE.name);
+    const [new1] = describeAmendmentInstructions(utrecht.doc, theirs);
+    const after = new1!.find((part) => part.kind === 'place')!;
+    expect(elementAt(base, after.target!)!.textContent).toContain('onverkort');
   });
 });
 

@@ -12,12 +12,21 @@
  *
  * Only pending proposals can be described: once decided, a deletion's text is gone and a
  * rejected insertion too. A proposal no longer in the document gets no instruction.
+ *
+ * Each instruction is built from its parts (describeAmendmentInstructions): the places it names
+ * with the element each is in the resolution, and the words it quotes, old and new. The text
+ * is those parts joined, so the Akoma Ntoso export can mark them up and still read the same.
  */
 import { Fragment } from 'prosemirror-model';
-import { joinAnd } from '../sentences.ts';
+import { EditorState } from 'prosemirror-state';
 import type { Node } from 'prosemirror-model';
+import type { ElementPath, InstructionPart } from '../model/amendmentForm.ts';
 import type { TrackedChange } from '../editor/suggestions/trackedChanges.ts';
-import { getBlockChange, withoutStrayDeletions } from '../editor/suggestions/trackedChanges.ts';
+import {
+  getBlockChange,
+  rejectChanges,
+  withoutStrayDeletions,
+} from '../editor/suggestions/trackedChanges.ts';
 import { findDeletion, findPendingInsertion } from '../editor/suggestions/changeMarks.ts';
 import type { ItemChange } from '../editor/suggestions/changeMarks.ts';
 import { getItemLabels } from '../editor/queries/getItemLabels.ts';
@@ -34,21 +43,38 @@ const CONTEXT_WORDS = 3;
  * instruction, not one of its own.
  */
 export function describeAmendmentChanges(doc: Node, changes: readonly TrackedChange[]): string[] {
+  return describeAmendmentInstructions(doc, changes).map(partsText);
+}
+
+/**
+ * The same instructions in their parts: per instruction, the parts whose texts joined are the
+ * instruction describeAmendmentChanges gives. A place's target counts in
+ * `resolutionWithoutProposals(doc)`.
+ */
+export function describeAmendmentInstructions(
+  doc: Node,
+  changes: readonly TrackedChange[],
+): InstructionPart[][] {
   const ids = new Set(changes.map((change) => change.id));
   if (ids.size === 0) return [];
   const collected = new Collected();
   const clean = withoutStrayDeletions(doc);
-  clean.forEach((section) => {
+  clean.forEach((section, _offset, index) => {
     switch (section.type.name) {
       case 'title':
-        describeText(section, 'de titel', ids, collected);
+        describeText(
+          section,
+          placeOf('de titel', { section: index, block: null, item: null }),
+          ids,
+          collected,
+        );
         break;
       case 'recitals':
       case 'operatives':
-        describeContainer(section, ids, collected);
+        describeContainer(section, index, ids, collected);
         break;
       case 'explanation':
-        describeExplanation(section, ids, collected);
+        describeExplanation(section, index, ids, collected);
         break;
       default:
         break;
@@ -58,32 +84,90 @@ export function describeAmendmentChanges(doc: Node, changes: readonly TrackedCha
 }
 
 /**
+ * The resolution as an amendment names it: every pending proposal rejected, the items and
+ * blocks they add gone. The targets of describeAmendmentInstructions count in it.
+ */
+export function resolutionWithoutProposals(doc: Node): Node {
+  let base = doc;
+  rejectChanges(() => true, { removeEmptied: true })(EditorState.create({ doc }), (tr) => {
+    base = tr.doc;
+  });
+  return base;
+}
+
+/** The text of an instruction's parts. */
+export function partsText(parts: readonly InstructionPart[]): string {
+  return parts.map((part) => part.text).join('');
+}
+
+type Parts = InstructionPart[];
+
+const text = (value: string): InstructionPart => ({ kind: 'text', text: value });
+
+/** Quoted words of the resolution ('old'), proposed ('new') or saying where ('context'). */
+const quoted = (kind: 'old' | 'new' | 'context', value: string): InstructionPart => ({
+  kind,
+  text: quote(value),
+});
+
+/** A place named "punt 3 onder ‘Spreekt uit’", pointing to its element when it has one. */
+function placeOf(name: string, target: ElementPath | null): InstructionPart {
+  return target === null ? { kind: 'place', text: name } : { kind: 'place', text: name, target };
+}
+
+/** Parts joined as joinAnd joins texts: "a, b en c". */
+function joinParts(lists: readonly Parts[]): Parts {
+  if (lists.length <= 1) return [...(lists[0] ?? [])];
+  const out: Parts = [];
+  lists.forEach((list, index) => {
+    if (index > 0) out.push(text(index === lists.length - 1 ? ' en ' : ', '));
+    out.push(...list);
+  });
+  return out;
+}
+
+/** Adjacent plain texts as one; empty texts left out. */
+function tidyParts(parts: readonly InstructionPart[]): Parts {
+  const out: Parts = [];
+  for (const part of parts) {
+    if (part.text === '') continue;
+    const last = out[out.length - 1];
+    if (part.kind === 'text' && last?.kind === 'text') last.text += part.text;
+    else out.push({ ...part });
+  }
+  return out;
+}
+
+/**
  * The phrases found per proposal, in the order met: each with the place it is in, so that
  * phrases on one place join into one clause ("in punt 1 … “a” te schrappen en “b” …").
  */
 class Collected {
-  private readonly phrases = new Map<string, { where: string | null; text: string }[]>();
+  private readonly phrases = new Map<string, { where: Parts | null; parts: Parts }[]>();
 
-  add(id: string, where: string | null, text: string): void {
+  add(id: string, where: Parts | InstructionPart | null, parts: Parts): void {
     const list = this.phrases.get(id) ?? [];
-    list.push({ where, text });
+    list.push({ where: where === null || Array.isArray(where) ? where : [where], parts });
     this.phrases.set(id, list);
   }
 
-  instructions(): string[] {
+  instructions(): InstructionPart[][] {
+    const key = (where: Parts | null) => (where === null ? null : partsText(where));
     return [...this.phrases.values()].map((list) => {
-      const clauses: string[] = [];
+      const clauses: Parts[] = [];
       let index = 0;
       while (index < list.length) {
         const { where } = list[index]!;
-        const same: string[] = [];
-        while (index < list.length && list[index]!.where === where) {
-          same.push(list[index]!.text);
+        const same: Parts[] = [];
+        while (index < list.length && key(list[index]!.where) === key(where)) {
+          same.push(list[index]!.parts);
           index += 1;
         }
-        clauses.push(`${where === null ? '' : `in ${where} `}${joinAnd(same)}`);
+        clauses.push(
+          where === null ? joinParts(same) : [text('in '), ...where, text(' '), ...joinParts(same)],
+        );
       }
-      return joinAnd(clauses);
+      return tidyParts(joinParts(clauses));
     });
   }
 }
@@ -144,7 +228,7 @@ function amendedText(block: Node, ids: ReadonlySet<string>): string {
 /** Adds the phrases of our proposals' text changes in `block`, named `where`. */
 function describeText(
   block: Node,
-  where: string,
+  where: Parts | InstructionPart,
   ids: ReadonlySet<string>,
   collected: Collected,
 ): void {
@@ -184,74 +268,108 @@ function describeRun(
   deleted: string,
   inserted: string,
   after: string,
-): string {
+): Parts {
   const removed = tidy(deleted);
   const added = tidy(inserted);
   if (removed !== '') {
     // Text that stands more than once in the block is told apart by the words before it.
     const which =
-      occurrences(tidy(base), removed) > 1 ? ` (${describePosition(base, before)})` : '';
+      occurrences(tidy(base), removed) > 1
+        ? [text(' ('), ...describePosition(base, before), text(')')]
+        : [];
     return added === ''
-      ? `${quote(removed)}${which} te schrappen`
-      : `${quote(removed)}${which} te vervangen door ${quote(added)}`;
+      ? [quoted('old', removed), ...which, text(' te schrappen')]
+      : [quoted('old', removed), ...which, text(' te vervangen door '), quoted('new', added)];
   }
-  if (tidy(before) === '' && tidy(after) === '') return `de tekst ${quote(added)} in te voegen`;
-  if (tidy(after) === '') return `aan het einde in te voegen: ${quote(added)}`;
-  return `${describePosition(base, before)} in te voegen: ${quote(added)}`;
+  if (tidy(before) === '' && tidy(after) === '') {
+    return [text('de tekst '), quoted('new', added), text(' in te voegen')];
+  }
+  if (tidy(after) === '') return [text('aan het einde in te voegen: '), quoted('new', added)];
+  return [...describePosition(base, before), text(' in te voegen: '), quoted('new', added)];
 }
 
 /** "na “de woorden ervoor”", or "aan het begin": enough words to be found once in `base`. */
-function describePosition(base: string, before: string): string {
+function describePosition(base: string, before: string): Parts {
   const words = tidy(before).split(' ').filter(Boolean);
-  if (words.length === 0) return 'aan het begin';
-  const text = tidy(base);
+  if (words.length === 0) return [text('aan het begin')];
+  const all = tidy(base);
   let count = Math.min(CONTEXT_WORDS, words.length);
   let context = words.slice(-count).join(' ');
-  while (count < words.length && occurrences(text, context) > 1) {
+  while (count < words.length && occurrences(all, context) > 1) {
     count += 1;
     context = words.slice(-count).join(' ');
   }
-  return `na ${quote(context)}`;
+  return [text('na '), quoted('context', context)];
 }
 
 // ---------------------------------------------------------------------------------------
 // Blocks and items
 
 /** Adds the instructions for the blocks of a `recitals` or `operatives` container. */
-function describeContainer(container: Node, ids: ReadonlySet<string>, collected: Collected): void {
+function describeContainer(
+  container: Node,
+  section: number,
+  ids: ReadonlySet<string>,
+  collected: Collected,
+): void {
+  // The blocks' places in the resolution: blocks a pending proposal adds are not in it.
+  const baseIndex: (number | null)[] = [];
+  let count = 0;
+  container.forEach((block) => {
+    if (getBlockChange(block)?.type === 'insert') {
+      baseIndex.push(null);
+    } else {
+      baseIndex.push(count);
+      count += 1;
+    }
+  });
+  const blockTarget = (index: number): ElementPath | null => {
+    const block = baseIndex[index];
+    return block === null || block === undefined ? null : { section, block, item: null };
+  };
   container.forEach((block, _offset, index) => {
     if (!isClauseBlock(block)) return;
     const change = getBlockChange(block);
     if (change && ids.has(change.id)) {
       if (change.type === 'delete') {
-        collected.add(change.id, null, `het blok ${quotedHeading(block)} te schrappen`);
+        collected.add(change.id, null, [
+          placeOf(`het blok ${quotedHeading(block)}`, blockTarget(index)),
+          text(' te schrappen'),
+        ]);
       } else {
-        const where = describeBlockPosition(container, index);
+        const where = describeBlockPosition(container, index, blockTarget);
         const items = describeBlockItems(block, ids);
-        collected.add(
-          change.id,
-          null,
-          `${where}een nieuw blok ${quotedHeading(block)} in te voegen, luidende: ${items}`,
-        );
+        collected.add(change.id, null, [
+          ...where,
+          text(`een nieuw blok ${quotedHeading(block)} in te voegen, luidende: `),
+          { kind: 'new', text: items },
+        ]);
       }
       return;
     }
-    describeBlock(block, ids, collected);
+    describeBlock(block, blockTarget(index), ids, collected);
   });
 }
 
-/** "na het blok ‘Spreekt uit’ ", "vóór het blok ‘Spreekt uit’ ", or '' in an empty container. */
-function describeBlockPosition(container: Node, index: number): string {
+/** "na het blok ‘Spreekt uit’ ", "vóór het blok ‘Spreekt uit’ ", or nothing in an empty container. */
+function describeBlockPosition(
+  container: Node,
+  index: number,
+  blockTarget: (index: number) => ElementPath | null,
+): Parts {
   const isBase = (block: Node) => getBlockChange(block)?.type !== 'insert';
+  const at = (i: number, word: string) => [
+    text(`${word} `),
+    placeOf(`het blok ${quotedHeading(container.child(i))}`, blockTarget(i)),
+    text(' '),
+  ];
   for (let i = index - 1; i >= 0; i -= 1) {
-    const block = container.child(i);
-    if (isBase(block)) return `na het blok ${quotedHeading(block)} `;
+    if (isBase(container.child(i))) return at(i, 'na');
   }
   for (let i = index + 1; i < container.childCount; i += 1) {
-    const block = container.child(i);
-    if (isBase(block)) return `vóór het blok ${quotedHeading(block)} `;
+    if (isBase(container.child(i))) return at(i, 'vóór');
   }
-  return '';
+  return [];
 }
 
 /** A new block's items with their numbers: "1. Dat …; 2. Dat …". */
@@ -310,10 +428,16 @@ function readBaseBlock(block: Node): BaseBlock {
 }
 
 /** Adds the instructions for the items of one block (not added or deleted as a whole). */
-function describeBlock(block: Node, ids: ReadonlySet<string>, collected: Collected): void {
+function describeBlock(
+  block: Node,
+  blockTarget: ElementPath | null,
+  ids: ReadonlySet<string>,
+  collected: Collected,
+): void {
   const base = readBaseBlock(block);
   const heading = quotedHeading(block);
   const name = (index: number) => nameItem(base.node, base.indexOf[index]!);
+  const target = (index: number) => itemTarget(block, base, blockTarget, index);
   let index = 0;
   while (index < block.childCount) {
     const item = block.child(index);
@@ -328,70 +452,107 @@ function describeBlock(block: Node, ids: ReadonlySet<string>, collected: Collect
       ) {
         index += 1;
       }
-      collected.add(change.id, null, describeNewItems(block, base, start, index, ids));
+      collected.add(change.id, null, describeNewItems(block, base, blockTarget, start, index, ids));
       continue;
     }
     if (change && ids.has(change.id) && change.type === 'delete') {
-      const names: string[] = [];
+      const deleted: number[] = [];
       while (
         index < block.childCount &&
         itemChange(block.child(index))?.id === change.id &&
         itemChange(block.child(index))?.type === 'delete'
       ) {
-        names.push(name(index));
+        deleted.push(index);
         index += 1;
       }
-      collected.add(change.id, null, `${joinAnd(names)} onder ${heading} te schrappen`);
+      // One item is named with its block as its place; several each on their own.
+      const names =
+        deleted.length === 1
+          ? [placeOf(`${name(deleted[0]!)} onder ${heading}`, target(deleted[0]!))]
+          : [
+              ...joinParts(deleted.map((at) => [placeOf(name(at), target(at))])),
+              text(` onder ${heading}`),
+            ];
+      collected.add(change.id, null, [...names, text(' te schrappen')]);
       continue;
     }
     const where =
       base.indexOf[index] === -1
-        ? `het voorgestelde nieuwe ${itemNoun(block, item).one} ${describeItemPosition(block, base, index)}`
-        : `${name(index)} onder ${heading}`;
+        ? [
+            text(`het voorgestelde nieuwe ${itemNoun(block, item).one} `),
+            ...describeItemPosition(block, base, blockTarget, index),
+          ]
+        : [placeOf(`${name(index)} onder ${heading}`, target(index))];
     describeText(item, where, ids, collected);
     index += 1;
   }
+}
+
+/** Where item `index` of `block` is in the resolution; null for an item a proposal adds. */
+function itemTarget(
+  block: Node,
+  base: BaseBlock,
+  blockTarget: ElementPath | null,
+  index: number,
+): ElementPath | null {
+  const item = base.indexOf[index];
+  if (blockTarget === null || item === undefined || item === -1) return null;
+  if (itemChange(block.child(index))?.type === 'insert') return null;
+  return { ...blockTarget, item };
 }
 
 /**
  * Where items added before `index` go, named by the items of the resolution around them:
  * "na punt 3 onder ‘Spreekt uit’", "vóór punt 1 onder …", "onder ‘Spreekt uit’".
  */
-function describeItemPosition(block: Node, base: BaseBlock, index: number): string {
+function describeItemPosition(
+  block: Node,
+  base: BaseBlock,
+  blockTarget: ElementPath | null,
+  index: number,
+): Parts {
   const heading = quotedHeading(block);
   const topLevel = block.child(index).attrs.indent === 0;
+  const at = (i: number, word: string) => [
+    text(`${word} `),
+    placeOf(
+      `${nameItem(base.node, base.indexOf[i]!)} onder ${heading}`,
+      itemTarget(block, base, blockTarget, i),
+    ),
+  ];
   for (let i = index - 1; i >= 0; i -= 1) {
     if (base.indexOf[i] === -1) continue;
     // A new punt comes after a punt (with its onderdelen), not after an onderdeel.
     if (topLevel && block.child(i).attrs.indent !== 0) continue;
-    return `na ${nameItem(base.node, base.indexOf[i]!)} onder ${heading}`;
+    return at(i, 'na');
   }
   for (let i = index + 1; i < block.childCount; i += 1) {
     if (base.indexOf[i] === -1) continue;
-    return `vóór ${nameItem(base.node, base.indexOf[i]!)} onder ${heading}`;
+    return at(i, 'vóór');
   }
-  return `onder ${heading}`;
+  return [text('onder '), placeOf(heading, blockTarget)];
 }
 
 /** "na punt 3 onder ‘Spreekt uit’ een nieuw punt in te voegen, luidende: “…”". */
 function describeNewItems(
   block: Node,
   base: BaseBlock,
+  blockTarget: ElementPath | null,
   start: number,
   end: number,
   ids: ReadonlySet<string>,
-): string {
+): Parts {
   const labels = getItemLabels(block);
   // Each entry: a new item with the new sub-items that follow it.
   const entries: { item: Node; text: string }[] = [];
   for (let index = start; index < end; index += 1) {
     const item = block.child(index);
-    const text = amendedText(item, ids);
+    const itemText = amendedText(item, ids);
     const last = entries[entries.length - 1];
     if (last && last.item.attrs.indent === 0 && item.attrs.indent !== 0) {
-      last.text = `${last.text} ${labels[index]} ${text}`.trim();
+      last.text = `${last.text} ${labels[index]} ${itemText}`.trim();
     } else {
-      entries.push({ item, text });
+      entries.push({ item, text: itemText });
     }
   }
   const first = entries[0]!.item;
@@ -400,24 +561,34 @@ function describeNewItems(
     entries.length === 1
       ? `${noun.gender === 'de' ? 'een nieuwe' : 'een nieuw'} ${noun.one}`
       : `${countWord(entries.length)} nieuwe ${noun.many}`;
-  const quoted = joinAnd(entries.map((entry) => quote(entry.text)));
+  const quotes = joinParts(entries.map((entry) => [quoted('new', entry.text)]));
   const position =
-    describeSubItemPosition(block, base, start) ?? describeItemPosition(block, base, start);
+    describeSubItemPosition(block, base, blockTarget, start) ??
+    describeItemPosition(block, base, blockTarget, start);
   // "aan punt 1 … een nieuw onderdeel toe te voegen", otherwise "… in te voegen".
-  const verb = position.startsWith('aan ') ? 'toe te voegen' : 'in te voegen';
-  return `${position} ${what} ${verb}, luidende: ${quoted}`;
+  const verb = partsText(position).startsWith('aan ') ? 'toe te voegen' : 'in te voegen';
+  return [...position, text(` ${what} ${verb}, luidende: `), ...quotes];
 }
 
 /**
  * For new onderdelen right under a punt of the resolution: "aan punt 1 onder …" (none follow)
  * or "in punt 1 onder … vóór onderdeel a" (its first onderdeel follows); null otherwise.
  */
-function describeSubItemPosition(block: Node, base: BaseBlock, start: number): string | null {
+function describeSubItemPosition(
+  block: Node,
+  base: BaseBlock,
+  blockTarget: ElementPath | null,
+  start: number,
+): Parts | null {
   if (block.child(start).attrs.indent === 0 || start === 0) return null;
   const parentIndex = start - 1;
   if (base.indexOf[parentIndex] === -1 || block.child(parentIndex).attrs.indent !== 0) return null;
   const heading = quotedHeading(block);
-  const parent = nameItem(base.node, base.indexOf[parentIndex]!);
+  const parentName = nameItem(base.node, base.indexOf[parentIndex]!);
+  const parent = placeOf(
+    `${parentName} onder ${heading}`,
+    itemTarget(block, base, blockTarget, parentIndex),
+  );
   for (let i = start + 1; i < block.childCount; i += 1) {
     if (base.indexOf[i] === -1) continue;
     if (block.child(i).attrs.indent === 0) break;
@@ -425,9 +596,9 @@ function describeSubItemPosition(block: Node, base: BaseBlock, start: number): s
       block.child(i).attrs.marker === 'bullet'
         ? 'het eerste opsommingsteken'
         : nameItem(base.node, base.indexOf[i]!).replace(/ van .*$/, '');
-    return `in ${parent} onder ${heading}, vóór ${next},`;
+    return [text('in '), parent, text(`, vóór ${next},`)];
   }
-  return `aan ${parent} onder ${heading}`;
+  return [text('aan '), parent];
 }
 
 // ---------------------------------------------------------------------------------------
@@ -440,9 +611,12 @@ function describeSubItemPosition(block: Node, base: BaseBlock, start: number): s
  */
 function describeExplanation(
   explanation: Node,
+  section: number,
   ids: ReadonlySet<string>,
   collected: Collected,
 ): void {
+  // The Toelichting's paragraphs have no element of their own: a place in it points to it.
+  const target: ElementPath = { section, block: null, item: null };
   let paragraphs = 0;
   let lastPlace: string | null = null;
   explanation.descendants((node) => {
@@ -454,13 +628,16 @@ function describeExplanation(
       // No text of the resolution: a paragraph (or heading) only a proposal adds.
       const own = pieces.find((piece) => piece.kind === 'ins');
       if (own) {
-        const where = lastPlace === null ? 'aan het begin van de Toelichting' : `na ${lastPlace}`;
+        const where =
+          lastPlace === null
+            ? [text('aan het begin van '), placeOf('de Toelichting', target)]
+            : [text('na '), placeOf(lastPlace, target)];
         const what = isHeading ? 'een nieuw kopje' : 'een nieuwe alinea';
-        collected.add(
-          own.id!,
-          null,
-          `${where} ${what} in te voegen, luidende: ${quote(amendedText(node, ids))}`,
-        );
+        collected.add(own.id!, null, [
+          ...where,
+          text(` ${what} in te voegen, luidende: `),
+          quoted('new', amendedText(node, ids)),
+        ]);
       }
       return false;
     }
@@ -471,7 +648,7 @@ function describeExplanation(
       paragraphs += 1;
       place = `alinea ${paragraphs} van de Toelichting`;
     }
-    describeText(node, place, ids, collected);
+    describeText(node, placeOf(place, target), ids, collected);
     lastPlace = place;
     return false;
   });

@@ -2,12 +2,18 @@
  * The amendment as Akoma Ntoso: what it names and points to, its instructions as `mod`s, its
  * conclusions, and escaping, read back by xmllint's XPath (an independent parser).
  */
-import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
 import { docFromModel } from '../../editor/fromModel.ts';
+import type { InstructionPart } from '../../model/amendmentForm.ts';
 import { amendmentToAkomaNtoso } from './amendmentToAkomaNtoso.ts';
 import { HOSTILE, fullModel, testAmendments } from './testing/aknTestDocs.ts';
 import { el, xpath } from './testing/aknXpath.ts';
-import { aknWorkUriOf, toAkomaNtoso } from './toAkomaNtoso.ts';
+import { aknEidsOf, aknWorkUriOf, toAkomaNtoso } from './toAkomaNtoso.ts';
 
 const now = new Date('2026-03-04T12:00:00Z');
 const amendments = testAmendments();
@@ -82,5 +88,72 @@ describe('the amendment export', () => {
     expect(xml).not.toContain('<!--');
     expect(xpath(xml, `string(//${el('amendmentJustification')}/${el('p')})`)).toBe(HOSTILE.trim());
     expect(xpath(xml, `count(//${el('mod')})`)).toBe('2');
+  });
+});
+
+describe('the amendment export’s mods in their parts', () => {
+  const resolution = docFromModel(fullModel());
+  const resolutionUri = aknWorkUriOf(resolution, { now });
+  const own = toAkomaNtoso(resolution, { now });
+  const folder = mkdtempSync(join(tmpdir(), 'akn-mods-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+  // The eIds of the first operative block and its first punt, as the export gives them.
+  const eIds = aknEidsOf(resolution);
+  const operatives = resolution.content.content.find((node) => node.type.name === 'operatives')!;
+  const block = operatives.child(0);
+  const punt = block.child(0);
+  const instruction = 'in punt 1 onder ‘Spreekt uit’ “fors” te vervangen door “ruim”';
+  const parts = (eId: string | undefined): InstructionPart[] => [
+    { kind: 'text', text: 'in ' },
+    { kind: 'place', text: 'punt 1 onder ‘Spreekt uit’', ...(eId ? { eId } : {}) },
+    { kind: 'text', text: ' ' },
+    { kind: 'old', text: '“fors”' },
+    { kind: 'text', text: ' te vervangen door ' },
+    { kind: 'new', text: '“ruim”' },
+  ];
+  const withParts = (list: InstructionPart[][], instructions = [instruction]) => ({
+    ...byNumber('A1'),
+    instructions,
+    instructionParts: list,
+  });
+
+  it('marks the place as a ref into the resolution’s export and the words as quotedText', () => {
+    const eId = eIds.get(punt)!;
+    expect(eId).toBe(xpath(own, `string((//${el('mainBody')}//${el('paragraph')})[1]/@eId)`));
+    const xml = amendmentToAkomaNtoso(withParts([parts(eId)]), { resolutionUri, now });
+    const file = join(folder, 'a1.xml');
+    writeFileSync(file, xml);
+    const schema = fileURLToPath(
+      new URL('../../../test/fixtures/standards/akn/akomantoso30.xsd', import.meta.url),
+    );
+    const valid = spawnSync('xmllint', ['--noout', '--schema', schema, file], {
+      encoding: 'utf8',
+    });
+    expect(valid.stderr).toContain('validates');
+    const href = xpath(xml, `string(//${el('mod')}/${el('ref')}/@href)`);
+    expect(href).toBe(`${resolutionUri}/~${eId}`);
+    expect(xpath(own, `count(//*[@eId='${href.split('/~')[1]}'])`)).toBe('1');
+    expect(xpath(xml, `string(//${el('mod')}/${el('ref')})`)).toBe('punt 1 onder ‘Spreekt uit’');
+    expect(xpath(xml, `string(//${el('mod')}/${el('quotedText')}[@class='oud'])`)).toBe('“fors”');
+    expect(xpath(xml, `string(//${el('mod')}/${el('quotedText')}[@class='nieuw'])`)).toBe('“ruim”');
+    expect(xpath(xml, `string(//${el('mod')})`)).toBe(`${instruction}.`);
+    // A block's eId too: the block's place as the export names it.
+    expect(eIds.get(block)).toBe(
+      xpath(own, `string((//${el('mainBody')}/${el('hcontainer')})[1]/@eId)`),
+    );
+  });
+
+  it('keeps a place without an eId as text, and parts that read otherwise as the sentence', () => {
+    const bare = amendmentToAkomaNtoso(withParts([parts(undefined)]), { resolutionUri, now });
+    expect(xpath(bare, `count(//${el('ref')})`)).toBe('0');
+    expect(xpath(bare, `count(//${el('quotedText')})`)).toBe('2');
+    expect(xpath(bare, `string(//${el('mod')})`)).toBe(`${instruction}.`);
+    // Parts that do not read as the instruction are not used: the sentence counts.
+    const other = withParts([parts('x')], ['punt 3 onder ‘Overwegende dat’ te schrappen']);
+    const xml = amendmentToAkomaNtoso(other, { resolutionUri, now });
+    expect(xpath(xml, `count(//${el('mod')}/*)`)).toBe('0');
+    expect(xpath(xml, `string(//${el('mod')})`)).toBe(
+      'punt 3 onder ‘Overwegende dat’ te schrappen.',
+    );
   });
 });

@@ -7,9 +7,19 @@
  * justification, and the bestuur's preadvies and the ALV's besluit as conclusions. Pure: the
  * caller reads the amendment from the procedure (see main/cli/procedureCommands.ts) and hands
  * it over as plain data, as the print does.
+ *
+ * A `mod` whose instruction comes with its parts (`instructionParts`) marks them up: each place
+ * of the resolution as a `ref` to its element (`<work URI>/~<eId>`, the naming convention's
+ * form for a part of another work, the eId as the resolution's own export gives it), and the
+ * words it quotes as `quotedText` with their quotes (no quote attributes: the quotes stay in the
+ * text), class `oud`, `nieuw` or `plaats`. Stripped of the markup it reads as the instruction.
  */
 import { formatDutchDate } from '../../dates.ts';
-import { gemeenteName, type AmendmentForm } from '../../model/amendmentForm.ts';
+import {
+  gemeenteName,
+  type AmendmentForm,
+  type InstructionPart,
+} from '../../model/amendmentForm.ts';
 import { endSentence, joinAnd } from '../../sentences.ts';
 import { AKN_NAMESPACE } from './toAkomaNtoso.ts';
 import { metaXml, type AknIdentity } from './aknMeta.ts';
@@ -98,7 +108,7 @@ export function amendmentToAkomaNtoso(
     {},
     element('p', {}, escapeText(`De Algemene Ledenvergadering, ${gathered},`)) +
       element('p', {}, escapeText(`besluit ${resolutionName} als volgt te wijzigen:`)) +
-      instructionsXml(amendment),
+      instructionsXml(amendment, options.resolutionUri),
   );
   const justification = paragraphs(amendment.motivation);
   const body = element(
@@ -116,26 +126,52 @@ export function amendmentToAkomaNtoso(
 }
 
 // The instructions, each a `mod`: one as a sentence, several as a numbered list, as printed.
-function instructionsXml(amendment: AknAmendment): string {
+function instructionsXml(amendment: AknAmendment, resolutionUri: string): string {
   const { instructions } = amendment;
   if (instructions.length === 0) {
     const note = amendment.instructionsNote || 'Dit amendement stelt geen wijziging voor.';
     return element('p', { class: 'opmerking' }, escapeText(note));
   }
-  const mod = (text: string, index: number) =>
-    element('mod', { eId: `mod_${index + 1}` }, escapeText(text));
-  if (instructions.length === 1)
-    return element('p', {}, mod(endSentence(instructions[0]!, '.'), 0));
-  const items = instructions.map((instruction, index) => {
+  const mod = (index: number, mark: string) => {
+    const instruction = instructions[index]!;
+    const ended = endSentence(instruction, mark);
+    const parts = amendment.instructionParts?.[index];
+    // The parts only where they read as the instruction: the sentence is what counts.
+    const marked =
+      parts && parts.map((part) => part.text).join('') === instruction
+        ? parts.map((part) => partXml(part, resolutionUri)).join('') +
+          escapeText(ended.slice(instruction.length))
+        : escapeText(ended);
+    return element('mod', { eId: `mod_${index + 1}` }, marked);
+  };
+  if (instructions.length === 1) return element('p', {}, mod(0, '.'));
+  const items = instructions.map((_instruction, index) => {
     const last = index === instructions.length - 1;
     return element(
       'item',
       { eId: `list_1__item_${index + 1}` },
-      element('num', {}, `${index + 1}.`) +
-        element('p', {}, mod(endSentence(instruction, last ? '.' : ';'), index)),
+      element('num', {}, `${index + 1}.`) + element('p', {}, mod(index, last ? '.' : ';')),
     );
   });
   return element('blockList', { eId: 'list_1' }, items.join(''));
+}
+
+const QUOTE_CLASS = { old: 'oud', new: 'nieuw', context: 'plaats' } as const;
+
+// A part of an instruction: a place as a `ref` to its element where it has an eId, quoted words
+// as `quotedText` (their quotes inside), plain words as text.
+function partXml(part: InstructionPart, resolutionUri: string): string {
+  const text = escapeText(part.text);
+  switch (part.kind) {
+    case 'place':
+      return part.eId ? element('ref', { href: `${resolutionUri}/~${part.eId}` }, text) : text;
+    case 'old':
+    case 'new':
+    case 'context':
+      return element('quotedText', { class: QUOTE_CLASS[part.kind] }, text);
+    default:
+      return text;
+  }
 }
 
 // The preadvies and the besluit, each a container of its own; nothing when neither is there.

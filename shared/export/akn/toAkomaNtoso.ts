@@ -54,11 +54,28 @@ interface AknRefs {
   eIds: Map<string, string>;
   /** The same from the first pass: what references point to. */
   known: ReadonlyMap<string, string>;
+  /** Told the eId of each block, item and Toelichting heading, and of the Toelichting. */
+  record?: (node: Node, eId: string) => void;
+}
+
+/**
+ * The eIds the export gives the blocks, items and Toelichting headings of `doc`, and its
+ * Toelichting (`att_1`), by node, read in `doc` as it stands: for a document without pending
+ * changes, the eIds of its own export. What an amendment's places point to.
+ */
+export function aknEidsOf(doc: Node): Map<Node, string> {
+  const eIds = new Map<Node, string>();
+  const record = (node: Node, eId: string) => {
+    if (!eIds.has(node)) eIds.set(node, eId);
+  };
+  statementXml(doc, {}, { doc, eIds: new Map(), known: new Map(), record });
+  return eIds;
 }
 
 // The `wId` of `node`, exported with `eId`, when it carries an element id not yet given out;
 // recorded so that references to it find its eId.
 function wIdOf(node: Node, eId: string, refs: AknRefs): { wId?: string } {
+  refs.record?.(node, eId);
   const id = node.attrs.id as unknown;
   if (!isElementId(id) || refs.eIds.has(id)) return {};
   refs.eIds.set(id, eId);
@@ -314,6 +331,7 @@ function explanationXml(
   const { node } = getExplanation(doc);
   if (node.textContent.trim().length === 0) return '';
   const attId = ids.take(null, 'att_1');
+  refs.record?.(node, attId);
   // Each heading opens an `hcontainer` holding the flow up to the next heading; text before
   // the first heading stands in one of its own.
   const containers: { heading: Node | null; flows: Node[] }[] = [];
