@@ -65,7 +65,7 @@ describe('a reference inserted from the window', () => {
     expect(changes[0]).toMatchObject({ deleted: '', name: 'Redacteur' });
     expect(changes[0]!.item).toBeUndefined();
     expect(itemTexts(view)).toEqual([
-      'zoals bedoeld in [verwijzing]',
+      'zoals bedoeld in punt 3',
       'eerste punt;',
       'tweede punt;',
       'derde punt.',

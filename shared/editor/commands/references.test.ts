@@ -249,3 +249,12 @@ describe('paste keeps ids unique', () => {
     expect(EditorState.create({ doc: sample() }).doc.check()).toBeUndefined();
   });
 });
+
+describe('the text of a target that holds a reference', () => {
+  it('reads the reference as its label, for the picker and the checks', () => {
+    const state = refer(stateAt(sample(), 1), 'de ALV te informeren', 'punt 1');
+    const target = getReferenceTargets(state.doc).find((t) => t.label === 'punt 3')!;
+    // Inserted right after "informeren", before the full stop.
+    expect(target.text).toBe('de ALV te informerenpunt 1.');
+  });
+});

@@ -131,12 +131,12 @@ function buildIndex(doc: Node): TargetIndex {
     } else if (name === 'explanation') {
       section.forEach((child, childOffset) => {
         if (child.type.name !== 'heading') return;
-        const text = child.textContent.trim();
+        const text = readText(child);
         targets.push({
           kind: 'heading',
           id: idOf(child),
           pos: sectionOffset + 1 + childOffset,
-          label: text ? `de Toelichting, '${text}'` : 'de Toelichting, een kopje zonder tekst',
+          label: headingLabel(text),
           text,
           proposedForDeletion: isAllTextDeleted(child),
         });
@@ -147,7 +147,33 @@ function buildIndex(doc: Node): TargetIndex {
   for (const target of targets) {
     if (target.id !== null && !byId.has(target.id)) byId.set(target.id, target);
   }
+  // A target's text may hold references: they read as their targets' labels.
+  for (const target of targets) {
+    if (!target.text.includes(REFERENCE_MARK)) continue;
+    target.text = target.text.replace(
+      new RegExp(`${REFERENCE_MARK}([^${REFERENCE_MARK}]*)${REFERENCE_MARK}`, 'g'),
+      (_match, id: string) => byId.get(id)?.label ?? BROKEN_REFERENCE_TEXT,
+    );
+    if (target.kind === 'heading') target.label = headingLabel(target.text);
+  }
   return { targets, byId };
+}
+
+// Stands around a reference's target id in a target's text until the labels are known.
+const REFERENCE_MARK = '\u0001';
+
+function headingLabel(text: string): string {
+  return text ? `de Toelichting, '${text}'` : 'de Toelichting, een kopje zonder tekst';
+}
+
+function readText(node: Node): string {
+  return node
+    .textBetween(0, node.content.size, ' ', (leaf) =>
+      leaf.type.name === 'reference'
+        ? `${REFERENCE_MARK}${leaf.attrs.target as string}${REFERENCE_MARK}`
+        : '',
+    )
+    .trim();
 }
 
 function addClauseTargets(
@@ -210,7 +236,7 @@ function addClauseTargets(
         id: idOf(item),
         pos: blockPos + 1 + itemOffset,
         label,
-        text: item.textContent.trim(),
+        text: readText(item),
         proposedForDeletion: change?.type === 'delete' || isAllTextDeleted(item),
       });
     });
