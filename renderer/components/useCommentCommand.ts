@@ -5,9 +5,10 @@
  * selected the comments panel says so; otherwise the user's name is asked first while it is
  * still the account's default, and the composer opens in the panel.
  */
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useCallback, useReducer } from 'react';
 import { flushSync } from 'react-dom';
 import type { EditorView } from 'prosemirror-view';
+import { useWindowShortcut } from './useWindowShortcut.ts';
 import { startCommentDraft } from '../editor/comments/commentsPlugin.ts';
 import { findCommentTarget } from '../editor/comments/commentTarget.ts';
 
@@ -41,22 +42,7 @@ export function useCommentCommand(
     });
   }, [view, canComment, withName]);
 
-  const latest = useRef(start);
-  useEffect(() => {
-    latest.current = start;
-  });
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!isCommentKey(event) || event.defaultPrevented) return;
-      // Not over a dialog, and not from a text field (a comment being written keeps its text).
-      const target = event.target instanceof Element ? event.target : null;
-      if (target?.closest('dialog, input, textarea, select')) return;
-      event.preventDefault();
-      latest.current();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useWindowShortcut(isCommentKey, start);
 
   return { start, enabled: view !== null && canComment };
 }

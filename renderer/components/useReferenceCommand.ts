@@ -4,9 +4,10 @@
  * can stand, asked of the command itself without dispatch, as the toolbar asks every command;
  * elsewhere (the title, a reader's or voorsteller's editor) it does nothing.
  */
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback } from 'react';
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
+import { useWindowShortcut } from './useWindowShortcut.ts';
 import { insertReference } from '../../shared/editor/commands/references.ts';
 import { getReferenceTargets } from '../../shared/editor/queries/getReferences.ts';
 import { isSuggestionForced } from '../../shared/editor/suggestions/suggestionMode.ts';
@@ -41,22 +42,7 @@ export function useReferenceCommand(
     open();
   }, [view, readOnly, open]);
 
-  const latest = useRef(start);
-  useEffect(() => {
-    latest.current = start;
-  });
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!isReferenceKey(event) || event.defaultPrevented) return;
-      // In the editor only: not over a dialog, not in a panel's text field.
-      const target = event.target instanceof Element ? event.target : null;
-      if (target?.closest('dialog, input, textarea, select')) return;
-      event.preventDefault();
-      latest.current();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useWindowShortcut(isReferenceKey, start);
 
   return { start };
 }
