@@ -188,6 +188,10 @@ test('the metadata panel edits kind, assembly, date, indiener, status and versio
     submitter: 'Gemeente Oudewater',
     versionLabel: 'Concept 12 november',
   });
-  expect(doc.content[1]!.attrs).toEqual({ assembly: 'Najaars ALV', date: '2024-11-29' });
+  expect(doc.content[1]!.attrs).toEqual({
+    assembly: 'Najaars ALV',
+    date: '2024-11-29',
+    ignoredChecks: '',
+  });
   await screenshot(page, 'files-metadata-panel');
 });
