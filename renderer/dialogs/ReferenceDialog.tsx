@@ -16,7 +16,7 @@ import { getReferenceTargets } from '../../shared/editor/queries/getReferences.t
 import type { ReferenceTarget } from '../../shared/editor/queries/getReferences.ts';
 import { matchesReferenceFilter } from '../editor/referenceMatch.ts';
 import { insertReferenceInView } from '../editor/referenceInsert.ts';
-import { getTargetText, shortenText } from '../editor/referenceText.ts';
+import { shortenText } from '../editor/referenceText.ts';
 import { Modal } from './Modal.tsx';
 import '../styles/referenceDialog.css';
 
@@ -56,11 +56,10 @@ function groupTargets(doc: Node, all: ReferenceTarget[], shown: ReferenceTarget[
   return groups;
 }
 
-function optionText(doc: Node, target: ReferenceTarget): string {
+function optionText(target: ReferenceTarget): string {
   if (target.kind === 'block') return 'het hele blok';
   if (target.kind === 'heading') return '';
-  const text = getTargetText(doc, target);
-  return text ? shortenText(text, 90) : '(nog zonder tekst)';
+  return target.text ? shortenText(target.text, 90) : '(nog zonder tekst)';
 }
 
 export function ReferenceDialog({ view, onClose }: { view: EditorView; onClose: () => void }) {
@@ -142,7 +141,7 @@ export function ReferenceDialog({ view, onClose }: { view: EditorView; onClose: 
             </div>
             {group.targets.map((target) => {
               const at = indexOf.get(target)!;
-              const text = optionText(doc, target);
+              const text = optionText(target);
               return (
                 <div
                   key={target.pos}

@@ -18,7 +18,6 @@ import {
 } from '../../shared/editor/queries/getReferences.ts';
 import type { ReferenceState } from '../../shared/editor/queries/getReferences.ts';
 import { onlyMovesDecorations } from './decorationsPlugin.ts';
-import { getTargetText } from './referenceText.ts';
 
 /** What a reference shows, as its decoration's spec carries it. */
 export interface ReferenceDisplay {
@@ -49,7 +48,7 @@ export function getReferenceDisplay(doc: Node, target: string): ReferenceDisplay
   return {
     referenceLabel: found.label,
     referenceState: found.proposedForDeletion ? 'proposed-deletion' : 'ok',
-    referenceTargetText: getTargetText(doc, found),
+    referenceTargetText: found.text,
   };
 }
 

@@ -17,7 +17,7 @@ import { isTypingTransaction } from '../../shared/editor/queries/isTypingTransac
 import { isSuggestionForced } from '../../shared/editor/suggestions/suggestionMode.ts';
 import { findTargetByLabel, findTypedPhrase } from './referenceMatch.ts';
 import { insertReferenceInView } from './referenceInsert.ts';
-import { getTargetText, REFERENCE_LABELS, shortenText } from './referenceText.ts';
+import { REFERENCE_LABELS, shortenText } from './referenceText.ts';
 import { isRemoteTransaction } from './yjsBinding.ts';
 
 /** An offered reference: the typed words at `from`–`to`, naming the element labelled `label`. */
@@ -74,7 +74,7 @@ export function findReferenceOffer(state: EditorState): ReferenceOffer | null {
     text: phrase.text,
     typed: phrase.label,
     label: target.label,
-    targetText: getTargetText(state.doc, target),
+    targetText: target.text,
   };
 }
 

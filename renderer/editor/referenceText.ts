@@ -2,26 +2,7 @@
  * The Dutch words of cross-references in the editor: the reference's accessible name and
  * tooltip, the typing suggestion, and the target's text shortened for a tooltip or a list.
  */
-import type { Node } from 'prosemirror-model';
-import { getReferenceText } from '../../shared/editor/queries/getReferences.ts';
-import type { ReferenceTarget } from '../../shared/editor/queries/getReferences.ts';
 import type { ReferenceDisplay } from './referenceLabels.ts';
-
-/**
- * The text of `target` as it reads in `doc`: an item's references as their labels ("zie punt
- * 2", where the target's own `text` has the bare node's "[verwijzing]"), a line break as a
- * space; a block's heading as it is.
- */
-export function getTargetText(doc: Node, target: ReferenceTarget): string {
-  if (target.kind === 'block') return target.text;
-  const node = doc.nodeAt(target.pos);
-  if (!node) return target.text;
-  const text = node.textBetween(0, node.content.size, ' ', (leaf) => {
-    if (leaf.type.name === 'reference') return getReferenceText(doc, leaf.attrs.target as string);
-    return leaf.type.name === 'hard_break' ? ' ' : '';
-  });
-  return text.trim();
-}
 
 /** `text` on one line, cut at a word to at most `max` characters with "…". */
 export function shortenText(text: string, max = 80): string {

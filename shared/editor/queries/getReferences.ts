@@ -28,7 +28,10 @@ export interface ReferenceTarget {
   pos: number;
   /** "punt 3", "onderdeel b van punt 1", "de passage 'Spreekt uit'", "de Toelichting, '…'". */
   label: string;
-  /** The element's own text (an item's, a heading's) or a block's heading, for a picker. */
+  /**
+   * The element's own text (an item's, a heading's; references in it read as their labels, a
+   * line break as a space) or a block's heading, for a picker or a tooltip.
+   */
   text: string;
   /** Whether someone proposed to delete it (a pending proposal on the item or all its text). */
   proposedForDeletion: boolean;
@@ -171,7 +174,9 @@ function readText(node: Node): string {
     .textBetween(0, node.content.size, ' ', (leaf) =>
       leaf.type.name === 'reference'
         ? `${REFERENCE_MARK}${leaf.attrs.target as string}${REFERENCE_MARK}`
-        : '',
+        : leaf.type.name === 'hard_break'
+          ? ' '
+          : '',
     )
     .trim();
 }
