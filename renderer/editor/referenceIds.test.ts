@@ -6,36 +6,14 @@
  * the fault this guards.
  */
 import { describe, expect, it } from 'vitest';
-import type { Node } from 'prosemirror-model';
-import { buildDoc, findText } from '../../shared/editor/testing/buildDoc.ts';
-import { insertReference } from '../../shared/editor/commands/references.ts';
-import type { ElementIdSource } from '../../shared/editor/commands/references.ts';
 import { insertItemAfter } from '../../shared/editor/commands/itemKeys.ts';
 import { isElementId } from '../../shared/editor/nodes/elementIds.ts';
-import { getReferenceTargets, getReferences } from '../../shared/editor/queries/getReferences.ts';
-import { createInitialUpdate, Replica, sync } from './testing/fuzzReplicas.ts';
+import { getReferences } from '../../shared/editor/queries/getReferences.ts';
+import { findText } from '../../shared/editor/testing/buildDoc.ts';
+import { sync } from './testing/fuzzReplicas.ts';
+import type { Replica } from './testing/fuzzReplicas.ts';
+import { refer, startReplicas, targetPos } from './testing/referenceReplicas.ts';
 import { elementIdOfYItem, elementIdsFromMapping } from './referenceIds.ts';
-
-function start(): [Replica, Replica] {
-  const initial = createInitialUpdate(
-    buildDoc({
-      recitals: [['de woningnood groot is;']],
-      operatives: [['eerste punt;', 'tweede punt;', 'derde punt.']],
-    }),
-  );
-  return [new Replica(1, initial), new Replica(2, initial)];
-}
-
-function targetPos(doc: Node, label: string): number {
-  return getReferenceTargets(doc).find((target) => target.label === label)!.pos;
-}
-
-/** Inserts at `at` a reference to the element labelled `label`, ids from `source`. */
-function refer(replica: Replica, at: string, label: string, source?: ElementIdSource): void {
-  const doc = replica.state.doc;
-  const command = insertReference(targetPos(doc, label), source);
-  expect(replica.apply(command, findText(doc, at))).toBe(true);
-}
 
 const fromYjs = (replica: Replica) => elementIdsFromMapping(replica.mapping);
 
@@ -46,7 +24,7 @@ describe('element ids named after the Yjs element', () => {
   });
 
   it('are the same on both replicas for the same element', () => {
-    const [a, b] = start();
+    const [a, b] = startReplicas();
     const idA = fromYjs(a)(a.state.doc.nodeAt(targetPos(a.state.doc, 'punt 2'))!, 0);
     const idB = fromYjs(b)(b.state.doc.nodeAt(targetPos(b.state.doc, 'punt 2'))!, 0);
     expect(idA).toMatch(/^y[a-z0-9]+-[a-z0-9]+$/);
@@ -57,7 +35,7 @@ describe('element ids named after the Yjs element', () => {
   });
 
   it('give two references made at the same moment to one item the same target', () => {
-    const [a, b] = start();
+    const [a, b] = startReplicas();
     refer(a, 'de woningnood groot is', 'punt 2', fromYjs(a));
     refer(b, 'derde punt', 'punt 2', fromYjs(b));
     sync(a, b);
@@ -73,7 +51,7 @@ describe('element ids named after the Yjs element', () => {
   });
 
   it('follow a renumbering the other replica makes at the same moment', () => {
-    const [a, b] = start();
+    const [a, b] = startReplicas();
     refer(a, 'de woningnood groot is', 'punt 2', fromYjs(a));
     refer(b, 'derde punt', 'punt 2', fromYjs(b));
     // Meanwhile a new item before it on one replica: punt 2 becomes punt 3.
@@ -90,7 +68,7 @@ describe('element ids named after the Yjs element', () => {
   // Without a source each replica draws a random id; the merge keeps one and the other
   // reference points nowhere. This is why the editor names ids after the Yjs element.
   it('are needed: random ids made at the same moment leave one reference broken', () => {
-    const [a, b] = start();
+    const [a, b] = startReplicas();
     refer(a, 'de woningnood groot is', 'punt 2');
     refer(b, 'derde punt', 'punt 2');
     sync(a, b);
@@ -99,7 +77,7 @@ describe('element ids named after the Yjs element', () => {
   });
 
   it('are not taken again when another element already carries the id (a copy)', () => {
-    const [a] = start();
+    const [a] = startReplicas();
     const pos = targetPos(a.state.doc, 'punt 2');
     const wanted = fromYjs(a)(a.state.doc.nodeAt(pos)!, pos)!;
     // Punt 3 already carries the id punt 2's element would get (pasted from elsewhere).

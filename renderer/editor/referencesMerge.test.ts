@@ -5,36 +5,16 @@
  * deleted leaves a broken reference, never a reference to something else.
  */
 import { describe, expect, it } from 'vitest';
-import type { Node } from 'prosemirror-model';
-import { buildDoc, findText } from '../../shared/editor/testing/buildDoc.ts';
-import { insertReference } from '../../shared/editor/commands/references.ts';
 import { insertItemAfter } from '../../shared/editor/commands/itemKeys.ts';
-import { getReferenceTargets, getReferences } from '../../shared/editor/queries/getReferences.ts';
+import { getReferences } from '../../shared/editor/queries/getReferences.ts';
 import { readYDoc } from '../../shared/ydoc/yDocument.ts';
-import { createInitialUpdate, Replica, sync } from './testing/fuzzReplicas.ts';
-
-function start(): [Replica, Replica] {
-  const initial = createInitialUpdate(
-    buildDoc({
-      recitals: [['de woningnood groot is;']],
-      operatives: [['eerste punt;', 'tweede punt;', 'derde punt.']],
-    }),
-  );
-  return [new Replica(1, initial), new Replica(2, initial)];
-}
-
-function targetPos(doc: Node, label: string): number {
-  return getReferenceTargets(doc).find((target) => target.label === label)!.pos;
-}
-
-function refer(replica: Replica, at: string, label: string): void {
-  const doc = replica.state.doc;
-  expect(replica.apply(insertReference(targetPos(doc, label)), findText(doc, at))).toBe(true);
-}
+import { findText } from '../../shared/editor/testing/buildDoc.ts';
+import { sync } from './testing/fuzzReplicas.ts';
+import { refer, startReplicas, targetPos } from './testing/referenceReplicas.ts';
 
 describe('references merged through Yjs', () => {
   it('follow a renumbering made at the same time on another replica', () => {
-    const [a, b] = start();
+    const [a, b] = startReplicas();
     refer(a, 'de woningnood groot is', 'punt 2');
     b.apply(insertItemAfter, findText(b.state.doc, 'eerste punt;'));
     sync(a, b);
@@ -46,7 +26,7 @@ describe('references merged through Yjs', () => {
   });
 
   it('are broken, not moved, when the target is deleted at the same time', () => {
-    const [a, b] = start();
+    const [a, b] = startReplicas();
     refer(a, 'de woningnood groot is', 'punt 2');
     const doc = b.state.doc;
     const pos = targetPos(doc, 'punt 2');
@@ -61,7 +41,7 @@ describe('references merged through Yjs', () => {
   });
 
   it('keep pointing at the same element when another replica refers to it too', () => {
-    const [a, b] = start();
+    const [a, b] = startReplicas();
     refer(a, 'de woningnood groot is', 'punt 3');
     sync(a, b);
     refer(b, 'eerste punt', 'punt 3');
