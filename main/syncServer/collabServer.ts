@@ -62,6 +62,11 @@ export interface CollabServerOptions {
   secret: string;
   /** The largest WebSocket message accepted; larger ones close the sender's socket. */
   maxMessageBytes: number;
+  /**
+   * A key and certificate (PEM): the server then speaks only TLS (`wss://`), so what
+   * participants send, their invitations included, cannot be read on the way.
+   */
+  tls?: { key: string; cert: string } | undefined;
   /** Connections silent for this long are closed (default 30 s). */
   timeoutMs?: number;
   /** Wait this long after a change before storing (default 2 s; at most 10 s of changes). */
@@ -192,6 +197,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
       log,
     },
     log,
+    tls: options.tls,
   });
 
   let port: number;
@@ -206,7 +212,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     throw error;
   }
 
-  const url = `ws://${formatHost(options.host)}:${port}`;
+  const url = `${options.tls ? 'wss' : 'ws'}://${formatHost(options.host)}:${port}`;
   let stopping: Promise<void> | null = null;
   return {
     url,

@@ -14,10 +14,16 @@
  *   that is shorter, so within a second of the limit);
  * - a participant that does not read what it is sent (its WebSocket's send buffer over
  *   `maxBufferedBytes`) is closed rather than held in the server's memory.
+ *
+ * Given a certificate (`tls`), the server speaks only TLS (`wss://`): the limits above count
+ * the encrypted bytes of the raw TCP socket, and the TLS handshake is held to `timeoutMs` too.
  */
 import { createServer } from 'node:http';
-import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import type { Server as HttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import type { Hocuspocus } from '@hocuspocus/server';
@@ -44,6 +50,8 @@ export interface SyncSocketsOptions {
   maxBufferedBytes: number;
   gate: Omit<SocketGateOptions, 'address' | 'maxWaitingBytes'>;
   log: (line: string) => void;
+  /** A key and certificate (PEM): the server then speaks TLS only. */
+  tls?: { key: string; cert: string } | undefined;
 }
 
 interface Peer {
@@ -63,7 +71,7 @@ const WEBSOCKET_OPEN = 1;
 
 /** The listening network side of a sync server. */
 export class SyncSockets {
-  readonly httpServer: HttpServer;
+  readonly httpServer: HttpServer | HttpsServer;
   private readonly options: SyncSocketsOptions;
   private readonly hocuspocus: Hocuspocus;
   private readonly webSockets: WebSocketServer;
@@ -83,10 +91,35 @@ export class SyncSockets {
       // Compressed messages could expand far beyond what was read (and counted).
       perMessageDeflate: false,
     });
-    this.httpServer = createServer((_request, response) => {
+    const answer = (_request: IncomingMessage, response: ServerResponse) => {
       response.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
       response.end('Resolutie-editor: server voor samen bewerken.\n');
-    });
+    };
+    if (options.tls) {
+      const tlsServer = createTlsServer(
+        { key: options.tls.key, cert: options.tls.cert, handshakeTimeout: options.timeoutMs },
+        answer,
+      );
+      // The upgrade comes on the TLS socket, the limits are kept on the TCP socket under it:
+      // the two share their addresses and ports, which no other open connection has.
+      tlsServer.on('secureConnection', (secure: TLSSocket) => {
+        for (const peer of this.peers) {
+          if (
+            peer.raw.remotePort === secure.remotePort &&
+            peer.raw.remoteAddress === secure.remoteAddress
+          ) {
+            this.peerOf.set(secure, peer);
+            return;
+          }
+        }
+        secure.destroy();
+      });
+      // A failed handshake (no TLS, another certificate refused) is the client's affair.
+      tlsServer.on('tlsClientError', (_error, socket) => socket.destroy());
+      this.httpServer = tlsServer;
+    } else {
+      this.httpServer = createServer(answer);
+    }
     // A socket may take this long to send its request; then it is a WebSocket with its own limits.
     this.httpServer.headersTimeout = options.timeoutMs;
     this.httpServer.requestTimeout = options.timeoutMs;

@@ -39,6 +39,7 @@ beforeEach(async () => {
     createEmptyYDoc(),
     {
       serverUrl: server.url,
+      fingerprint: null,
       documentName: NAME,
       token: tokenFor(NAME),
       role: 'editor',
@@ -75,6 +76,7 @@ describe('the end of a participant’s session', () => {
       createEmptyYDoc(),
       {
         serverUrl: server.url,
+        fingerprint: null,
         documentName: NAME,
         token: tokenFor(NAME),
         role: 'editor',

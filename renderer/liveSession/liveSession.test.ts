@@ -39,6 +39,7 @@ beforeEach(async () => {
     ydoc,
     {
       serverUrl: url,
+      fingerprint: null,
       documentName: NAME,
       token: 'sleutel-van-de-test',
       role: 'editor',

@@ -11,6 +11,7 @@ import type { Invitation } from './invitation.ts';
 
 const invitation: Invitation = {
   serverUrl: 'ws://192.168.1.20:4790',
+  fingerprint: null,
   documentName: 'jeugdzorg-2024_01',
   token: 'eyJkIjoiamV1Z2R6b3JnIn0.c2lnbmF0dXVyLXZhbi1kZS1zZXJ2ZXI',
   role: 'reader',
@@ -84,6 +85,33 @@ describe('formatInvitation and parseInvitation', () => {
       expect(() => parseInvitation(text), text).toThrow(InvitationError);
       expect(() => parseInvitation(text), text).toThrow(message);
     }
+  });
+
+  it('carry the host certificate’s fingerprint with wss://, and refuse one that is no fingerprint', () => {
+    const pinned: Invitation = {
+      ...invitation,
+      serverUrl: 'wss://192.168.1.20:4791',
+      fingerprint: 'ab'.repeat(32),
+    };
+    const text = formatInvitation(pinned);
+    expect(text).toContain(`vingerafdruk=${'ab'.repeat(32)}`);
+    expect(parseInvitation(text)).toEqual(pinned);
+    const cases = [
+      text.replace('ab'.repeat(32), 'AB'.repeat(32)),
+      text.replace('ab'.repeat(32), 'ab'.repeat(31)),
+      text.replace('ab'.repeat(32), 'AB:'.repeat(31) + 'AB'),
+      text.replace('vingerafdruk=', 'vingerafdruk=&x='),
+      // A fingerprint pins TLS; a plain ws:// server has no certificate to pin.
+      formatInvitation({ ...pinned, serverUrl: 'wss://x:1', fingerprint: null })
+        .replace('wss%3A', 'ws%3A')
+        .replace('server=', `vingerafdruk=${'ab'.repeat(32)}&server=`),
+    ];
+    for (const bad of cases) {
+      expect(() => parseInvitation(bad), bad).toThrow('vingerafdruk van de host');
+    }
+    expect(() => formatInvitation({ ...pinned, serverUrl: 'ws://192.168.1.20:4791' })).toThrow(
+      'vingerafdruk',
+    );
   });
 
   it('will not write an invitation that could not be read back', () => {

@@ -4,7 +4,13 @@
  * needed to join: the server's address, the document, the secret and the role it grants, and
  * the name the participant takes part under when the invitation was made for someone.
  *
- *   resolutie://sessie/<document>?server=ws%3A%2F%2F192.168.1.20%3A4790&rol=voorsteller&naam=…&sleutel=<token>&titel=…
+ *   resolutie://sessie/<document>?server=wss%3A%2F%2F192.168.1.20%3A4791&vingerafdruk=<sha-256>&rol=voorsteller&naam=…&sleutel=<token>&titel=…
+ *
+ * `vingerafdruk` pins the server: the SHA-256 of the certificate the host's computer presents
+ * (main/syncServer/tlsIdentity.ts). The app connects only to a server that presents exactly
+ * that certificate, so a computer that answers on the host's address cannot pose as the host,
+ * and nothing (not the secret, not the document) is sent before that is checked. An invitation
+ * to a server with a certificate from an authority carries none and is checked as any site is.
  *
  * The role, the name and `opmerkingen=ja` (a reader who may comment) in the text are what the
  * user is told; the server reads them from the secret (a token it signed, see
@@ -29,6 +35,11 @@ export const SESSION_ROLE_LABELS: Record<SessionRole, string> = {
 export interface Invitation {
   /** The sync server: `ws://host:port` or `wss://host[:port]`, without path. */
   serverUrl: string;
+  /**
+   * The SHA-256 fingerprint of the server's certificate (64 lowercase hexadecimal digits) that
+   * the connection must present; only with `wss://`; null to check it as any site.
+   */
+  fingerprint: string | null;
   /** The document's name on the server. */
   documentName: string;
   /** The secret that admits the holder, with the role the server gives it. */
@@ -54,6 +65,8 @@ const SCHEME = 'resolutie://sessie/';
 /** Document names on the server: letters, digits, `-` and `_`, as file names everywhere allow. */
 export const DOCUMENT_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const TOKEN = /^[A-Za-z0-9._~-]{16,1024}$/;
+/** A SHA-256 fingerprint as invitations carry it. */
+export const FINGERPRINT = /^[0-9a-f]{64}$/;
 const MAX_TITLE_LENGTH = 300;
 const ROLE_BY_LABEL: Record<string, SessionRole> = {
   redacteur: 'editor',
@@ -71,13 +84,16 @@ export function isInvitationName(name: unknown): name is string {
   return isUserName(name) && name.trim() === name;
 }
 
+/** What an invitation is made of: without a fingerprint, it carries none. */
+export type InvitationParts = Omit<Invitation, 'fingerprint'> & { fingerprint?: string | null };
+
 /** The invitation as one line of text. */
-export function formatInvitation(invitation: Invitation): string {
+export function formatInvitation(parts: InvitationParts): string {
+  const invitation: Invitation = { ...parts, fingerprint: parts.fingerprint ?? null };
   checkInvitation(invitation);
-  const params = new URLSearchParams({
-    server: invitation.serverUrl,
-    rol: SESSION_ROLE_LABELS[invitation.role],
-  });
+  const params = new URLSearchParams({ server: invitation.serverUrl });
+  if (invitation.fingerprint !== null) params.set('vingerafdruk', invitation.fingerprint);
+  params.set('rol', SESSION_ROLE_LABELS[invitation.role]);
   if (invitation.name !== null) params.set('naam', invitation.name);
   if (invitation.role === 'reader' && invitation.mayComment) {
     params.set('opmerkingen', COMMENTS_ALLOWED);
@@ -104,6 +120,8 @@ export function parseInvitation(text: string): Invitation {
   const role = ROLE_BY_LABEL[params.get('rol') ?? ''];
   const invitation: Invitation = {
     serverUrl: params.get('server') ?? '',
+    // Read as written: a fingerprint in capitals or with colons is someone's edit, not ours.
+    fingerprint: params.get('vingerafdruk'),
     documentName: name,
     token: params.get('sleutel') ?? '',
     role: role ?? 'editor',
@@ -141,6 +159,14 @@ function checkInvitation(invitation: Invitation): void {
   if (!isServerUrl(invitation.serverUrl)) {
     throw new InvitationError(
       'Het serveradres in de uitnodiging is ongeldig; vraag de uitnodiger om een nieuwe.',
+    );
+  }
+  if (
+    invitation.fingerprint !== null &&
+    (!FINGERPRINT.test(invitation.fingerprint) || !invitation.serverUrl.startsWith('wss://'))
+  ) {
+    throw new InvitationError(
+      'De vingerafdruk van de host in de uitnodiging is ongeldig; vraag de uitnodiger om een nieuwe.',
     );
   }
   if (!DOCUMENT_NAME.test(invitation.documentName)) {

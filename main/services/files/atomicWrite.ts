@@ -29,6 +29,11 @@ export interface AtomicFs {
 export interface WriteFileAtomicOptions {
   /** For tests only: the file system to use instead of `node:fs/promises`. */
   fs?: AtomicFs;
+  /**
+   * The new file's permissions (before the umask), set when it is created: a secret is never
+   * readable by others, not even for the moment before a chmod.
+   */
+  mode?: number;
 }
 
 // Large files are written in pieces: a single write may be cut short by the operating system
@@ -69,7 +74,7 @@ export async function writeFileAtomic(
   try {
     // 'wx' fails if the name exists, so a (very unlikely) clash never overwrites someone
     // else's temporary file.
-    handle = await fs.open(tempPath, 'wx');
+    handle = await fs.open(tempPath, 'wx', options?.mode);
     tempCreated = true;
     await writeAll(handle, data);
     await handle.sync();

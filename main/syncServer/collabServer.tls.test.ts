@@ -1,0 +1,86 @@
+/**
+ * The sync server over TLS: real providers on `wss://` with the server's own self-signed
+ * certificate, and what a client that does not speak TLS gets.
+ */
+import net from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocket as WsWebSocket } from 'ws';
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import * as Y from 'yjs';
+import type { CollabServer } from './collabServer.ts';
+import { createTlsIdentity } from './tlsIdentity.ts';
+import type { TlsIdentity } from './tlsIdentity.ts';
+import {
+  getFirstItemText,
+  getYText,
+  makeTempDir,
+  startTestServer,
+  tokenFor,
+  waitFor,
+  whenSynced,
+} from './testing/collabTesting.ts';
+
+/** A provider that trusts exactly `identity`'s certificate (no name to check on a laptop). */
+function connectOverTls(url: string, identity: TlsIdentity, documentName: string) {
+  class PinnedWebSocket extends WsWebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, { ca: identity.cert, checkServerIdentity: () => undefined });
+    }
+  }
+  return new HocuspocusProvider({
+    url,
+    name: documentName,
+    token: tokenFor(documentName),
+    document: new Y.Doc(),
+    WebSocketPolyfill: PinnedWebSocket,
+  } as ConstructorParameters<typeof HocuspocusProvider>[0]);
+}
+
+describe('sync server over TLS', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let server: CollabServer;
+  let identity: TlsIdentity;
+  beforeEach(async () => {
+    temp = makeTempDir();
+    identity = createTlsIdentity();
+    server = await startTestServer(temp.dir, { tls: { key: identity.key, cert: identity.cert } });
+  });
+  afterEach(async () => {
+    await server.stop();
+    temp.remove();
+  });
+
+  it('serves wss:// and syncs two providers both ways', async () => {
+    expect(server.url).toBe(`wss://127.0.0.1:${server.port}`);
+    const a = connectOverTls(server.url, identity, 'tls-doc');
+    const b = connectOverTls(server.url, identity, 'tls-doc');
+    try {
+      await Promise.all([whenSynced(a), whenSynced(b)]);
+      getFirstItemText(a.document).insert(0, 'Versleuteld A. ');
+      getFirstItemText(b.document).insert(0, 'Versleuteld B. ');
+      await waitFor(
+        () =>
+          getYText(a.document) === getYText(b.document) &&
+          getYText(a.document).includes('Versleuteld A.') &&
+          getYText(a.document).includes('Versleuteld B.'),
+        'both edits on both sides',
+      );
+    } finally {
+      a.destroy();
+      b.destroy();
+    }
+  });
+
+  it('answers a client that does not speak TLS with nothing it can read', async () => {
+    const received = await new Promise<Buffer>((resolve) => {
+      const chunks: Buffer[] = [];
+      const socket = net.connect(server.port, '127.0.0.1', () =>
+        socket.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n\r\n'),
+      );
+      socket.on('data', (chunk) => chunks.push(chunk));
+      socket.on('error', () => undefined);
+      socket.on('close', () => resolve(Buffer.concat(chunks)));
+    });
+    expect(received.toString('latin1')).not.toContain('HTTP/1.1');
+  });
+});
