@@ -40,6 +40,10 @@ import type { MessageRateLimits } from './messageRate.ts';
 import { ServerDocuments } from './serverDocuments.ts';
 import { SessionAuthentication } from './sessionAuthentication.ts';
 import { MIN_SECRET_LENGTH } from './sessionTokens.ts';
+import { InvitationWithdrawals } from './invitationWithdrawals.ts';
+import { closeWithdrawnConnections, listParticipants } from './sessionParticipants.ts';
+import type { SessionParticipant } from './sessionParticipants.ts';
+import type { SessionRole } from '../../shared/session/invitation.ts';
 import { SyncSockets } from './syncSockets.ts';
 
 /** Where several instances meet. */
@@ -117,6 +121,18 @@ export interface CollabServer {
    * they stop reconnecting and keep their copy, then stops as `stop` does.
    */
   end(): Promise<void>;
+  /** Who is connected to `documentName` (every open document when not given), per connection. */
+  listParticipants(documentName?: string): SessionParticipant[];
+  /**
+   * Withdraws the invitation with `invitationId` for as long as the server runs: it is refused
+   * at sign-in, and every open connection with it is closed now. Returns how many were.
+   */
+  withdrawInvitation(invitationId: string): number;
+  /**
+   * Withdraws every invitation of `role` made until now, except those in `keep` (the host's
+   * own), as `withdrawInvitation` does; invitations made afterwards are admitted.
+   */
+  withdrawRole(role: SessionRole, keep?: Iterable<string>): number;
 }
 
 /** An error starting or stopping the server, with a Dutch message. */
@@ -160,9 +176,10 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
   const documents = new ServerDocuments(options.dataDir, writer);
   const persistence = new DocumentPersistence(documents, log, options.storeRetryMs);
   const redis = options.redis ? createRedis(options.redis, gateLimits, log) : null;
+  const withdrawals = new InvitationWithdrawals();
   const extensions: Extension[] = [
     new MessageGuard(log),
-    new SessionAuthentication(options.secret, documents, log),
+    new SessionAuthentication(options.secret, documents, withdrawals, log),
     new PresenceGuard(log),
     persistence,
   ];
@@ -234,6 +251,17 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
       }
       stopping ??= stopServer(hocuspocus, sockets, persistence);
       return stopping;
+    },
+    listParticipants: (documentName) => listParticipants(hocuspocus, documentName),
+    // What this server withdraws holds here only: with Redis, other instances still admit it
+    // (withdrawing is for sessions hosted from the app, which run one instance).
+    withdrawInvitation: (invitationId) => {
+      withdrawals.withdraw(invitationId);
+      return closeWithdrawnConnections(hocuspocus, withdrawals, log);
+    },
+    withdrawRole: (role, keep = []) => {
+      withdrawals.withdrawRole(role, keep);
+      return closeWithdrawnConnections(hocuspocus, withdrawals, log);
     },
   };
 }

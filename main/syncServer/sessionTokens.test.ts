@@ -1,7 +1,12 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { formatInvitation, parseInvitation } from '../../shared/session/invitation.ts';
-import { SessionTokenError, createSessionToken, verifySessionToken } from './sessionTokens.ts';
+import {
+  SessionTokenError,
+  createSessionToken,
+  nextTokenTime,
+  verifySessionToken,
+} from './sessionTokens.ts';
 
 const SECRET = 'een-geheim-van-de-server-0123456789';
 const NOW = Date.UTC(2026, 10, 23, 10, 0, 0);
@@ -29,12 +34,12 @@ describe('session tokens', () => {
       role: 'reader',
       expiresAt: null,
     });
-    expect(verifySessionToken(SECRET, editor, 'motie-1', NOW)).toEqual({
+    expect(verifySessionToken(SECRET, editor, 'motie-1', NOW)).toMatchObject({
       role: 'editor',
       name: null,
       mayComment: true,
     });
-    expect(verifySessionToken(SECRET, reader, 'motie-1', NOW + 10 ** 12)).toEqual({
+    expect(verifySessionToken(SECRET, reader, 'motie-1', NOW + 10 ** 12)).toMatchObject({
       role: 'reader',
       name: null,
       mayComment: false,
@@ -65,22 +70,32 @@ describe('session tokens', () => {
         'motie-1',
         NOW,
       );
-    expect(grant('proposer', 'Voorsteller')).toEqual({
+    const withoutId = (role: 'editor' | 'proposer' | 'reader', name: string | null, c = false) => {
+      const { invitationId, issuedAt, ...rest } = grant(role, name, c);
+      expect(invitationId).toMatch(/^[A-Za-z0-9_-]{16}$/);
+      expect(issuedAt).toBeGreaterThan(0);
+      return rest;
+    };
+    expect(withoutId('proposer', 'Voorsteller')).toEqual({
       role: 'proposer',
       name: 'Voorsteller',
       mayComment: true,
     });
-    expect(grant('editor', 'Redacteur', false)).toEqual({
+    expect(withoutId('editor', 'Redacteur', false)).toEqual({
       role: 'editor',
       name: 'Redacteur',
       mayComment: true,
     });
-    expect(grant('reader', 'Lezer', true)).toEqual({
+    expect(withoutId('reader', 'Lezer', true)).toEqual({
       role: 'reader',
       name: 'Lezer',
       mayComment: true,
     });
-    expect(grant('reader', null, false)).toEqual({ role: 'reader', name: null, mayComment: false });
+    expect(withoutId('reader', null, false)).toEqual({
+      role: 'reader',
+      name: null,
+      mayComment: false,
+    });
     // The longest name of the longest characters still makes a token an invitation holds.
     const longest = createSessionToken(SECRET, {
       documentName: 'a'.repeat(64),
@@ -111,6 +126,42 @@ describe('session tokens', () => {
     }
   });
 
+  it('gives every token an id of its own and the time it was made, later each time', () => {
+    const make = () =>
+      verifySessionToken(
+        SECRET,
+        createSessionToken(SECRET, { documentName: 'motie-1', role: 'editor', expiresAt: null }),
+        'motie-1',
+        NOW,
+      );
+    const before = Date.now();
+    const grants = Array.from({ length: 50 }, make);
+    expect(new Set(grants.map((grant) => grant.invitationId)).size).toBe(50);
+    const times = grants.map((grant) => grant.issuedAt!);
+    expect(times[0]).toBeGreaterThanOrEqual(before);
+    // Strictly later each time, even within one millisecond: a withdrawal of a role between
+    // two tokens must tell them apart.
+    for (let index = 1; index < times.length; index++) {
+      expect(times[index]).toBeGreaterThan(times[index - 1]!);
+    }
+    expect(nextTokenTime()).toBeGreaterThan(times.at(-1)!);
+  });
+
+  it('verifies a token made before tokens had ids as before, without id or time', () => {
+    // A token as servers signed them until now: no `i`, no `t`.
+    const body = Buffer.from(
+      JSON.stringify({ v: 1, d: 'motie-1', r: 'r', x: null, n: 'Lezer', c: true }),
+    ).toString('base64url');
+    const old = `${body}.${createHmac('sha256', SECRET).update(body).digest('base64url')}`;
+    expect(verifySessionToken(SECRET, old, 'motie-1', NOW)).toEqual({
+      role: 'reader',
+      name: 'Lezer',
+      mayComment: true,
+      invitationId: null,
+      issuedAt: null,
+    });
+  });
+
   it('admits a token for every document to any document', () => {
     const all = createSessionToken(SECRET, { documentName: '*', role: 'editor', expiresAt: null });
     expect(verifySessionToken(SECRET, all, 'wat-dan-ook', NOW).role).toBe('editor');
@@ -122,7 +173,8 @@ describe('session tokens', () => {
       role: 'reader',
       expiresAt: NOW,
     });
-    expect(token.length).toBeLessThan(200);
+    // With its id and time; an invitation allows 1024 characters.
+    expect(token.length).toBeLessThan(260);
     const line = formatInvitation({
       serverUrl: 'ws://192.168.1.20:4790',
       documentName: 'a'.repeat(64),
@@ -185,6 +237,13 @@ describe('session tokens', () => {
       { v: 1, d: 'motie-1', r: 'p', x: null, n: 'Voorsteller', c: true },
       { v: 1, d: 'motie-1', r: 'r', x: null, n: 'Lezer', c: 'ja' },
       { v: 1, d: 'motie-1', r: 'r', x: null, c: true },
+      // An id without a time or the other way round, an id of another shape, a time that is none.
+      { v: 1, d: 'motie-1', r: 'e', x: null, i: 'AAAAAAAAAAAAAAAA' },
+      { v: 1, d: 'motie-1', r: 'e', x: null, t: NOW },
+      { v: 1, d: 'motie-1', r: 'e', x: null, i: 'kort', t: NOW },
+      { v: 1, d: 'motie-1', r: 'e', x: null, i: 'AAAAAAAAAAAAAAA/', t: NOW },
+      { v: 1, d: 'motie-1', r: 'e', x: null, i: 'AAAAAAAAAAAAAAAA', t: -1 },
+      { v: 1, d: 'motie-1', r: 'e', x: null, i: 'AAAAAAAAAAAAAAAA', t: 1.5 },
       [1, 2, 3],
     ]) {
       expect(refusalCode(() => verifySessionToken(SECRET, sign(payload), 'motie-1', NOW))).toBe(

@@ -9,8 +9,13 @@
  *   <base64url(JSON payload)>.<base64url(HMAC-SHA256(secret, first part))>
  *
  * The characters are those of base64url plus the dot, which the `TOKEN` pattern of
- * shared/session/invitation.ts allows. Single tokens cannot be revoked: a new secret revokes
- * all of them (docs/SERVER.md).
+ * shared/session/invitation.ts allows. A new secret revokes all of them (docs/SERVER.md).
+ *
+ * Each token made carries an id of its own (`i`, 12 random bytes) and the moment it was made
+ * (`t`), so that a server can withdraw single invitations, or all of a role made until now,
+ * without a list of the tokens it issued (invitationWithdrawals.ts). Tokens made before they
+ * had either verify as they did, with a null id and time: they can only be withdrawn with
+ * their whole role.
  *
  * The name is what the server holds a participant's proposals and comments to (roleRules.ts):
  * the author of what arrives over a connection is the name its invitation carries, not one the
@@ -19,7 +24,7 @@
  * (no `n`, no `c`) keep working: an editor or reader without a name, a reader who may not
  * comment.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { SessionRole } from '../../shared/session/invitation.ts';
 import { DOCUMENT_NAME, isInvitationName } from '../../shared/session/invitation.ts';
 
@@ -43,8 +48,13 @@ export interface SessionGrant {
 export type SessionGrantRequest = Omit<SessionGrant, 'name' | 'mayComment'> &
   Partial<Pick<SessionGrant, 'name' | 'mayComment'>>;
 
-/** What a checked token grants a connection. */
-export type VerifiedGrant = Pick<SessionGrant, 'role' | 'name' | 'mayComment'>;
+/** What a checked token grants a connection, and which invitation it is. */
+export interface VerifiedGrant extends Pick<SessionGrant, 'role' | 'name' | 'mayComment'> {
+  /** The token's own id (base64url), or null for a token made before tokens had one. */
+  invitationId: string | null;
+  /** When the token was made ({@link nextTokenTime}), or null for a token without one. */
+  issuedAt: number | null;
+}
 
 /** Why a token was refused. */
 export type SessionTokenErrorCode = 'invalid' | 'expired' | 'wrong_document';
@@ -70,6 +80,9 @@ const SIGNATURE_BYTES = 32;
 // A payload is a few dozen bytes, a few hundred with the longest name; anything longer is not
 // ours and is not parsed (a whole token stays within the 1024 characters an invitation allows).
 const MAX_PAYLOAD_CHARS = 900;
+// 12 random bytes: too many to guess or to meet twice, short in base64url (16 characters).
+const ID_BYTES = 12;
+const INVITATION_ID = /^[A-Za-z0-9_-]{16}$/;
 /** Secrets shorter than this are refused: a short secret can be guessed offline from one token. */
 export const MIN_SECRET_LENGTH = 16;
 
@@ -91,6 +104,10 @@ interface TokenPayload {
   n?: string;
   /** a reader who may comment: true; absent otherwise */
   c?: true;
+  /** the token's id (base64url of 12 random bytes); absent in tokens made before ids */
+  i?: string;
+  /** when it was made (nextTokenTime); absent in tokens made before ids */
+  t?: number;
 }
 
 type RoleCode = 'e' | 'p' | 'r';
@@ -127,6 +144,8 @@ export function createSessionToken(secret: string, grant: SessionGrantRequest): 
   };
   if (name !== null) payload.n = name;
   if (grant.role === 'reader' && grant.mayComment === true) payload.c = true;
+  payload.i = randomBytes(ID_BYTES).toString('base64url');
+  payload.t = nextTokenTime();
   const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
   return `${body}.${sign(secret, body).toString('base64url')}`;
 }
@@ -163,7 +182,22 @@ export function verifySessionToken(
     role,
     name: payload.n ?? null,
     mayComment: role !== 'reader' || payload.c === true,
+    invitationId: payload.i ?? null,
+    issuedAt: payload.t ?? null,
   };
+}
+
+let lastTokenTime = 0;
+
+/**
+ * The time stamp of a token made now, or of a withdrawal now: the clock in milliseconds, but
+ * strictly later than the previous one in this process, whatever the clock does. A withdrawal
+ * of a role refuses the tokens made before it (`t` below its time) and no later one, even when
+ * both fall in one millisecond or the clock is set back in between.
+ */
+export function nextTokenTime(): number {
+  lastTokenTime = Math.max(Date.now(), lastTokenTime + 1);
+  return lastTokenTime;
 }
 
 function sign(secret: string, body: string): Buffer {
@@ -189,7 +223,7 @@ function parsePayload(text: string): TokenPayload | null {
     return null;
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return null;
-  const { v, d, r, x, n, c } = json as Record<string, unknown>;
+  const { v, d, r, x, n, c, i, t } = json as Record<string, unknown>;
   if (v !== TOKEN_VERSION || typeof d !== 'string' || (r !== 'e' && r !== 'p' && r !== 'r')) {
     return null;
   }
@@ -197,8 +231,17 @@ function parsePayload(text: string): TokenPayload | null {
   if (n !== undefined && !isInvitationName(n)) return null;
   if (r === 'p' && n === undefined) return null;
   if (c !== undefined && !(c === true && r === 'r' && n !== undefined)) return null;
+  // An id and a time come together, or neither (a token made before them).
+  if (i !== undefined || t !== undefined) {
+    if (typeof i !== 'string' || !INVITATION_ID.test(i)) return null;
+    if (!(typeof t === 'number' && Number.isSafeInteger(t) && t >= 0)) return null;
+  }
   const payload: TokenPayload = { v, d, r, x };
   if (n !== undefined) payload.n = n;
   if (c === true) payload.c = true;
+  if (typeof i === 'string' && typeof t === 'number') {
+    payload.i = i;
+    payload.t = t;
+  }
   return payload;
 }

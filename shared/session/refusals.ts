@@ -30,6 +30,8 @@ export const CLOSE_CODES = {
   documentTooLarge: 4413,
   /** An update that would make the document invalid, or builds on what nobody sent. */
   invalidUpdate: 4422,
+  /** The host withdrew the invitation the connection joined with ("gone", as HTTP's 410). */
+  withdrawn: 4410,
   /** More messages or bytes than a connection may send (messageRate.ts). */
   tooManyMessages: 4429,
   /** Something the server did not foresee while handling a message (WebSocket's own code). */
@@ -47,6 +49,9 @@ export const TOO_MANY_REASON = 'Te veel berichten achter elkaar; de verbinding i
 /** Said to a participant whose message the server failed on (a bug, in the log). */
 export const INTERNAL_ERROR_REASON =
   'Fout op de server bij dit bericht; de verbinding is gesloten.';
+/** Said to a participant whose invitation the host withdrew, at sign-in and when cut off. */
+export const WITHDRAWN_REASON =
+  'De uitnodiger heeft deze uitnodiging ingetrokken; u neemt niet meer deel aan de sessie.';
 /** Said to a participant who was silent for too long. */
 export const TIMEOUT_REASON = 'Te lang geen bericht; de verbinding is gesloten.';
 
