@@ -99,17 +99,26 @@ Opdrachten:
                                          (auteur en datum); met --comments de opmerkingen als
                                          Word-opmerkingen.
   server --data MAP [--port 4790] [--host 0.0.0.0] [--redis HOST:POORT]
+         [--tls-cert CERTIFICAAT --tls-key SLEUTEL]
                                          De server voor samen bewerken starten. De documenten
                                          staan als NAAM.resolutie in MAP. De sleutel voor
                                          uitnodigingen komt uit RESOLUTIE_SERVER_SECRET of uit
                                          MAP/.server-secret (bij de eerste start gemaakt).
+                                         Met --tls-cert en --tls-key versleutelt de server
+                                         zelf (wss://); zonder is het verkeer onversleuteld,
+                                         tenzij een reverse proxy er TLS voor zet.
                                          Stoppen met Ctrl+C: alles wordt eerst opgeslagen.
                                          Met --redis werken meerdere servers samen.
   invite --data MAP --document NAAM --role redacteur|voorsteller|lezer
-         --server ws://HOST:POORT [--name NAAM] [--opmerkingen] [--days N] [--title "…"]
+         --server wss://HOST[:POORT] [--tls-cert CERTIFICAAT] [--name NAAM]
+         [--opmerkingen] [--days N] [--title "…"]
                                          Een uitnodiging (één regel) voor een document op de
                                          server, ondertekend met de sleutel van de server;
-                                         zonder --days verloopt hij niet. Een redacteur
+                                         hij verloopt na --days dagen (standaard 30, hoogstens
+                                         3650). Een ws://-adres alleen op deze computer, of
+                                         met --onversleuteld. Met --tls-cert werkt hij alleen
+                                         met de server die dat certificaat toont (voor een
+                                         zelf ondertekend certificaat). Een redacteur
                                          wijzigt, een voorsteller doet alleen voorstellen en
                                          opmerkingen, een lezer leest (met --opmerkingen mag
                                          hij ook opmerkingen maken). Met --name staan
@@ -151,7 +160,12 @@ Opties:
       --name NAAM        Naam van de deelnemer in de uitnodiging (invite).
       --opmerkingen      Een lezer mag opmerkingen maken (invite).
       --server ADRES     Adres van de server in de uitnodiging (invite).
-      --days N           De uitnodiging verloopt na N dagen (invite).
+      --days N           De uitnodiging verloopt na N dagen (invite; standaard 30).
+      --tls-cert BESTAND Certificaat van de server, PEM (server); de uitnodiging werkt
+                         alleen met de server die dit certificaat toont (invite).
+      --tls-key BESTAND  Privésleutel van het certificaat, PEM zonder wachtwoord (server).
+      --onversleuteld    Een uitnodiging voor een ws://-adres op het netwerk: het verkeer
+                         is dan voor iedereen op het netwerk leesbaar (invite).
   -f, --force            Een bestaand document overschrijven (import).
   -h, --help             Deze hulp.
   -v, --version          De versie van de Resolutie-editor.

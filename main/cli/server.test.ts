@@ -289,7 +289,7 @@ describe('resolutie server and invite', () => {
     expectOneLineError(
       invite('--document', 'motie', '--role', 'lezer'),
       2,
-      '--server ws://HOST:POORT',
+      '--server wss://HOST[:POORT]',
     );
     expectOneLineError(
       invite('--document', 'motie', '--role', 'lezer', '--server', 'http://x'),

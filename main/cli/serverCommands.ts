@@ -23,6 +23,7 @@ import { createSessionToken } from '../syncServer/sessionTokens.ts';
 import { getSystemCode } from '../services/files/fileErrors.ts';
 import { CliError } from './cliErrors.ts';
 import type { CliOutput } from './commands.ts';
+import { readPinnedFingerprint, readServerTls } from './tlsFiles.ts';
 
 /** The port a server listens on unless told otherwise. */
 export const DEFAULT_SERVER_PORT = 4790;
@@ -31,6 +32,8 @@ export const DEFAULT_SERVER_HOST = '0.0.0.0';
 /** The largest message a client may send: far above a year of drafting one resolution. */
 export const SERVER_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 const MAX_INVITATION_DAYS = 3650;
+/** An invitation expires after this many days unless `--days` says otherwise. */
+export const DEFAULT_INVITATION_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The arguments of `resolutie server`, as given. */
@@ -40,11 +43,13 @@ export interface ServerArgs {
   host?: string | undefined;
   redis?: string | undefined;
   'max-per-address'?: string | undefined;
+  'tls-cert'?: string | undefined;
+  'tls-key'?: string | undefined;
 }
 
 /**
- * `resolutie server --data DIR [--port P] [--host H] [--redis HOST:PORT] [--max-per-address N]`:
- * serves until
+ * `resolutie server --data DIR [--port P] [--host H] [--redis HOST:PORT] [--max-per-address N]
+ * [--tls-cert FILE --tls-key FILE]`: serves (over TLS when given a certificate) until
  * `stopSignal` resolves, then stores every document and stops. Prints one line when ready.
  */
 export async function runServer(
@@ -58,10 +63,24 @@ export async function runServer(
   const host = args.host ?? DEFAULT_SERVER_HOST;
   const redis = args.redis === undefined ? undefined : parseRedis(args.redis);
   const maxConnectionsPerAddress = parseMaxPerAddress(args['max-per-address']);
+  const certFile = args['tls-cert'];
+  const keyFile = args['tls-key'];
+  if ((certFile === undefined) !== (keyFile === undefined)) {
+    throw new CliError(
+      'server: geef --tls-cert CERTIFICAAT en --tls-key SLEUTEL samen, of geen van beide',
+      true,
+    );
+  }
+  // The files are checked before the data folder is touched: a wrong one changes nothing.
+  const tls =
+    certFile !== undefined && keyFile !== undefined
+      ? await readServerTls(certFile, keyFile)
+      : undefined;
   const dataDir = path.resolve(args.data);
   await ensureFolder(dataDir);
   const secret = await withSecretErrors(() => readServerSecret(dataDir, { create: true }));
   if (secret.warning) io.err(`${secret.warning}\n`);
+  if (tls?.warning) io.err(`${tls.warning}\n`);
 
   const log = (line: string) => io.err(`${new Date().toISOString()} ${line}\n`);
   let server;
@@ -76,6 +95,7 @@ export async function runServer(
       redis,
       log,
       writer,
+      tls: tls && { cert: tls.cert, key: tls.key },
     });
   } catch (error) {
     if (error instanceof CollabServerError) throw new CliError(error.message);
@@ -83,6 +103,12 @@ export async function runServer(
   }
   const made = secret.source === 'created' ? ' Nieuwe sleutel gemaakt in .server-secret.' : '';
   io.out(`Server actief op ${server.url} (documenten in ${dataDir}).${made}\n`);
+  // Said after the start, so that a server that does not start says one line only.
+  io.err(
+    tls
+      ? `${tls.description}\n`
+      : 'Let op: zonder --tls-cert en --tls-key is het verkeer onversleuteld (ws://): wie het netwerk afluistert, leest de stukken en de sleutels van de uitnodigingen mee, tenzij een reverse proxy er TLS voor zet (zie docs/SERVER.md).\n',
+  );
 
   await stopSignal;
   log('Stoppen: documenten opslaan …');
@@ -105,13 +131,19 @@ export interface InviteArgs {
   title?: string | undefined;
   name?: string | undefined;
   opmerkingen?: boolean | undefined;
+  onversleuteld?: boolean | undefined;
+  'tls-cert'?: string | undefined;
+  'tls-key'?: string | undefined;
 }
 
 /**
  * `resolutie invite --data DIR --document NAME --role redacteur|voorsteller|lezer
- * [--name NAAM] [--opmerkingen] [--days N] --server ws://host:port [--title "…"]`: prints one
- * invitation line. The name is the author the server requires on the participant's proposals
- * and comments; a voorsteller, and a lezer who may comment (`--opmerkingen`), need one.
+ * [--name NAAM] [--opmerkingen] [--days N] --server wss://host[:port] [--tls-cert FILE]
+ * [--title "…"]`: prints one invitation line, which expires after `--days` (30 unless told).
+ * The name is the author the server requires on the participant's proposals and comments; a
+ * voorsteller, and a lezer who may comment (`--opmerkingen`), need one. A `ws://` address is
+ * refused unless it is this computer's or `--onversleuteld` says so; `--tls-cert` pins the
+ * invitation to a server's (self-signed) certificate.
  */
 export async function createInvitation(
   args: InviteArgs,
@@ -148,15 +180,47 @@ export async function createInvitation(
     );
   }
   if (!args.server)
-    throw new CliError('invite: geef het adres van de server met --server ws://HOST:POORT', true);
+    throw new CliError(
+      'invite: geef het adres van de server met --server wss://HOST[:POORT]',
+      true,
+    );
   if (!isServerUrl(args.server)) {
     throw new CliError(
-      `invite: "${args.server}" is geen serveradres; gebruik ws://HOST:POORT of wss://HOST`,
+      `invite: "${args.server}" is geen serveradres; gebruik wss://HOST[:POORT]`,
       true,
     );
   }
-  const expiresAt = args.days === undefined ? null : now + parseDays(args.days) * DAY_MS;
+  const encrypted = new URL(args.server).protocol === 'wss:';
+  if (encrypted && args.onversleuteld) {
+    throw new CliError('invite: --onversleuteld hoort bij een ws://-adres', true);
+  }
+  if (args['tls-key'] !== undefined) {
+    // The key stays on the server; an invitation is pinned to the certificate alone.
+    throw new CliError(
+      'invite: --tls-key hoort bij server; een uitnodiging heeft alleen --tls-cert nodig',
+      true,
+    );
+  }
+  if (!encrypted && args['tls-cert'] !== undefined) {
+    throw new CliError(
+      'invite: --tls-cert hoort bij een wss://-adres: een ws://-server heeft geen certificaat',
+      true,
+    );
+  }
+  // The token is a password and the stuk is confidential: over ws:// both cross the network
+  // readable by anyone on it, so only this computer's own address goes without saying so.
+  const unencrypted = !encrypted && !isLoopbackUrl(args.server);
+  if (unencrypted && !args.onversleuteld) {
+    throw new CliError(
+      `invite: ${args.server} is onversleuteld; geef het wss://-adres van de server (zie docs/SERVER.md), of --onversleuteld als het verkeer toch onversleuteld mag`,
+      true,
+    );
+  }
+  const expiresAt = now + parseDays(args.days ?? String(DEFAULT_INVITATION_DAYS)) * DAY_MS;
   const title = args.title?.trim() || null;
+
+  const fingerprint =
+    args['tls-cert'] === undefined ? null : await readPinnedFingerprint(args['tls-cert'], now);
 
   const dataDir = path.resolve(args.data);
   const secret = await withSecretErrors(() => readServerSecret(dataDir, { create: false }));
@@ -176,6 +240,11 @@ export async function createInvitation(
         : `Let op: ${args.document} staat nog niet op de server; een ${SESSION_ROLE_LABELS[role]} kan pas deelnemen als een redacteur het heeft aangemaakt.\n`,
     );
   }
+  if (unencrypted) {
+    io.err(
+      `Let op: deze uitnodiging gaat onversleuteld over het netwerk (${args.server}): wie meeluistert, leest de sleutel en het stuk mee en kan zich voordoen als de server.\n`,
+    );
+  }
   const invitation = formatInvitation({
     serverUrl: args.server,
     documentName: args.document,
@@ -184,6 +253,7 @@ export async function createInvitation(
     name,
     mayComment,
     title,
+    fingerprint,
   });
   io.out(`${invitation}\n`);
 }
@@ -205,6 +275,13 @@ export function waitForStopSignal(io: CliOutput): Promise<NodeJS.Signals> {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
   });
+}
+
+/** Whether `url` is this computer's own: 127.0.0.0/8, ::1 or localhost. */
+function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname;
+  // URL writes IPv4 addresses in full (127.1 is 127.0.0.1) and IPv6 ones in brackets.
+  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 function parseMaxPerAddress(text: string | undefined): number | undefined {
