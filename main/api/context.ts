@@ -142,6 +142,7 @@ export function createApiContext(options: ApiContextOptions): ApiContext {
     sessions: new SessionHost({
       ...options.sessionNetwork,
       dataDir: getSessionsDir(options.profileDir),
+      identityDir: options.profileDir,
       getWriter,
     }),
   };

@@ -116,7 +116,7 @@ describe('createInvitation', () => {
     const editor = await read({ role: 'editor', name: null, mayComment: true });
     expect(editor).toMatchObject({ role: 'editor', name: null, mayComment: true });
     // For colleagues: the address they reach, not this computer's loopback only.
-    expect(editor.serverUrl).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
+    expect(editor.serverUrl).toMatch(/^wss:\/\/127\.0\.0\.1:\d+$/);
     // The token signs the grant: the same grant, the same token; another name, another token.
     const again = await read({ role: 'editor', name: null, mayComment: true });
     expect(again.token).toBe(editor.token);

@@ -34,6 +34,7 @@ const bridge: ResolutieBridge = {
   startSession: (payload) => ipcRenderer.invoke('api:startSession', payload),
   createInvitation: (payload) => ipcRenderer.invoke('api:createInvitation', payload),
   stopSession: (payload) => ipcRenderer.invoke('api:stopSession', payload),
+  getSessionRelay: () => ipcRenderer.invoke('api:getSessionRelay'),
   printOnPaper: (payload) => ipcRenderer.invoke('api:printOnPaper', payload),
   readDocument: (payload) => ipcRenderer.invoke('api:readDocument', payload),
   listProcedureOverview: (payload) => ipcRenderer.invoke('api:listProcedureOverview', payload),

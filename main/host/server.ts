@@ -6,10 +6,12 @@
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApiContext, type ApiContext } from '../api/context.ts';
 import { readSessionNetwork } from '../syncServer/sessionHost.ts';
+import { RELAY_PATH } from '../syncServer/sessionRelay.ts';
 import {
   getDocumentsDir,
   getProfileDir,
@@ -106,6 +108,23 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       });
     },
   );
+
+  // The relay to sessions (main/syncServer/sessionRelay.ts), for the host's own pages only: a
+  // page's WebSocket always says where it comes from, and another site's is refused.
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const urlPath = (req.url ?? '').split(/[?#]/, 1)[0];
+    const host = req.headers.host;
+    if (
+      urlPath !== RELAY_PATH ||
+      !isAllowedHost(host, allowedHostnames) ||
+      req.headers.origin?.toLowerCase() !== `http://${host?.toLowerCase()}`
+    ) {
+      socket.on('error', () => undefined);
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    context.sessions.relay.handleUpgrade(req, socket, head);
+  });
 
   const port = await listen(server, options.port ?? DEFAULT_PORT, host);
   return {

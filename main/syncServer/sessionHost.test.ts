@@ -3,6 +3,8 @@
  * of its own on loopback, the app's own copy joining with the same history (nothing doubled),
  * a colleague joining with the editor invitation, a reader with the other; stopping ends it.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { buildDoc } from '../../shared/editor/testing/buildDoc.ts';
@@ -18,12 +20,15 @@ import {
   whenSynced,
 } from './testing/collabTesting.ts';
 import { findNetworkAddress, readSessionNetwork, SessionHost } from './sessionHost.ts';
+import { TLS_IDENTITY_FILE, readTlsIdentity } from './tlsIdentity.ts';
+import { formatRelayAddress } from '../../shared/session/relayAddress.ts';
 
 let temp: ReturnType<typeof makeTempDir>;
 let host: SessionHost;
+let relayUrl: string;
 const providers: { destroy: () => void }[] = [];
 
-beforeEach(() => {
+beforeEach(async () => {
   temp = makeTempDir('session-host-');
   host = new SessionHost({
     dataDir: temp.dir,
@@ -31,7 +36,9 @@ beforeEach(() => {
     port: 0,
     advertisedHost: '127.0.0.1',
     getWriter: async () => ({ app: 'Resolutie-editor', version: 'test' }),
+    identityDir: temp.dir,
   });
+  relayUrl = await host.getLoopbackRelayUrl();
 });
 afterEach(async () => {
   for (const provider of providers.splice(0)) provider.destroy();
@@ -41,9 +48,11 @@ afterEach(async () => {
 
 const DOCUMENT_ID = '4f6b1c2e-8a3d-4e5f-9b7a-1c2d3e4f5a6b';
 
+// As the app's windows do: through its relay, which pins the certificate the invitation names.
 function join(invitation: string, ydoc: Y.Doc = new Y.Doc()) {
   const parsed = parseInvitation(invitation);
-  const provider = connectProvider(parsed.serverUrl, parsed.documentName, parsed.token, ydoc);
+  const address = formatRelayAddress(relayUrl, parsed);
+  const provider = connectProvider(address, parsed.documentName, parsed.token, ydoc);
   providers.push(provider);
   return { provider, ydoc, parsed };
 }
@@ -56,6 +65,15 @@ describe('SessionHost', () => {
     expect(started.networkAddress).toMatch(/^127\.0\.0\.1:\d+$/);
     expect(parseInvitation(started.invitations.reader).role).toBe('reader');
     expect(parseInvitation(started.invitations.editor).title).toBe('Jeugdzorg');
+    // Over TLS, pinned to this installation's certificate, kept in its profile.
+    const identity = readTlsIdentity(readFileSync(path.join(temp.dir, TLS_IDENTITY_FILE), 'utf8'));
+    expect(started.fingerprint).toBe(identity?.fingerprint);
+    for (const line of [started.ownInvitation, started.invitations.editor]) {
+      expect(parseInvitation(line)).toMatchObject({
+        serverUrl: expect.stringMatching(/^wss:\/\/127\.0\.0\.1:\d+$/),
+        fingerprint: started.fingerprint,
+      });
+    }
 
     // The app joins with its own Y.Doc: the same history, so the text is there once.
     const app = join(started.ownInvitation, own);

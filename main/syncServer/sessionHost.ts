@@ -30,6 +30,10 @@ import type { SessionRole } from '../../shared/session/invitation.ts';
 import { startCollabServer } from './collabServer.ts';
 import type { CollabServer } from './collabServer.ts';
 import { createSessionToken } from './sessionTokens.ts';
+import { SessionRelay, startLoopbackRelay } from './sessionRelay.ts';
+import type { LoopbackRelay } from './sessionRelay.ts';
+import { loadTlsIdentity } from './tlsIdentity.ts';
+import type { TlsIdentity } from './tlsIdentity.ts';
 import { writeFileAtomic } from '../services/files/atomicWrite.ts';
 
 /** Where and how sessions are hosted. */
@@ -44,6 +48,13 @@ export interface SessionHostOptions {
   advertisedHost?: string;
   /** The app, for the seeded file's envelope. */
   getWriter: () => Promise<FileWriter>;
+  /**
+   * The folder of this installation's TLS identity (tlsIdentity.ts): the profile. Every
+   * session serves `wss://` with it, and its invitations carry its fingerprint.
+   */
+  identityDir: string;
+  /** Where a damaged identity is reported (it is replaced). */
+  log?: (line: string) => void;
 }
 
 /** A session as `start` answers it. */
@@ -55,6 +66,8 @@ export interface HostedSession {
   /** Invitations that name nobody, as before names (createInvitation makes named ones). */
   invitations: Record<'editor' | 'reader', string>;
   networkAddress: string | null;
+  /** The SHA-256 fingerprint of the certificate every invitation to it pins. */
+  fingerprint: string;
 }
 
 /** What an invitation made with `createInvitation` grants. */
@@ -72,6 +85,8 @@ interface Session {
   secret: string;
   /** The address colleagues reach the server at. */
   shareUrl: string;
+  /** The fingerprint of the certificate the server presents, which invitations pin. */
+  fingerprint: string;
   title: string | null;
 }
 
@@ -84,9 +99,17 @@ const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 export class SessionHost {
   readonly #options: SessionHostOptions;
   readonly #sessions = new Map<string, Session>();
+  #identity: Promise<TlsIdentity> | null = null;
+  /**
+   * The windows' end of every session connection, hosted here or joined (sessionRelay.ts): the
+   * browser-mode host serves it at RELAY_PATH; the desktop app on a loopback port of its own.
+   */
+  readonly relay: SessionRelay;
+  #loopbackRelay: Promise<LoopbackRelay> | null = null;
 
   constructor(options: SessionHostOptions) {
     this.#options = options;
+    this.relay = new SessionRelay({ log: options.log });
   }
 
   /**
@@ -117,19 +140,21 @@ export class SessionHost {
     ydoc.destroy();
 
     const secret = randomBytes(32).toString('base64url');
-    const server = await this.#listen(dataDir, secret);
+    const identity = await this.#loadIdentity();
+    const server = await this.#listen(dataDir, secret, identity);
     const advertised = this.#options.advertisedHost ?? findNetworkAddress();
     const session: Session = {
       server,
       secret,
-      shareUrl: `ws://${formatHost(advertised ?? '127.0.0.1')}:${server.port}`,
+      shareUrl: `wss://${formatHost(advertised ?? '127.0.0.1')}:${server.port}`,
+      fingerprint: identity.fingerprint,
       title: title.trim() || null,
     };
     this.#sessions.set(documentName, session);
 
     const unnamed = (role: 'editor' | 'reader') =>
       invite(session, documentName, { role, name: null, mayComment: false });
-    const ownUrl = `ws://127.0.0.1:${server.port}`;
+    const ownUrl = `wss://127.0.0.1:${server.port}`;
     return {
       documentName,
       serverUrl: ownUrl,
@@ -140,6 +165,7 @@ export class SessionHost {
       }),
       invitations: { editor: unnamed('editor'), reader: unnamed('reader') },
       networkAddress: advertised ? `${formatHost(advertised)}:${server.port}` : null,
+      fingerprint: identity.fingerprint,
     };
   }
 
@@ -176,9 +202,25 @@ export class SessionHost {
     await session.server.end();
   }
 
-  /** Ends every session (the app quits). */
+  /** Ends every session (the app quits), and the relay with every connection through it. */
   async close(): Promise<void> {
     await Promise.all([...this.#sessions.keys()].map((name) => this.stop(name)));
+    const loopback = this.#loopbackRelay;
+    this.#loopbackRelay = null;
+    await (await loopback?.catch(() => null))?.close();
+    this.relay.close();
+  }
+
+  /**
+   * The address of the relay on a loopback port of its own, with its own secret (the desktop
+   * app's; the browser-mode host serves `relay` itself): started on first use.
+   */
+  async getLoopbackRelayUrl(): Promise<string> {
+    this.#loopbackRelay ??= startLoopbackRelay(this.relay).catch((error: unknown) => {
+      this.#loopbackRelay = null;
+      throw error;
+    });
+    return (await this.#loopbackRelay).url;
   }
 
   /** Whether a session runs for `documentName`. */
@@ -186,13 +228,26 @@ export class SessionHost {
     return this.#sessions.has(documentName);
   }
 
+  // Made on first use, then the same for every session: a colleague's app may see it again.
+  // A failure is not kept, so the next start tries again.
+  #loadIdentity(): Promise<TlsIdentity> {
+    this.#identity ??= loadTlsIdentity(this.#options.identityDir, this.#options.log).catch(
+      (error: unknown) => {
+        this.#identity = null;
+        throw error;
+      },
+    );
+    return this.#identity;
+  }
+
   // The first session takes the known port; when that is taken (another session, another app),
   // any free port: the invitation names it anyway.
-  async #listen(dataDir: string, secret: string): Promise<CollabServer> {
+  async #listen(dataDir: string, secret: string, identity: TlsIdentity): Promise<CollabServer> {
     const host = this.#options.bindHost ?? '0.0.0.0';
     const preferred = this.#options.port ?? DEFAULT_SESSION_PORT;
+    const tls = { key: identity.key, cert: identity.cert };
     const start = (port: number) =>
-      startCollabServer({ host, port, dataDir, secret, maxMessageBytes: MAX_MESSAGE_BYTES });
+      startCollabServer({ host, port, dataDir, secret, maxMessageBytes: MAX_MESSAGE_BYTES, tls });
     if (preferred === 0) return start(0);
     try {
       return await start(preferred);
@@ -218,6 +273,7 @@ function invite(session: Session, documentName: string, request: InvitationReque
   });
   return formatInvitation({
     serverUrl: session.shareUrl,
+    fingerprint: session.fingerprint,
     documentName,
     token,
     role,

@@ -48,6 +48,7 @@ beforeEach(async () => {
       title: null,
     },
     { name: 'Bewerker Joure', colour: '#7a3e9d' },
+    server.url,
   );
   await session.whenSynced();
 });
@@ -85,6 +86,7 @@ describe('the end of a participant’s session', () => {
         title: null,
       },
       { name: 'Collega Sneek', colour: '#1b6e3a' },
+      server.url,
       { delay: 50, minDelay: 50, factor: 2, maxDelay: 200, maxAttempts: 3, jitter: false },
     );
     try {

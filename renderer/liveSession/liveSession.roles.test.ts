@@ -16,6 +16,7 @@ import { parseInvitation } from '../../shared/session/invitation.ts';
 import type { Invitation } from '../../shared/session/invitation.ts';
 import { SessionHost } from '../../main/syncServer/sessionHost.ts';
 import { makeTempDir, waitFor } from '../../main/syncServer/testing/collabTesting.ts';
+import { formatRelayAddress } from '../../shared/session/relayAddress.ts';
 import { LiveSession, grantedRole, sessionUser } from './liveSession.ts';
 import type { LiveUser } from './liveSession.ts';
 
@@ -36,6 +37,7 @@ beforeEach(async () => {
     port: 0,
     advertisedHost: '127.0.0.1',
     getWriter: async () => ({ app: 'Resolutie-editor', version: 'test' }),
+    identityDir: temp.dir,
   });
 });
 afterEach(async () => {
@@ -54,7 +56,9 @@ async function startHosting(): Promise<LiveSession> {
 }
 
 async function connect(invitation: Invitation, user: LiveUser = OWN): Promise<LiveSession> {
-  const session = new LiveSession(createEmptyYDoc(), invitation, user);
+  // Through the app's relay, which pins the host's certificate, as the window connects.
+  const address = formatRelayAddress(await host.getLoopbackRelayUrl(), invitation);
+  const session = new LiveSession(createEmptyYDoc(), invitation, user, address);
   sessions.push(session);
   await session.whenSynced();
   return session;

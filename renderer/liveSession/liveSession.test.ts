@@ -48,6 +48,8 @@ beforeEach(async () => {
       title: null,
     },
     ADVISEUR,
+    // A plain Hocuspocus, straight: what the relay passes on is this same protocol.
+    url,
   );
   await session.whenSynced();
 });

@@ -32,6 +32,7 @@ import type { Invitation, SessionRole } from '../../shared/session/invitation.ts
 import { readPresenceState } from '../../shared/session/presenceState.ts';
 import { decodeStoreNotice } from '../../shared/session/storeNotice.ts';
 import { isEndNotice } from '../../shared/session/endNotice.ts';
+import { WRONG_HOST_CLOSE_CODE, WRONG_HOST_MESSAGE } from '../../shared/session/relayAddress.ts';
 
 /** How the connection is. */
 export type LiveStatus = 'connecting' | 'live' | 'offline' | 'refused' | 'ended';
@@ -139,13 +140,15 @@ export class LiveSession {
   private readonly synced: Promise<void>;
 
   /**
-   * Connects `ydoc` to the session of `invitation` as `user`; `reconnect` is {@link RECONNECT}
-   * but for tests, which cannot wait minutes for the app to give up.
+   * Connects `ydoc` to the session of `invitation` as `user`, through `address`: the app's relay
+   * (shared/session/relayAddress.ts), which pins the host's certificate; `reconnect` is
+   * {@link RECONNECT} but for tests, which cannot wait minutes for the app to give up.
    */
   constructor(
     ydoc: Y.Doc,
     invitation: Invitation,
     user: LiveUser,
+    address: string,
     reconnect: ReconnectPolicy = RECONNECT,
   ) {
     this.invitation = invitation;
@@ -167,7 +170,7 @@ export class LiveSession {
     // A refusal before the first sync must reach whoever awaits it; later ones the snapshot says.
     this.synced.catch(() => undefined);
     this.provider = new HocuspocusProvider({
-      url: invitation.serverUrl,
+      url: address,
       name: invitation.documentName,
       document: ydoc,
       token: invitation.token,
@@ -216,6 +219,12 @@ export class LiveSession {
           const message =
             event.code === CLOSE_TOO_LARGE ? TOO_LARGE_MESSAGE : REFUSED_UPDATE_MESSAGE;
           this.update({ status: 'refused', message });
+          this.provider.disconnect();
+        } else if (event.code === WRONG_HOST_CLOSE_CODE) {
+          // Another computer answered on the host's address; the relay sent it nothing, and
+          // trying again would only reach it again.
+          this.update({ status: 'refused', message: WRONG_HOST_MESSAGE });
+          settle?.reject(new Error(WRONG_HOST_MESSAGE));
           this.provider.disconnect();
         } else if (event.code === CLOSE_GOING_AWAY && this.snapshot.status !== 'ended') {
           // The server stopped (the host ended the session, or a server restarts): say so, and

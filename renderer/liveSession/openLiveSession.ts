@@ -5,6 +5,8 @@
  */
 import type * as Y from 'yjs';
 import type { Invitation } from '../../shared/session/invitation.ts';
+import { formatRelayAddress } from '../../shared/session/relayAddress.ts';
+import { api } from '../api/client.ts';
 import type { LiveSession, LiveUser } from './liveSession.ts';
 
 /** Said when the live connection's code does not arrive; the document is untouched. */
@@ -27,12 +29,23 @@ export async function loadLiveSession(
   }
 }
 
+/**
+ * Where the window connects for `invitation`: the app's relay on this computer, which makes the
+ * connection to the session's server and pins its certificate (shared/session/relayAddress.ts).
+ * In browser mode the relay is a path of the page's own host.
+ */
+export async function getSessionAddress(invitation: Invitation): Promise<string> {
+  const { url } = await api.getSessionRelay();
+  const relay = url.startsWith('/') ? `ws://${globalThis.location.host}${url}` : url;
+  return formatRelayAddress(relay, invitation);
+}
+
 /** A new live connection of `ydoc` to the session of `invitation`. */
 export async function openLiveSession(
   ydoc: Y.Doc,
   invitation: Invitation,
   user: LiveUser,
 ): Promise<LiveSession> {
-  const Live = await loadLiveSession();
-  return new Live(ydoc, invitation, user);
+  const [Live, address] = await Promise.all([loadLiveSession(), getSessionAddress(invitation)]);
+  return new Live(ydoc, invitation, user, address);
 }

@@ -31,7 +31,7 @@ import { cancelNameRequest, requestName, takeNameRequest } from '../preferences/
 import type { NameReason } from '../preferences/namePrompt.ts';
 import { OpenDocument } from '../documents/OpenDocument.ts';
 import type { LiveSession, LiveSnapshot, LiveUser } from './liveSession.ts';
-import { loadLiveSession, openLiveSession } from './openLiveSession.ts';
+import { getSessionAddress, loadLiveSession, openLiveSession } from './openLiveSession.ts';
 
 /** How long joining waits for the server before it says it cannot reach it. */
 const JOIN_TIMEOUT_MS = 15_000;
@@ -163,10 +163,10 @@ export function useCollaboration(windowState: WindowForCollaboration) {
     // of its own, set from outside the effect. Not for a document that is no longer the open
     // one by then; and a load that failed keeps the invitation, for the next time it opens.
     let current = true;
-    loadLiveSession().then(
-      (Live) => {
+    Promise.all([loadLiveSession(), getSessionAddress(invitation)]).then(
+      ([Live, address]) => {
         if (!current || liveRef.current) return;
-        const next = new Live(openDocument.ydoc, invitation, userRef.current);
+        const next = new Live(openDocument.ydoc, invitation, userRef.current, address);
         connect(next);
         next.whenSynced().catch(() => openDocument.setSessionInvitation(null));
       },

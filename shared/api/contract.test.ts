@@ -32,6 +32,7 @@ describe('the contract', () => {
       'startSession',
       'createInvitation',
       'stopSession',
+      'getSessionRelay',
       'printOnPaper',
       'readDocument',
       'listProcedureOverview',

@@ -47,6 +47,7 @@ import {
   startSessionRequestSchema,
   startSessionResponseSchema,
   stopSessionRequestSchema,
+  sessionRelayResponseSchema,
 } from './sessions.ts';
 import { exportDocxRequestSchema, exportDocxResponseSchema } from './wordExport.ts';
 
@@ -136,6 +137,8 @@ export const apiContract = {
   }),
   /** Ends a session this app hosts: everyone is disconnected and keeps their copy. */
   stopSession: defineMethod({ request: stopSessionRequestSchema, response: emptyResponseSchema }),
+  /** Where the window connects to sessions: the app's relay, which pins the host's certificate. */
+  getSessionRelay: defineMethod({ request: noPayloadSchema, response: sessionRelayResponseSchema }),
   /**
    * Prints a document on paper through the system's print dialog, with the PDF's print page.
    * Only the desktop app can; the browser-mode host answers `unavailable`.

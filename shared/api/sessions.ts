@@ -92,6 +92,16 @@ export const createInvitationResponseSchema = z.strictObject({
   invitation: invitationTextSchema,
 });
 
+/**
+ * `getSessionRelay`: the address of the app's relay on this computer, through which the window
+ * connects to every session (shared/session/relayAddress.ts): the relay pins the host's
+ * certificate, which a page cannot. In browser mode a path on the host's own address
+ * (`/sessie-relay`); in the desktop app a loopback address with the relay's secret.
+ */
+export const sessionRelayResponseSchema = z.strictObject({
+  url: z.string().regex(/^(\/sessie-relay|ws:\/\/127\.0\.0\.1:\d{1,5}\/[A-Za-z0-9_-]{43})$/),
+});
+
 /** `stopSession`: the session to end. */
 export const stopSessionRequestSchema = z.strictObject({
   documentName: documentNameSchema,
