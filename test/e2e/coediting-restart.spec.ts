@@ -8,11 +8,11 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { formatInvitation, parseInvitation } from '../../shared/session/invitation.ts';
+import { parseInvitation } from '../../shared/session/invitation.ts';
 import { openEditor, readRecitals, screenshot, settle } from './editorPage.ts';
 import { hostUrl, killHard, startHostProcess } from './support/hostProcess.ts';
 import { startTcpProxy } from './support/tcpProxy.ts';
-import { startSession } from './support/session.ts';
+import { atPort, startSession } from './support/session.ts';
 
 test.setTimeout(120_000);
 
@@ -42,9 +42,7 @@ test('offline edits survive a crash and merge when the document rejoins', async 
     await openEditor(bewerker);
     await bewerker.getByRole('button', { name: 'Deelnemen…' }).click();
     const join = bewerker.getByRole('dialog', { name: 'Deelnemen aan sessie' });
-    await join
-      .getByLabel('Uitnodiging')
-      .fill(formatInvitation({ ...invitation, serverUrl: `ws://127.0.0.1:${proxy.port}` }));
+    await join.getByLabel('Uitnodiging').fill(atPort(invitation, proxy.port));
     await join.getByRole('button', { name: 'Deelnemen' }).click();
     await expect.poll(() => recitals(bewerker)).toEqual(['De kosten stijgen;']);
 

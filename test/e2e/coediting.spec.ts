@@ -9,7 +9,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { formatInvitation, parseInvitation } from '../../shared/session/invitation.ts';
 import { openEditor, readRecitals, screenshot, settle, textWithoutCursors } from './editorPage.ts';
-import { join, runSessionCommand, setName, startSession } from './support/session.ts';
+import { atPort, join, runSessionCommand, setName, startSession } from './support/session.ts';
 import { startTcpProxy } from './support/tcpProxy.ts';
 import type { TcpProxy } from './support/tcpProxy.ts';
 
@@ -18,8 +18,7 @@ test.setTimeout(120_000);
 
 /** The invitation with its server address pointed at `proxy`. */
 function throughProxy(invitation: string, proxy: TcpProxy): string {
-  const parsed = parseInvitation(invitation);
-  return formatInvitation({ ...parsed, serverUrl: `ws://127.0.0.1:${proxy.port}` });
+  return atPort(invitation, proxy.port);
 }
 
 const itemTexts = readRecitals;

@@ -23,6 +23,8 @@ import { createYDoc, getDocumentFragment } from '../../shared/ydoc/yDocument.ts'
 import { buildDoc } from '../../shared/editor/testing/buildDoc.ts';
 import { sendAwarenessEntries } from '../../main/syncServer/testing/presenceFrames.ts';
 import { RawClient } from '../../main/syncServer/testing/rawClient.ts';
+import { SessionRelay, startLoopbackRelay } from '../../main/syncServer/sessionRelay.ts';
+import { formatRelayAddress } from '../../shared/session/relayAddress.ts';
 import { openEditor, readRecitals, screenshot, settle } from './editorPage.ts';
 import { join, setName, startSession } from './support/session.ts';
 
@@ -94,8 +96,14 @@ test('the session server drops hostile presence; both users keep typing and see 
   const bramErrors = collectErrors(bewerker);
   await expect.poll(() => readRecitals(bewerker)).toEqual(['Eerste overweging;']);
 
-  // Not our app, with the same invitation as theirs.
-  const hostile = new RawClient(invitation.serverUrl, invitation.documentName, invitation.token);
+  // Not our app, with the same invitation as theirs; over TLS through a relay of the test's own,
+  // which passes its frames as they are.
+  const relay = await startLoopbackRelay(new SessionRelay());
+  const hostile = new RawClient(
+    formatRelayAddress(relay.url, invitation),
+    invitation.documentName,
+    invitation.token,
+  );
   try {
     await expect.poll(() => hostile.synced).toBe(true);
     await typeAtEndOfFirstItem(bewerker, ' zeer');
@@ -132,6 +140,7 @@ test('the session server drops hostile presence; both users keep typing and see 
     expect(bramErrors).toEqual([]);
   } finally {
     hostile.close();
+    await relay.close();
     await bewerker.context().close();
   }
 });

@@ -17,9 +17,10 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { formatInvitation, parseInvitation } from '../../shared/session/invitation.ts';
+import { parseInvitation } from '../../shared/session/invitation.ts';
 import { openEditor, readRecitals, screenshot, settle } from './editorPage.ts';
 import {
+  atPort,
   join,
   makeInvitation,
   runSessionCommand,
@@ -179,10 +180,7 @@ test('a dropped connection is Offline and tried again with growing pauses', asyn
   const invitation = parseInvitation(await startSession(page, 'Redacteur'));
   const proxy = await startTcpProxy(Number(new URL(invitation.serverUrl).port));
   try {
-    const throughProxy = formatInvitation({
-      ...invitation,
-      serverUrl: `ws://127.0.0.1:${proxy.port}`,
-    });
+    const throughProxy = atPort(invitation, proxy.port);
     const bewerker = await join(browser, throughProxy, 'Bewerker Joure');
     await expect.poll(() => readRecitals(bewerker)).toEqual(['De kosten stijgen;']);
 

@@ -5,6 +5,8 @@
  */
 import { expect } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
+import { formatInvitation, parseInvitation } from '../../../shared/session/invitation.ts';
+import type { Invitation } from '../../../shared/session/invitation.ts';
 import { openEditor } from '../editorPage.ts';
 
 /**
@@ -121,4 +123,13 @@ export async function join(
   await dialog.getByRole('button', { name: 'Deelnemen' }).click();
   await expect(dialog).toBeHidden();
   return page;
+}
+
+/**
+ * The invitation with its server at `port` on this computer (a proxy in front of the host), the
+ * host's fingerprint kept: the relay still checks that the certificate behind it is the host's.
+ */
+export function atPort(invitation: string | Invitation, port: number): string {
+  const parsed = typeof invitation === 'string' ? parseInvitation(invitation) : invitation;
+  return formatInvitation({ ...parsed, serverUrl: `wss://127.0.0.1:${port}` });
 }
