@@ -10,6 +10,10 @@ import type { ParsedResolution } from '../../shared/model/resolution.ts';
 import { findAppRoot } from '../services/app/appRoot.ts';
 import { CONTENT_SECURITY_POLICY } from '../web/securityHeaders.ts';
 import { HostStartError, startHost, type RunningHost } from './server.ts';
+import { formatRelayAddress } from '../../shared/session/relayAddress.ts';
+import { createTlsIdentity } from '../syncServer/tlsIdentity.ts';
+import { makeTempDir, startTestServer } from '../syncServer/testing/collabTesting.ts';
+import { upgradeStatus } from '../syncServer/testing/upgradeStatus.ts';
 
 const appRoot = findAppRoot(import.meta.dirname);
 const seed = readFileSync(
@@ -380,5 +384,42 @@ describe('POST /api/<method>', () => {
     });
     expect(current.status).toBe(200);
     expect(current.headers.get('x-resolutie-api-version')).toBe(String(API_VERSION));
+  });
+});
+
+describe('the relay to sessions (/sessie-relay)', () => {
+  it('relays the host’s own pages to a session, and no other page', async () => {
+    const temp = makeTempDir('host-relay-');
+    const identity = createTlsIdentity();
+    const session = await startTestServer(temp.dir, {
+      tls: { key: identity.key, cert: identity.cert },
+    });
+    try {
+      const { json } = await postApi('getSessionRelay', '');
+      expect(json).toEqual({ ok: true, value: { url: '/sessie-relay' } });
+      const own = `http://127.0.0.1:${host.port}`;
+      const relay = `ws://127.0.0.1:${host.port}/sessie-relay`;
+      const target = formatRelayAddress(relay, {
+        serverUrl: session.url,
+        fingerprint: identity.fingerprint,
+      });
+      expect(await upgradeStatus(target, { Origin: own })).toBe(101);
+      // Another site's page, a page that says nothing of where it is from, another host name
+      // (DNS rebinding) and another path are refused before anything is relayed.
+      expect(await upgradeStatus(target, { Origin: 'https://elders.example' })).toBe(403);
+      expect(await upgradeStatus(target)).toBe(403);
+      expect(
+        await upgradeStatus(target, {
+          Origin: `http://elders.example:${host.port}`,
+          Host: `elders.example:${host.port}`,
+        }),
+      ).toBe(403);
+      expect(await upgradeStatus(target.replace('/sessie-relay', '/api'), { Origin: own })).toBe(
+        403,
+      );
+    } finally {
+      await session.stop();
+      temp.remove();
+    }
   });
 });

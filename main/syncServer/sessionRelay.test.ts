@@ -3,7 +3,6 @@
  * real providers and a real network in between: what crosses the network is encrypted, a
  * computer with another certificate gets nothing, and only the app may use the relay.
  */
-import http from 'node:http';
 import net from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
@@ -27,6 +26,7 @@ import {
 } from './testing/collabTesting.ts';
 import { startImpostor } from './testing/impostorServer.ts';
 import { startRecordingProxy } from './testing/recordingProxy.ts';
+import { upgradeStatus } from './testing/upgradeStatus.ts';
 import type { RecordingProxy } from './testing/recordingProxy.ts';
 
 const NAME = 'vertrouwelijk-concept';
@@ -178,7 +178,9 @@ describe('who may use the relay', () => {
     expect(await upgradeStatus(`${wrongSecret}?${target}`)).toBe(403);
     expect(await upgradeStatus(`ws://127.0.0.1:${port}/?${target}`)).toBe(403);
     // A page of another site that resolved its name to 127.0.0.1 (DNS rebinding).
-    expect(await upgradeStatus(`${relay.url}?${target}`, 'elders.example:' + port)).toBe(403);
+    expect(await upgradeStatus(`${relay.url}?${target}`, { Host: `elders.example:${port}` })).toBe(
+      403,
+    );
     for (const bad of [
       '',
       `server=${encodeURIComponent('http://127.0.0.1:1')}`,
@@ -190,35 +192,6 @@ describe('who may use the relay', () => {
     }
   });
 });
-
-/** The HTTP status of a WebSocket upgrade request to `url` (101 when it was accepted). */
-function upgradeStatus(url: string, host?: string): Promise<number> {
-  const parsed = new URL(url);
-  return new Promise((resolve, reject) => {
-    const request = http.request({
-      host: '127.0.0.1',
-      port: parsed.port,
-      path: `${parsed.pathname}${parsed.search}`,
-      headers: {
-        Host: host ?? parsed.host,
-        Connection: 'Upgrade',
-        Upgrade: 'websocket',
-        'Sec-WebSocket-Version': '13',
-        'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
-      },
-    });
-    request.on('upgrade', (response, socket) => {
-      socket.destroy();
-      resolve(response.statusCode ?? 0);
-    });
-    request.on('response', (response) => {
-      response.resume();
-      resolve(response.statusCode ?? 0);
-    });
-    request.on('error', reject);
-    request.end();
-  });
-}
 
 async function findClosedPort(): Promise<number> {
   const server = net.createServer();
