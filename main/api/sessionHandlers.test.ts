@@ -7,8 +7,12 @@
  * does not run.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { encodeBase64 } from '../../shared/format/base64.ts';
 import { parseInvitation } from '../../shared/session/invitation.ts';
+import { formatRelayAddress } from '../../shared/session/relayAddress.ts';
+import { WITHDRAWN_REASON } from '../../shared/session/refusals.ts';
+import { connectProvider, whenRefused, whenSynced } from '../syncServer/testing/collabTesting.ts';
 import { createStateWithTitle } from '../services/testing/yjsDocuments.ts';
 import { handleRequest } from './handlers.ts';
 import { expectError, value } from './testing/apiResults.ts';
@@ -20,7 +24,9 @@ beforeEach(() => {
     sessionNetwork: { bindHost: '127.0.0.1', port: 0, advertisedHost: '127.0.0.1' },
   });
 });
+const providers: HocuspocusProvider[] = [];
 afterEach(async () => {
+  for (const provider of providers.splice(0)) provider.destroy();
   await test.context.sessions.close();
   await test.remove();
 });
@@ -117,11 +123,9 @@ describe('createInvitation', () => {
     expect(editor).toMatchObject({ role: 'editor', name: null, mayComment: true });
     // For colleagues: the address they reach, not this computer's loopback only.
     expect(editor.serverUrl).toMatch(/^wss:\/\/127\.0\.0\.1:\d+$/);
-    // The token signs the grant: the same grant, the same token; another name, another token.
+    // Each invitation is one of its own, even for the same grant: the host can withdraw it alone.
     const again = await read({ role: 'editor', name: null, mayComment: true });
-    expect(again.token).toBe(editor.token);
-    const named = await read({ role: 'editor', name: 'Redacteur D', mayComment: true });
-    expect(named.token).not.toBe(editor.token);
+    expect(again.token).not.toBe(editor.token);
   });
 
   it('refuses an invitation whose contributions would carry no name', async () => {
@@ -162,5 +166,132 @@ describe('createInvitation', () => {
       'not_found',
     );
     expect(message).toMatch(/sessie loopt niet meer/);
+  });
+});
+
+describe('listParticipants, removeParticipant, withdrawInvitations', () => {
+  /** Joins with `invitation` as a window does (through the app's relay), named `name`. */
+  async function join(invitation: string, name: string): Promise<HocuspocusProvider> {
+    const parsed = parseInvitation(invitation);
+    const relay = await test.context.sessions.getLoopbackRelayUrl();
+    const provider = connectProvider(
+      formatRelayAddress(relay, parsed),
+      parsed.documentName,
+      parsed.token,
+    );
+    provider.awareness?.setLocalStateField('user', { name, color: '#3d4fb8' });
+    providers.push(provider);
+    await whenSynced(provider);
+    return provider;
+  }
+
+  interface Listed {
+    invitationId: string | null;
+    role: string;
+    invitationName: string | null;
+    mayComment: boolean;
+    clientId: number | null;
+    presenceName: string | null;
+    host: boolean;
+  }
+  const list = async (documentName: string) =>
+    value<{ participants: Listed[] }>(
+      await handleRequest('listParticipants', { documentName }, test.context),
+    ).participants;
+
+  it('lists the participants, removes one and withdraws a role, never the host', async () => {
+    const started = await start();
+    const { documentName } = started;
+    const made = async (role: string, name: string) =>
+      value<{ invitation: string }>(await invite({ documentName, role, name, mayComment: true }))
+        .invitation;
+    await join(started.ownInvitation, 'Redacteur A');
+    const proposer = await join(await made('proposer', 'Voorsteller B'), 'Voorsteller B');
+    const editor = await join(await made('editor', 'Redacteur C'), 'Redacteur C');
+    // The presence arrives a moment after the sync.
+    let listed: Listed[] = [];
+    const deadline = Date.now() + 10_000;
+    while (listed.filter((entry) => entry.presenceName !== null).length < 3) {
+      if (Date.now() > deadline) throw new Error(`not all present: ${JSON.stringify(listed)}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      listed = await list(documentName);
+    }
+    const host = listed.find((entry) => entry.host)!;
+    expect(host).toMatchObject({ role: 'editor', invitationName: 'Redacteur A' });
+    expect(listed.find((entry) => entry.presenceName === 'Voorsteller B')).toMatchObject({
+      role: 'proposer',
+      invitationName: 'Voorsteller B',
+      mayComment: true,
+      clientId: proposer.document.clientID,
+      host: false,
+    });
+
+    // The host's own invitation is refused, in Dutch; an id that admits nobody closes nothing.
+    const own = expectError(
+      await handleRequest(
+        'removeParticipant',
+        { documentName, invitationId: host.invitationId },
+        test.context,
+      ),
+      'invalid_request',
+    );
+    expect(own).toMatch(/eigen uitnodiging/);
+    expect(
+      value(
+        await handleRequest(
+          'removeParticipant',
+          { documentName, invitationId: 'AAAAAAAAAAAAAAAA' },
+          test.context,
+        ),
+      ),
+    ).toEqual({ disconnected: 0 });
+
+    // The voorsteller removed: disconnected, refused with the reason.
+    const proposerId = listed.find((entry) => entry.role === 'proposer')!.invitationId;
+    const refused = whenRefused(proposer);
+    expect(
+      value(
+        await handleRequest(
+          'removeParticipant',
+          { documentName, invitationId: proposerId },
+          test.context,
+        ),
+      ),
+    ).toEqual({ disconnected: 1 });
+    expect(await refused).toBe(WITHDRAWN_REASON);
+
+    // All redacteur invitations: the colleague goes, the host stays.
+    const editorRefused = whenRefused(editor);
+    expect(
+      value(
+        await handleRequest('withdrawInvitations', { documentName, role: 'editor' }, test.context),
+      ),
+    ).toEqual({ disconnected: 1 });
+    expect(await editorRefused).toBe(WITHDRAWN_REASON);
+    expect((await list(documentName)).map((entry) => entry.host)).toEqual([true]);
+  });
+
+  it('refuses malformed requests and sessions that do not run', async () => {
+    const { documentName } = await start();
+    for (const invitationId of ['', 'kort', 'A'.repeat(17), 'AAAAAAAAAAAAAAA/', null]) {
+      expectError(
+        await handleRequest('removeParticipant', { documentName, invitationId }, test.context),
+        'invalid_request',
+      );
+    }
+    expectError(
+      await handleRequest('withdrawInvitations', { documentName, role: 'admin' }, test.context),
+      'invalid_request',
+    );
+    await handleRequest('stopSession', { documentName }, test.context);
+    for (const [method, request] of [
+      ['listParticipants', { documentName }],
+      ['removeParticipant', { documentName, invitationId: 'AAAAAAAAAAAAAAAA' }],
+      ['withdrawInvitations', { documentName, role: 'reader' }],
+    ] as const) {
+      expect(expectError(await handleRequest(method, request, test.context), 'not_found')).toMatch(
+        /sessie loopt niet meer/,
+      );
+    }
   });
 });

@@ -4,6 +4,9 @@
  * name; `createInvitation` signs an invitation to it for one colleague (a role, their name,
  * whether a lezer may comment); `stopSession` ends it. `getSessionRelay` answers where the
  * window connects to any session, hosted or joined: the relay, started on first use.
+ * `listParticipants` says who is connected with which invitation, `removeParticipant`
+ * withdraws one invitation (its holders are disconnected) and `withdrawInvitations` all of a
+ * role but the host's own.
  */
 import { ApiError } from '../../shared/api/errors.ts';
 import { InvalidDocumentError } from '../../shared/ydoc/yDocument.ts';
@@ -11,10 +14,17 @@ import { InvitationError } from '../../shared/session/invitation.ts';
 import { RELAY_PATH } from '../syncServer/sessionRelay.ts';
 import { decodeBase64Field } from './binaryFields.ts';
 import type { ApiHandlers } from './handlerTypes.ts';
+import type { ApiContext } from './context.ts';
 
 export const sessionHandlers: Pick<
   ApiHandlers,
-  'startSession' | 'createInvitation' | 'stopSession' | 'getSessionRelay'
+  | 'startSession'
+  | 'createInvitation'
+  | 'listParticipants'
+  | 'removeParticipant'
+  | 'withdrawInvitations'
+  | 'stopSession'
+  | 'getSessionRelay'
 > = {
   startSession: async ({ documentId, title, state, hostName }, context) => {
     try {
@@ -59,8 +69,34 @@ export const sessionHandlers: Pick<
   getSessionRelay: async (_request, context) => ({
     url: context.mode === 'browser' ? RELAY_PATH : await context.sessions.getLoopbackRelayUrl(),
   }),
+  listParticipants: ({ documentName }, context) => {
+    requireHosting(documentName, context);
+    return { participants: context.sessions.listParticipants(documentName) };
+  },
+  removeParticipant: ({ documentName, invitationId }, context) => {
+    requireHosting(documentName, context);
+    try {
+      return { disconnected: context.sessions.removeParticipant(documentName, invitationId) };
+    } catch (error) {
+      if (error instanceof InvitationError) throw new ApiError('invalid_request', error.message);
+      throw error;
+    }
+  },
+  withdrawInvitations: ({ documentName, role }, context) => {
+    requireHosting(documentName, context);
+    // The replacements for the standing invitations are not sent: the window invites by name.
+    const { disconnected } = context.sessions.withdrawInvitations(documentName, role);
+    return { disconnected };
+  },
   stopSession: async ({ documentName }, context) => {
     await context.sessions.stop(documentName);
     return {};
   },
 };
+
+// A session that stopped (or never ran here) has no participants to list or remove.
+function requireHosting(documentName: string, context: ApiContext): void {
+  if (!context.sessions.isHosting(documentName)) {
+    throw new ApiError('not_found', 'Deze sessie loopt niet meer.');
+  }
+}

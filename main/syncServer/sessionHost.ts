@@ -25,11 +25,12 @@ import {
   InvitationError,
   formatInvitation,
   isInvitationName,
+  parseInvitation,
 } from '../../shared/session/invitation.ts';
 import type { SessionRole } from '../../shared/session/invitation.ts';
 import { startCollabServer } from './collabServer.ts';
 import type { CollabServer } from './collabServer.ts';
-import { createSessionToken } from './sessionTokens.ts';
+import { createSessionToken, verifySessionToken } from './sessionTokens.ts';
 import { SessionRelay, startLoopbackRelay } from './sessionRelay.ts';
 import type { LoopbackRelay } from './sessionRelay.ts';
 import { loadTlsIdentity } from './tlsIdentity.ts';
@@ -79,6 +80,21 @@ export interface InvitationRequest {
   mayComment: boolean;
 }
 
+/** One connection to a hosted session, as the host sees it (`listParticipants`). */
+export interface HostedParticipant {
+  /** The invitation's id; null for one made before invitations had ids. */
+  invitationId: string | null;
+  role: SessionRole;
+  /** The name the invitation carries, or null. */
+  invitationName: string | null;
+  mayComment: boolean;
+  /** The presence's client id and name, null until the connection set one. */
+  clientId: number | null;
+  presenceName: string | null;
+  /** Whether it is the host's own invitation, which is never removed or withdrawn. */
+  host: boolean;
+}
+
 /** A running session: its server, and what its invitations are made with. */
 interface Session {
   server: CollabServer;
@@ -99,6 +115,8 @@ const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 export class SessionHost {
   readonly #options: SessionHostOptions;
   readonly #sessions = new Map<string, Session>();
+  // The id of the host's own invitation, per session.
+  readonly #hostInvitations = new WeakMap<Session, string | null>();
   #identity: Promise<TlsIdentity> | null = null;
   /**
    * The windows' end of every session connection, hosted here or joined (sessionRelay.ts): the
@@ -155,14 +173,17 @@ export class SessionHost {
     const unnamed = (role: 'editor' | 'reader') =>
       invite(session, documentName, { role, name: null, mayComment: false });
     const ownUrl = `wss://127.0.0.1:${server.port}`;
+    const ownInvitation = invite({ ...session, shareUrl: ownUrl }, documentName, {
+      role: 'editor',
+      name: hostName ?? null,
+      mayComment: true,
+    });
+    // Kept when the host withdraws the redacteur invitations, and never removed.
+    this.#hostInvitations.set(session, readInvitationId(session, documentName, ownInvitation));
     return {
       documentName,
       serverUrl: ownUrl,
-      ownInvitation: invite({ ...session, shareUrl: ownUrl }, documentName, {
-        role: 'editor',
-        name: hostName ?? null,
-        mayComment: true,
-      }),
+      ownInvitation,
       invitations: { editor: unnamed('editor'), reader: unnamed('reader') },
       networkAddress: advertised ? `${formatHost(advertised)}:${server.port}` : null,
       fingerprint: identity.fingerprint,
@@ -189,6 +210,66 @@ export class SessionHost {
       );
     }
     return invite(session, documentName, request);
+  }
+
+  /**
+   * Who is connected to the session of `documentName`, one entry per connection: the
+   * invitation it joined with and the presence it set; the host's own invitation is marked.
+   * Throws an Error when no session runs.
+   */
+  listParticipants(documentName: string): HostedParticipant[] {
+    const session = this.#getSession(documentName);
+    const own = this.#hostInvitations.get(session) ?? null;
+    return session.server.listParticipants(documentName).map((entry) => ({
+      invitationId: entry.invitationId,
+      role: entry.role,
+      invitationName: entry.invitationName,
+      mayComment: entry.mayComment,
+      clientId: entry.presence?.clientId ?? null,
+      presenceName: entry.presence?.name ?? null,
+      host: entry.invitationId !== null && entry.invitationId === own,
+    }));
+  }
+
+  /**
+   * Removes a participant: withdraws the invitation `invitationId` for the rest of the
+   * session, which disconnects everyone who joined with it. Returns how many connections
+   * closed. Throws an InvitationError (Dutch) for the host's own invitation.
+   */
+  removeParticipant(documentName: string, invitationId: string): number {
+    const session = this.#getSession(documentName);
+    if (invitationId === this.#hostInvitations.get(session)) {
+      throw new InvitationError(
+        'Uw eigen uitnodiging kunt u niet intrekken; met ‘Sessie stoppen’ koppelt u iedereen los.',
+      );
+    }
+    return session.server.withdrawInvitation(invitationId);
+  }
+
+  /**
+   * Withdraws every invitation of `role` made so far but the host's own: everyone connected
+   * with one is disconnected. Returns how many connections closed, and a fresh invitation for
+   * each of the unnamed standing ones the role withdrew (`HostedSession.invitations`), made
+   * after the withdrawal, so they work.
+   */
+  withdrawInvitations(
+    documentName: string,
+    role: SessionRole,
+  ): { disconnected: number; invitations: Partial<HostedSession['invitations']> } {
+    const session = this.#getSession(documentName);
+    const own = this.#hostInvitations.get(session);
+    const disconnected = session.server.withdrawRole(role, own ? [own] : []);
+    const invitations: Partial<HostedSession['invitations']> = {};
+    if (role === 'editor' || role === 'reader') {
+      invitations[role] = invite(session, documentName, { role, name: null, mayComment: false });
+    }
+    return { disconnected, invitations };
+  }
+
+  #getSession(documentName: string): Session {
+    const session = this.#sessions.get(documentName);
+    if (!session) throw new Error(`No session runs for ${documentName}`);
+    return session;
   }
 
   /**
@@ -259,6 +340,12 @@ export class SessionHost {
 
 const NAME_PROBLEM =
   'De naam in de uitnodiging kan niet: 1 tot 60 tekens, zonder spaties eromheen en zonder stuurtekens.';
+
+/** The id of the invitation `text`, which `session` signed. */
+function readInvitationId(session: Session, documentName: string, text: string): string | null {
+  const { token } = parseInvitation(text);
+  return verifySessionToken(session.secret, token, documentName, Date.now()).invitationId;
+}
 
 /** The invitation line of `request` to `session`'s document, signed with its secret. */
 function invite(session: Session, documentName: string, request: InvitationRequest): string {

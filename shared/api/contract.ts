@@ -44,6 +44,11 @@ import { preferencesStateSchema, userPreferencesSchema } from './preferences.ts'
 import {
   createInvitationRequestSchema,
   createInvitationResponseSchema,
+  listParticipantsRequestSchema,
+  listParticipantsResponseSchema,
+  removeParticipantRequestSchema,
+  withdrawInvitationsRequestSchema,
+  withdrawalResponseSchema,
   startSessionRequestSchema,
   startSessionResponseSchema,
   stopSessionRequestSchema,
@@ -134,6 +139,21 @@ export const apiContract = {
   createInvitation: defineMethod({
     request: createInvitationRequestSchema,
     response: createInvitationResponseSchema,
+  }),
+  /** Who is connected to a hosted session, with which invitation and presence. */
+  listParticipants: defineMethod({
+    request: listParticipantsRequestSchema,
+    response: listParticipantsResponseSchema,
+  }),
+  /** Removes a participant from a hosted session: their invitation is withdrawn. */
+  removeParticipant: defineMethod({
+    request: removeParticipantRequestSchema,
+    response: withdrawalResponseSchema,
+  }),
+  /** Withdraws every invitation of a role to a hosted session, but the host's own. */
+  withdrawInvitations: defineMethod({
+    request: withdrawInvitationsRequestSchema,
+    response: withdrawalResponseSchema,
   }),
   /** Ends a session this app hosts: everyone is disconnected and keeps their copy. */
   stopSession: defineMethod({ request: stopSessionRequestSchema, response: emptyResponseSchema }),

@@ -107,6 +107,58 @@ export const stopSessionRequestSchema = z.strictObject({
   documentName: documentNameSchema,
 });
 
+/** An invitation's id as its token carries it (12 random bytes, base64url). */
+const invitationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16}$/);
+
+/** `listParticipants`: who is connected to the session this app hosts for `documentName`. */
+export const listParticipantsRequestSchema = z.strictObject({
+  documentName: documentNameSchema,
+});
+
+/**
+ * One connection to a hosted session: the invitation it joined with (its id, null for one
+ * made before invitations had ids; its role, name and comments) and the presence it set (its
+ * awareness client id and name, null until it did). `host` marks the host's own invitation,
+ * which cannot be removed or withdrawn.
+ */
+export const sessionParticipantSchema = z.strictObject({
+  invitationId: invitationIdSchema.nullable(),
+  role: z.enum(SESSION_ROLES),
+  invitationName: participantNameSchema.nullable(),
+  mayComment: z.boolean(),
+  clientId: z.number().int().nonnegative().nullable(),
+  presenceName: z.string().max(MAX_USER_NAME_LENGTH).nullable(),
+  host: z.boolean(),
+});
+
+/** `listParticipants`: the connections, in no particular order. */
+export const listParticipantsResponseSchema = z.strictObject({
+  participants: z.array(sessionParticipantSchema).max(1000),
+});
+
+/**
+ * `removeParticipant`: withdraws the invitation `invitationId` of the hosted session: everyone
+ * connected with it is disconnected, and it no longer admits anyone.
+ */
+export const removeParticipantRequestSchema = z.strictObject({
+  documentName: documentNameSchema,
+  invitationId: invitationIdSchema,
+});
+
+/**
+ * `withdrawInvitations`: withdraws every invitation of `role` to the hosted session but the
+ * host's own; new ones can be made afterwards ("Uitnodigen…").
+ */
+export const withdrawInvitationsRequestSchema = z.strictObject({
+  documentName: documentNameSchema,
+  role: z.enum(SESSION_ROLES),
+});
+
+/** `removeParticipant`, `withdrawInvitations`: how many connections were closed. */
+export const withdrawalResponseSchema = z.strictObject({
+  disconnected: z.number().int().nonnegative(),
+});
+
 /**
  * What is wrong with `name` as the name of the colleague an invitation for `role` is for, in
  * Dutch, or null when it will do. Empty is fine unless the name is required
