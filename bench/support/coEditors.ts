@@ -9,13 +9,18 @@ import * as Y from 'yjs';
 import type { Page } from 'playwright-core';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { connectProvider, whenSynced } from '../../main/syncServer/testing/collabTesting.ts';
+import { SessionRelay, startLoopbackRelay } from '../../main/syncServer/sessionRelay.ts';
+import type { LoopbackRelay } from '../../main/syncServer/sessionRelay.ts';
 import { parseInvitation } from '../../shared/session/invitation.ts';
+import { formatRelayAddress } from '../../shared/session/relayAddress.ts';
 import { findItemText } from './yItems.ts';
 
 /** A connected colleague. */
 export interface CoEditor {
   name: string;
   provider: HocuspocusProvider;
+  /** Its app's relay, through which it reaches the host over TLS, as a colleague's app does. */
+  relay: LoopbackRelay;
   /** Stops its typing, if it types. */
   stop?: () => void;
 }
@@ -77,13 +82,18 @@ export async function joinAsCoEditor(
   color: string,
   item: number,
 ): Promise<CoEditor> {
-  const { serverUrl, documentName, token } = parseInvitation(invitation);
-  const provider = connectProvider(serverUrl, documentName, token);
+  const parsed = parseInvitation(invitation);
+  const relay = await startLoopbackRelay(new SessionRelay());
+  const provider = connectProvider(
+    formatRelayAddress(relay.url, parsed),
+    parsed.documentName,
+    parsed.token,
+  );
   await whenSynced(provider);
   const text = findItemText(provider.document, item);
   provider.awareness?.setLocalStateField('user', { name, color });
   if (text) placeCursor(provider, text, 0);
-  return { name, provider };
+  return { name, provider, relay };
 }
 
 /**
@@ -114,4 +124,5 @@ export function typeAlong(coEditor: CoEditor, item: number, words: string, every
 export function leave(coEditor: CoEditor): void {
   coEditor.stop?.();
   coEditor.provider.destroy();
+  void coEditor.relay.close();
 }
