@@ -9,7 +9,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { buildDoc } from '../../shared/editor/testing/buildDoc.ts';
 import { createYDoc, encodeYDoc, readYDoc } from '../../shared/ydoc/yDocument.ts';
-import { InvitationError, parseInvitation } from '../../shared/session/invitation.ts';
+import {
+  InvitationError,
+  formatInvitation,
+  parseInvitation,
+} from '../../shared/session/invitation.ts';
 import { isEndNotice } from '../../shared/session/endNotice.ts';
 import {
   connectProvider,
@@ -17,6 +21,7 @@ import {
   getYText,
   makeTempDir,
   waitFor,
+  whenRefused,
   whenSynced,
 } from './testing/collabTesting.ts';
 import { findNetworkAddress, readSessionNetwork, SessionHost } from './sessionHost.ts';
@@ -120,6 +125,13 @@ describe('SessionHost', () => {
     expect(parseInvitation(again.invitations.editor).token).not.toBe(
       parseInvitation(started.invitations.editor).token,
     );
+    // An invitation expires with its session: the old one, at the new session's address, is
+    // refused (its secret is gone).
+    const old = parseInvitation(started.invitations.editor);
+    const stale = join(
+      formatInvitation({ ...old, serverUrl: parseInvitation(again.invitations.editor).serverUrl }),
+    );
+    expect(await whenRefused(stale.provider)).toMatch(/ongeldig/);
   });
 
   it('tells the participants that the host ended it, before their connection closes', async () => {
