@@ -11,12 +11,10 @@ import type { CollabServer } from './collabServer.ts';
 import { createTlsIdentity } from './tlsIdentity.ts';
 import type { TlsIdentity } from './tlsIdentity.ts';
 import {
-  getFirstItemText,
-  getYText,
   makeTempDir,
   startTestServer,
   tokenFor,
-  waitFor,
+  typeOnBothUntilConverged,
   whenSynced,
 } from './testing/collabTesting.ts';
 
@@ -58,15 +56,7 @@ describe('sync server over TLS', () => {
     const b = connectOverTls(server.url, identity, 'tls-doc');
     try {
       await Promise.all([whenSynced(a), whenSynced(b)]);
-      getFirstItemText(a.document).insert(0, 'Versleuteld A. ');
-      getFirstItemText(b.document).insert(0, 'Versleuteld B. ');
-      await waitFor(
-        () =>
-          getYText(a.document) === getYText(b.document) &&
-          getYText(a.document).includes('Versleuteld A.') &&
-          getYText(a.document).includes('Versleuteld B.'),
-        'both edits on both sides',
-      );
+      await typeOnBothUntilConverged(a, b, 'Versleuteld A. ', 'Versleuteld B. ', 'both edits');
     } finally {
       a.destroy();
       b.destroy();

@@ -16,12 +16,11 @@ import { createTlsIdentity } from './tlsIdentity.ts';
 import type { TlsIdentity } from './tlsIdentity.ts';
 import {
   connectProvider,
-  getFirstItemText,
   getYText,
   makeTempDir,
   startTestServer,
   tokenFor,
-  waitFor,
+  typeOnBothUntilConverged,
   whenSynced,
 } from './testing/collabTesting.ts';
 import { startImpostor } from './testing/impostorServer.ts';
@@ -92,13 +91,11 @@ async function typeThroughProxy(proxy: RecordingProxy, fingerprint: string | nul
     join(await startApp(), proxy.port, tokens[1]!, fingerprint),
   ] as const;
   await Promise.all([whenSynced(a), whenSynced(b)]);
-  getFirstItemText(a.document).insert(0, 'Zin van Merel over de begroting. ');
-  getFirstItemText(b.document).insert(0, 'Zin van Grutto over de jeugdzorg. ');
-  await waitFor(
-    () =>
-      getYText(a.document) === getYText(b.document) &&
-      getYText(a.document).includes('Zin van Merel') &&
-      getYText(a.document).includes('Zin van Grutto'),
+  await typeOnBothUntilConverged(
+    a,
+    b,
+    'Zin van Merel over de begroting. ',
+    'Zin van Grutto over de jeugdzorg. ',
     'both participants hold both sentences',
   );
   expect(getYText(a.document)).toContain(RECITAL);
