@@ -107,8 +107,10 @@ export function InviteDialog({
         }}
       >
         <p className="modal-text">
-          Maak voor elke collega een uitnodiging en stuur die per mail of chat. Wie hem heeft, kan
-          deelnemen zolang de sessie loopt.
+          Maak voor elke collega een uitnodiging en stuur die alleen aan die collega, per mail of
+          chat: wie hem heeft, kan deelnemen zolang de sessie loopt of tot u hem intrekt. Het
+          verkeer is versleuteld, en de app van uw collega verbindt met de uitnodiging alleen met
+          deze computer.
         </p>
         <fieldset className="field role-choice">
           <legend className="field-label">Rol</legend>
