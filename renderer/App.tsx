@@ -240,6 +240,7 @@ export function App() {
             <PresencePanel
               snapshot={liveSnapshot}
               onPreferences={collaboration.commands.preferences}
+              host={collaboration.hostControls}
             />
           )}
           <OutlinePanel view={view} />

@@ -15,6 +15,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { UserPreferences } from '../../shared/api/preferences.ts';
+import type { ApiResponse } from '../../shared/api/contract.ts';
 import { formatInvitation, parseInvitation } from '../../shared/session/invitation.ts';
 import type { Invitation, SessionRole } from '../../shared/session/invitation.ts';
 import { createEmptyYDoc, encodeYDoc, readYDoc } from '../../shared/ydoc/yDocument.ts';
@@ -40,6 +41,19 @@ const JOIN_TIMEOUT_MS = 15_000;
 export interface HostedSession {
   documentName: string;
   networkAddress: string | null;
+}
+
+/** One connection to the hosted session, as the server lists it (`listParticipants`). */
+export type HostedParticipant = ApiResponse<'listParticipants'>['participants'][number];
+
+/**
+ * What the host can do about the participants: ask who is connected, remove one (withdraw
+ * the invitation they joined with) and withdraw every invitation of a role but their own.
+ */
+export interface HostControls {
+  list: () => Promise<HostedParticipant[]>;
+  remove: (invitationId: string) => Promise<number>;
+  withdraw: (role: SessionRole) => Promise<number>;
 }
 
 /** Whom an invitation is for: the role, their name (null: they choose), comments for a lezer. */
@@ -295,6 +309,20 @@ export function useCollaboration(windowState: WindowForCollaboration) {
     [hosted],
   );
 
+  // Stable while the same session is hosted: the presence panel asks the server again when it
+  // changes.
+  const hostedName = hosted?.documentName ?? null;
+  const hostControls = useMemo<HostControls | null>(() => {
+    if (hostedName === null) return null;
+    return {
+      list: async () => (await api.listParticipants({ documentName: hostedName })).participants,
+      remove: async (invitationId) =>
+        (await api.removeParticipant({ documentName: hostedName, invitationId })).disconnected,
+      withdraw: async (role) =>
+        (await api.withdrawInvitations({ documentName: hostedName, role })).disconnected,
+    };
+  }, [hostedName]);
+
   const savePreferences = useCallback(
     async (next: UserPreferences) => {
       const { preferences: stored } = await storePreferences(next);
@@ -358,6 +386,8 @@ export function useCollaboration(windowState: WindowForCollaboration) {
     },
     joinSession,
     createInvitation,
+    /** The host's controls of the participants, while this window hosts the session. */
+    hostControls: ended ? null : hostControls,
     savePreferences,
   };
 }
