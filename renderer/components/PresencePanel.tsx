@@ -168,7 +168,10 @@ export function PresencePanel({
   );
 }
 
-/** The server's list of connections, asked again whenever the presence changes. */
+/**
+ * The server's list of connections, asked again whenever someone comes, goes or changes their
+ * name: not on every move of a colleague's cursor, which changes the presence too.
+ */
 function useHostedParticipants(
   host: HostControls | null,
   participants: readonly Participant[],
@@ -178,6 +181,9 @@ function useHostedParticipants(
     null,
   );
   const [asked, setAsked] = useState(0);
+  const who = participants
+    .map((participant) => `${participant.clientId}:${participant.name}`)
+    .join('\n');
   useEffect(() => {
     if (!host) return;
     let current = true;
@@ -193,7 +199,7 @@ function useHostedParticipants(
     return () => {
       current = false;
     };
-  }, [host, participants, asked]);
+  }, [host, who, asked]);
   const list = answer && answer.host === host ? answer.list : NO_CONNECTIONS;
   return { connections: list, refresh: () => setAsked((count) => count + 1) };
 }
