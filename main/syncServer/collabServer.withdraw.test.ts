@@ -41,11 +41,18 @@ let server: CollabServer;
 const logLines: string[] = [];
 const providers: HocuspocusProvider[] = [];
 const rawClients: RawClient[] = [];
+let withdrawOnAdmission: (() => void) | null = null;
 
 beforeEach(async () => {
   temp = makeTempDir();
   logLines.length = 0;
-  server = await startTestServer(temp.dir, { log: (line) => logLines.push(line) });
+  server = await startTestServer(temp.dir, {
+    log: (line) => {
+      logLines.push(line);
+      // SessionAuthentication says so as the sign-in passes, before the connection exists.
+      if (line.endsWith('toegelaten') && withdrawOnAdmission) withdrawOnAdmission();
+    },
+  });
   await server.documents.create(NAME, createYDoc(buildDoc({ title: 'Intrekken' })));
 });
 
@@ -214,6 +221,30 @@ describe('withdrawing invitations', () => {
     const refused = whenRefused(reader);
     expect(server.withdrawRole('reader')).toBe(1);
     expect(await refused).toBe(WITHDRAWN_REASON);
+  });
+
+  it('closes a connection whose invitation was withdrawn while it signed in', async () => {
+    // Withdrawn the moment the sign-in passed, before the document has loaded and the
+    // connection exists: the withdrawal finds nothing to close, the connection is closed as
+    // it is established.
+    const reader = invitation('reader', 'Laat');
+    let closedThen: number | null = null;
+    logLines.length = 0;
+    withdrawOnAdmission = () => {
+      withdrawOnAdmission = null;
+      closedThen = server.withdrawInvitation(reader.invitationId);
+    };
+    try {
+      const provider = connect(reader.token, 'Laat');
+      expect(await whenRefused(provider)).toBe(WITHDRAWN_REASON);
+    } finally {
+      withdrawOnAdmission = null;
+    }
+    expect(closedThen).toBe(0);
+    expect(
+      logLines.some((line) => line.includes('ingetrokken') && line.includes('verbinding')),
+    ).toBe(true);
+    expect(server.listParticipants(NAME)).toEqual([]);
   });
 
   it('lets no participant withdraw anything, nor pass for another invitation', async () => {
