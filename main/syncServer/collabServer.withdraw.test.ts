@@ -126,36 +126,36 @@ describe('withdrawing invitations', () => {
 
   it('cuts off a removed participant at once and refuses the invitation, while others edit on', async () => {
     const host = await join('editor', 'Host');
-    const anna = await join('editor', 'Anna');
-    const bram = await join('editor', 'Bram');
+    const borne = await join('editor', 'Borne');
+    const sneek = await join('editor', 'Sneek');
     await waitFor(() => presentNames().length === 3, 'three present');
 
-    const refused = whenRefused(anna.provider);
+    const refused = whenRefused(borne.provider);
     let closeCode: number | null = null;
-    anna.provider.configuration.websocketProvider.on(
+    borne.provider.configuration.websocketProvider.on(
       'close',
       ({ event }: { event: CloseEvent }) => {
         closeCode ??= event.code;
       },
     );
-    expect(server.withdrawInvitation(anna.invitationId)).toBe(1);
+    expect(server.withdrawInvitation(borne.invitationId)).toBe(1);
     // Gone from the list and from the others' presence at once, before any reconnect.
-    expect(presentNames()).toEqual(['Bram', 'Host']);
+    expect(presentNames()).toEqual(['Host', 'Sneek']);
     await waitFor(
-      () => !host.provider.awareness!.getStates().has(anna.provider.document.clientID),
-      "Anna's presence gone at the host",
+      () => !host.provider.awareness!.getStates().has(borne.provider.document.clientID),
+      "Borne's presence gone at the host",
     );
     // The provider tries again and is refused with the reason, in Dutch.
     expect(await refused).toBe(WITHDRAWN_REASON);
     expect(closeCode).toBe(CLOSE_CODES.withdrawn);
 
-    // What Anna types now reaches nobody; Host and Bram go on.
-    getFirstItemText(anna.provider.document).insert(0, 'NA-INTREKKEN ');
-    await typeOnBothUntilConverged(host.provider, bram.provider, 'HOST ', 'BRAM ', 'edit on');
+    // What Borne types now reaches nobody; Host and Sneek go on.
+    getFirstItemText(borne.provider.document).insert(0, 'NA-INTREKKEN ');
+    await typeOnBothUntilConverged(host.provider, sneek.provider, 'HOST ', 'BRAM ', 'edit on');
     expect(getYText(host.provider.document)).not.toContain('NA-INTREKKEN');
 
     // The same invitation, from a fresh client, is refused too.
-    const again = connect(anna.token, 'Anna');
+    const again = connect(borne.token, 'Borne');
     expect(await whenRefused(again)).toBe(WITHDRAWN_REASON);
     expect(server.listParticipants(NAME)).toHaveLength(2);
     expect(logLines.some((line) => line.includes('uitnodiging ingetrokken'))).toBe(true);
@@ -179,13 +179,13 @@ describe('withdrawing invitations', () => {
 
   it("withdraws a role's invitations but the host's own and those made afterwards", async () => {
     const host = await join('editor', 'Host');
-    const anna = await join('editor', 'Anna');
+    const borne = await join('editor', 'Borne');
     const lezer = await join('reader', 'Lezer');
     // Made before the withdrawal and never used: withdrawn all the same.
     const unused = invitation('editor', 'Ongebruikt');
     await waitFor(() => presentNames().length === 3, 'three present');
 
-    const refused = whenRefused(anna.provider);
+    const refused = whenRefused(borne.provider);
     expect(server.withdrawRole('editor', [host.invitationId])).toBe(1);
     expect(await refused).toBe(WITHDRAWN_REASON);
     expect(presentNames()).toEqual(['Host', 'Lezer']);
@@ -249,39 +249,39 @@ describe('withdrawing invitations', () => {
 
   it('lets no participant withdraw anything, nor pass for another invitation', async () => {
     const host = await join('editor', 'Host');
-    const anna = await join('editor', 'Anna');
+    const borne = await join('editor', 'Borne');
     await waitFor(() => presentNames().length === 2, 'both present');
 
     // A raw client with an invitation of its own sends what a client can: a stateless message
-    // naming Anna's invitation, an awareness state under her name, a close of the document.
+    // naming Borne's invitation, an awareness state under her name, a close of the document.
     const hostile = invitation('editor', 'Vijand');
     const raw = new RawClient(server.url, NAME, hostile.token);
     rawClients.push(raw);
     await waitFor(() => raw.synced, 'the raw client synced');
-    const text = JSON.stringify({ withdraw: anna.invitationId });
+    const text = JSON.stringify({ withdraw: borne.invitationId });
     raw.sendRaw(
       encodeFrame(NAME, MESSAGE_TYPE.stateless, (encoder) =>
         encoding.writeVarString(encoder, text),
       ),
     );
-    raw.awareness.setLocalStateField('user', { name: 'Anna', color: '#000000' });
+    raw.awareness.setLocalStateField('user', { name: 'Borne', color: '#000000' });
     raw.sendRaw(encodeFrame(NAME, MESSAGE_TYPE.close));
 
-    // Its token rewritten to carry Anna's id, or none at all: the signature no longer holds.
+    // Its token rewritten to carry Borne's id, or none at all: the signature no longer holds.
     const [body, signature] = hostile.token.split('.') as [string, string];
     const payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
     for (const changed of [
-      { ...payload, i: anna.invitationId },
+      { ...payload, i: borne.invitationId },
       { ...payload, i: undefined },
     ]) {
       const forged = `${Buffer.from(JSON.stringify(changed)).toString('base64url')}.${signature}`;
       expect(await whenRefused(connect(forged))).toMatch(/ongeldig/);
     }
 
-    // Host and Anna are still in, and edit on together.
-    await typeOnBothUntilConverged(host.provider, anna.provider, 'H ', 'A ', 'still editing');
+    // Host and Borne are still in, and edit on together.
+    await typeOnBothUntilConverged(host.provider, borne.provider, 'H ', 'A ', 'still editing');
     const ids = server.listParticipants(NAME).map((entry) => entry.invitationId);
     expect(ids).toContain(host.invitationId);
-    expect(ids).toContain(anna.invitationId);
+    expect(ids).toContain(borne.invitationId);
   });
 });

@@ -79,12 +79,12 @@ describe('withdrawing invitations to a hosted session', () => {
     const invite = (role: 'editor' | 'reader', name: string) =>
       host.createInvitation(DOCUMENT_ID, { role, name, mayComment: false });
     const app = join(started.ownInvitation, 'Host', own);
-    const annaInvitation = invite('editor', 'Anna');
-    const anna = join(annaInvitation, 'Anna');
-    const bram = join(invite('editor', 'Bram'), 'Bram');
+    const borneInvitation = invite('editor', 'Borne');
+    const borne = join(borneInvitation, 'Borne');
+    const sneek = join(invite('editor', 'Sneek'), 'Sneek');
     const lezer = join(invite('reader', 'Lezer'), 'Lezer');
-    await Promise.all([app, anna, bram, lezer].map(whenSynced));
-    await waitFor(() => names().join() === 'Anna,Bram,Host,Lezer', 'all four listed');
+    await Promise.all([app, borne, sneek, lezer].map(whenSynced));
+    await waitFor(() => names().join() === 'Borne,Host,Lezer,Sneek', 'all four listed');
 
     const listed = host.listParticipants(DOCUMENT_ID);
     expect(listed.filter((entry) => entry.host).map((entry) => entry.presenceName)).toEqual([
@@ -101,27 +101,27 @@ describe('withdrawing invitations to a hosted session', () => {
     // The host's own invitation cannot be removed.
     expect(() => host.removeParticipant(DOCUMENT_ID, idOf('Host'))).toThrow(InvitationError);
 
-    // Anna removed: disconnected, refused from then on; the others edit on.
-    const refused = whenRefused(anna);
-    expect(host.removeParticipant(DOCUMENT_ID, idOf('Anna'))).toBe(1);
+    // Borne removed: disconnected, refused from then on; the others edit on.
+    const refused = whenRefused(borne);
+    expect(host.removeParticipant(DOCUMENT_ID, idOf('Borne'))).toBe(1);
     expect(await refused).toBe(WITHDRAWN_REASON);
-    expect(names()).toEqual(['Bram', 'Host', 'Lezer']);
-    expect(await whenRefused(join(annaInvitation, 'Anna'))).toBe(WITHDRAWN_REASON);
-    getFirstItemText(bram.document).insert(0, 'Bram: ');
-    await waitFor(() => getYText(own).includes('Bram: Overleg;'), 'Bram edits on');
+    expect(names()).toEqual(['Host', 'Lezer', 'Sneek']);
+    expect(await whenRefused(join(borneInvitation, 'Borne'))).toBe(WITHDRAWN_REASON);
+    getFirstItemText(sneek.document).insert(0, 'Sneek: ');
+    await waitFor(() => getYText(own).includes('Sneek: Overleg;'), 'Sneek edits on');
 
-    // All redacteur invitations withdrawn: Bram goes, the host stays, the lezer too; the
+    // All redacteur invitations withdrawn: Sneek goes, the host stays, the lezer too; the
     // standing editor invitation from the start is refused, its replacement works.
-    const bramRefused = whenRefused(bram);
+    const sneekRefused = whenRefused(sneek);
     const withdrawn = host.withdrawInvitations(DOCUMENT_ID, 'editor');
     expect(withdrawn.disconnected).toBe(1);
-    expect(await bramRefused).toBe(WITHDRAWN_REASON);
+    expect(await sneekRefused).toBe(WITHDRAWN_REASON);
     expect(names()).toEqual(['Host', 'Lezer']);
     expect(await whenRefused(join(started.invitations.editor, 'Oud'))).toBe(WITHDRAWN_REASON);
     const fresh = join(withdrawn.invitations.editor!, 'Nieuw');
     await whenSynced(fresh);
     getFirstItemText(fresh.document).insert(0, 'Nieuw: ');
-    await waitFor(() => getYText(own).includes('Nieuw: Bram: Overleg;'), 'the new one edits');
+    await waitFor(() => getYText(own).includes('Nieuw: Sneek: Overleg;'), 'the new one edits');
     expect(app.isSynced).toBe(true);
 
     // Voorstellers have no standing invitation to replace.

@@ -18,7 +18,7 @@ const ROLE_GROUPS: { role: SessionRole; label: string; plural: string }[] = [
   { role: 'reader', label: 'Lezers', plural: 'lezers' },
 ];
 
-/** "Anna", "Anna en Bram", "Anna, Bram en Carla". */
+/** "Borne", "Borne en Sneek", "Borne, Sneek en Joure". */
 export function listNames(names: readonly string[]): string {
   if (names.length <= 1) return names[0] ?? '';
   return `${names.slice(0, -1).join(', ')} en ${names.at(-1)}`;

@@ -66,21 +66,21 @@ function join(name: string): { session: LiveSession; invitationId: string } {
 
 describe('a withdrawn invitation in the app', () => {
   it('is refused with the host’s reason, tries no more, and keeps the copy', async () => {
-    const anna = join('Anna');
-    const bram = join('Bram');
-    await Promise.all([anna.session.whenSynced(), bram.session.whenSynced()]);
-    getFirstItemText(anna.session.provider.document).insert(0, 'Van Anna. ');
-    await waitFor(() => getYText(bram.session.provider.document).includes('Van Anna.'), 'synced');
+    const borne = join('Borne');
+    const sneek = join('Sneek');
+    await Promise.all([borne.session.whenSynced(), sneek.session.whenSynced()]);
+    getFirstItemText(borne.session.provider.document).insert(0, 'Van Borne. ');
+    await waitFor(() => getYText(sneek.session.provider.document).includes('Van Borne.'), 'synced');
 
-    expect(server.withdrawInvitation(anna.invitationId)).toBe(1);
-    await waitFor(() => anna.session.getSnapshot().status === 'refused', 'refused');
-    expect(anna.session.getSnapshot().message).toBe(WITHDRAWN_REASON);
-    // Bram no longer sees Anna, and stays live.
+    expect(server.withdrawInvitation(borne.invitationId)).toBe(1);
+    await waitFor(() => borne.session.getSnapshot().status === 'refused', 'refused');
+    expect(borne.session.getSnapshot().message).toBe(WITHDRAWN_REASON);
+    // Sneek no longer sees Borne, and stays live.
     await waitFor(
-      () => bram.session.getSnapshot().participants.every((p) => p.name !== 'Anna'),
-      'Anna gone from Bram’s list',
+      () => sneek.session.getSnapshot().participants.every((p) => p.name !== 'Borne'),
+      'Borne gone from Sneek’s list',
     );
-    expect(bram.session.getSnapshot().status).toBe('live');
+    expect(sneek.session.getSnapshot().status).toBe('live');
 
     // One refusal at sign-in, then no further attempts: the pause before a next one would
     // have been a second, and it stays at one for longer than that.
@@ -88,7 +88,7 @@ describe('a withdrawn invitation in the app', () => {
     await waitFor(() => refusals() >= 1, 'refused at sign-in');
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     expect(refusals()).toBe(1);
-    expect(anna.session.getSnapshot().status).toBe('refused');
-    expect(getYText(anna.session.provider.document)).toContain('Van Anna.');
+    expect(borne.session.getSnapshot().status).toBe('refused');
+    expect(getYText(borne.session.provider.document)).toContain('Van Borne.');
   });
 });

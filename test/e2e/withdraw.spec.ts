@@ -65,102 +65,102 @@ test('the host removes a colleague and withdraws all redacteur invitations', asy
   await settle(page);
   await page.keyboard.type('De besprekingen zijn vertrouwelijk;');
 
-  const annaInvitation = await startSession(page, 'Redacteur', 'Redacteur Aalten', {
-    name: 'Anna Bakker',
+  const borneInvitation = await startSession(page, 'Redacteur', 'Redacteur Aalten', {
+    name: 'Redacteur Borne',
   });
-  const bramInvitation = await invite(page, 'Redacteur', { name: 'Bram Smit' });
-  const anna = await join(browser, annaInvitation, null);
-  const bram = await join(browser, bramInvitation, null);
-  for (const colleague of [anna, bram]) {
+  const sneekInvitation = await invite(page, 'Redacteur', { name: 'Redacteur Sneek' });
+  const borne = await join(browser, borneInvitation, null);
+  const sneek = await join(browser, sneekInvitation, null);
+  for (const colleague of [borne, sneek]) {
     await colleague.setViewportSize({ width: 1280, height: 800 });
     await expect.poll(() => titleText(colleague)).toBe('Resolutie vertrouwelijk overleg');
   }
 
   // The host sees both colleagues, with their role and "Verwijderen"; not for themselves.
   const hostPanel = presence(page);
-  await expect(hostPanel).toContainText('Anna Bakker');
-  await expect(hostPanel).toContainText('Bram Smit');
-  const removeAnna = hostPanel.getByRole('button', {
-    name: 'Anna Bakker verwijderen uit de sessie',
+  await expect(hostPanel).toContainText('Redacteur Borne');
+  await expect(hostPanel).toContainText('Redacteur Sneek');
+  const removeBorne = hostPanel.getByRole('button', {
+    name: 'Redacteur Borne verwijderen uit de sessie',
   });
-  await expect(removeAnna).toBeVisible();
+  await expect(removeBorne).toBeVisible();
   await expect(
-    hostPanel.getByRole('button', { name: 'Bram Smit verwijderen uit de sessie' }),
+    hostPanel.getByRole('button', { name: 'Redacteur Sneek verwijderen uit de sessie' }),
   ).toBeVisible();
   await expect(hostPanel.getByRole('button', { name: /Redacteur Aalten verwijderen/ })).toHaveCount(
     0,
   );
   await expect(hostPanel.locator('.presence-host-line').first()).toContainText('redacteur');
   // Colleagues see no such controls.
-  await expect(presence(bram).getByRole('button', { name: /verwijderen/ })).toHaveCount(0);
+  await expect(presence(sneek).getByRole('button', { name: /verwijderen/ })).toHaveCount(0);
   await expect(
-    presence(bram).getByRole('button', { name: 'Uitnodigingen intrekken…' }),
+    presence(sneek).getByRole('button', { name: 'Uitnodigingen intrekken…' }),
   ).toHaveCount(0);
   await screenshot(page, 'withdraw-presence');
   await expectAccessible(page, '.presence');
 
   // Removing is asked first, and says what happens; Annuleren changes nothing.
-  await removeAnna.click();
-  const confirm = page.getByRole('dialog', { name: 'Anna Bakker verwijderen uit de sessie' });
+  await removeBorne.click();
+  const confirm = page.getByRole('dialog', { name: 'Redacteur Borne verwijderen uit de sessie' });
   await expect(confirm).toContainText('werkt daarna niet meer');
   await expect(confirm.getByRole('button', { name: 'Annuleren' })).toBeFocused();
   await confirm.getByRole('button', { name: 'Annuleren' }).click();
   await expect(confirm).toBeHidden();
-  await expect(status(anna)).toBeVisible();
+  await expect(status(borne)).toBeVisible();
 
-  await removeAnna.click();
+  await removeBorne.click();
   await expect(confirm).toBeVisible();
   await screenshot(page, 'withdraw-confirm-remove');
   await expectAccessible(page, 'dialog[open]');
   await confirm.getByRole('button', { name: 'Verwijderen' }).click();
   await expect(confirm).toBeHidden();
 
-  // Anna's window says why, and is no longer live; the host no longer lists her.
-  await expect(presence(anna).getByRole('alert')).toHaveText(WITHDRAWN);
-  await expect(anna.getByRole('status').filter({ hasText: 'Geen toegang' })).toBeVisible();
-  await expect(hostPanel).not.toContainText('Anna Bakker');
-  await screenshot(anna, 'withdraw-removed');
+  // Borne's window says why, and is no longer live; the host no longer lists her.
+  await expect(presence(borne).getByRole('alert')).toHaveText(WITHDRAWN);
+  await expect(borne.getByRole('status').filter({ hasText: 'Geen toegang' })).toBeVisible();
+  await expect(hostPanel).not.toContainText('Redacteur Borne');
+  await screenshot(borne, 'withdraw-removed');
 
-  // Bram and the host edit on together.
-  await bram.locator('li.item').first().click();
-  await bram.keyboard.press('End');
-  await bram.keyboard.type(' Bram vult aan.');
+  // Sneek and the host edit on together.
+  await sneek.locator('li.item').first().click();
+  await sneek.keyboard.press('End');
+  await sneek.keyboard.type(' Sneek vult aan.');
   await expect
     .poll(() => readRecitals(page))
-    .toEqual(['De besprekingen zijn vertrouwelijk; Bram vult aan.']);
+    .toEqual(['De besprekingen zijn vertrouwelijk; Sneek vult aan.']);
 
-  // Anna pastes her invitation again: refused, with the same reason.
-  const again = await tryJoinAgain(anna, annaInvitation);
+  // Borne pastes her invitation again: refused, with the same reason.
+  const again = await tryJoinAgain(borne, borneInvitation);
   await expect(again.getByRole('alert')).toHaveText(WITHDRAWN);
   await again.getByRole('button', { name: 'Annuleren' }).click();
 
-  // All redacteur invitations withdrawn: Bram goes too, the host stays.
+  // All redacteur invitations withdrawn: Sneek goes too, the host stays.
   await presence(page).getByRole('button', { name: 'Uitnodigingen intrekken…' }).click();
   const withdraw = page.getByRole('dialog', { name: 'Uitnodigingen intrekken' });
   await withdraw.getByRole('radio', { name: /Redacteuren/ }).check();
-  await expect(withdraw).toContainText('Bram Smit wordt nu losgekoppeld');
+  await expect(withdraw).toContainText('Redacteur Sneek wordt nu losgekoppeld');
   await expect(withdraw).toContainText('behalve uw eigen');
   await screenshot(page, 'withdraw-role-dialog');
   await expectAccessible(page, 'dialog[open]');
   await withdraw.getByRole('button', { name: 'Intrekken' }).click();
   await expect(withdraw).toBeHidden();
-  await expect(presence(bram).getByRole('alert')).toHaveText(WITHDRAWN);
-  await expect(hostPanel).not.toContainText('Bram Smit');
+  await expect(presence(sneek).getByRole('alert')).toHaveText(WITHDRAWN);
+  await expect(hostPanel).not.toContainText('Redacteur Sneek');
   await expect(status(page)).toBeVisible();
 
-  // A new invitation works: Anna joins with it, and edits with the host.
-  const fresh = await invite(page, 'Redacteur', { name: 'Anna Bakker' });
-  const rejoined = await tryJoinAgain(anna, fresh);
+  // A new invitation works: Borne joins with it, and edits with the host.
+  const fresh = await invite(page, 'Redacteur', { name: 'Redacteur Borne' });
+  const rejoined = await tryJoinAgain(borne, fresh);
   await expect(rejoined).toBeHidden();
-  await expect(status(anna)).toBeVisible();
-  await expect(hostPanel).toContainText('Anna Bakker');
-  await anna.locator('li.item').first().click();
-  await anna.keyboard.press('End');
-  await anna.keyboard.type(' Anna weer.');
+  await expect(status(borne)).toBeVisible();
+  await expect(hostPanel).toContainText('Redacteur Borne');
+  await borne.locator('li.item').first().click();
+  await borne.keyboard.press('End');
+  await borne.keyboard.type(' Borne weer.');
   await expect
     .poll(() => readRecitals(page))
-    .toEqual(['De besprekingen zijn vertrouwelijk; Bram vult aan. Anna weer.']);
+    .toEqual(['De besprekingen zijn vertrouwelijk; Sneek vult aan. Borne weer.']);
 
-  await anna.context().close();
-  await bram.context().close();
+  await borne.context().close();
+  await sneek.context().close();
 });
