@@ -209,6 +209,14 @@ const SECTIONS: Section[] = [
           u gewoon door: zodra u weer verbonden bent, wordt alles samengevoegd. Ongedaan maken neemt
           alleen uw eigen wijzigingen terug. Uw naam en kleur stelt u in bij <b>Voorkeuren</b>.
         </p>
+        <p>
+          Wat een sessie over het netwerk stuurt, is versleuteld, en de app van een collega verbindt
+          alleen met de computer die de uitnodiging noemt; antwoordt een andere, dan stuurt de app
+          niets. Een uitnodiging is een wachtwoord: stuur hem alleen naar de collega voor wie hij
+          is. Als host haalt u iemand uit de sessie met <b>Verwijderen</b> bij zijn naam onder{' '}
+          <b>Aanwezig</b>; <b>Uitnodigingen intrekken…</b> laat alle uitnodigingen van een rol
+          vervallen, behalve uw eigen. Als de sessie stopt, vervallen ze allemaal.
+        </p>
       </>
     ),
   },
