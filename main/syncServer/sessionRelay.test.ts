@@ -154,6 +154,13 @@ describe('the relay and the host’s certificate', () => {
     expect(getYText(provider.document)).toContain(RECITAL);
   });
 
+  it('checks a server without a fingerprint against the authorities: a self-signed one fails', async () => {
+    const server = await startServer(true);
+    const relay = await startApp();
+    const status = await upgradeStatus(`${relay.url}?server=${encodeURIComponent(server.url)}`);
+    expect(status).toBe(502);
+  });
+
   it('refuses the window’s upgrade when the session cannot be reached, as a direct one fails', async () => {
     const closedPort = await findClosedPort();
     const relay = await startApp();

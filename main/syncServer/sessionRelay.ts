@@ -211,7 +211,7 @@ async function connectTarget(
       perMessageDeflate: false,
       handshakeTimeout: Math.max(1, deadline - Date.now()),
       followRedirects: false,
-      ...(pinned ? { createConnection: () => pinned } : {}),
+      ...(pinned ? { createConnection: () => pinned } : { ca: trustedAuthorities() }),
     });
     const fail = (error: Error) => {
       upstream.terminate();
@@ -226,6 +226,25 @@ async function connectTarget(
       fail(new Error(`HTTP ${response.statusCode ?? '?'}`)),
     );
   });
+}
+
+let authorities: string[] | undefined;
+
+/**
+ * The authorities a server without a fingerprint is checked against: Node's own and the
+ * system's, so that an organisation's server with a certificate from its own authority (which
+ * its computers trust) is accepted as the desktop's browser would accept it. Undefined, Node's
+ * defaults, where Node cannot read the system's.
+ */
+function trustedAuthorities(): string[] | undefined {
+  if (authorities === undefined && typeof tls.getCACertificates === 'function') {
+    try {
+      authorities = [...tls.getCACertificates('default'), ...tls.getCACertificates('system')];
+    } catch {
+      authorities = undefined;
+    }
+  }
+  return authorities;
 }
 
 /**
