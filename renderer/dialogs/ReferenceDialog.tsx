@@ -10,6 +10,7 @@
  */
 import { useId, useMemo, useState } from 'react';
 import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import type { EditorView } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
 import { getReferenceTargets } from '../../shared/editor/queries/getReferences.ts';
@@ -81,7 +82,11 @@ export function ReferenceDialog({ view, onClose }: { view: EditorView; onClose: 
     if (!target) return;
     // Refused where a reference cannot stand; the toolbar asks the same before opening.
     const done = insertReferenceInView(view, target.pos);
-    onClose();
+    // Closed now, not at React's next render: while the dialog is open the editor is inert and
+    // cannot take the focus, and after it closes the browser would put the caret where the
+    // editor's DOM selection last was (ProseMirror writes its own 20 ms after a focus), so that
+    // the next keys typed could land there.
+    flushSync(onClose);
     if (done) view.focus();
   };
 
