@@ -119,7 +119,19 @@ export async function reopen(page: Page, url: string, savedPath: string): Promis
   await expect(page.locator('li.item').first()).toBeVisible();
   const recovery = page.getByRole('dialog', { name: 'Niet-opgeslagen werk gevonden' });
   if (await recovery.isVisible()) {
-    await recovery.getByRole('button', { name: 'Herstellen' }).first().click();
+    const restore = recovery.getByRole('button', { name: 'Herstellen' });
+    const offered = await restore.count();
+    await restore.first().click();
+    // The offer keeps the rest (an earlier round's document, when a kill left two journals):
+    // once the newest is restored, the others are left for later.
+    await expect
+      .poll(async () => !(await recovery.isVisible()) || (await restore.count()) < offered, {
+        timeout: DIALOG_TIMEOUT_MS,
+      })
+      .toBe(true);
+    if (await recovery.isVisible()) {
+      await recovery.getByRole('button', { name: 'Later beslissen' }).click();
+    }
     await expect(recovery).toBeHidden();
     // Restored work has unsaved changes; the new document it replaces had none.
     try {
