@@ -123,12 +123,14 @@ export async function reopen(page: Page, url: string, savedPath: string): Promis
     const offered = await restore.count();
     await restore.first().click();
     // The offer keeps the rest (an earlier round's document, when a kill left two journals):
-    // once the newest is restored, the others are left for later.
-    await expect
-      .poll(async () => !(await recovery.isVisible()) || (await restore.count()) < offered, {
-        timeout: DIALOG_TIMEOUT_MS,
-      })
-      .toBe(true);
+    // once the newest is restored, the others are left for later. An offer left open with
+    // nothing in it is a fault of the app, and fails here.
+    const settled = async () => {
+      if (!(await recovery.isVisible())) return true;
+      const left = await restore.count();
+      return left > 0 && left < offered;
+    };
+    await expect.poll(settled, { timeout: DIALOG_TIMEOUT_MS }).toBe(true);
     if (await recovery.isVisible()) {
       await recovery.getByRole('button', { name: 'Later beslissen' }).click();
     }
