@@ -360,6 +360,7 @@ export function App() {
         {dialog?.type === 'invite' && collaboration.hosted && (
           <InviteDialog
             networkAddress={collaboration.hosted.networkAddress}
+            fingerprint={collaboration.hosted.fingerprint}
             onCreate={collaboration.createInvitation}
             onClose={collaboration.commands.closeDialog}
           />

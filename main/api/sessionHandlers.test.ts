@@ -38,6 +38,7 @@ interface Started {
   serverUrl: string;
   ownInvitation: string;
   networkAddress: string | null;
+  fingerprint: string;
 }
 
 async function start(hostName: string | null = 'Redacteur A'): Promise<Started> {
@@ -63,10 +64,13 @@ describe('startSession', () => {
     const started = await start();
     expect(Object.keys(started).sort()).toEqual([
       'documentName',
+      'fingerprint',
       'networkAddress',
       'ownInvitation',
       'serverUrl',
     ]);
+    // The certificate the invitations pin, which the invitation dialog shows the host.
+    expect(parseInvitation(started.ownInvitation).fingerprint).toBe(started.fingerprint);
     expect(parseInvitation(started.ownInvitation)).toMatchObject({
       role: 'editor',
       name: 'Redacteur A',

@@ -40,6 +40,7 @@ export const sessionHandlers: Pick<
         serverUrl: started.serverUrl,
         ownInvitation: started.ownInvitation,
         networkAddress: started.networkAddress,
+        fingerprint: started.fingerprint,
       };
     } catch (error) {
       if (error instanceof InvalidDocumentError) {

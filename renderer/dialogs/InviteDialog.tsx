@@ -8,6 +8,7 @@
  */
 import { useId, useState } from 'react';
 import type { SessionRole } from '../../shared/session/invitation.ts';
+import { formatFingerprint } from '../../shared/session/invitation.ts';
 import { describeInviteeNameProblem, isInviteeNameRequired } from '../../shared/api/sessions.ts';
 import { MAX_USER_NAME_LENGTH } from '../../shared/model/userNames.ts';
 import type { InvitationRequest } from '../liveSession/useCollaboration.ts';
@@ -30,11 +31,14 @@ interface Made {
 
 export function InviteDialog({
   networkAddress,
+  fingerprint,
   onCreate,
   onClose,
 }: {
   /** Where colleagues reach this computer ("192.168.1.20:4791"); null: only this computer. */
   networkAddress: string | null;
+  /** The fingerprint of the certificate the invitations pin (formatFingerprint shows it). */
+  fingerprint: string;
   /** Asks the host for an invitation; rejects with an error the dialog shows. */
   onCreate: (request: InvitationRequest) => Promise<string>;
   onClose: () => void;
@@ -190,6 +194,14 @@ export function InviteDialog({
           {networkAddress
             ? `Collega’s op hetzelfde netwerk bereiken deze computer op ${networkAddress}. Houd de app open zolang de sessie loopt.`
             : 'Deze computer heeft geen netwerkadres; alleen vensters op deze computer kunnen deelnemen.'}
+        </p>
+        <p className="modal-text muted">
+          Vingerafdruk van deze computer:{' '}
+          <span className="fingerprint" data-testid="host-fingerprint">
+            {formatFingerprint(fingerprint)}
+          </span>
+          . Een collega ziet hem bij Deelnemen; wilt u zeker weten dat hij met deze computer
+          verbindt, vergelijk dan samen de eerste groepen.
         </p>
         <div className="modal-actions">
           {made ? (

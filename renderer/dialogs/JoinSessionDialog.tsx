@@ -13,6 +13,7 @@ import { useMemo, useState } from 'react';
 import {
   InvitationError,
   SESSION_ROLE_LABELS,
+  formatFingerprint,
   parseInvitation,
 } from '../../shared/session/invitation.ts';
 import type { Invitation } from '../../shared/session/invitation.ts';
@@ -120,6 +121,15 @@ export function JoinSessionDialog({
               }}
             />
           </>
+        )}
+        {pasted?.fingerprint && (
+          <p className="modal-text muted">
+            Vingerafdruk van de host:{' '}
+            <span className="fingerprint" data-testid="host-fingerprint">
+              {formatFingerprint(pasted.fingerprint)}
+            </span>
+            . De app verbindt alleen met de computer die deze toont.
+          </p>
         )}
         {busy && (
           <p className="modal-text" role="status">

@@ -41,6 +41,8 @@ const JOIN_TIMEOUT_MS = 15_000;
 export interface HostedSession {
   documentName: string;
   networkAddress: string | null;
+  /** The fingerprint of the certificate its invitations pin, to read out to a colleague. */
+  fingerprint: string;
 }
 
 /** One connection to the hosted session, as the server lists it (`listParticipants`). */
@@ -212,7 +214,11 @@ export function useCollaboration(windowState: WindowForCollaboration) {
       );
       await next.whenSynced();
       connect(next);
-      setHosted({ documentName: started.documentName, networkAddress: started.networkAddress });
+      setHosted({
+        documentName: started.documentName,
+        networkAddress: started.networkAddress,
+        fingerprint: started.fingerprint,
+      });
       showDialog({ type: 'invite' });
     } catch (error) {
       report(error);

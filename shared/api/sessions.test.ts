@@ -83,11 +83,15 @@ describe('startSession', () => {
   it('answers no invitations for colleagues: those are made one by one', () => {
     const started = {
       documentName: 'doc',
-      serverUrl: 'ws://127.0.0.1:4791',
+      serverUrl: 'wss://127.0.0.1:4791',
       ownInvitation: 'resolutie://sessie/doc',
       networkAddress: null,
+      fingerprint: 'ab'.repeat(32),
     };
     expect(startSessionResponseSchema.safeParse(started).success).toBe(true);
+    // The fingerprint the dialog shows is one, as an invitation carries it.
+    const withoutFingerprint = { ...started, fingerprint: 'AB:'.repeat(31) + 'AB' };
+    expect(startSessionResponseSchema.safeParse(withoutFingerprint).success).toBe(false);
     const withInvitations = { ...started, invitations: { editor: 'x', reader: 'y' } };
     expect(startSessionResponseSchema.safeParse(withInvitations).success).toBe(false);
   });

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { documentStateSchema } from './documents.ts';
 import { documentIdSchema } from './journal.ts';
-import { DOCUMENT_NAME, isInvitationName } from '../session/invitation.ts';
+import { DOCUMENT_NAME, FINGERPRINT, isInvitationName } from '../session/invitation.ts';
 import type { SessionRole } from '../session/invitation.ts';
 import { MAX_USER_NAME_LENGTH, hasHiddenNameCharacter } from '../model/userNames.ts';
 
@@ -56,6 +56,8 @@ export const startSessionResponseSchema = z.strictObject({
   ownInvitation: invitationTextSchema,
   /** Where colleagues reach the server ("192.168.1.20:4791"); null when only this computer can. */
   networkAddress: z.string().max(300).nullable(),
+  /** The SHA-256 fingerprint of the certificate every invitation to it pins. */
+  fingerprint: z.string().regex(FINGERPRINT),
 });
 
 /**

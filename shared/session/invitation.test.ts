@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   InvitationError,
   SESSION_ROLE_LABELS,
+  formatFingerprint,
   formatInvitation,
   isInvitationName,
   isServerUrl,
@@ -117,6 +118,14 @@ describe('formatInvitation and parseInvitation', () => {
   it('will not write an invitation that could not be read back', () => {
     expect(() => formatInvitation({ ...invitation, serverUrl: 'ws://x:1/pad' })).toThrow(
       InvitationError,
+    );
+  });
+});
+
+describe('formatFingerprint', () => {
+  it('reads a fingerprint in capitals, four at a time', () => {
+    expect(formatFingerprint('0123456789abcdef'.repeat(4))).toBe(
+      '0123 4567 89AB CDEF 0123 4567 89AB CDEF 0123 4567 89AB CDEF 0123 4567 89AB CDEF',
     );
   });
 });

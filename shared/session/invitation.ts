@@ -136,6 +136,14 @@ export function parseInvitation(text: string): Invitation {
   return invitation;
 }
 
+/**
+ * A fingerprint as people read it to each other: in capitals, in groups of four
+ * ("AB12 CD34 …"), so that a host and a colleague can compare the first few groups by phone.
+ */
+export function formatFingerprint(fingerprint: string): string {
+  return (fingerprint.toUpperCase().match(/.{1,4}/g) ?? []).join(' ');
+}
+
 /** Whether `url` is a sync server's address an invitation may hold. */
 export function isServerUrl(url: string): boolean {
   let parsed: URL;

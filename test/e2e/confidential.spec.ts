@@ -6,7 +6,7 @@
  * that it is not the computer that invited them, and that computer receives nothing.
  */
 import { expect, test } from '@playwright/test';
-import { parseInvitation } from '../../shared/session/invitation.ts';
+import { formatFingerprint, parseInvitation } from '../../shared/session/invitation.ts';
 import { startRecordingProxy } from '../../main/syncServer/testing/recordingProxy.ts';
 import { startImpostor } from '../../main/syncServer/testing/impostorServer.ts';
 import { openEditor, readRecitals, screenshot, settle } from './editorPage.ts';
@@ -34,6 +34,14 @@ test('nothing of the stuk or the invitation crosses the network readable', async
   const parsed = parseInvitation(invitation);
   expect(parsed.serverUrl).toMatch(/^wss:\/\//);
   expect(parsed.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+  // The host can read the fingerprint out to a colleague: the dialog shows the one it pins.
+  await runSessionCommand(page, 'Uitnodigen…');
+  const inviting = page.getByRole('dialog', { name: 'Uitnodigen voor de sessie' });
+  await expect(inviting.getByTestId('host-fingerprint')).toHaveText(
+    formatFingerprint(parsed.fingerprint!),
+  );
+  await screenshot(page, 'confidential-invite-fingerprint');
+  await inviting.getByRole('button', { name: 'Sluiten' }).click();
 
   const proxy = await startRecordingProxy(Number(new URL(parsed.serverUrl).port));
   try {
@@ -86,6 +94,10 @@ test('another computer on the host’s address gets nothing, and the colleague i
     await runSessionCommand(colleague, 'Deelnemen…');
     const dialog = colleague.getByRole('dialog', { name: 'Deelnemen aan sessie' });
     await dialog.getByLabel('Uitnodiging').fill(atPort(invitation, impostor.port));
+    // The colleague sees the fingerprint the invitation names, to compare with the host's.
+    await expect(dialog.getByTestId('host-fingerprint')).toHaveText(
+      formatFingerprint(parseInvitation(invitation).fingerprint!),
+    );
     await dialog.getByRole('button', { name: 'Deelnemen' }).click();
     await expect(dialog).toContainText('Dit is niet de computer die u uitnodigde');
     await screenshot(colleague, 'confidential-wrong-host');
