@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { HTTP_API_PREFIX } from '../../../shared/api/transportNames.ts';
 import { settle } from '../editorPage.ts';
 
 /** The name the drafter saves under, in the documents folder. */
@@ -108,6 +109,19 @@ export async function save(page: Page, state: DraftingState): Promise<void> {
   await expect.poll(outcome, { timeout: DIALOG_TIMEOUT_MS }).not.toMatch(/saving|exists/);
 }
 
+/** Whether the host at `url` offers unsaved work to recover (its `listRecoverable`). */
+async function hasRecoverableWork(page: Page, url: string): Promise<boolean> {
+  const response = await page.request.post(
+    new URL(`.${HTTP_API_PREFIX}listRecoverable`, url).href,
+    {
+      data: {},
+    },
+  );
+  const answer = (await response.json()) as { ok: boolean; value?: { documents: unknown[] } };
+  if (!answer.ok || !answer.value) throw new Error(`listRecoverable: ${JSON.stringify(answer)}`);
+  return answer.value.documents.length > 0;
+}
+
 /**
  * Loads the app from `url` and takes up the work: restores the newest document the recovery
  * dialog offers, else opens the saved file at `savedPath` if there is one, else goes on with
@@ -118,6 +132,11 @@ export async function reopen(page: Page, url: string, savedPath: string): Promis
   // The app decides about recovery before it makes the new document behind the dialog.
   await expect(page.locator('li.item').first()).toBeVisible();
   const recovery = page.getByRole('dialog', { name: 'Niet-opgeslagen werk gevonden' });
+  // The offer's dialog is loaded on demand, so it can show a moment after the new document:
+  // whether there is one to wait for, the host says as it said to the app.
+  if (await hasRecoverableWork(page, url)) {
+    await expect(recovery).toBeVisible({ timeout: DIALOG_TIMEOUT_MS });
+  }
   if (await recovery.isVisible()) {
     const restore = recovery.getByRole('button', { name: 'Herstellen' });
     const offered = await restore.count();
