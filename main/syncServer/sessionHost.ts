@@ -104,6 +104,11 @@ interface Session {
   /** The fingerprint of the certificate the server presents, which invitations pin. */
   fingerprint: string;
   title: string | null;
+  /**
+   * The id of the host's own invitation: kept when the host withdraws the redacteur
+   * invitations, and never removed. Set once that invitation is made.
+   */
+  hostInvitationId: string | null;
 }
 
 /** The default port of hosted sessions: one number colleagues' firewalls can allow. */
@@ -115,8 +120,6 @@ const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 export class SessionHost {
   readonly #options: SessionHostOptions;
   readonly #sessions = new Map<string, Session>();
-  // The id of the host's own invitation, per session.
-  readonly #hostInvitations = new WeakMap<Session, string | null>();
   #identity: Promise<TlsIdentity> | null = null;
   /**
    * The windows' end of every session connection, hosted here or joined (sessionRelay.ts): the
@@ -167,6 +170,7 @@ export class SessionHost {
       shareUrl: `wss://${formatHost(advertised ?? '127.0.0.1')}:${server.port}`,
       fingerprint: identity.fingerprint,
       title: title.trim() || null,
+      hostInvitationId: null,
     };
     this.#sessions.set(documentName, session);
 
@@ -178,8 +182,7 @@ export class SessionHost {
       name: hostName ?? null,
       mayComment: true,
     });
-    // Kept when the host withdraws the redacteur invitations, and never removed.
-    this.#hostInvitations.set(session, readInvitationId(session, documentName, ownInvitation));
+    session.hostInvitationId = readInvitationId(session, documentName, ownInvitation);
     return {
       documentName,
       serverUrl: ownUrl,
@@ -219,7 +222,7 @@ export class SessionHost {
    */
   listParticipants(documentName: string): HostedParticipant[] {
     const session = this.#getSession(documentName);
-    const own = this.#hostInvitations.get(session) ?? null;
+    const own = session.hostInvitationId;
     return session.server.listParticipants(documentName).map((entry) => ({
       invitationId: entry.invitationId,
       role: entry.role,
@@ -238,7 +241,7 @@ export class SessionHost {
    */
   removeParticipant(documentName: string, invitationId: string): number {
     const session = this.#getSession(documentName);
-    if (invitationId === this.#hostInvitations.get(session)) {
+    if (invitationId === session.hostInvitationId) {
       throw new InvitationError(
         'Uw eigen uitnodiging kunt u niet intrekken; met ‘Sessie stoppen’ koppelt u iedereen los.',
       );
@@ -257,7 +260,7 @@ export class SessionHost {
     role: SessionRole,
   ): { disconnected: number; invitations: Partial<HostedSession['invitations']> } {
     const session = this.#getSession(documentName);
-    const own = this.#hostInvitations.get(session);
+    const own = session.hostInvitationId;
     const disconnected = session.server.withdrawRole(role, own ? [own] : []);
     const invitations: Partial<HostedSession['invitations']> = {};
     if (role === 'editor' || role === 'reader') {
