@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApiContext, type ApiContext } from '../api/context.ts';
 import { readSessionNetwork } from '../syncServer/sessionHost.ts';
-import { RELAY_PATH } from '../syncServer/sessionRelay.ts';
+import { RELAY_PATH, refuseUpgrade } from '../syncServer/sessionRelay.ts';
 import {
   getDocumentsDir,
   getProfileDir,
@@ -120,7 +120,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       req.headers.origin?.toLowerCase() !== `http://${host?.toLowerCase()}`
     ) {
       socket.on('error', () => undefined);
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      refuseUpgrade(socket, 403);
       return;
     }
     context.sessions.relay.handleUpgrade(req, socket, head);

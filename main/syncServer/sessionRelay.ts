@@ -318,7 +318,8 @@ function isSendableCloseCode(code: number): boolean {
   );
 }
 
-function refuseUpgrade(socket: Duplex, status: 403 | 502): void {
+/** Answers an upgrade request with `status` and closes it (no WebSocket is made). */
+export function refuseUpgrade(socket: Duplex, status: 403 | 502): void {
   if (socket.destroyed) return;
   const text = status === 403 ? 'Forbidden' : 'Bad Gateway';
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
